@@ -1,0 +1,51 @@
+import type { CliIo, Command } from './io.ts';
+
+/**
+ * The command table. Each command lives in its own module, loaded only when used, so `validate`
+ * never pays for the Slack and HubSpot clients.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  // run: () => import('./run-command.ts').then((m) => m.runCommand),
+  // validate: () => import('./validate-command.ts').then((m) => m.validateCommand),
+};
+
+const USAGE = `Usage: sla-bot <command> [options]
+
+Enforces the marketing→sales lead SLA on HubSpot leads through Slack.
+
+Commands:
+  run [--once] [--dry-run]     the worker (poll HubSpot, evaluate, notify in Slack)
+  validate [FILE]              check an SLA file; one FILE:LINE:COL line per problem
+  schema                       print the JSON Schema of the SLA file
+  demo                         the whole product offline, with fake HubSpot and Slack
+  report [--since] [--until] [--team] [--format table|csv|json]
+                               SLA compliance report from the store
+  backtest --config FILE [--days N]
+                               replay stored handoffs against a proposed SLA file
+
+Run 'sla-bot <command> --help' for a command's options.
+Environment: see .env.example.`;
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    const pkg = await import('../../package.json', { with: { type: 'json' } });
+    io.stdout(`${pkg.default.version}\n`);
+    return 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.stderr(`sla-bot: unknown command '${name}'\n\n${USAGE}\n`);
+    return 2;
+  }
+  const command = await load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`${command.usage}\n`);
+    return 0;
+  }
+  return command.run(rest, io);
+}

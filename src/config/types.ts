@@ -1,0 +1,97 @@
+import type { BusinessCalendar } from '../domain/calendar/business-calendar.ts';
+import type { Condition, Policy } from '../domain/policy.ts';
+import type { Instant, Millis } from '../domain/time.ts';
+
+/** Where a value came from in the SLA file, so later checks (e.g. HubSpot start-up) can point at it. */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+}
+
+/** How a configured stage is recognised in HubSpot. */
+export type StageSource =
+  /** Lifecycle stage internal value: `marketingqualifiedlead`, or a custom stage's numeric id. */
+  | { readonly kind: 'lifecycle_stage'; readonly value: string }
+  /** A contact property equal to a value, e.g. `hs_lead_status = SALES_ACCEPTED` (entry time from history). */
+  | { readonly kind: 'property'; readonly property: string; readonly equals: string }
+  /** A stage of a pipeline of the HubSpot Leads object. */
+  | { readonly kind: 'lead_pipeline'; readonly pipeline: string; readonly stage: string };
+
+export interface StageDefinition {
+  /** The key admins use: `mql`, `sal`, `sql`, … */
+  readonly key: string;
+  readonly label: string;
+  /** Position in the funnel (0 = earliest); entering a later stage closes earlier instances. */
+  readonly order: number;
+  readonly source: StageSource;
+  readonly at: SourceLocation;
+}
+
+export interface Team {
+  readonly name: string;
+  /** Manager's e-mail (as in HubSpot and Slack). */
+  readonly manager: string;
+  readonly members: readonly string[];
+  /** Slack channel name (`#sales-benelux`) or id (`C0123…`), or null. */
+  readonly channel: string | null;
+}
+
+export interface OutOfOffice {
+  readonly email: string;
+  readonly from: Instant;
+  readonly until: Instant;
+}
+
+export interface SlaConfig {
+  /** The file it was loaded from (for messages). */
+  readonly file: string;
+  /** Default zone for display and calendars without their own. */
+  readonly timezone: string;
+  readonly calendars: ReadonlyMap<string, BusinessCalendar>;
+  readonly stages: readonly StageDefinition[];
+  /** Lifecycle stage values that mean the lead left the funnel (recycled to nurture), e.g. `lead`, `other`. */
+  readonly recycleStages: readonly string[];
+  readonly teams: readonly Team[];
+  /** Ordered: the first policy whose stage and segment match a lead wins. */
+  readonly policies: readonly Policy[];
+  readonly poll: {
+    readonly every: Millis;
+    /** Look-back overlap for HubSpot search-index lag. */
+    readonly overlap: Millis;
+  };
+  readonly hubspot: {
+    /** Used for record links; optional (links then go through the generic app URL). */
+    readonly portalId: string | null;
+    readonly appBaseUrl: string;
+    /** Client-side request budget per rolling 10 s (leave headroom for other integrations). */
+    readonly requestsPerTenSeconds: number;
+    /** Search requests per second (HubSpot allows 5 per account). */
+    readonly searchPerSecond: number;
+    readonly writeBack: {
+      readonly enabled: boolean;
+      /** Create a HubSpot task for the owner on breach. */
+      readonly createTaskOnBreach: boolean;
+      /** Lead status / lifecycle value set when a rep marks a lead "Not a fit". */
+      readonly notAFitLeadStatus: string | null;
+    };
+  };
+  readonly slack: {
+    /** Admin recipients (e-mails or channels) for operational alerts. */
+    readonly admins: readonly string[];
+    /** HubSpot owner e-mail → Slack user id, when e-mails differ. */
+    readonly userOverrides: Readonly<Record<string, string>>;
+    readonly outOfOffice: readonly OutOfOffice[];
+    /** Reasons offered by the "Not a fit" picker. */
+    readonly notAFitReasons: readonly string[];
+  };
+  readonly reports: {
+    /** Monthly commitment per stage key (marketing's side of the SLA). */
+    readonly monthlyCommitment: Readonly<Record<string, number>>;
+    /** Weekly digest schedule (cron expression in `timezone`), or null for none. */
+    readonly digest: { readonly cron: string; readonly timezone: string } | null;
+    readonly dashboardUrl: string | null;
+  };
+  /** Segment conditions are referenced by policies; exported for reports. */
+  readonly segments: ReadonlyMap<string, Condition>;
+}

@@ -1,0 +1,105 @@
+import type { Acknowledgement, Outage, Silence, SlaInstance, Touch } from './model.ts';
+import type { Policy, Target } from './policy.ts';
+import type { Instant, Millis } from './time.ts';
+
+/** Everything the engine needs about one instance. Pure data; `now` is passed separately. */
+export interface EvaluationInput {
+  readonly instance: SlaInstance;
+  readonly policy: Policy;
+  /** Touches on the lead's contact known so far, in any order (late-logged ones included). */
+  readonly touches: readonly Touch[];
+  readonly acknowledgements: readonly Acknowledgement[];
+  /** Silences that may apply (the engine checks scope and time). */
+  readonly silences: readonly Silence[];
+  /** The team of the instance's owner, if any (for team-scoped silences). */
+  readonly team: string | null;
+  /** Known outages of HubSpot/Slack, to excuse breaches that fall inside them. */
+  readonly outages: readonly Outage[];
+}
+
+export type FirstContactVerdict =
+  | { readonly state: 'pending'; readonly deadline: Instant; readonly atRisk: boolean; readonly left: Millis }
+  | {
+      readonly state: 'met';
+      readonly deadline: Instant;
+      readonly at: Instant;
+      readonly touchId: string;
+      /** Business time from clock start to the contact. */
+      readonly took: Millis;
+    }
+  | {
+      readonly state: 'breached';
+      readonly deadline: Instant;
+      /** Wall-clock lateness: until the contact if there was one, else until `now`. */
+      readonly lateBy: Millis;
+      /** The contact that came too late, if any. */
+      readonly contactedAt: Instant | null;
+      /** The deadline fell inside an outage: reported, but the rep is not blamed. */
+      readonly excused: boolean;
+    };
+
+export type AttemptsVerdict = {
+  readonly made: number;
+  readonly required: number;
+  readonly atMost: number | null;
+  readonly windowEnd: Instant;
+  /** open: window still running; met: enough attempts; short: window closed without enough. */
+  readonly state: 'open' | 'met' | 'short';
+  readonly overkill: boolean;
+};
+
+export type NotificationKind =
+  | 'handoff'
+  | 'reminder'
+  | 'breach'
+  | 'escalation'
+  | 'attempts_shortfall'
+  | 'overkill';
+
+/** Why a notification is due; typed so renderers and reports never parse strings. */
+export type NotificationReason =
+  | { readonly kind: 'handoff'; readonly deadline: Instant }
+  | { readonly kind: 'reminder'; readonly index: number; readonly deadline: Instant; readonly left: Millis }
+  | { readonly kind: 'breach'; readonly deadline: Instant; readonly excused: boolean }
+  | {
+      readonly kind: 'escalation';
+      readonly level: number;
+      /** 0 for the first firing, 1.. for repeats. */
+      readonly repeat: number;
+      readonly deadline: Instant;
+      readonly excused: boolean;
+    }
+  | { readonly kind: 'attempts_shortfall'; readonly made: number; readonly required: number }
+  | { readonly kind: 'overkill'; readonly made: number; readonly atMost: number };
+
+export interface DueNotification {
+  /** Stable idempotency key: the same notification always has the same key. */
+  readonly key: string;
+  readonly kind: NotificationKind;
+  readonly instanceId: string;
+  /** The moment it became due; a delivery much later than this says it is late. */
+  readonly dueAt: Instant;
+  readonly targets: readonly Target[];
+  readonly reason: NotificationReason;
+}
+
+export interface Evaluation {
+  readonly instanceId: string;
+  /** When the SLA clock started (business-time aware start, e.g. next opening). */
+  readonly clockStart: Instant;
+  readonly firstContact: FirstContactVerdict;
+  readonly attempts: AttemptsVerdict | null;
+  /** Stage entered → bot saw it. */
+  readonly systemDelay: Millis;
+  /** Clock start (or first seen, if later) → first contact, once contacted. */
+  readonly repDelay: Millis | null;
+  readonly acknowledged: Acknowledgement | null;
+  /** Escalations suppressed by a silence (for reports). */
+  readonly silenced: readonly string[];
+  /** The next instant at which evaluating again could change something; `null` = nothing more due. */
+  readonly nextDueAt: Instant | null;
+  /** Notifications due at or before `now`. Delivery dedupes on `key`. */
+  readonly due: readonly DueNotification[];
+  /** True when nothing can change any more (all verdicts final). */
+  readonly settled: boolean;
+}

@@ -1,0 +1,104 @@
+import type { TouchKind } from './policy.ts';
+import type { Instant, Interval, Millis } from './time.ts';
+
+/** The HubSpot object a handoff is about. */
+export type LeadObjectType = 'contact' | 'lead';
+
+/** What a rep needs to call now. Everything but the ids is optional in HubSpot; missing is `null`. */
+export interface LeadSnapshot {
+  readonly objectType: LeadObjectType;
+  readonly objectId: string;
+  /** For a Leads-object handoff, the associated contact (touches hang off the contact). */
+  readonly contactId: string;
+  readonly firstName: string | null;
+  readonly lastName: string | null;
+  readonly company: string | null;
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly jobTitle: string | null;
+  readonly score: number | null;
+  /** Original source, e.g. `PAID_SEARCH`. */
+  readonly source: string | null;
+  /** Latest conversion (form or content), the "why this lead". */
+  readonly recentConversion: string | null;
+  readonly recentConversionAt: Instant | null;
+  readonly country: string | null;
+  /** Link to the record in HubSpot. */
+  readonly url: string;
+  /** Raw properties used by segment conditions (string values as HubSpot returns them). */
+  readonly properties: Readonly<Record<string, string | null>>;
+}
+
+/** A lead entered a configured stage. `(objectType, objectId, stage, enteredAt)` is its identity. */
+export interface Handoff {
+  readonly lead: LeadSnapshot;
+  /** Configured stage key, e.g. `mql`, `sal`, `sql`. */
+  readonly stage: string;
+  readonly enteredAt: Instant;
+  readonly ownerId: string | null;
+  readonly ownerAssignedAt: Instant | null;
+}
+
+/** A logged activity on a lead (call, e-mail, meeting). */
+export interface Touch {
+  /** Stable id, `call:123` / `email:456` / `meeting:789`. */
+  readonly id: string;
+  readonly kind: TouchKind;
+  /** The contact it is associated with. */
+  readonly contactId: string;
+  /** When it happened (`hs_timestamp`), which may be earlier than when it was logged. */
+  readonly at: Instant;
+  readonly ownerId: string | null;
+  readonly direction: 'outbound' | 'inbound' | null;
+  /** Call status, e.g. `COMPLETED`, `NO_ANSWER`. */
+  readonly status: string | null;
+  /** Call disposition name (GUID already mapped), e.g. `Connected`, `Left voicemail`. */
+  readonly outcome: string | null;
+  readonly durationMs: Millis | null;
+}
+
+export type CloseReason = 'progressed' | 'regressed' | 'recycled' | 'deleted' | 'not_a_fit';
+
+/** One SLA clock: a handoff being watched. */
+export interface SlaInstance {
+  /** `${objectType}:${objectId}:${stage}:${enteredAt}` — see `instanceId()`. */
+  readonly id: string;
+  readonly lead: LeadSnapshot;
+  readonly stage: string;
+  readonly policyName: string;
+  readonly enteredAt: Instant;
+  readonly ownerId: string | null;
+  readonly ownerAssignedAt: Instant | null;
+  /** When the bot first saw the handoff (system delay = firstSeenAt − enteredAt). */
+  readonly firstSeenAt: Instant;
+  readonly closedAt: Instant | null;
+  readonly closeReason: CloseReason | null;
+}
+
+export const instanceId = (
+  h: Pick<Handoff, 'stage' | 'enteredAt'> & { lead: Pick<LeadSnapshot, 'objectType' | 'objectId'> },
+): string => `${h.lead.objectType}:${h.lead.objectId}:${h.stage}:${h.enteredAt}`;
+
+/** A rep pressed "On it": reminders stop, the clock does not. */
+export interface Acknowledgement {
+  readonly instanceId: string;
+  readonly by: string;
+  readonly at: Instant;
+}
+
+/** A manager snoozed escalations for a rep (owner id) or a team, for a period. */
+export interface Silence {
+  readonly id: string;
+  readonly scope:
+    | { readonly kind: 'owner'; readonly ownerId: string }
+    | { readonly kind: 'team'; readonly team: string };
+  readonly from: Instant;
+  readonly until: Instant;
+  readonly reason: string;
+  readonly by: string;
+}
+
+/** A period in which HubSpot or Slack was failing: reps are not blamed for deadlines inside it. */
+export interface Outage extends Interval {
+  readonly system: 'hubspot' | 'slack';
+}

@@ -1,0 +1,81 @@
+import type { SlaConfig } from '../config/types.ts';
+import type { Handoff, LeadObjectType, Touch } from '../domain/model.ts';
+import type { Instant } from '../domain/time.ts';
+
+/** Opaque resume points, keyed by source name (e.g. `handoffs:sql`, `touches:calls`). Persisted by the store. */
+export type Cursors = Readonly<Record<string, string>>;
+
+export interface Owner {
+  readonly id: string;
+  readonly email: string | null;
+  readonly firstName: string | null;
+  readonly lastName: string | null;
+  /** HubSpot user id behind the owner, if any. */
+  readonly userId: string | null;
+  /** Archived or deactivated: an open lead owned by one is an SLA problem in itself. */
+  readonly active: boolean;
+}
+
+/** Something happened to a lead that affects its open SLA instances. */
+export type LeadChange =
+  | {
+      readonly kind: 'owner_changed';
+      readonly objectType: LeadObjectType;
+      readonly objectId: string;
+      readonly ownerId: string | null;
+      readonly at: Instant;
+    }
+  | {
+      /** Moved back to nurture / out of the funnel (recycled, disqualified). */
+      readonly kind: 'left_funnel';
+      readonly objectType: LeadObjectType;
+      readonly objectId: string;
+      readonly toStage: string;
+      readonly at: Instant;
+    }
+  | {
+      /** Deleted or merged into another record. */
+      readonly kind: 'deleted';
+      readonly objectType: LeadObjectType;
+      readonly objectId: string;
+      readonly mergedInto: string | null;
+      readonly at: Instant;
+    };
+
+/** A record HubSpot returned that could not be used; logged with its reason, never fatal. */
+export interface Rejected {
+  readonly what: string;
+  readonly id: string | null;
+  readonly reason: string;
+}
+
+export interface HandoffPoll {
+  readonly handoffs: readonly Handoff[];
+  readonly changes: readonly LeadChange[];
+  readonly rejected: readonly Rejected[];
+  /** New cursors; persist them only together with what was returned. */
+  readonly cursors: Cursors;
+  /** More pages remain (a burst or the 10,000 cap): poll again soon with the new cursors. */
+  readonly more: boolean;
+}
+
+export interface TouchPoll {
+  readonly touches: readonly Touch[];
+  readonly rejected: readonly Rejected[];
+  readonly cursors: Cursors;
+  readonly more: boolean;
+}
+
+/** The port to the CRM (HubSpot). Requests grow with what changed, not with what is open. */
+export interface CrmSource {
+  /** Start-up check: configured stages and properties exist, scopes suffice. Throws a clear error otherwise. */
+  verify(config: SlaConfig): Promise<void>;
+  /** Handoffs into configured stages and changes to watched leads since `cursors`. */
+  pollHandoffs(cursors: Cursors, now: Instant): Promise<HandoffPoll>;
+  /** New or changed touches since `cursors`, for the given open contacts only. */
+  pollTouches(cursors: Cursors, openContactIds: ReadonlySet<string>, now: Instant): Promise<TouchPoll>;
+  /** All touches of these contacts (used once when instances open: calls logged before we saw the handoff). */
+  touchesOf(contactIds: readonly string[]): Promise<readonly Touch[]>;
+  /** All owners, archived ones included (cached by the adapter). */
+  owners(): Promise<readonly Owner[]>;
+}

@@ -1,0 +1,72 @@
+import type { Team } from '../config/types.ts';
+import type { DueNotification, Evaluation } from '../domain/evaluation.ts';
+import type { SlaInstance } from '../domain/model.ts';
+import type { Target } from '../domain/policy.ts';
+import type { Instant } from '../domain/time.ts';
+import type { Owner } from './crm-source.ts';
+
+/** Where a sent message lives, so it can be updated in place later. */
+export interface MessageRef {
+  readonly channel: string;
+  readonly ts: string;
+}
+
+/** What a message about an instance is rendered from. */
+export interface InstanceContext {
+  readonly instance: SlaInstance;
+  readonly evaluation: Evaluation;
+  readonly owner: Owner | null;
+  readonly team: Team | null;
+  readonly policyName: string;
+  readonly attemptsRequired: number | null;
+}
+
+/** One message to one target: the unit of exactly-once delivery (outbox row). */
+export interface Delivery {
+  /** `${notification.key}:${targetKey(target)}` — unique per person/channel and notification. */
+  readonly key: string;
+  readonly notification: DueNotification;
+  readonly target: Target;
+  readonly context: InstanceContext;
+  /** Delivery time; when much later than `notification.dueAt`, the message says it is late. */
+  readonly now: Instant;
+}
+
+export type SendResult =
+  | {
+      readonly status: 'sent';
+      readonly ref: MessageRef;
+      /** The intended recipient could not be reached and a fallback (team channel, manager) got it. */
+      readonly fallback: string | null;
+    }
+  /** Transient (rate limit, 5xx, network): try again at or after `retryAt`. */
+  | { readonly status: 'retry'; readonly error: string; readonly retryAt: Instant }
+  /** Permanent and no fallback worked: recorded as failed and reported to admins. */
+  | { readonly status: 'failed'; readonly error: string };
+
+export interface AdminAlert {
+  /** Dedup key: the same alert is sent once. */
+  readonly key: string;
+  readonly text: string;
+}
+
+/** The port to the chat system (Slack). */
+export interface Notifier {
+  send(delivery: Delivery): Promise<SendResult>;
+  /** Re-render the original handoff ping in place (contacted ✓ / breached / attempts n of m). */
+  update(ref: MessageRef, context: InstanceContext, now: Instant): Promise<SendResult>;
+  alertAdmins(alert: AdminAlert): Promise<SendResult>;
+}
+
+export const targetKey = (t: Target): string => {
+  switch (t.kind) {
+    case 'owner':
+    case 'manager':
+    case 'team_channel':
+      return t.kind;
+    case 'user':
+      return `user:${t.email.toLowerCase()}`;
+    case 'channel':
+      return `channel:${t.channel}`;
+  }
+};
