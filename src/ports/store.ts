@@ -1,0 +1,129 @@
+import type { Evaluation, NotificationKind } from '../domain/evaluation.ts';
+import type { Acknowledgement, CloseReason, Outage, Silence, SlaInstance, Touch } from '../domain/model.ts';
+import type { Target } from '../domain/policy.ts';
+import type { Instant } from '../domain/time.ts';
+import type { Cursors } from './crm-source.ts';
+import type { MessageRef } from './notifier.ts';
+
+/** An instance as stored: the instance, its latest evaluation, and where its handoff ping lives. */
+export interface StoredInstance {
+  readonly instance: SlaInstance;
+  /** Latest evaluation (verdicts for reports); `null` until first evaluated. */
+  readonly evaluation: Evaluation | null;
+  /** The handoff ping to the owner, updated in place as the state changes. */
+  readonly pingRef: MessageRef | null;
+  /** Fingerprint of what the ping currently shows (to update it only when it changes). */
+  readonly pingState: string | null;
+}
+
+export type OutboxState = 'pending' | 'sent' | 'failed';
+
+/** The notification log: one row per message to one target, unique by `key`. */
+export interface OutboxEntry {
+  readonly key: string;
+  /** `null` for admin alerts. */
+  readonly instanceId: string | null;
+  readonly kind: NotificationKind | 'admin_alert';
+  readonly target: Target | null;
+  /** The notification as the engine produced it (JSON), or the admin alert text. */
+  readonly payload: unknown;
+  readonly dueAt: Instant;
+  readonly createdAt: Instant;
+  readonly state: OutboxState;
+  readonly attempts: number;
+  readonly nextAttemptAt: Instant;
+  readonly lastError: string | null;
+  readonly ref: MessageRef | null;
+  readonly sentAt: Instant | null;
+  /** Delivered to a fallback instead of the intended recipient (who, and why). */
+  readonly fallback: string | null;
+}
+
+export type NewOutboxEntry = Pick<
+  OutboxEntry,
+  'key' | 'instanceId' | 'kind' | 'target' | 'payload' | 'dueAt'
+>;
+
+/** Everything one cycle learned, written atomically (cursors advance only with what they cover). */
+export interface CycleWrite {
+  readonly now: Instant;
+  readonly cursors: Cursors;
+  readonly newInstances: readonly SlaInstance[];
+  /** Owner changes and the like: the full instance replaces the stored one. */
+  readonly updatedInstances: readonly SlaInstance[];
+  readonly closed: readonly {
+    readonly instanceId: string;
+    readonly at: Instant;
+    readonly reason: CloseReason;
+  }[];
+  readonly touches: readonly Touch[];
+  readonly evaluations: readonly Evaluation[];
+  /** Inserted unless the key exists (idempotent). */
+  readonly outbox: readonly NewOutboxEntry[];
+}
+
+export interface SlackUserMapping {
+  readonly email: string;
+  /** `null` = looked up and not found (negative cache). */
+  readonly slackUserId: string | null;
+  readonly checkedAt: Instant;
+}
+
+/** Reasons sales gave when marking a lead "Not a fit" (closed-loop feedback for marketing). */
+export interface Rejection {
+  readonly instanceId: string;
+  readonly reason: string;
+  readonly by: string;
+  readonly at: Instant;
+}
+
+/** Persistence port. Adapters: SQLite (embedded default) and PostgreSQL (several instances). */
+export interface Store {
+  /** Applies forward-only numbered migrations. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  cursors(): Promise<Cursors>;
+  commitCycle(write: CycleWrite): Promise<void>;
+
+  openInstances(): Promise<readonly StoredInstance[]>;
+  instance(id: string): Promise<StoredInstance | null>;
+  /** Instances (open or closed) that entered their stage in [from, until) — reports, backtest. */
+  instancesBetween(from: Instant, until: Instant): Promise<readonly StoredInstance[]>;
+  setPing(instanceId: string, ref: MessageRef, state: string): Promise<void>;
+
+  touchesOf(contactIds: readonly string[]): Promise<readonly Touch[]>;
+
+  acknowledge(ack: Acknowledgement): Promise<boolean>;
+  acknowledgements(instanceIds: readonly string[]): Promise<readonly Acknowledgement[]>;
+  addSilence(silence: Silence): Promise<void>;
+  silences(activeAt: Instant): Promise<readonly Silence[]>;
+  /** All silences overlapping [from, until) — reports. */
+  silencesBetween(from: Instant, until: Instant): Promise<readonly Silence[]>;
+  reject(rejection: Rejection): Promise<boolean>;
+  rejections(from: Instant, until: Instant): Promise<readonly Rejection[]>;
+
+  recordOutage(outage: Outage): Promise<void>;
+  outages(from: Instant, until: Instant): Promise<readonly Outage[]>;
+
+  slackUser(email: string): Promise<SlackUserMapping | null>;
+  saveSlackUser(mapping: SlackUserMapping): Promise<void>;
+
+  /** Inserts admin alerts and other out-of-cycle messages (ignored when the key exists). */
+  enqueue(entries: readonly NewOutboxEntry[], now: Instant): Promise<void>;
+  /** Pending entries whose `nextAttemptAt <= now`, oldest due first. */
+  duePending(now: Instant, limit: number): Promise<readonly OutboxEntry[]>;
+  outboxEntry(key: string): Promise<OutboxEntry | null>;
+  markSent(key: string, ref: MessageRef, fallback: string | null, now: Instant): Promise<void>;
+  markRetry(key: string, error: string, nextAttemptAt: Instant): Promise<void>;
+  markFailed(key: string, error: string, now: Instant): Promise<void>;
+  /** Outbox rows for reports (sent/failed/pending) with dueAt in [from, until). */
+  outboxBetween(from: Instant, until: Instant): Promise<readonly OutboxEntry[]>;
+
+  /**
+   * Leader election for several instances: take or renew the lease when free, expired or ours.
+   * SQLite (single process) always grants it.
+   */
+  acquireLease(name: string, holder: string, now: Instant, ttlMs: number): Promise<boolean>;
+  releaseLease(name: string, holder: string): Promise<void>;
+}
