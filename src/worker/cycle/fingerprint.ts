@@ -1,0 +1,41 @@
+import type { Evaluation } from '../../domain/evaluation.ts';
+
+/**
+ * What an evaluation says, without the numbers that move every second (`left`, `lateBy` of an
+ * uncontacted lead). Two evaluations with the same fingerprint need not both be written.
+ */
+export const evaluationFingerprint = (e: Evaluation): string => {
+  const fc = e.firstContact;
+  const first =
+    fc.state === 'pending'
+      ? ['pending', fc.deadline, fc.atRisk]
+      : fc.state === 'met'
+        ? ['met', fc.deadline, fc.at, fc.touchId]
+        : ['breached', fc.deadline, fc.contactedAt, fc.excused];
+  const a = e.attempts;
+  return JSON.stringify([
+    first,
+    a ? [a.made, a.required, a.state, a.overkill, a.windowEnd] : null,
+    e.acknowledged?.at ?? null,
+    e.silenced,
+    e.nextDueAt,
+    e.due.map((d) => d.key),
+    e.settled,
+  ]);
+};
+
+/** What the handoff ping shows; the ping is re-rendered in place when this changes. */
+export const pingFingerprint = (e: Evaluation, closed: boolean): string => {
+  const fc = e.firstContact;
+  const first =
+    fc.state === 'breached'
+      ? `breached:${fc.contactedAt === null ? 'open' : 'contacted'}:${fc.excused}`
+      : fc.state;
+  const a = e.attempts;
+  return [
+    first,
+    a ? `${a.made}/${a.required}:${a.state}:${a.overkill}` : '-',
+    e.acknowledged ? 'ack' : '-',
+    closed ? 'closed' : 'open',
+  ].join('|');
+};

@@ -1,0 +1,117 @@
+import type { SlaConfig } from '../../config/types.ts';
+import type { Touch } from '../../domain/model.ts';
+import { DAY, type Instant, type Millis } from '../../domain/time.ts';
+import type { CycleWrite, Store } from '../../ports/store.ts';
+import type { Engine } from '../engine.ts';
+import type { WorkerEvents } from '../events.ts';
+import type { OutageTracker } from '../outage-tracker.ts';
+import type { OpenInstance, WorkerState } from '../worker-state.ts';
+import { evaluateOpen } from './evaluate-open.ts';
+import type { Ingested } from './ingest.ts';
+
+export interface JudgeDeps {
+  readonly store: Store;
+  readonly engine: Engine;
+  readonly events: WorkerEvents;
+  readonly outages: OutageTracker;
+  /** How far back stored outages are read for excusing breaches. */
+  readonly outageLookback?: Millis;
+}
+
+export interface Judgement {
+  readonly recorded: number;
+  readonly justClosed: readonly OpenInstance[];
+  readonly nextDueAt: Instant | null;
+  readonly withoutPolicy: readonly string[];
+}
+
+const isEmpty = (w: CycleWrite, state: WorkerState): boolean =>
+  w.newInstances.length + w.updatedInstances.length + w.closed.length + w.touches.length === 0 &&
+  w.evaluations.length + w.outbox.length === 0 &&
+  JSON.stringify(w.cursors) === JSON.stringify(state.cursors);
+
+/**
+ * Judges every open instance with what was just ingested, and writes the new state, the changed
+ * evaluations and the newly due notifications in one transaction. Memory follows only after the
+ * store accepted the write.
+ */
+export async function judgeAndCommit(
+  deps: JudgeDeps,
+  state: WorkerState,
+  config: SlaConfig,
+  got: Ingested,
+  now: Instant,
+): Promise<Judgement> {
+  const closing = new Set(got.events.closed.map((c) => c.instanceId));
+  const updated = new Map(got.events.updated.map((i) => [i.id, i]));
+  const fresh: OpenInstance[] = got.events.opened.map((instance) => ({
+    instance,
+    evaluation: null,
+    fingerprint: null,
+    pingRef: null,
+    pingState: null,
+  }));
+  const instances: OpenInstance[] = [
+    ...[...state.open.values()].map((o) => {
+      const changed = updated.get(o.instance.id);
+      return changed ? { ...o, instance: changed, fingerprint: null } : o;
+    }),
+    ...fresh,
+  ].filter((o) => !closing.has(o.instance.id));
+
+  const incoming = new Map<string, Touch[]>();
+  for (const t of got.touches) incoming.set(t.contactId, [...(incoming.get(t.contactId) ?? []), t]);
+  const touchesOf = (contactId: string): readonly Touch[] => {
+    const byId = new Map(state.touchesOf(contactId).map((t) => [t.id, t]));
+    for (const t of incoming.get(contactId) ?? []) byId.set(t.id, t);
+    return [...byId.values()];
+  };
+  const ids = instances.map((o) => o.instance.id);
+  const lookback = deps.outageLookback ?? 30 * DAY;
+  const configVersion = state.configVersion;
+  const judged = evaluateOpen({
+    config,
+    engine: deps.engine,
+    now,
+    instances,
+    touchesOf,
+    changedContacts: new Set(incoming.keys()),
+    configChanged: state.evaluatedConfigVersion !== configVersion,
+    acknowledgements: ids.length > 0 ? await deps.store.acknowledgements(ids) : [],
+    silences: await deps.store.silences(now),
+    outages: [...(await deps.store.outages(now - lookback, now + 1)), ...deps.outages.ongoing(now)],
+    owners: state.owners,
+    recordedKeys: state.recordedKeys,
+  });
+  const write: CycleWrite = {
+    now,
+    cursors: got.cursors,
+    newInstances: got.events.opened,
+    updatedInstances: got.events.updated.filter((i) => !closing.has(i.id)),
+    closed: got.events.closed,
+    touches: got.touches,
+    evaluations: [...judged.judged.values()].filter((j) => j.changed).map((j) => j.evaluation),
+    outbox: judged.outbox,
+  };
+  if (!isEmpty(write, state)) await deps.store.commitCycle(write);
+
+  state.cursors = got.cursors;
+  state.addTouches(got.touches);
+  const justClosed: OpenInstance[] = [];
+  for (const id of closing) {
+    const o = state.open.get(id);
+    if (o) justClosed.push(o);
+    state.open.delete(id);
+  }
+  let nextDueAt: Instant | null = null;
+  for (const o of instances) {
+    const j = judged.judged.get(o.instance.id);
+    state.open.set(o.instance.id, j ? { ...o, evaluation: j.evaluation, fingerprint: j.fingerprint } : o);
+    const due = j?.evaluation.nextDueAt ?? null;
+    if (due !== null && (nextDueAt === null || due < nextDueAt)) nextDueAt = due;
+  }
+  for (const k of judged.newKeys) state.recordedKeys.add(k);
+  state.evaluatedConfigVersion = configVersion;
+  deps.events.emit('verdicts', judged.tally);
+  return { recorded: write.outbox.length, justClosed, nextDueAt, withoutPolicy: judged.withoutPolicy };
+}

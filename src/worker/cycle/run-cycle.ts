@@ -1,0 +1,115 @@
+import type { SlaConfig } from '../../config/types.ts';
+import type { Instant } from '../../domain/time.ts';
+import type { CrmSource } from '../../ports/crm-source.ts';
+import type { DeliveryDeps, DeliveryReport } from '../delivery/deliver-outbox.ts';
+import { deliverOutbox } from '../delivery/deliver-outbox.ts';
+import { updatePings } from '../delivery/update-pings.ts';
+import { describeError } from '../errors.ts';
+import type { CycleOutcome } from '../events.ts';
+import type { WorkerState } from '../worker-state.ts';
+import { type Ingested, ingest } from './ingest.ts';
+import { type JudgeDeps, judgeAndCommit } from './judge-and-commit.ts';
+import { reportFailure, reportSuccess } from './outage-effects.ts';
+
+export interface CycleDeps extends DeliveryDeps, JudgeDeps {
+  readonly crm: CrmSource;
+  /** The config in force; read once at the start of each cycle (a reload swaps it between cycles). */
+  readonly config: () => SlaConfig;
+  /** Pages of HubSpot results taken in one cycle before judging (catch-up after downtime). */
+  readonly maxPages: number;
+  /** Outbox rows delivered per cycle. */
+  readonly deliverLimit: number;
+}
+
+export interface CycleReport {
+  readonly outcome: CycleOutcome;
+  readonly handoffs: number;
+  readonly recorded: number;
+  readonly delivery: DeliveryReport | null;
+  /** When to wake for the next deadline, reminder or escalation. */
+  readonly nextDueAt: Instant | null;
+  /** More work is waiting (pages or outbox rows): run again soon. */
+  readonly more: boolean;
+  readonly error: string | null;
+}
+
+const noIngest = (state: WorkerState, error: unknown): Ingested => ({
+  cursors: state.cursors,
+  handoffs: 0,
+  events: { opened: [], updated: [], closed: [] },
+  touches: [],
+  more: false,
+  error,
+});
+
+/**
+ * One cycle: poll → store → judge → record due notifications (same transaction) → deliver → update
+ * pings. HubSpot failing degrades the cycle (what is known is still judged and delivered, so
+ * reminders go out); a store failure fails it and leaves memory as it was.
+ */
+export async function runCycle(deps: CycleDeps, state: WorkerState): Promise<CycleReport> {
+  const config = deps.config();
+  let hubspotError: unknown = null;
+  let handoffs = 0;
+  let recorded = 0;
+  let nextDueAt: Instant | null = null;
+  let more = false;
+  try {
+    try {
+      state.owners = await deps.crm.owners();
+    } catch (err) {
+      hubspotError = err;
+    }
+    const justClosed = [];
+    let pages = 0;
+    do {
+      const now = deps.clock.now();
+      const got =
+        hubspotError === null ? await ingest(deps, state, config, now) : noIngest(state, hubspotError);
+      if (got.error !== null) hubspotError = got.error;
+      const j = await judgeAndCommit(deps, state, config, got, now);
+      handoffs += got.handoffs;
+      recorded += j.recorded;
+      nextDueAt = j.nextDueAt;
+      justClosed.push(...j.justClosed);
+      if (j.withoutPolicy.length > 0)
+        deps.logger.warn(
+          { instances: j.withoutPolicy.slice(0, 10), count: j.withoutPolicy.length },
+          'open instances without a policy',
+        );
+      more = got.more;
+      pages += 1;
+    } while (more && pages < deps.maxPages && hubspotError === null && deps.canSend());
+    const now = deps.clock.now();
+    if (hubspotError === null) await reportSuccess(deps, 'hubspot', now);
+    else {
+      deps.logger.warn(
+        { err: describeError(hubspotError) },
+        'hubspot poll failed; judging with what is known',
+      );
+      await reportFailure(deps, 'hubspot', now, describeError(hubspotError));
+    }
+    const delivery = await deliverOutbox(deps, state, config, deps.deliverLimit);
+    await updatePings(deps, state, config, justClosed);
+    return {
+      outcome: hubspotError === null ? 'ok' : 'degraded',
+      handoffs,
+      recorded,
+      delivery,
+      nextDueAt,
+      more: more || delivery.more,
+      error: hubspotError === null ? null : describeError(hubspotError),
+    };
+  } catch (err) {
+    deps.logger.error({ err: describeError(err) }, 'cycle failed');
+    return {
+      outcome: 'failed',
+      handoffs,
+      recorded,
+      delivery: null,
+      nextDueAt,
+      more: false,
+      error: describeError(err),
+    };
+  }
+}

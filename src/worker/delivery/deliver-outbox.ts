@@ -1,0 +1,156 @@
+import type { Clock } from '../../clock/clock.ts';
+import type { SlaConfig } from '../../config/types.ts';
+import type { Instant } from '../../domain/time.ts';
+import type { Notifier, SendResult } from '../../ports/notifier.ts';
+import type { OutboxEntry } from '../../ports/store.ts';
+import { pingFingerprint } from '../cycle/fingerprint.ts';
+import { type OutageDeps, reportFailure, reportSuccess } from '../cycle/outage-effects.ts';
+import { describeError } from '../errors.ts';
+import type { WorkerState } from '../worker-state.ts';
+import { instanceContext } from './context.ts';
+import { alertText, asNotification } from './payload.ts';
+import { relevance } from './relevance.ts';
+
+export interface DeliveryDeps extends OutageDeps {
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+  /** False once this instance may no longer send (lost the lease, shutting down). */
+  readonly canSend: () => boolean;
+  /** Attempts before a message that keeps failing transiently is given up (and admins told). */
+  readonly maxAttempts: number;
+}
+
+export interface DeliveryReport {
+  sent: number;
+  retried: number;
+  failed: number;
+  skipped: number;
+  /** Stopped before the batch was done (Slack failing, lease lost, shutdown, batch full). */
+  more: boolean;
+}
+
+/** Consecutive transient failures after which the rest of the batch waits for the next cycle. */
+const CIRCUIT = 3;
+const THROWN_RETRY_MS = 30_000;
+
+type Attempt = { readonly result: SendResult } | { readonly skip: string };
+
+async function attempt(
+  deps: DeliveryDeps,
+  state: WorkerState,
+  config: SlaConfig,
+  entry: OutboxEntry,
+  now: Instant,
+): Promise<Attempt> {
+  if (entry.kind === 'admin_alert') {
+    const text = alertText(entry.payload);
+    if (text === null) return { skip: 'malformed admin alert' };
+    return { result: await deps.notifier.alertAdmins({ key: entry.key, text }) };
+  }
+  const n = asNotification(entry.payload);
+  if (n === null || entry.target === null) return { skip: 'malformed notification payload' };
+  const open = state.open.get(n.instanceId);
+  const stored = open ?? (await deps.store.instance(n.instanceId));
+  if (!stored) return { skip: 'unknown instance' };
+  const closed = !open || stored.instance.closedAt !== null;
+  const rel = relevance(n, { evaluation: stored.evaluation, closed }, now);
+  if (!rel.send) return { skip: rel.reason };
+  if (stored.evaluation === null)
+    return { result: { status: 'retry', error: 'not evaluated yet', retryAt: now } };
+  const context = instanceContext(config, state.owners, stored.instance, stored.evaluation);
+  return {
+    result: await deps.notifier.send({ key: entry.key, notification: n, target: entry.target, context, now }),
+  };
+}
+
+async function giveUp(deps: DeliveryDeps, entry: OutboxEntry, error: string, now: Instant): Promise<void> {
+  await deps.store.markFailed(entry.key, error, now);
+  deps.events.emit('notify:failed', { key: entry.key, error });
+  deps.logger.error({ key: entry.key, kind: entry.kind, error }, 'notification could not be delivered');
+  if (entry.kind === 'admin_alert') return;
+  const text = `:warning: An SLA message could not be delivered (${entry.kind}, ${entry.key}): ${error}`;
+  await deps.store.enqueue(
+    [
+      {
+        key: `admin:delivery-failed:${entry.key}`,
+        instanceId: null,
+        kind: 'admin_alert',
+        target: null,
+        payload: { text },
+        dueAt: now,
+      },
+    ],
+    now,
+  );
+}
+
+/**
+ * Delivers due outbox rows, oldest first. Each row was recorded before this send and is marked sent
+ * only after the notifier accepted it, so a crash in between resends at most that one message.
+ */
+export async function deliverOutbox(
+  deps: DeliveryDeps,
+  state: WorkerState,
+  config: SlaConfig,
+  limit: number,
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, skipped: 0, more: false };
+  const batch = await deps.store.duePending(deps.clock.now(), limit);
+  report.more = batch.length >= limit;
+  let consecutiveRetries = 0;
+  for (const entry of batch) {
+    if (!deps.canSend() || consecutiveRetries >= CIRCUIT) {
+      report.more = true;
+      break;
+    }
+    const now = deps.clock.now();
+    let outcome: Attempt;
+    try {
+      outcome = await attempt(deps, state, config, entry, now);
+    } catch (err) {
+      deps.logger.error({ key: entry.key, err: describeError(err) }, 'notifier threw instead of answering');
+      outcome = { result: { status: 'retry', error: describeError(err), retryAt: now + THROWN_RETRY_MS } };
+    }
+    if ('skip' in outcome) {
+      await deps.store.markFailed(entry.key, outcome.skip, now);
+      deps.events.emit('notify:skipped', { key: entry.key, reason: outcome.skip });
+      deps.logger.info({ key: entry.key, reason: outcome.skip }, 'notification skipped');
+      report.skipped += 1;
+      continue;
+    }
+    const { result } = outcome;
+    if (result.status === 'sent') {
+      consecutiveRetries = 0;
+      await deps.store.markSent(entry.key, result.ref, result.fallback, now);
+      report.sent += 1;
+      deps.events.emit('notify:sent', {
+        key: entry.key,
+        kind: entry.kind,
+        lateBy: Math.max(0, now - entry.dueAt),
+      });
+      const open = entry.instanceId === null ? undefined : state.open.get(entry.instanceId);
+      if (entry.kind === 'handoff' && entry.target?.kind === 'owner' && open?.evaluation) {
+        const ping = pingFingerprint(open.evaluation, false);
+        await deps.store.setPing(open.instance.id, result.ref, ping);
+        state.setPing(open.instance.id, result.ref, ping);
+      }
+      await reportSuccess(deps, 'slack', now);
+    } else if (result.status === 'retry') {
+      consecutiveRetries += 1;
+      await reportFailure(deps, 'slack', now, result.error);
+      if (entry.attempts + 1 >= deps.maxAttempts) {
+        await giveUp(deps, entry, `gave up after ${entry.attempts + 1} attempts: ${result.error}`, now);
+        report.failed += 1;
+      } else {
+        await deps.store.markRetry(entry.key, result.error, Math.max(result.retryAt, now + 1));
+        deps.events.emit('notify:retry', { key: entry.key, error: result.error });
+        report.retried += 1;
+      }
+    } else {
+      consecutiveRetries = 0;
+      await giveUp(deps, entry, result.error, now);
+      report.failed += 1;
+    }
+  }
+  return report;
+}

@@ -1,0 +1,54 @@
+import type { SlaConfig } from '../../config/types.ts';
+import { pingFingerprint } from '../cycle/fingerprint.ts';
+import { type OutageDeps, reportFailure } from '../cycle/outage-effects.ts';
+import { describeError } from '../errors.ts';
+import type { OpenInstance, WorkerState } from '../worker-state.ts';
+import { instanceContext } from './context.ts';
+import type { DeliveryDeps } from './deliver-outbox.ts';
+
+/**
+ * Re-renders handoff pings in place whose shown state changed (contacted ✓, breached, attempts n of
+ * m, closed). `justClosed` are instances closed this cycle, no longer in `state.open`.
+ */
+export async function updatePings(
+  deps: DeliveryDeps & OutageDeps,
+  state: WorkerState,
+  config: SlaConfig,
+  justClosed: readonly OpenInstance[],
+): Promise<number> {
+  let updated = 0;
+  const candidates = [
+    ...[...state.open.values()].map((o) => ({ o, closed: false })),
+    ...justClosed.map((o) => ({ o, closed: true })),
+  ];
+  for (const { o, closed } of candidates) {
+    if (o.pingRef === null || o.evaluation === null || !deps.canSend()) continue;
+    const shown = pingFingerprint(o.evaluation, closed);
+    if (shown === o.pingState) continue;
+    const now = deps.clock.now();
+    const context = instanceContext(config, state.owners, o.instance, o.evaluation);
+    let result: Awaited<ReturnType<typeof deps.notifier.update>>;
+    try {
+      result = await deps.notifier.update(o.pingRef, context, now);
+    } catch (err) {
+      result = { status: 'retry', error: describeError(err), retryAt: now };
+    }
+    if (result.status === 'retry') {
+      await reportFailure(deps, 'slack', now, result.error);
+      return updated;
+    }
+    if (result.status === 'failed')
+      deps.logger.warn(
+        { instanceId: o.instance.id, error: result.error },
+        'handoff ping could not be updated',
+      );
+    // A permanent failure (message deleted) is remembered too, so it is not retried every cycle.
+    await deps.store.setPing(o.instance.id, o.pingRef, shown);
+    state.setPing(o.instance.id, o.pingRef, shown);
+    if (result.status === 'sent') {
+      updated += 1;
+      deps.events.emit('ping:updated', { instanceId: o.instance.id });
+    }
+  }
+  return updated;
+}

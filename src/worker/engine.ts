@@ -1,0 +1,33 @@
+import type { SlaConfig } from '../config/types.ts';
+import type { Evaluation, EvaluationInput } from '../domain/evaluation.ts';
+import type { CloseReason, Handoff, SlaInstance } from '../domain/model.ts';
+import type { Instant } from '../domain/time.ts';
+import type { LeadChange } from '../ports/crm-source.ts';
+
+/** What handoffs and lead changes did to the open instances. */
+export interface LeadEventsResult {
+  readonly opened: readonly SlaInstance[];
+  readonly updated: readonly SlaInstance[];
+  readonly closed: readonly {
+    readonly instanceId: string;
+    readonly at: Instant;
+    readonly reason: CloseReason;
+  }[];
+}
+
+export interface LeadEventsInput {
+  readonly config: SlaConfig;
+  readonly open: readonly SlaInstance[];
+  readonly handoffs: readonly Handoff[];
+  readonly changes: readonly LeadChange[];
+  readonly now: Instant;
+}
+
+/**
+ * The pure SLA engine as the worker sees it (src/domain/sla/ provides it; the composition root
+ * adapts its exact signatures). Both functions are pure: same input, same output.
+ */
+export interface Engine {
+  evaluate(input: EvaluationInput, now: Instant): Evaluation;
+  applyLeadEvents(input: LeadEventsInput): LeadEventsResult;
+}

@@ -1,0 +1,82 @@
+import { EventEmitter } from 'node:events';
+import type { NotificationKind } from '../domain/evaluation.ts';
+import type { Instant, Millis } from '../domain/time.ts';
+
+export type CycleOutcome = 'ok' | 'degraded' | 'failed';
+export type InstanceRole = 'leader' | 'follower';
+export type ExternalSystem = 'hubspot' | 'slack';
+
+/**
+ * Typed lifecycle events of the worker. They feed the metrics and let tests wait for a moment
+ * ("the third cycle finished") instead of sleeping.
+ */
+export interface WorkerEventMap {
+  'cycle:start': { readonly cycle: number; readonly now: Instant; readonly reason: string };
+  'cycle:done': {
+    readonly cycle: number;
+    readonly now: Instant;
+    readonly outcome: CycleOutcome;
+    readonly durationMs: Millis;
+    readonly handoffs: number;
+    readonly recorded: number;
+    readonly error: string | null;
+  };
+  /** First-contact verdicts of all open instances after a cycle's evaluation. */
+  verdicts: {
+    readonly pending: number;
+    readonly met: number;
+    readonly breached: number;
+    readonly excused: number;
+  };
+  'notify:sent': {
+    readonly key: string;
+    readonly kind: NotificationKind | 'admin_alert';
+    readonly lateBy: Millis;
+  };
+  'notify:retry': { readonly key: string; readonly error: string };
+  'notify:failed': { readonly key: string; readonly error: string };
+  'notify:skipped': { readonly key: string; readonly reason: string };
+  'ping:updated': { readonly instanceId: string };
+  'queue:depth': { readonly pending: number };
+  'role:changed': { readonly role: InstanceRole };
+  'outage:start': { readonly system: ExternalSystem; readonly since: Instant };
+  'outage:end': { readonly system: ExternalSystem; readonly from: Instant; readonly until: Instant };
+  'config:reloaded': { readonly summary: string };
+  'config:rejected': { readonly problems: readonly string[] };
+  'timer:armed': { readonly at: Instant; readonly delayMs: Millis };
+  'timer:premature': { readonly at: Instant; readonly now: Instant };
+}
+
+export type WorkerEventName = keyof WorkerEventMap;
+
+/** A typed wrapper over EventEmitter: `emit` and `on` only accept the events of the map. */
+export class WorkerEvents {
+  readonly #emitter = new EventEmitter();
+
+  constructor() {
+    this.#emitter.setMaxListeners(100);
+  }
+
+  emit<K extends WorkerEventName>(name: K, payload: WorkerEventMap[K]): void {
+    this.#emitter.emit(name, payload);
+  }
+
+  on<K extends WorkerEventName>(name: K, listener: (payload: WorkerEventMap[K]) => void): () => void {
+    this.#emitter.on(name, listener);
+    return () => this.#emitter.off(name, listener);
+  }
+
+  /** Resolves with the first event of `name` that satisfies `match` (test synchronisation). */
+  next<K extends WorkerEventName>(
+    name: K,
+    match: (payload: WorkerEventMap[K]) => boolean = () => true,
+  ): Promise<WorkerEventMap[K]> {
+    return new Promise((resolve) => {
+      const off = this.on(name, (payload) => {
+        if (!match(payload)) return;
+        off();
+        resolve(payload);
+      });
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import type { Evaluation } from '../domain/evaluation.ts';
+import type { SlaInstance, Touch } from '../domain/model.ts';
+import type { Cursors, Owner } from '../ports/crm-source.ts';
+import type { MessageRef } from '../ports/notifier.ts';
+import type { Store } from '../ports/store.ts';
+import { evaluationFingerprint } from './cycle/fingerprint.ts';
+
+/** One open instance as the worker keeps it between cycles. */
+export interface OpenInstance {
+  readonly instance: SlaInstance;
+  readonly evaluation: Evaluation | null;
+  /** Fingerprint of `evaluation`, to write evaluations only when they change. */
+  readonly fingerprint: string | null;
+  readonly pingRef: MessageRef | null;
+  readonly pingState: string | null;
+}
+
+/**
+ * The worker's memory: open instances, their touches, cursors and the notification keys already in
+ * the outbox. Loaded from the store at start and whenever this instance becomes leader; changed
+ * only after the store accepted a cycle's write, so a failed cycle leaves it as it was.
+ */
+export class WorkerState {
+  cursors: Cursors = {};
+  readonly open = new Map<string, OpenInstance>();
+  readonly touches = new Map<string, Map<string, Touch>>();
+  /** Notification keys (engine keys, not per target) already recorded in the outbox. */
+  readonly recordedKeys = new Set<string>();
+  owners: readonly Owner[] = [];
+  /** Bumped on every config swap: settled instances are re-evaluated under a new config. */
+  configVersion = 0;
+  evaluatedConfigVersion = -1;
+
+  static async load(store: Store): Promise<WorkerState> {
+    const state = new WorkerState();
+    state.cursors = await store.cursors();
+    const stored = await store.openInstances();
+    for (const s of stored) {
+      state.open.set(s.instance.id, {
+        instance: s.instance,
+        evaluation: s.evaluation,
+        fingerprint: s.evaluation ? evaluationFingerprint(s.evaluation) : null,
+        pingRef: s.pingRef,
+        pingState: s.pingState,
+      });
+    }
+    const contactIds = [...new Set(stored.map((s) => s.instance.lead.contactId))];
+    if (contactIds.length > 0) state.addTouches(await store.touchesOf(contactIds));
+    return state;
+  }
+
+  addTouches(touches: readonly Touch[]): void {
+    for (const t of touches) {
+      let byId = this.touches.get(t.contactId);
+      if (!byId) {
+        byId = new Map();
+        this.touches.set(t.contactId, byId);
+      }
+      byId.set(t.id, t);
+    }
+  }
+
+  touchesOf(contactId: string): readonly Touch[] {
+    const byId = this.touches.get(contactId);
+    return byId ? [...byId.values()] : [];
+  }
+
+  openContactIds(): Set<string> {
+    return new Set([...this.open.values()].map((o) => o.instance.lead.contactId));
+  }
+
+  setPing(instanceId: string, ref: MessageRef, pingState: string): void {
+    const o = this.open.get(instanceId);
+    if (o) this.open.set(instanceId, { ...o, pingRef: ref, pingState });
+  }
+}

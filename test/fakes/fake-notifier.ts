@@ -1,0 +1,66 @@
+import type { Instant } from '../../src/domain/time.ts';
+import type {
+  AdminAlert,
+  Delivery,
+  InstanceContext,
+  MessageRef,
+  Notifier,
+  SendResult,
+} from '../../src/ports/notifier.ts';
+
+export type NotifierMode = 'ok' | 'down' | 'reject';
+
+/**
+ * Records every message. `mode`: `ok` accepts, `down` answers retry (Slack unreachable),
+ * `reject` answers a permanent failure. `respond` overrides per delivery.
+ */
+export class FakeNotifier implements Notifier {
+  readonly sent: Delivery[] = [];
+  readonly updates: { ref: MessageRef; context: InstanceContext; now: Instant }[] = [];
+  readonly alerts: AdminAlert[] = [];
+  mode: NotifierMode = 'ok';
+  retryAfterMs = 1_000;
+  respond: ((delivery: Delivery) => SendResult | undefined) | null = null;
+  /** Called before each send resolves (e.g. to crash or advance a clock mid-delivery). */
+  onSend: ((delivery: Delivery) => void | Promise<void>) | null = null;
+  #ts = 0;
+
+  sentKeys(): string[] {
+    return this.sent.map((d) => d.key);
+  }
+
+  #result(now: Instant): SendResult {
+    switch (this.mode) {
+      case 'ok':
+        this.#ts += 1;
+        return { status: 'sent', ref: { channel: 'D-FAKE', ts: `${this.#ts}.000` }, fallback: null };
+      case 'down':
+        return { status: 'retry', error: 'slack unreachable (fake)', retryAt: now + this.retryAfterMs };
+      case 'reject':
+        return { status: 'failed', error: 'channel_not_found (fake)' };
+    }
+  }
+
+  async send(delivery: Delivery): Promise<SendResult> {
+    await this.onSend?.(delivery);
+    const custom = this.respond?.(delivery);
+    const result = custom ?? this.#result(delivery.now);
+    if (result.status === 'sent') this.sent.push(delivery);
+    return result;
+  }
+
+  async update(ref: MessageRef, context: InstanceContext, now: Instant): Promise<SendResult> {
+    const result = this.#result(now);
+    if (result.status === 'sent') {
+      this.updates.push({ ref, context, now });
+      return { ...result, ref };
+    }
+    return result;
+  }
+
+  async alertAdmins(alert: AdminAlert): Promise<SendResult> {
+    const result = this.#result(0);
+    if (result.status === 'sent') this.alerts.push(alert);
+    return result;
+  }
+}

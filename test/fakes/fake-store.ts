@@ -1,0 +1,218 @@
+import type { Evaluation } from '../../src/domain/evaluation.ts';
+import type { Acknowledgement, Outage, Silence, Touch } from '../../src/domain/model.ts';
+import type { Instant } from '../../src/domain/time.ts';
+import type { Cursors } from '../../src/ports/crm-source.ts';
+import type { MessageRef } from '../../src/ports/notifier.ts';
+import type {
+  CycleWrite,
+  NewOutboxEntry,
+  OutboxEntry,
+  Rejection,
+  SlackUserMapping,
+  Store,
+  StoredInstance,
+} from '../../src/ports/store.ts';
+
+type StoreMethod = keyof Store;
+
+/**
+ * An in-memory Store with the port's semantics (idempotent outbox keys, atomic cycle writes,
+ * leases with expiry) and fault injection: `failNext('commitCycle', err)` makes the next call throw.
+ */
+export class FakeStore implements Store {
+  readonly instances = new Map<string, StoredInstance>();
+  readonly touches = new Map<string, Touch>();
+  readonly outbox = new Map<string, OutboxEntry>();
+  readonly acks = new Map<string, Acknowledgement>();
+  readonly silenceList: Silence[] = [];
+  readonly rejectionList: Rejection[] = [];
+  readonly outageList: Outage[] = [];
+  readonly slackUsers = new Map<string, SlackUserMapping>();
+  readonly leases = new Map<string, { holder: string; until: Instant }>();
+  readonly commits: CycleWrite[] = [];
+  cursorState: Cursors = {};
+  closed = false;
+  readonly #failures = new Map<StoreMethod, unknown[]>();
+
+  failNext(method: StoreMethod, error: unknown = new Error(`${method} failed (injected)`), times = 1): void {
+    const list = this.#failures.get(method) ?? [];
+    for (let i = 0; i < times; i++) list.push(error);
+    this.#failures.set(method, list);
+  }
+
+  #check(method: StoreMethod): void {
+    const list = this.#failures.get(method);
+    if (list && list.length > 0) throw list.shift();
+  }
+
+  async migrate(): Promise<void> {}
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  async cursors(): Promise<Cursors> {
+    this.#check('cursors');
+    return { ...this.cursorState };
+  }
+
+  async commitCycle(write: CycleWrite): Promise<void> {
+    this.#check('commitCycle');
+    this.commits.push(write);
+    this.cursorState = { ...write.cursors };
+    for (const instance of [...write.newInstances, ...write.updatedInstances]) {
+      const prev = this.instances.get(instance.id);
+      this.instances.set(instance.id, {
+        instance,
+        evaluation: prev?.evaluation ?? null,
+        pingRef: prev?.pingRef ?? null,
+        pingState: prev?.pingState ?? null,
+      });
+    }
+    for (const c of write.closed) {
+      const prev = this.instances.get(c.instanceId);
+      if (prev) {
+        this.instances.set(c.instanceId, {
+          ...prev,
+          instance: { ...prev.instance, closedAt: c.at, closeReason: c.reason },
+        });
+      }
+    }
+    for (const t of write.touches) this.touches.set(t.id, t);
+    for (const e of write.evaluations) this.#setEvaluation(e);
+    this.#insert(write.outbox, write.now);
+  }
+
+  #setEvaluation(e: Evaluation): void {
+    const prev = this.instances.get(e.instanceId);
+    if (prev) this.instances.set(e.instanceId, { ...prev, evaluation: e });
+  }
+
+  #insert(entries: readonly NewOutboxEntry[], now: Instant): void {
+    for (const e of entries) {
+      if (this.outbox.has(e.key)) continue;
+      this.outbox.set(e.key, {
+        ...e,
+        createdAt: now,
+        state: 'pending',
+        attempts: 0,
+        nextAttemptAt: e.dueAt,
+        lastError: null,
+        ref: null,
+        sentAt: null,
+        fallback: null,
+      });
+    }
+  }
+
+  async openInstances(): Promise<readonly StoredInstance[]> {
+    this.#check('openInstances');
+    return [...this.instances.values()].filter((s) => s.instance.closedAt === null);
+  }
+  async instance(id: string): Promise<StoredInstance | null> {
+    return this.instances.get(id) ?? null;
+  }
+  async instancesBetween(from: Instant, until: Instant): Promise<readonly StoredInstance[]> {
+    return [...this.instances.values()].filter(
+      (s) => s.instance.enteredAt >= from && s.instance.enteredAt < until,
+    );
+  }
+  async setPing(instanceId: string, ref: MessageRef, state: string): Promise<void> {
+    this.#check('setPing');
+    const prev = this.instances.get(instanceId);
+    if (prev) this.instances.set(instanceId, { ...prev, pingRef: ref, pingState: state });
+  }
+
+  async touchesOf(contactIds: readonly string[]): Promise<readonly Touch[]> {
+    const wanted = new Set(contactIds);
+    return [...this.touches.values()].filter((t) => wanted.has(t.contactId));
+  }
+
+  async acknowledge(ack: Acknowledgement): Promise<boolean> {
+    if (this.acks.has(ack.instanceId)) return false;
+    this.acks.set(ack.instanceId, ack);
+    return true;
+  }
+  async acknowledgements(instanceIds: readonly string[]): Promise<readonly Acknowledgement[]> {
+    this.#check('acknowledgements');
+    return instanceIds.flatMap((id) => {
+      const ack = this.acks.get(id);
+      return ack ? [ack] : [];
+    });
+  }
+  async addSilence(silence: Silence): Promise<void> {
+    this.silenceList.push(silence);
+  }
+  async silences(activeAt: Instant): Promise<readonly Silence[]> {
+    return this.silenceList.filter((s) => s.from <= activeAt && activeAt < s.until);
+  }
+  async silencesBetween(from: Instant, until: Instant): Promise<readonly Silence[]> {
+    return this.silenceList.filter((s) => s.from < until && s.until > from);
+  }
+  async reject(rejection: Rejection): Promise<boolean> {
+    this.rejectionList.push(rejection);
+    return true;
+  }
+  async rejections(from: Instant, until: Instant): Promise<readonly Rejection[]> {
+    return this.rejectionList.filter((r) => r.at >= from && r.at < until);
+  }
+
+  async recordOutage(outage: Outage): Promise<void> {
+    this.#check('recordOutage');
+    this.outageList.push(outage);
+  }
+  async outages(from: Instant, until: Instant): Promise<readonly Outage[]> {
+    return this.outageList.filter((o) => o.from < until && o.until > from);
+  }
+
+  async slackUser(email: string): Promise<SlackUserMapping | null> {
+    return this.slackUsers.get(email) ?? null;
+  }
+  async saveSlackUser(mapping: SlackUserMapping): Promise<void> {
+    this.slackUsers.set(mapping.email, mapping);
+  }
+
+  async enqueue(entries: readonly NewOutboxEntry[], now: Instant): Promise<void> {
+    this.#check('enqueue');
+    this.#insert(entries, now);
+  }
+  async duePending(now: Instant, limit: number): Promise<readonly OutboxEntry[]> {
+    this.#check('duePending');
+    return [...this.outbox.values()]
+      .filter((e) => e.state === 'pending' && e.nextAttemptAt <= now)
+      .sort((a, b) => a.dueAt - b.dueAt || a.createdAt - b.createdAt || a.key.localeCompare(b.key))
+      .slice(0, limit);
+  }
+  async outboxEntry(key: string): Promise<OutboxEntry | null> {
+    return this.outbox.get(key) ?? null;
+  }
+  async markSent(key: string, ref: MessageRef, fallback: string | null, now: Instant): Promise<void> {
+    this.#check('markSent');
+    this.#update(key, (e) => ({ ...e, state: 'sent', ref, fallback, sentAt: now, attempts: e.attempts + 1 }));
+  }
+  async markRetry(key: string, error: string, nextAttemptAt: Instant): Promise<void> {
+    this.#check('markRetry');
+    this.#update(key, (e) => ({ ...e, lastError: error, nextAttemptAt, attempts: e.attempts + 1 }));
+  }
+  async markFailed(key: string, error: string, _now: Instant): Promise<void> {
+    this.#check('markFailed');
+    this.#update(key, (e) => ({ ...e, state: 'failed', lastError: error, attempts: e.attempts + 1 }));
+  }
+  #update(key: string, change: (e: OutboxEntry) => OutboxEntry): void {
+    const prev = this.outbox.get(key);
+    if (prev) this.outbox.set(key, change(prev));
+  }
+  async outboxBetween(from: Instant, until: Instant): Promise<readonly OutboxEntry[]> {
+    return [...this.outbox.values()].filter((e) => e.dueAt >= from && e.dueAt < until);
+  }
+
+  async acquireLease(name: string, holder: string, now: Instant, ttlMs: number): Promise<boolean> {
+    this.#check('acquireLease');
+    const lease = this.leases.get(name);
+    if (lease && lease.holder !== holder && lease.until > now) return false;
+    this.leases.set(name, { holder, until: now + ttlMs });
+    return true;
+  }
+  async releaseLease(name: string, holder: string): Promise<void> {
+    if (this.leases.get(name)?.holder === holder) this.leases.delete(name);
+  }
+}
