@@ -69,6 +69,12 @@ export interface SlaInstance {
   readonly enteredAt: Instant;
   readonly ownerId: string | null;
   readonly ownerAssignedAt: Instant | null;
+  /**
+   * When the owner last changed from one owner to another after the instance opened (set by
+   * `applyLeadEvents`; absent or `null` while the first owner still has it). `ownerAssignedAt` keeps
+   * the first assignment, so the clock can restart here (`restartOnOwnerChange`) or keep running.
+   */
+  readonly ownerChangedAt?: Instant | null;
   /** When the bot first saw the handoff (system delay = firstSeenAt − enteredAt). */
   readonly firstSeenAt: Instant;
   readonly closedAt: Instant | null;

@@ -1,0 +1,89 @@
+import type { SlaInstance, Touch } from '../model.ts';
+import type { TouchRule } from '../policy.ts';
+import type { Instant } from '../time.ts';
+
+/** What a touch is judged against, besides the rule itself. */
+export interface TouchContext {
+  readonly instance: SlaInstance;
+  /** Touches dated before this do not count, unless `rule.includeBeforeHandoff`. */
+  readonly countFrom: Instant;
+  /** Touches dated after this have not happened yet (meetings booked ahead). */
+  readonly now: Instant;
+}
+
+/** Statuses of activities that never took place (a queued or cancelled call, a cancelled meeting). */
+const NOT_HAPPENED = new Set(['queued', 'canceled', 'cancelled']);
+
+const outcomeSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** Lower-cased outcome names, computed once per rule (rules are shared by many instances). */
+function outcomeSet(outcomes: readonly string[]): ReadonlySet<string> {
+  let set = outcomeSets.get(outcomes);
+  if (set === undefined) {
+    set = new Set(outcomes.map((o) => o.toLowerCase()));
+    outcomeSets.set(outcomes, set);
+  }
+  return set;
+}
+
+function happened(touch: Touch): boolean {
+  if (touch.status !== null && NOT_HAPPENED.has(touch.status.toLowerCase())) return false;
+  return !(
+    touch.kind === 'meeting' &&
+    touch.outcome !== null &&
+    NOT_HAPPENED.has(touch.outcome.toLowerCase())
+  );
+}
+
+/**
+ * Whether a touch counts under a rule. Direction: `outboundOnly` rejects inbound touches; a touch
+ * without a direction (HubSpot leaves it empty on many manually logged calls, meetings have none)
+ * counts. `ownerOnly` on a lead without an owner accepts anyone's touch. After an owner change
+ * without a clock restart, touches dated before the change count from any identified user (the
+ * previous owner's id is not kept).
+ */
+export function counts(touch: Touch, rule: TouchRule, ctx: TouchContext): boolean {
+  if (touch.at > ctx.now) return false;
+  if (touch.contactId !== ctx.instance.lead.contactId) return false;
+  if (!rule.kinds.includes(touch.kind)) return false;
+  if (!rule.includeBeforeHandoff && touch.at < ctx.countFrom) return false;
+  if (rule.outboundOnly && touch.direction === 'inbound') return false;
+  if (!happened(touch)) return false;
+  if (touch.kind === 'call' && rule.callOutcomes !== null) {
+    if (touch.outcome === null || !outcomeSet(rule.callOutcomes).has(touch.outcome.toLowerCase()))
+      return false;
+  }
+  return !rule.ownerOnly || byOwner(touch, ctx.instance);
+}
+
+function byOwner(touch: Touch, instance: SlaInstance): boolean {
+  if (instance.ownerId === null) return true;
+  if (touch.ownerId === instance.ownerId) return true;
+  const changedAt = instance.ownerChangedAt ?? null;
+  return changedAt !== null && touch.at < changedAt && touch.ownerId !== null;
+}
+
+/** Earliest first; ties broken by id so every evaluation picks the same touch. */
+export const byTime = (a: Touch, b: Touch): number => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The touches that count under a rule, earliest first. */
+export function countingTouches(touches: readonly Touch[], rule: TouchRule, ctx: TouchContext): Touch[] {
+  const out: Touch[] = [];
+  for (const t of touches) if (counts(t, rule, ctx)) out.push(t);
+  return out.length > 1 ? out.sort(byTime) : out;
+}
+
+/** The earliest touch dated after `ctx.now` that will count under any of the rules once it happened. */
+export function earliestFutureTouch(
+  touches: readonly Touch[],
+  rules: readonly TouchRule[],
+  ctx: TouchContext,
+): Touch | null {
+  const whenHappened: TouchContext = { ...ctx, now: Number.POSITIVE_INFINITY };
+  let found: Touch | null = null;
+  for (const t of touches) {
+    if (t.at <= ctx.now || (found !== null && t.at >= found.at)) continue;
+    if (rules.some((rule) => counts(t, rule, whenHappened))) found = t;
+  }
+  return found;
+}
