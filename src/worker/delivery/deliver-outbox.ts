@@ -152,5 +152,8 @@ export async function deliverOutbox(
       report.failed += 1;
     }
   }
+  deps.events.emit('queue:depth', {
+    pending: Math.max(0, batch.length - report.sent - report.skipped - report.failed),
+  });
   return report;
 }

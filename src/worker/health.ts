@@ -1,0 +1,34 @@
+import type { Instant, Millis } from '../domain/time.ts';
+import type { CycleOutcome, InstanceRole } from './events.ts';
+
+/** What /healthz and /readyz report. */
+export interface HealthSnapshot {
+  readonly role: InstanceRole;
+  readonly lastCycleAt: Instant | null;
+  readonly lastOutcome: CycleOutcome | null;
+  readonly lastSuccessAt: Instant | null;
+  /** A standby instance is ready while it keeps checking the lease. */
+  readonly lastLeaseCheckAt: Instant | null;
+  readonly stopping: boolean;
+}
+
+export type Readiness =
+  | { readonly ready: true; readonly reason: string }
+  | { readonly ready: false; readonly reason: string };
+
+/**
+ * Ready only when the last cycle succeeded recently (`maxAge`, a few poll intervals); a follower is
+ * ready while its lease checks succeed, so it can take over.
+ */
+export function readiness(h: HealthSnapshot, now: Instant, maxAge: Millis): Readiness {
+  if (h.stopping) return { ready: false, reason: 'shutting down' };
+  if (h.role === 'follower') {
+    return h.lastLeaseCheckAt !== null && now - h.lastLeaseCheckAt <= maxAge
+      ? { ready: true, reason: 'standby: another instance leads' }
+      : { ready: false, reason: 'standby: lease checks are failing' };
+  }
+  if (h.lastSuccessAt === null) return { ready: false, reason: 'no successful cycle yet' };
+  const age = now - h.lastSuccessAt;
+  if (age > maxAge) return { ready: false, reason: `last successful cycle ${Math.round(age / 1000)} s ago` };
+  return { ready: true, reason: 'last cycle succeeded' };
+}

@@ -1,0 +1,212 @@
+import type { Clock } from '../clock/clock.ts';
+import type { Instant, Millis } from '../domain/time.ts';
+import type { Logger } from '../log/logger.ts';
+import type { CrmSource } from '../ports/crm-source.ts';
+import type { Notifier } from '../ports/notifier.ts';
+import type { Store } from '../ports/store.ts';
+import type { ConfigHolder } from './config-reloader.ts';
+import { type CycleReport, runCycle } from './cycle/run-cycle.ts';
+import type { Engine } from './engine.ts';
+import type { CycleOutcome, WorkerEvents } from './events.ts';
+import type { HealthSnapshot } from './health.ts';
+import { Leadership } from './leadership.ts';
+import { OutageTracker } from './outage-tracker.ts';
+import { type RunResult, Scheduler } from './scheduler.ts';
+import type { Ticker } from './ticker.ts';
+import { WorkerState } from './worker-state.ts';
+
+export interface WorkerOptions {
+  /** Failing longer than this is an outage: admins are alerted, breaches inside it excused. */
+  readonly outageThreshold: Millis;
+  readonly maxAttempts: number;
+  readonly maxPages: number;
+  readonly deliverLimit: number;
+  /** How long a lease lasts; defaults to two thirds of the poll interval (takeover within one interval). */
+  readonly leaseTtl?: (every: Millis) => Millis;
+  readonly ticker?: Ticker;
+}
+
+export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
+  outageThreshold: 5 * 60_000,
+  maxAttempts: 12,
+  maxPages: 20,
+  deliverLimit: 200,
+};
+
+export interface WorkerDeps {
+  readonly crm: CrmSource;
+  readonly store: Store;
+  readonly notifier: Notifier;
+  readonly engine: Engine;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly events: WorkerEvents;
+  readonly config: ConfigHolder;
+  readonly holder: string;
+  readonly options: WorkerOptions;
+}
+
+const defaultTtl = (every: Millis): Millis => Math.max(3_000, Math.round((every * 2) / 3));
+
+/**
+ * The worker: leadership, in-memory state, the scheduled cycle. `runOnce` is one full cycle;
+ * `start` keeps cycling until `stop`, which lets the cycle under way finish, stops sending and
+ * releases the lease.
+ */
+export class Worker {
+  readonly #d: WorkerDeps;
+  readonly #leadership: Leadership;
+  readonly #outages: OutageTracker;
+  readonly #scheduler: Scheduler;
+  #state: WorkerState | null = null;
+  #leaseLoop: NodeJS.Timeout | null = null;
+  #stopping = false;
+  #cycle = 0;
+  #last: { at: Instant; outcome: CycleOutcome } | null = null;
+  #lastSuccessAt: Instant | null = null;
+
+  constructor(deps: WorkerDeps) {
+    this.#d = deps;
+    this.#outages = new OutageTracker(deps.options.outageThreshold);
+    this.#leadership = new Leadership({
+      store: deps.store,
+      clock: deps.clock,
+      events: deps.events,
+      logger: deps.logger,
+      holder: deps.holder,
+      ttl: () => (deps.options.leaseTtl ?? defaultTtl)(this.#every()),
+    });
+    this.#scheduler = new Scheduler({
+      clock: deps.clock,
+      every: () => this.#every(),
+      run: (reason) => this.#scheduled(reason),
+      events: deps.events,
+      logger: deps.logger,
+      ...(deps.options.ticker ? { ticker: deps.options.ticker } : {}),
+    });
+    deps.events.on('role:changed', ({ role }) => {
+      if (role === 'follower')
+        this.#state = null; // reload from the store when leading again
+      else if (!this.#stopping) this.#scheduler.trigger('became-leader');
+    });
+  }
+
+  #every(): Millis {
+    return this.#d.config.current.poll.every;
+  }
+
+  health(): HealthSnapshot {
+    return {
+      role: this.#leadership.role,
+      lastCycleAt: this.#last?.at ?? null,
+      lastOutcome: this.#last?.outcome ?? null,
+      lastSuccessAt: this.#lastSuccessAt,
+      lastLeaseCheckAt: this.#leadership.lastCheckAt,
+      stopping: this.#stopping,
+    };
+  }
+
+  get pollEvery(): Millis {
+    return this.#every();
+  }
+
+  start(): void {
+    this.#stopping = false;
+    const renew = () => {
+      if (!this.#stopping) void this.#leadership.check();
+    };
+    this.#leaseLoop = setInterval(
+      renew,
+      Math.max(500, Math.round((this.#d.options.leaseTtl ?? defaultTtl)(this.#every()) / 3)),
+    );
+    this.#scheduler.start();
+  }
+
+  /** One full cycle (poll, judge, deliver), as leader; `null` when another instance leads. */
+  async runOnce(): Promise<CycleReport | null> {
+    if (!(await this.#leadership.check())) return null;
+    return this.#runCycle('once');
+  }
+
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    if (this.#leaseLoop) clearInterval(this.#leaseLoop);
+    this.#leaseLoop = null;
+    await this.#scheduler.stop();
+    if (this.#leadership.role === 'leader') await this.#leadership.release();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.stop();
+  }
+
+  async #scheduled(reason: string): Promise<RunResult> {
+    const leading = await this.#leadership.check();
+    if (!leading || this.#stopping) return { nextDueAt: null, more: false };
+    const report = await this.#runCycle(reason);
+    return { nextDueAt: report.nextDueAt, more: report.more && report.outcome === 'ok' };
+  }
+
+  async #runCycle(reason: string): Promise<CycleReport> {
+    const d = this.#d;
+    const cycle = ++this.#cycle;
+    const started = d.clock.now();
+    const logger = d.logger.child({ cycle });
+    d.events.emit('cycle:start', { cycle, now: started, reason });
+    let report: CycleReport;
+    try {
+      this.#state ??= await WorkerState.load(d.store);
+      this.#state.configVersion = d.config.version;
+      report = await runCycle(
+        {
+          ...d,
+          logger,
+          config: () => d.config.current,
+          outages: this.#outages,
+          canSend: () => !this.#stopping && this.#leadership.holds(),
+          maxAttempts: d.options.maxAttempts,
+          maxPages: d.options.maxPages,
+          deliverLimit: d.options.deliverLimit,
+        },
+        this.#state,
+      );
+    } catch (err) {
+      // Loading state failed: nothing was changed, the next cycle starts over.
+      this.#state = null;
+      logger.error({ err }, 'worker state could not be loaded');
+      report = {
+        outcome: 'failed',
+        handoffs: 0,
+        recorded: 0,
+        delivery: null,
+        nextDueAt: null,
+        more: false,
+        error: String(err),
+      };
+    }
+    const now = d.clock.now();
+    this.#last = { at: now, outcome: report.outcome };
+    if (report.outcome === 'ok') this.#lastSuccessAt = now;
+    if (report.outcome === 'failed') this.#state = null;
+    d.events.emit('cycle:done', {
+      cycle,
+      now,
+      outcome: report.outcome,
+      durationMs: now - started,
+      handoffs: report.handoffs,
+      recorded: report.recorded,
+      error: report.error,
+    });
+    logger.info(
+      {
+        outcome: report.outcome,
+        handoffs: report.handoffs,
+        recorded: report.recorded,
+        delivery: report.delivery,
+        durationMs: now - started,
+      },
+      'cycle finished',
+    );
+    return report;
+  }
+}
