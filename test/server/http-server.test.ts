@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SECOND } from '../../src/domain/time.ts';
+import { HttpServer } from '../../src/server/http-server.ts';
+import { createMetrics } from '../../src/server/metrics.ts';
+import { healthzRoute, readyzRoute } from '../../src/server/routes/health.ts';
+import { metricsRoute } from '../../src/server/routes/metrics.ts';
+import { WorkerEvents } from '../../src/worker/events.ts';
+import type { HealthSnapshot } from '../../src/worker/health.ts';
+import { captureLogger } from '../fakes/logger.ts';
+import { FakeClock } from '../support/fake-clock.ts';
+
+const T0 = Date.UTC(2026, 2, 2, 9);
+
+describe('health and metrics server', () => {
+  let server: HttpServer | null = null;
+  afterEach(async () => {
+    await server?.close();
+    server = null;
+  });
+
+  async function start(health: HealthSnapshot, clock = new FakeClock(T0)) {
+    const events = new WorkerEvents();
+    const metrics = createMetrics(events, { defaultMetrics: false });
+    server = new HttpServer({ host: '127.0.0.1', port: 0, logger: captureLogger().logger }, [
+      healthzRoute(),
+      readyzRoute({ clock, health: () => health, maxAge: () => 90 * SECOND }),
+      metricsRoute(metrics.registry),
+    ]);
+    const port = await server.listen();
+    return { base: `http://127.0.0.1:${port}`, events, metrics, clock };
+  }
+
+  const leader: HealthSnapshot = {
+    role: 'leader',
+    lastCycleAt: T0,
+    lastOutcome: 'ok',
+    lastSuccessAt: T0,
+    lastLeaseCheckAt: T0,
+    stopping: false,
+  };
+
+  it('answers /healthz, and /readyz only while the last cycle succeeded recently', async () => {
+    const s = await start(leader);
+    expect((await fetch(`${s.base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${s.base}/readyz`);
+    expect(ready.status).toBe(200);
+    s.clock.advance(91 * SECOND);
+    const stale = await fetch(`${s.base}/readyz`);
+    expect(stale.status).toBe(503);
+    expect(await stale.json()).toMatchObject({
+      status: 'not ready',
+      reason: 'last successful cycle 91 s ago',
+    });
+  });
+
+  it('is not ready before the first successful cycle', async () => {
+    const s = await start({ ...leader, lastSuccessAt: null, lastOutcome: 'failed' });
+    expect((await fetch(`${s.base}/readyz`)).status).toBe(503);
+  });
+
+  it('exposes the worker metrics in Prometheus format', async () => {
+    const s = await start(leader);
+    s.events.emit('cycle:done', {
+      cycle: 1,
+      now: T0,
+      outcome: 'ok',
+      durationMs: 250,
+      handoffs: 3,
+      recorded: 4,
+      error: null,
+    });
+    s.events.emit('verdicts', { pending: 2, met: 5, breached: 1, excused: 1 });
+    s.events.emit('notify:sent', { key: 'k', kind: 'handoff', lateBy: 0 });
+    s.events.emit('notify:retry', { key: 'k2', error: 'ratelimited' });
+    s.events.emit('queue:depth', { pending: 7 });
+    s.events.emit('role:changed', { role: 'leader' });
+    s.metrics.hubspotRequest(200);
+    s.metrics.hubspotRequest(429);
+    const res = await fetch(`${s.base}/metrics`);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    for (const line of [
+      'sla_bot_cycle_duration_seconds_count{outcome="ok"} 1',
+      'sla_bot_handoffs_total 3',
+      'sla_bot_verdicts{kind="breached"} 1',
+      'sla_bot_verdicts{kind="excused"} 1',
+      'sla_bot_slack_sends_total{kind="handoff"} 1',
+      'sla_bot_slack_send_failures_total{result="retry"} 1',
+      'sla_bot_outbox_pending 7',
+      'sla_bot_instance_role{role="leader"} 1',
+      'sla_bot_hubspot_requests_total{status="429"} 1',
+      'sla_bot_hubspot_rate_limited_total 1',
+    ])
+      expect(text).toContain(line);
+  });
+
+  it('takes extra routes from other modules and refuses a second handler for the same route', async () => {
+    const s = await start(leader);
+    server?.addRoute({
+      method: 'GET',
+      path: '/dashboard',
+      handle: (_q, r) => {
+        r.end('dash');
+      },
+    });
+    expect(await (await fetch(`${s.base}/dashboard`)).text()).toBe('dash');
+    expect(() => server?.addRoute(healthzRoute())).toThrow(/already registered/);
+    expect((await fetch(`${s.base}/nope`)).status).toBe(404);
+    expect((await fetch(`${s.base}/healthz`, { method: 'POST' })).status).toBe(405);
+  });
+});
