@@ -50,7 +50,7 @@ export function firstContactVerdict(f: FirstContactFacts, now: Instant): FirstCo
 export function atRiskFrom(f: FirstContactFacts): Instant {
   const byShare = f.policy.calendar.addBusinessTime(
     f.clockStart,
-    f.policy.firstContact.within * (1 - AT_RISK_SHARE),
+    Math.ceil(f.policy.firstContact.within * (1 - AT_RISK_SHARE)),
   );
   return f.firstReminderAt === null ? byShare : Math.min(byShare, f.firstReminderAt);
 }

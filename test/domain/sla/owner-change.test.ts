@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { MINUTE } from '../../../src/domain/time.ts';
+import { ack, call, dueKinds, instance, judge, policy, rule, T0 } from './builders.ts';
+
+/** rep-1 had the lead from the handoff; rep-2 took it over three minutes in. */
+const reassigned = instance({ ownerId: 'rep-2', ownerChangedAt: T0 + 3 * MINUTE });
+const restarting = policy({ restartOnOwnerChange: true });
+
+describe('owner change', () => {
+  it('without a restart the clock keeps running and the new owner gets their own handoff ping', () => {
+    const e = judge({ instance: reassigned }, T0 + 3 * MINUTE);
+    expect(e.clockStart).toBe(T0);
+    expect(e.firstContact).toMatchObject({ state: 'pending', deadline: T0 + 5 * MINUTE });
+    expect(e.due.find((d) => d.kind === 'handoff')).toMatchObject({
+      key: `${e.instanceId}:handoff:rep-2`,
+      dueAt: T0 + 3 * MINUTE,
+    });
+  });
+
+  it('with a restart the new owner gets a fresh window from the change, under new keys', () => {
+    const e = judge({ instance: reassigned, policy: restarting }, T0 + 5 * MINUTE);
+    expect(e.clockStart).toBe(T0 + 3 * MINUTE);
+    expect(e.firstContact).toMatchObject({ state: 'pending', deadline: T0 + 8 * MINUTE });
+    const base = `${e.instanceId}:${T0 + 3 * MINUTE}`;
+    expect(e.due.map((d) => d.key)).toEqual([`${base}:handoff:rep-2`, `${base}:reminder:0`]);
+  });
+
+  it('with a restart a contact made before the change does not count for the new owner', () => {
+    const e = judge(
+      { instance: reassigned, policy: restarting, touches: [call(T0 + MINUTE)] },
+      T0 + 9 * MINUTE,
+    );
+    expect(e.firstContact).toMatchObject({ state: 'breached', deadline: T0 + 8 * MINUTE });
+  });
+
+  it('without a restart a contact by the previous owner before the change still counts when only the owner counts', () => {
+    const ownerOnly = policy({ counts: rule({ ownerOnly: true }) });
+    const byPrevious = call(T0 + MINUTE, { ownerId: 'rep-1' });
+    expect(
+      judge({ instance: reassigned, policy: ownerOnly, touches: [byPrevious] }, T0 + 6 * MINUTE).firstContact,
+    ).toMatchObject({ state: 'met' });
+  });
+
+  it('after the change, only the new owner’s touches count when only the owner counts', () => {
+    const ownerOnly = policy({ counts: rule({ ownerOnly: true }) });
+    const byPrevious = call(T0 + 4 * MINUTE, { ownerId: 'rep-1' });
+    expect(
+      judge({ instance: reassigned, policy: ownerOnly, touches: [byPrevious] }, T0 + 6 * MINUTE).firstContact,
+    ).toMatchObject({ state: 'breached' });
+  });
+
+  it('an acknowledgement by the previous owner does not silence the new owner’s reminders', () => {
+    const e = judge(
+      { instance: reassigned, policy: restarting, acknowledgements: [ack(reassigned, T0 + MINUTE, 'rep-1')] },
+      T0 + 5 * MINUTE,
+    );
+    expect(e.acknowledged).toBeNull();
+    expect(dueKinds(e).some((k) => k.endsWith('reminder:0'))).toBe(true);
+  });
+
+  it('a lead that entered unowned and got its owner later restarts its clock at the assignment when the clock follows the owner', () => {
+    const assignedLater = instance({ ownerId: 'rep-1', ownerAssignedAt: T0 + 10 * MINUTE });
+    const p = policy({ clockStart: 'owner_assigned' });
+    const e = judge({ instance: assignedLater, policy: p }, T0 + 10 * MINUTE);
+    expect(e.clockStart).toBe(T0 + 10 * MINUTE);
+    expect(dueKinds(e)).toEqual([`${T0 + 10 * MINUTE}:handoff:rep-1`]);
+  });
+});
