@@ -27,6 +27,12 @@ export class WorkerState {
   /** Notification keys (engine keys, not per target) already recorded in the outbox. */
   readonly recordedKeys = new Set<string>();
   owners: readonly Owner[] = [];
+  /**
+   * The start of the last cycle whose touch poll succeeded: touches logged before it are known. A
+   * breach is told only once touches up to its deadline have been read (HubSpot lagging or down
+   * must not make a rep who called in time look late).
+   */
+  touchesReadAt = Number.NEGATIVE_INFINITY;
   /** Bumped on every config swap: settled instances are re-evaluated under a new config. */
   configVersion = 0;
   evaluatedConfigVersion = -1;

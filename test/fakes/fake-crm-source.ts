@@ -44,6 +44,9 @@ export class FakeCrmSource implements CrmSource {
     for (let i = 0; i < times; i++) list.push(error);
     this.#failures.set(method, list);
   }
+  clearFailures(): void {
+    this.#failures.clear();
+  }
   #check(method: Method): void {
     this.calls[method] += 1;
     const list = this.#failures.get(method);

@@ -38,6 +38,7 @@ export function cycleHarness(config: SlaConfig = testConfig()) {
     maxAttempts: 5,
     maxPages: 10,
     deliverLimit: 100,
+    pause: async () => {},
   };
   return {
     deps,

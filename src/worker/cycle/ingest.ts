@@ -16,6 +16,8 @@ export interface Ingested {
   readonly touches: readonly Touch[];
   /** The source has more pages: poll again before judging. */
   readonly more: boolean;
+  /** The touch poll succeeded: every touch logged before `now` is known (but for search-index lag). */
+  readonly touchesRead: boolean;
   /** The CRM failed part-way; what came before the failure is kept. */
   readonly error: unknown;
 }
@@ -43,7 +45,14 @@ export async function ingest(
   config: SlaConfig,
   now: Instant,
 ): Promise<Ingested> {
-  const empty = { cursors: state.cursors, handoffs: 0, events: NOTHING, touches: [], more: false };
+  const empty = {
+    cursors: state.cursors,
+    handoffs: 0,
+    events: NOTHING,
+    touches: [],
+    more: false,
+    touchesRead: false,
+  };
   let events = NOTHING;
   let cursors = state.cursors;
   let handoffs = 0;
@@ -85,9 +94,10 @@ export async function ingest(
       events,
       touches,
       more: more || poll.more,
+      touchesRead: !poll.more,
       error: null,
     };
   } catch (error) {
-    return { cursors, handoffs, events, touches, more: false, error };
+    return { cursors, handoffs, events, touches, more: false, touchesRead: false, error };
   }
 }

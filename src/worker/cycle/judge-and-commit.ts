@@ -97,6 +97,7 @@ export async function judgeAndCommit(
 
   state.cursors = got.cursors;
   state.addTouches(got.touches);
+  if (got.touchesRead) state.touchesReadAt = now;
   const justClosed: OpenInstance[] = [];
   for (const id of closing) {
     const o = state.open.get(id);

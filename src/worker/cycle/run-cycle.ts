@@ -39,6 +39,7 @@ const noIngest = (state: WorkerState, error: unknown): Ingested => ({
   events: { opened: [], updated: [], closed: [] },
   touches: [],
   more: false,
+  touchesRead: false,
   error,
 });
 
@@ -55,10 +56,12 @@ export async function runCycle(deps: CycleDeps, state: WorkerState): Promise<Cyc
   let nextDueAt: Instant | null = null;
   let more = false;
   try {
+    let ownersError: unknown = null;
     try {
       state.owners = await deps.crm.owners();
     } catch (err) {
-      hubspotError = err;
+      // Owners only name people and teams: judge with the last known list, but count the failure.
+      ownersError = err;
     }
     const justClosed = [];
     let pages = 0;
@@ -80,6 +83,7 @@ export async function runCycle(deps: CycleDeps, state: WorkerState): Promise<Cyc
       more = got.more;
       pages += 1;
     } while (more && pages < deps.maxPages && hubspotError === null && deps.canSend());
+    hubspotError ??= ownersError;
     const now = deps.clock.now();
     if (hubspotError === null) await reportSuccess(deps, 'hubspot', now);
     else {

@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock/clock.ts';
 import type { SlaConfig } from '../../config/types.ts';
-import type { Instant } from '../../domain/time.ts';
+import type { Instant, Millis } from '../../domain/time.ts';
 import type { Notifier, SendResult } from '../../ports/notifier.ts';
 import type { OutboxEntry } from '../../ports/store.ts';
 import { pingFingerprint } from '../cycle/fingerprint.ts';
@@ -9,6 +9,7 @@ import { describeError } from '../errors.ts';
 import type { WorkerState } from '../worker-state.ts';
 import { instanceContext } from './context.ts';
 import { alertText, asNotification } from './payload.ts';
+import { backoffPause, type Pause, persist } from './persist.ts';
 import { relevance } from './relevance.ts';
 
 export interface DeliveryDeps extends OutageDeps {
@@ -16,8 +17,14 @@ export interface DeliveryDeps extends OutageDeps {
   readonly clock: Clock;
   /** False once this instance may no longer send (lost the lease, shutting down). */
   readonly canSend: () => boolean;
-  /** Attempts before a message that keeps failing transiently is given up (and admins told). */
+  /**
+   * A message that keeps failing transiently is given up (and admins told) only after this many
+   * attempts *and* `giveUpAfter` past its due time: a Slack outage delays messages, it never loses them.
+   */
   readonly maxAttempts: number;
+  readonly giveUpAfter?: Millis;
+  /** Wait between retries of the write that records a sent message (default: short backoff). */
+  readonly pause?: Pause;
 }
 
 export interface DeliveryReport {
@@ -32,8 +39,17 @@ export interface DeliveryReport {
 /** Consecutive transient failures after which the rest of the batch waits for the next cycle. */
 const CIRCUIT = 3;
 const THROWN_RETRY_MS = 30_000;
+const DEFAULT_GIVE_UP_AFTER: Millis = 24 * 60 * 60_000;
+/** Backoff between attempts of one message: 5 s doubling, at most a minute (so recovery is quick). */
+const backoff = (attempts: number): Millis => Math.min(60_000, 5_000 * 2 ** Math.min(attempts, 10));
 
-type Attempt = { readonly result: SendResult } | { readonly skip: string };
+type Attempt =
+  | { readonly result: SendResult }
+  | { readonly skip: string }
+  /** Not yet: the facts it rests on are not confirmed (touches up to the deadline not read yet). */
+  | { readonly defer: string; readonly until: Instant };
+
+const DEFER: Millis = 15_000;
 
 async function attempt(
   deps: DeliveryDeps,
@@ -55,6 +71,11 @@ async function attempt(
   const closed = !open || stored.instance.closedAt !== null;
   const rel = relevance(n, { evaluation: stored.evaluation, closed }, now);
   if (!rel.send) return { skip: rel.reason };
+  if (
+    (n.reason.kind === 'breach' || n.reason.kind === 'escalation') &&
+    state.touchesReadAt < n.reason.deadline
+  )
+    return { defer: 'waiting until HubSpot touches up to the deadline have been read', until: now + DEFER };
   if (stored.evaluation === null)
     return { result: { status: 'retry', error: 'not evaluated yet', retryAt: now } };
   const context = instanceContext(config, state.owners, stored.instance, stored.evaluation);
@@ -111,6 +132,10 @@ export async function deliverOutbox(
       deps.logger.error({ key: entry.key, err: describeError(err) }, 'notifier threw instead of answering');
       outcome = { result: { status: 'retry', error: describeError(err), retryAt: now + THROWN_RETRY_MS } };
     }
+    if ('defer' in outcome) {
+      await deps.store.markRetry(entry.key, outcome.defer, outcome.until);
+      continue;
+    }
     if ('skip' in outcome) {
       await deps.store.markFailed(entry.key, outcome.skip, now);
       deps.events.emit('notify:skipped', { key: entry.key, reason: outcome.skip });
@@ -121,7 +146,8 @@ export async function deliverOutbox(
     const { result } = outcome;
     if (result.status === 'sent') {
       consecutiveRetries = 0;
-      await deps.store.markSent(entry.key, result.ref, result.fallback, now);
+      const pause = deps.pause ?? backoffPause;
+      await persist(() => deps.store.markSent(entry.key, result.ref, result.fallback, now), pause);
       report.sent += 1;
       deps.events.emit('notify:sent', {
         key: entry.key,
@@ -131,18 +157,23 @@ export async function deliverOutbox(
       const open = entry.instanceId === null ? undefined : state.open.get(entry.instanceId);
       if (entry.kind === 'handoff' && entry.target?.kind === 'owner' && open?.evaluation) {
         const ping = pingFingerprint(open.evaluation, false);
-        await deps.store.setPing(open.instance.id, result.ref, ping);
+        await persist(() => deps.store.setPing(open.instance.id, result.ref, ping), pause);
         state.setPing(open.instance.id, result.ref, ping);
       }
       await reportSuccess(deps, 'slack', now);
     } else if (result.status === 'retry') {
       consecutiveRetries += 1;
       await reportFailure(deps, 'slack', now, result.error);
-      if (entry.attempts + 1 >= deps.maxAttempts) {
+      const tooOld = now - entry.dueAt >= (deps.giveUpAfter ?? DEFAULT_GIVE_UP_AFTER);
+      if (entry.attempts + 1 >= deps.maxAttempts && tooOld) {
         await giveUp(deps, entry, `gave up after ${entry.attempts + 1} attempts: ${result.error}`, now);
         report.failed += 1;
       } else {
-        await deps.store.markRetry(entry.key, result.error, Math.max(result.retryAt, now + 1));
+        await deps.store.markRetry(
+          entry.key,
+          result.error,
+          Math.max(result.retryAt, now + backoff(entry.attempts)),
+        );
         deps.events.emit('notify:retry', { key: entry.key, error: result.error });
         report.retried += 1;
       }
