@@ -63,6 +63,7 @@ export function evaluate(input: EvaluationInput, now: Instant): Evaluation {
     if (attempts !== null) scheduleFollowUp(situation, plan, attempts);
     if (firstContact.state === 'pending' && !firstContact.atRisk) plan.later(atRiskFrom(facts));
     laterForFutureTouches(input, ctx, plan);
+    for (const a of input.acknowledgements) if (a.instanceId === instance.id) plan.later(a.at);
   }
   return {
     instanceId: instance.id,

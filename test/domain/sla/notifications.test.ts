@@ -178,6 +178,13 @@ describe('escalations', () => {
     expect(after.silenced).toEqual([]);
   });
 
+  it('a silence that starts later is the next look, and holds the escalation back from then on', () => {
+    const later = silenceOwner('rep-1', deadline + 5 * MINUTE, deadline + HOUR);
+    const before = judge({ policy: chain, silences: [later] }, deadline + 1 * MINUTE);
+    expect(before.nextDueAt).toBe(deadline + 5 * MINUTE);
+    expect(judge({ policy: chain, silences: [later] }, deadline + 5 * MINUTE).silenced).toHaveLength(1);
+  });
+
   it('a silence on the owner’s team holds escalations back; one on another rep does not', () => {
     const team = silenceTeam('benelux', T0, T0 + 2 * HOUR);
     const teamQuiet = judge({ policy: chain, silences: [team], team: 'benelux' }, deadline + 1 * MINUTE);

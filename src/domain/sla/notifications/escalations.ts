@@ -10,8 +10,9 @@ import { type Plan, type Situation, withOwnerFallback } from '../situation.ts';
  * (its key goes to `silenced`); if the lead is still uncontacted when the silence ends, it is sent then.
  */
 export function scheduleEscalations(s: Situation, plan: Plan): void {
-  if (s.contact !== null) return;
+  if (s.contact !== null || s.input.policy.escalate.length === 0) return;
   for (const level of s.input.policy.escalate) scheduleLevel(s, plan, level);
+  for (const silence of s.input.silences) if (applies(silence, s)) plan.later(silence.from);
 }
 
 function scheduleLevel(s: Situation, plan: Plan, level: EscalationLevel): void {
