@@ -61,7 +61,7 @@ const scenarioArb = fc
       }),
       { maxLength: 2 },
     ),
-    touches: fc.oneof(fc.constant([]), fc.array(touchArb, { maxLength: 8 })),
+    touches: fc.oneof(fc.array(touchArb, { maxLength: 0 }), fc.array(touchArb, { maxLength: 8 })),
     ackAfter: fc.option(fc.integer({ min: 0, max: 30 * MINUTE })),
     silence: fc.option(
       fc.record({
