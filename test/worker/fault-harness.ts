@@ -45,6 +45,12 @@ export class Crasher {
     this.#rand = rand;
     this.#p = p;
   }
+  /** Keys of messages Slack accepted just before a crash (each may legitimately go out once more). */
+  readonly inFlightKeys = new Map<string, number>();
+  #flight(key: string): void {
+    this.inFlight += 1;
+    this.inFlightKeys.set(key, (this.inFlightKeys.get(key) ?? 0) + 1);
+  }
   restart(): void {
     this.dead = false;
   }
@@ -65,12 +71,12 @@ export class Crasher {
         return async (...args: unknown[]) => {
           if (this.#roll()) {
             // markSent follows a send Slack accepted: dying here leaves that message in flight too.
-            if (prop === 'markSent') this.inFlight += 1;
+            if (prop === 'markSent') this.#flight(String(args[0]));
             throw new SimulatedCrash(`crashed before ${String(prop)}`);
           }
           const result = await value.apply(obj, args);
           if (prop === 'send' && this.#roll()) {
-            this.inFlight += 1;
+            this.#flight((args[0] as { key: string }).key);
             throw new SimulatedCrash('crashed after slack accepted the message');
           }
           return result;
@@ -199,7 +205,13 @@ export async function soak(o: SoakOptions): Promise<SoakFigures> {
   const sentKeys = h.notifier.sentKeys();
   const counts = new Map<string, number>();
   for (const k of sentKeys) counts.set(k, (counts.get(k) ?? 0) + 1);
-  const dupes = [...counts.values()].reduce((n, c) => n + (c - 1), 0);
+  let duplicates = 0;
+  let resent = 0;
+  for (const [key, c] of counts) {
+    const allowed = Math.min(c - 1, crasher.inFlightKeys.get(key) ?? 0);
+    resent += allowed;
+    duplicates += c - 1 - allowed;
+  }
   const sentKinds = (kind: string) =>
     new Set(
       h.notifier.sent.filter((d) => d.notification.kind === kind).map((d) => d.notification.instanceId),
@@ -240,8 +252,8 @@ export async function soak(o: SoakOptions): Promise<SoakFigures> {
     pingsDelivered: pinged.size,
     pingsNotNeeded: leads.length - pingsNeeded(leads, h.store),
     breachesDelivered: breached.size,
-    duplicates: dupes - crasher.inFlight > 0 ? dupes - crasher.inFlight : 0,
-    inFlightResends: Math.min(dupes, crasher.inFlight),
+    duplicates,
+    inFlightResends: resent,
     lost,
     faults: faults + crasher.crashes,
   };

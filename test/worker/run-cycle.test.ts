@@ -86,3 +86,64 @@ describe('one worker cycle', () => {
     expect(h.notifier.sent.map((d) => d.notification.kind)).toEqual(['handoff', 'reminder']);
   });
 });
+
+describe('self-protection during outages', () => {
+  it('tells admins once when HubSpot fails past the threshold, records the outage and excuses breaches inside it', async () => {
+    const h = cycleHarness();
+    h.crm.addHandoff(handoff('c1', T0));
+    const state = new WorkerState();
+    await runCycle(h.deps, state);
+    for (let t = T0 + MINUTE; t <= T0 + 12 * MINUTE; t += MINUTE) {
+      h.clock.set(t);
+      h.crm.failNext('pollHandoffs', new Error('HubSpot 503'));
+      h.crm.failNext('owners', new Error('HubSpot 503'));
+      const r = await runCycle(h.deps, state);
+      expect(r.outcome).toBe('degraded');
+    }
+    const alerts = [...h.store.outbox.values()].filter((e) => e.kind === 'admin_alert');
+    expect(alerts.map((a) => a.key)).toEqual([`admin:outage:hubspot:${T0 + MINUTE}`]);
+    expect(h.notifier.alerts).toHaveLength(1);
+    h.clock.set(T0 + 13 * MINUTE);
+    await runCycle(h.deps, state);
+    expect(h.store.outageList).toEqual([{ system: 'hubspot', from: T0 + MINUTE, until: T0 + 13 * MINUTE }]);
+    const breach = h.notifier.sent.find((d) => d.notification.kind === 'breach');
+    expect(breach?.notification.reason).toMatchObject({ kind: 'breach', excused: true });
+    expect(h.notifier.alerts.map((a) => a.key)).toEqual([
+      `admin:outage:hubspot:${T0 + MINUTE}`,
+      `admin:outage-end:hubspot:${T0 + MINUTE}`,
+    ]);
+  });
+
+  it('does not send a breach while touches up to the deadline are unknown, and skips it once a call in time shows up', async () => {
+    const h = cycleHarness();
+    h.crm.addHandoff(handoff('c1', T0));
+    const state = new WorkerState();
+    await runCycle(h.deps, state);
+    h.crm.addTouch(call('1', 'c1', T0 + 4 * MINUTE));
+    h.clock.set(T0 + 5 * MINUTE);
+    h.crm.failNext('pollTouches', new Error('HubSpot 429'));
+    await runCycle(h.deps, state);
+    expect(h.notifier.sent.map((d) => d.notification.kind)).toEqual(['handoff']);
+    h.clock.set(T0 + 6 * MINUTE);
+    await runCycle(h.deps, state);
+    expect(h.notifier.sent.map((d) => d.notification.kind)).toEqual(['handoff']);
+    expect(h.store.outbox.get(`contact:c1:sql:${T0}:breach:owner`)?.lastError).toBe(
+      'skipped: contact was made before the deadline',
+    );
+  });
+
+  it('marks a reminder whose deadline passed during downtime as stale instead of sending it, but sends the late breach', async () => {
+    const h = cycleHarness();
+    h.crm.addHandoff(handoff('c1', T0));
+    const state = new WorkerState();
+    await runCycle(h.deps, state);
+    h.clock.set(T0 + 30 * MINUTE); // the worker was down for half an hour
+    await runCycle(h.deps, state);
+    expect(h.store.outbox.get(`contact:c1:sql:${T0}:reminder:0:owner`)).toMatchObject({
+      state: 'failed',
+      lastError: 'skipped: stale reminder, its deadline has passed',
+    });
+    const breach = h.notifier.sent.find((d) => d.notification.kind === 'breach');
+    expect((breach?.now ?? 0) - (breach?.notification.dueAt ?? 0)).toBe(25 * MINUTE);
+  });
+});

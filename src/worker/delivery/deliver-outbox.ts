@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock/clock.ts';
 import type { SlaConfig } from '../../config/types.ts';
+import type { DueNotification, Evaluation } from '../../domain/evaluation.ts';
 import type { Instant, Millis } from '../../domain/time.ts';
 import type { Notifier, SendResult } from '../../ports/notifier.ts';
 import type { OutboxEntry } from '../../ports/store.ts';
@@ -79,9 +80,22 @@ async function attempt(
   if (stored.evaluation === null)
     return { result: { status: 'retry', error: 'not evaluated yet', retryAt: now } };
   const context = instanceContext(config, state.owners, stored.instance, stored.evaluation);
+  const notification = withCurrentExcuse(n, stored.evaluation);
   return {
-    result: await deps.notifier.send({ key: entry.key, notification: n, target: entry.target, context, now }),
+    result: await deps.notifier.send({ key: entry.key, notification, target: entry.target, context, now }),
   };
+}
+
+/**
+ * An outage found after the breach was recorded (HubSpot failing past the threshold only later)
+ * still excuses it: the message says what the engine says now.
+ */
+function withCurrentExcuse(n: DueNotification, evaluation: Evaluation): DueNotification {
+  const fc = evaluation.firstContact;
+  if (fc.state !== 'breached' || !fc.excused) return n;
+  if (n.reason.kind === 'breach' || n.reason.kind === 'escalation')
+    return { ...n, reason: { ...n.reason, excused: true } };
+  return n;
 }
 
 async function giveUp(deps: DeliveryDeps, entry: OutboxEntry, error: string, now: Instant): Promise<void> {
