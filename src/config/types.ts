@@ -1,4 +1,5 @@
 import type { BusinessCalendar } from '../domain/calendar/business-calendar.ts';
+import type { CalendarSpec } from '../domain/calendar/spec.ts';
 import type { Condition, Policy } from '../domain/policy.ts';
 import type { Instant, Millis } from '../domain/time.ts';
 
@@ -49,6 +50,8 @@ export interface SlaConfig {
   /** Default zone for display and calendars without their own. */
   readonly timezone: string;
   readonly calendars: ReadonlyMap<string, BusinessCalendar>;
+  /** The specs the calendars were compiled from (by name), to tell what changed on reload. */
+  readonly calendarSpecs?: ReadonlyMap<string, CalendarSpec>;
   readonly stages: readonly StageDefinition[];
   /** Lifecycle stage values that mean the lead left the funnel (recycled to nurture), e.g. `lead`, `other`. */
   readonly recycleStages: readonly string[];

@@ -1,0 +1,102 @@
+import type { z } from 'zod';
+import { didYouMean } from './did-you-mean.ts';
+import { at, type PathProblem, type YamlPath } from './problems.ts';
+
+type RawIssue = z.core.$ZodRawIssue;
+type Issue = z.core.$ZodIssue;
+
+const NOUNS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  object: 'a map (key: value lines)',
+  record: 'a map (key: value lines)',
+  array: 'a list',
+};
+
+/** How a YAML value reads in a message. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  if (typeof value === 'string') return `'${value}'`;
+  return String(value);
+}
+
+/**
+ * The per-parse error map: messages for people, used wherever a schema gives none of its own.
+ * For unknown keys it also records the allowed keys on the issue (`known`), for "did you mean".
+ */
+export function issueMessage(iss: RawIssue): string | undefined {
+  switch (iss.code) {
+    case 'invalid_type':
+      if (iss.input === undefined) return 'is missing; add it';
+      if (iss.input === null) return 'is empty; give a value';
+      return `expected ${NOUNS[iss.expected] ?? iss.expected}, got ${describeValue(iss.input)}`;
+    case 'invalid_value':
+      return `${describeValue(iss.input)} is not allowed; use one of: ${iss.values.map(String).join(', ')}${didYouMean(String(iss.input), iss.values.map(String))}`;
+    case 'too_small':
+      if (iss.origin === 'array')
+        return iss.minimum === 1 ? 'is empty; list at least one' : `needs at least ${iss.minimum} items`;
+      if (iss.origin === 'string') return 'is empty; give a value';
+      return `is ${String(iss.input)}, must be at least ${iss.minimum}`;
+    case 'too_big':
+      return iss.origin === 'array'
+        ? `has more than ${iss.maximum} items`
+        : `is ${String(iss.input)}, must be at most ${iss.maximum}`;
+    case 'unrecognized_keys': {
+      const shape = (iss.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape ?? {};
+      Object.assign(iss, { known: Object.keys(shape) });
+      return 'unknown key';
+    }
+    case 'invalid_format':
+      return `${describeValue(iss.input)} has the wrong format`;
+    case 'invalid_union':
+      return `${describeValue(iss.input)} matches none of the allowed forms`;
+    default:
+      return undefined;
+  }
+}
+
+/** Turns zod issues into problems at YAML paths: one per unknown key, union errors unpacked. */
+export function issuesToProblems(issues: readonly Issue[], base: YamlPath = []): PathProblem[] {
+  return issues.flatMap((issue) => issueToProblems(issue, [...base, ...(issue.path as (string | number)[])]));
+}
+
+function issueToProblems(issue: Issue, path: YamlPath): PathProblem[] {
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = (issue as { known?: readonly string[] }).known ?? [];
+      return issue.keys.map((key) => ({
+        path: [...path, key],
+        on: 'key' as const,
+        message: at([...path, key], unknownKey(key, known)),
+      }));
+    }
+    case 'invalid_key':
+      return [{ path, on: 'key', message: at(path, issue.issues[0]?.message ?? issue.message) }];
+    case 'invalid_union': {
+      const matching = issue.errors.filter((option) => option.length > 0 && !option.some(failsAtRoot));
+      const only = matching.length === 1 ? matching[0] : undefined;
+      if (only) return issuesToProblems(only, path);
+      return [{ path, message: at(path, issue.message) }];
+    }
+    case 'custom': {
+      const on = issue.params?.on === 'key' ? 'key' : 'value';
+      return [{ path, on, message: at(path, issue.message) }];
+    }
+    default:
+      return [{ path, message: at(path, issue.message) }];
+  }
+}
+
+/** A union option failed at its root: the value has the wrong type for it, so its details don't help. */
+const failsAtRoot = (issue: Issue): boolean =>
+  issue.path.length === 0 &&
+  (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union');
+
+function unknownKey(key: string, known: readonly string[]): string {
+  const hint = didYouMean(key, known);
+  return hint === '' ? `unknown key; allowed here: ${known.join(', ')}` : `unknown key${hint}`;
+}
