@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Clock } from '../../clock/clock.ts';
+import { systemClock } from '../../clock/system-clock.ts';
+import {
+  FaultInjector,
+  type FaultKind,
+  type FaultOptions,
+  type LatencyOptions,
+  latencyFor,
+  MALFORMED_JSON,
+} from '../shared/faults.ts';
+import type { SandboxRequest, SandboxResponse } from '../shared/http-types.ts';
+import { type SandboxReply, startLoopbackServer } from '../shared/loopback-server.ts';
+import { createRandom, type Random } from '../shared/random.ts';
+import { RequestStats } from '../shared/request-stats.ts';
+import { hubspotError, rateLimitedResponse, routeNotFound, unauthorized } from './errors.ts';
+import { HubSpotState } from './hubspot-state.ts';
+import { HubSpotRateLimiter, type HubSpotRateLimitOptions } from './rate-limits.ts';
+import { matchRoute } from './router.ts';
+import { associationRoutes } from './routes/associations-routes.ts';
+import { batchRoutes } from './routes/batch-routes.ts';
+import { objectRoutes } from './routes/objects-routes.ts';
+import { ownerRoutes } from './routes/owners-routes.ts';
+import { pipelineRoutes } from './routes/pipeline-routes.ts';
+import { propertyRoutes } from './routes/properties-routes.ts';
+import type { Route } from './routes/route.ts';
+import { searchRoutes } from './routes/search-routes.ts';
+
+export interface HubSpotSandboxOptions {
+  /** Source of "now" for timestamps, rate limits and index lag. Default: the system clock. */
+  readonly clock?: Clock;
+  /** Accepted private-app tokens (`Authorization: Bearer …`). Default `['sandbox-token']`. */
+  readonly tokens?: readonly string[];
+  /** Search index lag in ms (eventual consistency). Default 0. */
+  readonly indexLagMs?: number;
+  /** HubSpot's limits (defaults: 190/10 s per app, search 5/s, 650,000/day); `false` turns them off. */
+  readonly rateLimits?: HubSpotRateLimitOptions | false;
+  readonly latency?: LatencyOptions;
+  readonly faults?: FaultOptions;
+  /** Seed for latency jitter and fault draws. */
+  readonly seed?: number;
+  /** A prepared portal; default: a fresh one on `clock`. */
+  readonly state?: HubSpotState;
+}
+
+export interface HubSpotSandbox extends AsyncDisposable {
+  /** The API root to give the SDK as `basePath`, e.g. `http://127.0.0.1:40123`. */
+  readonly url: string;
+  readonly state: HubSpotState;
+  readonly stats: RequestStats;
+  /** Scripted faults (`faults.inject('server_error', { times: 2 })`) and the random share. */
+  readonly faults: FaultInjector;
+  stop(): Promise<void>;
+}
+
+// Order matters: literal segments (`search`, `batch`, `groups`) before `:id`-style parameters.
+const ROUTES: readonly Route[] = [
+  ...searchRoutes,
+  ...batchRoutes,
+  ...associationRoutes,
+  ...ownerRoutes,
+  ...propertyRoutes,
+  ...pipelineRoutes,
+  ...objectRoutes,
+];
+
+/** Starts a loopback fake of the HubSpot API that the real `@hubspot/api-client` can talk to. */
+export async function startHubSpotSandbox(options: HubSpotSandboxOptions = {}): Promise<HubSpotSandbox> {
+  const clock = options.clock ?? systemClock;
+  const state = options.state ?? new HubSpotState(clock, options.indexLagMs ?? 0);
+  const tokens = new Set(options.tokens ?? ['sandbox-token']);
+  const limiter = options.rateLimits === false ? null : new HubSpotRateLimiter(options.rateLimits);
+  const stats = new RequestStats();
+  const faults = new FaultInjector(options.faults);
+  const random = createRandom(options.seed ?? 7);
+
+  const handle = async (req: SandboxRequest, signal: AbortSignal): Promise<SandboxReply> => {
+    const match = matchRoute(ROUTES, req.method, req.path);
+    const endpoint = match?.endpoint ?? `${req.method} ${req.path}`;
+    const delay = latencyFor(options.latency, random);
+    if (delay > 0) await sleep(delay, undefined, { signal });
+    const now = clock.now();
+    const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (token === undefined || !tokens.has(token)) return answer(endpoint, unauthorized());
+    if (!match) return answer(endpoint, routeNotFound(req.method, req.path));
+    const decision = limiter?.check(match.route.rateClass, token, now);
+    if (decision && !decision.ok) {
+      return answer(endpoint, rateLimitedResponse(decision.policy, decision.headers), decision.policy);
+    }
+    const fault = faults.decide(endpoint);
+    if (fault) return faultReply(endpoint, fault);
+    const response = match.route.handle(req, match.params, { state, now });
+    return answer(endpoint, { ...response, headers: { ...decision?.headers, ...response.headers } });
+  };
+
+  const answer = (endpoint: string, response: SandboxResponse, policy?: string): SandboxResponse => {
+    stats.record(endpoint, response.status, policy === undefined ? {} : { rateLimitPolicy: policy });
+    return { ...response, headers: { 'X-HubSpot-Correlation-Id': randomUUID(), ...response.headers } };
+  };
+
+  const faultReply = (endpoint: string, kind: FaultKind): SandboxReply => {
+    if (kind === 'timeout') {
+      stats.record(endpoint, 0, { fault: true });
+      return { hang: true, ms: faults.timeoutMs };
+    }
+    const response = kind === 'malformed' ? malformed() : serverError(random);
+    stats.record(endpoint, response.status, { fault: true });
+    return response;
+  };
+
+  const server = await startLoopbackServer(handle);
+  const stop = () => server.close();
+  return { url: server.origin, state, stats, faults, stop, [Symbol.asyncDispose]: stop };
+}
+
+const malformed = (): SandboxResponse => ({
+  status: 200,
+  raw: { contentType: 'application/json;charset=utf-8', text: MALFORMED_JSON },
+});
+
+function serverError(random: Random): SandboxResponse {
+  if (random.chance(0.5)) return hubspotError(500, 'INTERNAL_ERROR', 'internal error');
+  return {
+    status: 502,
+    raw: { contentType: 'text/html', text: '<html><body><h1>502 Bad Gateway</h1></body></html>' },
+  };
+}

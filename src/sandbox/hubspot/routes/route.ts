@@ -1,0 +1,35 @@
+import type { Instant } from '../../../domain/time.ts';
+import type { SandboxRequest, SandboxResponse } from '../../shared/http-types.ts';
+import { validationError } from '../errors.ts';
+import type { HubSpotState } from '../hubspot-state.ts';
+import { type ObjectType, objectTypeOf } from '../object-types.ts';
+import type { RequestClass } from '../rate-limits.ts';
+
+export interface RouteContext {
+  readonly state: HubSpotState;
+  readonly now: Instant;
+}
+
+export type Params = Readonly<Record<string, string>>;
+
+export interface Route {
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Path template; `:name` segments are parameters. */
+  readonly path: string;
+  readonly rateClass: RequestClass;
+  readonly handle: (req: SandboxRequest, params: Params, ctx: RouteContext) => SandboxResponse;
+}
+
+/** Resolves an object type path parameter, or answers HubSpot's 400 for an unknown one. */
+export function withType(
+  name: string | undefined,
+  then: (type: ObjectType) => SandboxResponse,
+): SandboxResponse {
+  const type = objectTypeOf(name ?? '');
+  return type ? then(type) : validationError(`Unable to infer object type from: ${name ?? ''}`);
+}
+
+export const flag = (query: URLSearchParams, name: string): boolean => query.get(name) === 'true';
+
+/** Write source recorded in property history for API writes. */
+export const API_SOURCE = { sourceType: 'INTEGRATION', sourceId: 'sla-bot' } as const;

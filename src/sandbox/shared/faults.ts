@@ -1,0 +1,81 @@
+import { createRandom, type Random } from './random.ts';
+
+/** What can go wrong with a request, on purpose. */
+export type FaultKind = 'server_error' | 'timeout' | 'malformed';
+
+export interface FaultOptions {
+  /** Share of requests (0–1) that fail at random. Default 0. */
+  readonly rate?: number;
+  /** Which faults the random share draws from. Default: all three. */
+  readonly kinds?: readonly FaultKind[];
+  /** Seed of the random draw (deterministic runs). Default 1. */
+  readonly seed?: number;
+  /** How long a `timeout` fault holds the request before dropping the connection; `null` = until stop. */
+  readonly timeoutMs?: number | null;
+}
+
+export interface LatencyOptions {
+  /** Added to every response, in ms. */
+  readonly meanMs: number;
+  /** Uniform jitter around the mean, ± ms. */
+  readonly jitterMs?: number;
+}
+
+interface ScriptedFault {
+  readonly kind: FaultKind;
+  remaining: number;
+  readonly endpoint: string | null;
+}
+
+const ALL_KINDS: readonly FaultKind[] = ['server_error', 'timeout', 'malformed'];
+
+/** Decides, per request, whether to inject a fault: scripted ones first, then the random share. */
+export class FaultInjector {
+  private readonly random: Random;
+  private rate: number;
+  private readonly kinds: readonly FaultKind[];
+  private readonly scripted: ScriptedFault[] = [];
+  readonly timeoutMs: number | null;
+
+  constructor(options: FaultOptions = {}) {
+    this.random = createRandom(options.seed ?? 1);
+    this.rate = options.rate ?? 0;
+    this.kinds = options.kinds && options.kinds.length > 0 ? options.kinds : ALL_KINDS;
+    this.timeoutMs = options.timeoutMs === undefined ? null : options.timeoutMs;
+  }
+
+  /** The next `times` requests (to `endpoint`, if given) fail with `kind`. */
+  inject(kind: FaultKind, options: { times?: number; endpoint?: string } = {}): void {
+    this.scripted.push({ kind, remaining: options.times ?? 1, endpoint: options.endpoint ?? null });
+  }
+
+  setRate(rate: number): void {
+    this.rate = rate;
+  }
+
+  clear(): void {
+    this.scripted.length = 0;
+    this.rate = 0;
+  }
+
+  decide(endpoint: string): FaultKind | null {
+    const scripted = this.scripted.find((f) => f.endpoint === null || f.endpoint === endpoint);
+    if (scripted) {
+      scripted.remaining -= 1;
+      if (scripted.remaining <= 0) this.scripted.splice(this.scripted.indexOf(scripted), 1);
+      return scripted.kind;
+    }
+    if (this.rate > 0 && this.random.chance(this.rate)) return this.random.pick(this.kinds);
+    return null;
+  }
+}
+
+/** A delay in ms for one response, or 0. */
+export function latencyFor(options: LatencyOptions | undefined, random: Random): number {
+  if (!options) return 0;
+  const jitter = options.jitterMs ?? 0;
+  return Math.max(0, options.meanMs + (random.next() * 2 - 1) * jitter);
+}
+
+/** A response body cut off in the middle, as a dropped proxy connection would leave it. */
+export const MALFORMED_JSON = '{"status":"COMPLETE","results":[{"id":"1","properties":{"hs_object_id"';

@@ -1,0 +1,93 @@
+import { str } from '../args.ts';
+import { channelJson, userJson } from '../shapes.ts';
+import { fail, type MethodSpec, ok } from './method.ts';
+
+const page = <T>(items: readonly T[], cursor: string | null, limit: number) => {
+  const offset = cursor
+    ? Number(
+        Buffer.from(cursor, 'base64')
+          .toString('utf8')
+          .replace(/^offset:/, ''),
+      ) || 0
+    : 0;
+  const end = offset + limit;
+  const next = end < items.length ? Buffer.from(`offset:${end}`).toString('base64') : '';
+  return { items: items.slice(offset, end), next };
+};
+
+export const usersMethods: Readonly<Record<string, MethodSpec>> = {
+  'auth.test': {
+    tier: 'special',
+    scope: null,
+    handle: ({ state }) =>
+      ok({
+        url: `https://${state.team.domain}.slack.com/`,
+        team: state.team.name,
+        user: state.bot.name,
+        team_id: state.team.id,
+        user_id: state.bot.userId,
+        bot_id: state.bot.botId,
+        is_enterprise_install: false,
+      }),
+  },
+  'users.lookupByEmail': {
+    tier: 3,
+    scope: 'users:read.email',
+    handle: ({ state, args, now }) => {
+      const email = str(args, 'email');
+      if (email === null) return fail('invalid_arguments');
+      const user = state.directory.userByEmail(email);
+      return user ? ok({ user: userJson(user, state, now) }) : fail('users_not_found');
+    },
+  },
+  'users.info': {
+    tier: 4,
+    scope: 'users:read',
+    handle: ({ state, args, now }) => {
+      const user = state.directory.user(str(args, 'user') ?? '');
+      return user ? ok({ user: userJson(user, state, now) }) : fail('user_not_found');
+    },
+  },
+  'users.list': {
+    tier: 2,
+    scope: 'users:read',
+    handle: ({ state, args, now }) => {
+      const limit = Math.min(Number(str(args, 'limit') ?? 200) || 200, 1000);
+      const { items, next } = page(state.directory.allUsers(), str(args, 'cursor'), limit);
+      return ok({
+        members: items.map((u) => userJson(u, state, now)),
+        response_metadata: { next_cursor: next },
+      });
+    },
+  },
+  'conversations.list': {
+    tier: 2,
+    scope: 'channels:read',
+    handle: ({ state, args }) => {
+      const wanted = new Set((str(args, 'types') ?? 'public_channel').split(','));
+      const kindOf = { public: 'public_channel', private: 'private_channel', im: 'im' } as const;
+      const excludeArchived = str(args, 'exclude_archived') === 'true';
+      const visible = state.directory
+        .allChannels()
+        .filter((c) => wanted.has(kindOf[c.kind]))
+        .filter((c) => c.kind === 'public' || c.members.has(state.bot.userId))
+        .filter((c) => !(excludeArchived && c.archived));
+      const limit = Math.min(Number(str(args, 'limit') ?? 100) || 100, 1000);
+      const { items, next } = page(visible, str(args, 'cursor'), limit);
+      return ok({
+        channels: items.map((c) => channelJson(c, state)),
+        response_metadata: { next_cursor: next },
+      });
+    },
+  },
+  'conversations.info': {
+    tier: 3,
+    scope: 'channels:read',
+    handle: ({ state, args }) => {
+      const channel = state.directory.channel(str(args, 'channel') ?? '');
+      if (!channel || (channel.kind !== 'public' && !channel.members.has(state.bot.userId)))
+        return fail('channel_not_found');
+      return ok({ channel: channelJson(channel, state) });
+    },
+  },
+};

@@ -1,0 +1,66 @@
+import type { Instant } from '../../domain/time.ts';
+import { RollingWindow } from '../shared/rolling-window.ts';
+import type { Tier } from './methods/method.ts';
+
+export interface SlackRateLimitOptions {
+  /** Messages per second per channel (chat.postMessage). Default 1. `null` = off. */
+  readonly messagesPerSecond?: number | null;
+  /** Short bursts allowed above the rate: up to `burst` messages per `burst` seconds. Default 1. */
+  readonly burst?: number;
+  /** Calls per minute per method, by tier (Slack's documented floors: 1, 20, 50, 100). `false` = off. */
+  readonly tiers?: Partial<Record<1 | 2 | 3 | 4, number>> | false;
+  /**
+   * How a limited call is answered: `http429` (HTTP 429, `Retry-After`, `{ok:false,error:'ratelimited'}`)
+   * or `body` (HTTP 200 `{ok:false,error:'rate_limited'}`, chat.postMessage's other form). Default `http429`.
+   */
+  readonly mode?: 'http429' | 'body';
+}
+
+const TIER_DEFAULTS = { 1: 1, 2: 20, 3: 50, 4: 100 } as const;
+
+/** Slack's limits on the sandbox's clock. Returns seconds to wait, or `null` when the call may go. */
+export class SlackRateLimiter {
+  readonly mode: 'http429' | 'body';
+  private readonly perChannel = new Map<string, RollingWindow>();
+  private readonly perMethod = new Map<string, RollingWindow>();
+  private readonly messagesPerSecond: number | null;
+  private readonly burst: number;
+  private readonly tiers: Record<1 | 2 | 3 | 4, number> | null;
+
+  constructor(options: SlackRateLimitOptions = {}) {
+    this.mode = options.mode ?? 'http429';
+    this.messagesPerSecond = options.messagesPerSecond === undefined ? 1 : options.messagesPerSecond;
+    this.burst = Math.max(1, options.burst ?? 1);
+    this.tiers = options.tiers === false ? null : { ...TIER_DEFAULTS, ...options.tiers };
+  }
+
+  /** Per-method tier limit (rolling minute). */
+  method(method: string, tier: Tier, now: Instant): number | null {
+    if (tier === 'special' || this.tiers === null) return null;
+    return take(this.windowFor(this.perMethod, method, 60_000), this.tiers[tier], now);
+  }
+
+  /** chat.postMessage's ~1 message per second per channel. */
+  channelMessage(channel: string, now: Instant): number | null {
+    if (this.messagesPerSecond === null) return null;
+    const window = this.windowFor(this.perChannel, channel, (this.burst * 1000) / this.messagesPerSecond);
+    return take(window, this.burst, now);
+  }
+
+  private windowFor(map: Map<string, RollingWindow>, key: string, size: number): RollingWindow {
+    let window = map.get(key);
+    if (!window) {
+      window = new RollingWindow(size);
+      map.set(key, window);
+    }
+    return window;
+  }
+}
+
+function take(window: RollingWindow, capacity: number, now: Instant): number | null {
+  if (window.count(now) < capacity) {
+    window.add(now);
+    return null;
+  }
+  return Math.max(1, Math.ceil((window.nextSlotAt(now) - now) / 1000));
+}
