@@ -6,7 +6,8 @@ import type { CliIo, Command } from './io.ts';
  */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   // run: () => import('./run-command.ts').then((m) => m.runCommand),
-  // validate: () => import('./validate-command.ts').then((m) => m.validateCommand),
+  validate: () => import('./validate-command.ts').then((m) => m.validateCommand),
+  schema: () => import('./schema-command.ts').then((m) => m.schemaCommand),
 };
 
 const USAGE = `Usage: sla-bot <command> [options]

@@ -93,11 +93,9 @@ export const Slack = z
     user_overrides: z
       .record(
         email('HubSpot owner e-mail.'),
-        z
-          .string()
-          .regex(/^[UW][A-Z0-9]{6,}$/, {
-            error: (iss) => `'${String(iss.input)}' is not a Slack user id (U0123ABCDE)`,
-          }),
+        z.string().regex(/^[UW][A-Z0-9]{6,}$/, {
+          error: (iss) => `'${String(iss.input)}' is not a Slack user id (U0123ABCDE)`,
+        }),
       )
       .default({})
       .describe('HubSpot owner e-mail → Slack user id, for people whose e-mails differ. Default: none.'),
