@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   // run: () => import('./run-command.ts').then((m) => m.runCommand),
   validate: () => import('./validate-command.ts').then((m) => m.validateCommand),
   schema: () => import('./schema-command.ts').then((m) => m.schemaCommand),
+  'hubspot-setup': () => import('./hubspot-setup-command.ts').then((m) => m.hubspotSetupCommand),
 };
 
 const USAGE = `Usage: sla-bot <command> [options]

@@ -1,0 +1,121 @@
+import { DateTime } from 'luxon';
+import type { Clock } from '../clock/clock.ts';
+import type { Instant } from '../domain/time.ts';
+import type { Logger } from '../log/logger.ts';
+import { classifyError } from './classify-error.ts';
+import {
+  HubSpotDailyLimitError,
+  HubSpotError,
+  HubSpotRateLimitError,
+  HubSpotTimeoutError,
+} from './errors.ts';
+import type { Limiters } from './limiter.ts';
+import { backoffDelay, type RetryPolicy, type Timing } from './retry-policy.ts';
+
+/** One kind of call: a name for logs and errors, the scope it needs, and which budget it spends. */
+export interface Operation {
+  readonly name: string;
+  readonly scope: string;
+  readonly budget: 'standard' | 'search';
+}
+
+export interface GatewayDeps {
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly limiters: Limiters;
+  readonly timing: Timing;
+  readonly retry: RetryPolicy;
+  /** IANA zone in which the account's daily limit resets (the portal's zone). */
+  readonly dailyResetZone: () => string;
+}
+
+/**
+ * Every HubSpot call goes through here: client-side limiter, time limit, typed errors, bounded
+ * retries with jittered backoff (5xx, timeouts, network), waits on 429 burst/secondly limits, and a
+ * latch that stops all calls after a 429 DAILY until the account's midnight. The SDK's own retry and
+ * limiter are off (`numberOfApiCallRetries` unset), so nothing retries twice.
+ */
+export class HubSpotGateway {
+  private readonly deps: GatewayDeps;
+  private pausedUntil: Instant | null = null;
+  private attempts = 0;
+
+  constructor(deps: GatewayDeps) {
+    this.deps = deps;
+  }
+
+  /** HTTP attempts made so far (for metrics and the request-budget tests). */
+  get requestCount(): number {
+    return this.attempts;
+  }
+
+  async call<T>(op: Operation, request: () => Promise<T>): Promise<T> {
+    let failures = 0;
+    let rateLimited = 0;
+    for (;;) {
+      this.checkDailyPause(op);
+      try {
+        return await this.deps.limiters[op.budget].schedule(() => this.attempt(op, request));
+      } catch (thrown) {
+        const error = classifyError(thrown, op.name, op.scope);
+        if (error instanceof HubSpotRateLimitError && error.policy === 'DAILY') throw this.pauseForTheDay(op);
+        if (!(error instanceof HubSpotError) || !error.retryable) throw error;
+        let wait: number;
+        if (error instanceof HubSpotRateLimitError) {
+          rateLimited += 1;
+          if (rateLimited > this.deps.retry.maxRateLimitRetries) throw error;
+          wait = error.retryAfter;
+        } else {
+          failures += 1;
+          if (failures >= this.deps.retry.maxAttempts) throw error;
+          wait = backoffDelay(failures, this.deps.timing.random, this.deps.retry);
+        }
+        this.deps.logger.warn(
+          { operation: op.name, code: error.code, error: error.message, waitMs: wait, failures, rateLimited },
+          'hubspot call failed, retrying',
+        );
+        await this.deps.timing.sleep(wait);
+      }
+    }
+  }
+
+  private async attempt<T>(op: Operation, request: () => Promise<T>): Promise<T> {
+    this.attempts += 1;
+    const timeout = this.deps.retry.timeout;
+    const abort = new AbortController();
+    const timer = this.deps.timing.sleep(timeout, abort.signal).then(
+      () => Promise.reject(new HubSpotTimeoutError(op.name, timeout)),
+      () => new Promise<never>(() => {}),
+    );
+    try {
+      return await Promise.race([request(), timer]);
+    } finally {
+      abort.abort();
+    }
+  }
+
+  private checkDailyPause(op: Operation): void {
+    if (this.pausedUntil === null) return;
+    if (this.deps.clock.now() >= this.pausedUntil) {
+      this.pausedUntil = null;
+      this.deps.logger.info({ operation: op.name }, 'hubspot daily limit pause over, calling again');
+      return;
+    }
+    throw new HubSpotDailyLimitError(op.name, this.pausedUntil);
+  }
+
+  private pauseForTheDay(op: Operation): HubSpotDailyLimitError {
+    const zone = this.deps.dailyResetZone();
+    const now = DateTime.fromMillis(this.deps.clock.now(), { zone });
+    const midnight = (now.isValid ? now : DateTime.fromMillis(this.deps.clock.now(), { zone: 'utc' }))
+      .plus({ days: 1 })
+      .startOf('day')
+      .toMillis();
+    this.pausedUntil = midnight;
+    this.deps.logger.error(
+      { operation: op.name, resumeAt: new Date(midnight).toISOString(), zone },
+      'hubspot daily api limit reached, pausing all calls',
+    );
+    return new HubSpotDailyLimitError(op.name, midnight);
+  }
+}

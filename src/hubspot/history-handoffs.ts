@@ -1,0 +1,187 @@
+import type { StageDefinition } from '../config/types.ts';
+import type { Handoff } from '../domain/model.ts';
+import type { Instant } from '../domain/time.ts';
+import type { Rejected } from '../ports/crm-source.ts';
+import { readAssociations } from './associations.ts';
+import { batchRead } from './batch-read.ts';
+import { keysetScan, type ScanOutcome } from './keyset-scan.ts';
+import { snapshotProperties, toLeadSnapshot } from './lead-snapshot.ts';
+import type { PollContext, StepResult } from './poll-context.ts';
+import { entryTime } from './property-history.ts';
+import type { CrmRecord } from './schemas.ts';
+import { parseInstant, text } from './values.ts';
+
+/** Lead → primary contact association type. */
+const LEAD_TO_PRIMARY_CONTACT = 578;
+
+/**
+ * Contacts whose property (e.g. `hs_lead_status`) now equals the stage's value: found by a search on
+ * `lastmodifieddate` plus the value, entry time from the property's history (batch read, 100 a request).
+ */
+export async function propertyHandoffs(
+  ctx: PollContext,
+  stage: StageDefinition,
+  source: { readonly property: string; readonly equals: string },
+  cursorKey: string,
+  cursorText: string | undefined,
+): Promise<StepResult> {
+  const outcome = await keysetScan(
+    ctx.api,
+    {
+      objectType: 'contacts',
+      sortProperty: 'lastmodifieddate',
+      groups: () => [[{ propertyName: source.property, operator: 'EQ', value: source.equals }]],
+      properties: ['lastmodifieddate', source.property],
+      what: 'contact',
+    },
+    cursorText,
+    ctx.scan,
+    ctx.logger,
+  );
+  const ids = changedIds(outcome);
+  const read = await batchRead(ctx.api, 'contacts', ids, snapshotProperties(ctx.config, [source.property]), [
+    source.property,
+  ]);
+  const rejected: Rejected[] = [...outcome.rejected, ...read.rejected];
+  const handoffs: Handoff[] = [];
+  for (const id of ids) {
+    const record = read.records.get(id);
+    if (!record) continue;
+    const enteredAt = newEntry(outcome, record, source.property, source.equals, rejected, 'contact');
+    if (enteredAt === null) continue;
+    const props = record.properties;
+    handoffs.push({
+      lead: toLeadSnapshot(id, props, ctx.links),
+      stage: stage.key,
+      enteredAt,
+      ownerId: text(props.hubspot_owner_id),
+      ownerAssignedAt: parseInstant(props.hubspot_owner_assigneddate),
+    });
+  }
+  return {
+    handoffs,
+    changes: [],
+    rejected,
+    cursors: { [cursorKey]: outcome.cursorText() },
+    more: outcome.more,
+  };
+}
+
+const LEAD_PROPERTIES = [
+  'hs_lead_name',
+  'hs_pipeline',
+  'hs_pipeline_stage',
+  'hubspot_owner_id',
+  'hubspot_owner_assigneddate',
+];
+
+/**
+ * HubSpot Leads (object 0-136) in a pipeline stage: search on `hs_lastmodifieddate` plus pipeline and
+ * stage, entry time from `hs_pipeline_stage` history, the rep's data from the lead's primary contact.
+ */
+export async function leadPipelineHandoffs(
+  ctx: PollContext,
+  stage: StageDefinition,
+  source: { readonly pipeline: string; readonly stage: string },
+  cursorKey: string,
+  cursorText: string | undefined,
+): Promise<StepResult> {
+  const outcome = await keysetScan(
+    ctx.api,
+    {
+      objectType: 'leads',
+      sortProperty: 'hs_lastmodifieddate',
+      groups: () => [
+        [
+          { propertyName: 'hs_pipeline', operator: 'EQ', value: source.pipeline },
+          { propertyName: 'hs_pipeline_stage', operator: 'EQ', value: source.stage },
+        ],
+      ],
+      properties: ['hs_lastmodifieddate', 'hs_pipeline_stage'],
+      what: 'lead',
+    },
+    cursorText,
+    ctx.scan,
+    ctx.logger,
+  );
+  const ids = changedIds(outcome);
+  const leads = await batchRead(ctx.api, 'leads', ids, LEAD_PROPERTIES, ['hs_pipeline_stage']);
+  const rejected: Rejected[] = [...outcome.rejected, ...leads.rejected];
+  const entered = new Map<string, { record: CrmRecord; at: Instant }>();
+  for (const id of ids) {
+    const record = leads.records.get(id);
+    const at = record ? newEntry(outcome, record, 'hs_pipeline_stage', source.stage, rejected, 'lead') : null;
+    if (record && at !== null) entered.set(id, { record, at });
+  }
+  const links = await readAssociations(ctx.api, 'leads', 'contacts', [...entered.keys()]);
+  rejected.push(...links.rejected);
+  const contactOf = new Map<string, string>();
+  for (const leadId of entered.keys()) {
+    const targets = links.byFrom.get(leadId) ?? [];
+    const primary = targets.find((t) => t.typeIds.includes(LEAD_TO_PRIMARY_CONTACT)) ?? targets[0];
+    if (primary) contactOf.set(leadId, primary.toId);
+    else rejected.push({ what: 'lead', id: leadId, reason: 'lead has no associated contact' });
+  }
+  const contacts = await batchRead(
+    ctx.api,
+    'contacts',
+    [...contactOf.values()],
+    snapshotProperties(ctx.config),
+  );
+  rejected.push(...contacts.rejected);
+  const handoffs: Handoff[] = [];
+  for (const [leadId, contactId] of contactOf) {
+    const contact = contacts.records.get(contactId);
+    const lead = entered.get(leadId);
+    if (!contact || !lead) continue;
+    const leadProps = lead.record.properties;
+    handoffs.push({
+      lead: toLeadSnapshot(contactId, contact.properties, ctx.links, { type: 'lead', id: leadId }),
+      stage: stage.key,
+      enteredAt: lead.at,
+      ownerId: text(leadProps.hubspot_owner_id) ?? text(contact.properties.hubspot_owner_id),
+      ownerAssignedAt: parseInstant(leadProps.hubspot_owner_assigneddate),
+    });
+  }
+  return {
+    handoffs,
+    changes: [],
+    rejected,
+    cursors: { [cursorKey]: outcome.cursorText() },
+    more: outcome.more,
+  };
+}
+
+/** Ids whose (id, modification time) this scan has not handled before. */
+function changedIds(outcome: ScanOutcome): string[] {
+  const ids: string[] = [];
+  for (const { record, t } of outcome.records) {
+    const key = `m|${record.id}|${t}`;
+    if (outcome.seen(key)) continue;
+    outcome.markSeen(key, t);
+    ids.push(record.id);
+  }
+  return [...new Set(ids)];
+}
+
+/** The entry time when it is new to this scan; `null` (with a rejection when unusable) otherwise. */
+function newEntry(
+  outcome: ScanOutcome,
+  record: CrmRecord,
+  property: string,
+  value: string,
+  rejected: Rejected[],
+  what: string,
+): Instant | null {
+  const entry = entryTime(record.propertiesWithHistory?.[property], value);
+  if (!entry.ok) {
+    rejected.push({ what, id: record.id, reason: entry.reason });
+    return null;
+  }
+  // Entries before this poll's window were handled by an earlier poll (the record changed again since).
+  if (entry.at < outcome.lower) return null;
+  const key = `e|${record.id}|${entry.at}`;
+  if (outcome.seen(key)) return null;
+  outcome.markSeen(key, entry.at);
+  return entry.at;
+}

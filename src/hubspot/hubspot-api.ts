@@ -1,0 +1,139 @@
+import type { z } from 'zod';
+import { HttpStatusError } from './classify-error.ts';
+import { HubSpotMalformedResponseError } from './errors.ts';
+import type { HubSpotGateway, Operation } from './gateway.ts';
+import { type CrmObjectType, ops } from './operations.ts';
+import {
+  AccountDetails,
+  BatchResult,
+  Dispositions,
+  OwnersPage,
+  PipelineList,
+  PropertyList,
+  SearchPage,
+} from './schemas.ts';
+import type { SdkClient } from './sdk-client.ts';
+import { type SearchRequest, toSdkSearch } from './search-request.ts';
+
+const check = <S extends z.ZodType>(schema: S, value: unknown, op: Operation): z.infer<S> => {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new HubSpotMalformedResponseError(op.name, `${issue?.path.join('.') || '(body)'}: ${issue?.message}`);
+};
+
+/**
+ * The HubSpot calls the adapter makes: the SDK's typed APIs (and `apiRequest` where the SDK has no
+ * method), each through the gateway and each answer checked against a permissive schema.
+ */
+export class HubSpotApi {
+  private readonly client: SdkClient;
+  private readonly gateway: HubSpotGateway;
+
+  constructor(client: SdkClient, gateway: HubSpotGateway) {
+    this.client = client;
+    this.gateway = gateway;
+  }
+
+  get requestCount(): number {
+    return this.gateway.requestCount;
+  }
+
+  search(objectType: CrmObjectType, request: SearchRequest) {
+    const op = ops.search(objectType);
+    return this.gateway.call(op, async () =>
+      check(
+        SearchPage,
+        await this.client.crm.objects.searchApi.doSearch(objectType, toSdkSearch(request)),
+        op,
+      ),
+    );
+  }
+
+  /** Up to 100 ids. */
+  batchRead(
+    objectType: CrmObjectType,
+    ids: readonly string[],
+    properties: readonly string[],
+    history: readonly string[] = [],
+  ) {
+    const op = ops.batchRead(objectType);
+    const body = {
+      inputs: ids.map((id) => ({ id })),
+      properties: [...properties],
+      propertiesWithHistory: [...history],
+    };
+    return this.gateway.call(op, async () =>
+      check(BatchResult, await this.client.crm.objects.batchApi.read(objectType, body), op),
+    );
+  }
+
+  /** Associations v4 batch read: up to 1,000 inputs, each with its own paging cursor. */
+  associations(from: CrmObjectType, to: CrmObjectType, inputs: readonly { id: string; after?: string }[]) {
+    const op = ops.associations(from, to);
+    const body = {
+      inputs: inputs.map((i) => (i.after === undefined ? { id: i.id } : { id: i.id, after: i.after })),
+    };
+    return this.gateway.call(op, async () =>
+      check(BatchResult, await this.client.crm.associations.v4.batchApi.getPage(from, to, body), op),
+    );
+  }
+
+  ownersPage(after: string | undefined, archived: boolean) {
+    return this.gateway.call(ops.owners, async () =>
+      check(
+        OwnersPage,
+        await this.client.crm.owners.ownersApi.getPage(undefined, after, 100, archived),
+        ops.owners,
+      ),
+    );
+  }
+
+  properties(objectType: 'contacts') {
+    return this.gateway.call(ops.properties, async () =>
+      check(PropertyList, await this.client.crm.properties.coreApi.getAll(objectType), ops.properties),
+    );
+  }
+
+  pipelines(objectType: 'leads') {
+    return this.gateway.call(ops.pipelines, async () =>
+      check(PipelineList, await this.client.crm.pipelines.pipelinesApi.getAll(objectType), ops.pipelines),
+    );
+  }
+
+  /** Call outcomes (GUID → label). No SDK method: `GET /calling/v1/dispositions`. */
+  dispositions() {
+    return this.gateway.call(ops.dispositions, async () =>
+      check(Dispositions, await this.getJson('/calling/v1/dispositions'), ops.dispositions),
+    );
+  }
+
+  /** Portal id, time zone and UI domain: `GET /account-info/v3/details`. */
+  accountDetails() {
+    return this.gateway.call(ops.account, async () =>
+      check(AccountDetails, await this.getJson('/account-info/v3/details'), ops.account),
+    );
+  }
+
+  private async getJson(path: string): Promise<unknown> {
+    const response = await this.client.apiRequest({ method: 'GET', path });
+    const raw = await response.text();
+    let body: unknown = raw;
+    try {
+      body = raw === '' ? null : JSON.parse(raw);
+    } catch (error) {
+      if (response.ok) throw error;
+    }
+    if (!response.ok) throw new HttpStatusError(response.status, body, Object.fromEntries(response.headers));
+    return body;
+  }
+
+  /** The SDK itself, for the write-back calls (see `lead-writer.ts`, `write-back-setup.ts`). */
+  get sdk(): SdkClient {
+    return this.client;
+  }
+
+  call<T>(op: Operation, request: () => Promise<T>): Promise<T> {
+    return this.gateway.call(op, request);
+  }
+}

@@ -1,0 +1,56 @@
+import type { Clock } from '../clock/clock.ts';
+import type { SlaConfig } from '../config/types.ts';
+import type { Logger } from '../log/logger.ts';
+import { HubSpotGateway } from './gateway.ts';
+import { HubSpotApi } from './hubspot-api.ts';
+import { createLimiters, type Limiters } from './limiter.ts';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, realTiming, type Timing } from './retry-policy.ts';
+import { createSdkClient } from './sdk-client.ts';
+
+/** What the portal told us about itself (`account-info`), filled in by `verify`. */
+export class PortalInfo {
+  portalId: string | null;
+  timeZone: string;
+  constructor(portalId: string | null, timeZone: string) {
+    this.portalId = portalId;
+    this.timeZone = timeZone;
+  }
+}
+
+export interface HubSpotClientDeps {
+  /** `HUBSPOT_ACCESS_TOKEN`. */
+  readonly accessToken: string;
+  /** `HUBSPOT_BASE_URL`. */
+  readonly basePath: string;
+  /** Budgets and zone; the setup command passes defaults, the source its whole SLA config. */
+  readonly config: Pick<SlaConfig, 'hubspot' | 'timezone'>;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  /** Tests inject deterministic sleep/random; production uses real timers. */
+  readonly timing?: Timing;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly limiters?: Limiters;
+}
+
+export interface HubSpotClient {
+  readonly api: HubSpotApi;
+  readonly portal: PortalInfo;
+}
+
+/**
+ * One SDK client, one gateway (limiter, retries, daily pause), shared by the CRM source and the lead
+ * writer so they spend one budget.
+ */
+export function createHubSpotClient(deps: HubSpotClientDeps): HubSpotClient {
+  const portal = new PortalInfo(deps.config.hubspot.portalId, deps.config.timezone);
+  const gateway = new HubSpotGateway({
+    logger: deps.logger,
+    clock: deps.clock,
+    limiters: deps.limiters ?? createLimiters(deps.config.hubspot),
+    timing: deps.timing ?? realTiming,
+    retry: { ...DEFAULT_RETRY_POLICY, ...deps.retry },
+    dailyResetZone: () => portal.timeZone,
+  });
+  const sdk = createSdkClient({ accessToken: deps.accessToken, basePath: deps.basePath });
+  return { api: new HubSpotApi(sdk, gateway), portal };
+}

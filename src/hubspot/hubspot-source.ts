@@ -1,0 +1,131 @@
+import type { SlaConfig, StageDefinition } from '../config/types.ts';
+import type { Touch } from '../domain/model.ts';
+import type { Instant } from '../domain/time.ts';
+import type { Logger } from '../log/logger.ts';
+import type { CrmSource, Cursors, HandoffPoll, Owner, Rejected, TouchPoll } from '../ports/crm-source.ts';
+import { DispositionNames } from './dispositions.ts';
+import { leadPipelineHandoffs, propertyHandoffs } from './history-handoffs.ts';
+import { createHubSpotClient, type HubSpotClient, type HubSpotClientDeps } from './hubspot-client.ts';
+import { leadChanges } from './lead-changes.ts';
+import { lifecycleHandoffs } from './lifecycle-handoffs.ts';
+import { OwnerCache } from './owners.ts';
+import {
+  DEFAULT_POLL_TUNING,
+  type PollContext,
+  type PollTuning,
+  type StepResult,
+  scanOptions,
+} from './poll-context.ts';
+import { pollTouches, touchesOf } from './touches.ts';
+import { verifyPortal } from './verify.ts';
+
+export interface HubSpotSourceDeps extends HubSpotClientDeps {
+  readonly config: SlaConfig;
+  /** Share one client (and so one request budget) with the lead writer. */
+  readonly client?: HubSpotClient;
+  readonly tuning?: Partial<PollTuning>;
+}
+
+export interface HubSpotSource extends CrmSource {
+  /** HTTP attempts made so far (metrics; request-budget tests). */
+  readonly requestCount: number;
+  readonly client: HubSpotClient;
+}
+
+/** The `CrmSource` port on HubSpot, through the official SDK (v14). */
+export function createHubSpotSource(deps: HubSpotSourceDeps): HubSpotSource {
+  const client = deps.client ?? createHubSpotClient(deps);
+  const tuning: PollTuning = { ...DEFAULT_POLL_TUNING, ...deps.tuning };
+  const logger = deps.logger.child({ component: 'hubspot' });
+  const owners = new OwnerCache(client.api, deps.clock, logger);
+  const dispositions = new DispositionNames(client.api, deps.clock, logger);
+  let config = deps.config;
+
+  const context = (now: Instant): PollContext => ({
+    api: client.api,
+    config,
+    logger,
+    links: { appBaseUrl: config.hubspot.appBaseUrl, portalId: client.portal.portalId },
+    scan: scanOptions(config, tuning, now),
+  });
+
+  return {
+    client,
+    get requestCount() {
+      return client.api.requestCount;
+    },
+
+    async verify(next: SlaConfig): Promise<void> {
+      await verifyPortal(client, next, owners, dispositions, logger);
+      config = next;
+    },
+
+    async pollHandoffs(cursors: Cursors, now: Instant): Promise<HandoffPoll> {
+      const ctx = context(now);
+      const steps: StepResult[] = [];
+      for (const stage of config.stages) {
+        const key = `handoffs:${stage.key}`;
+        steps.push(await stageStep(ctx, stage, key, cursors[key]));
+      }
+      steps.push(await leadChanges(ctx, cursors));
+      const poll: HandoffPoll = {
+        handoffs: steps.flatMap((s) => s.handoffs),
+        changes: steps.flatMap((s) => s.changes),
+        rejected: steps.flatMap((s) => s.rejected),
+        cursors: Object.assign({}, ...steps.map((s) => s.cursors)),
+        more: steps.some((s) => s.more),
+      };
+      logRejected(logger, poll.rejected);
+      logger.debug(
+        {
+          handoffs: poll.handoffs.length,
+          changes: poll.changes.length,
+          rejected: poll.rejected.length,
+          more: poll.more,
+        },
+        'hubspot handoffs polled',
+      );
+      return poll;
+    },
+
+    async pollTouches(
+      cursors: Cursors,
+      openContactIds: ReadonlySet<string>,
+      now: Instant,
+    ): Promise<TouchPoll> {
+      const poll = await pollTouches(context(now), dispositions, cursors, openContactIds);
+      logRejected(logger, poll.rejected);
+      return poll;
+    },
+
+    touchesOf(contactIds: readonly string[]): Promise<readonly Touch[]> {
+      return touchesOf(context(deps.clock.now()), dispositions, contactIds);
+    },
+
+    owners(): Promise<readonly Owner[]> {
+      return owners.owners();
+    },
+  };
+}
+
+function stageStep(
+  ctx: PollContext,
+  stage: StageDefinition,
+  key: string,
+  cursor: string | undefined,
+): Promise<StepResult> {
+  const source = stage.source;
+  switch (source.kind) {
+    case 'lifecycle_stage':
+      return lifecycleHandoffs(ctx, stage, source.value, key, cursor);
+    case 'property':
+      return propertyHandoffs(ctx, stage, source, key, cursor);
+    case 'lead_pipeline':
+      return leadPipelineHandoffs(ctx, stage, source, key, cursor);
+  }
+}
+
+const logRejected = (logger: Logger, rejected: readonly Rejected[]): void => {
+  for (const r of rejected)
+    logger.warn({ what: r.what, id: r.id, reason: r.reason }, 'hubspot record rejected');
+};

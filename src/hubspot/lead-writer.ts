@@ -1,0 +1,105 @@
+import { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client/lib/codegen/crm/objects/tasks/index.js';
+import { DateTime } from 'luxon';
+import type { Clock } from '../clock/clock.ts';
+import type { SlaConfig } from '../config/types.ts';
+import type { Evaluation } from '../domain/evaluation.ts';
+import type { SlaInstance } from '../domain/model.ts';
+import { MINUTE } from '../domain/time.ts';
+import type { Logger } from '../log/logger.ts';
+import type { LeadWriter } from '../ports/lead-writer.ts';
+import type { HubSpotClient } from './hubspot-client.ts';
+import { ops } from './operations.ts';
+import { outcomeProperties } from './write-back-properties.ts';
+
+/** Task → contact association type (HubSpot-defined). */
+const TASK_TO_CONTACT = 204;
+
+export interface HubSpotLeadWriterDeps {
+  readonly client: HubSpotClient;
+  readonly config: SlaConfig;
+  readonly logger: Logger;
+  readonly clock: Clock;
+}
+
+/**
+ * `LeadWriter` on HubSpot contacts. Outcome write-back and breach tasks happen only when the SLA file
+ * turns them on; "Not a fit" always updates the lead status (it is a rep's explicit action).
+ */
+export function createHubSpotLeadWriter(deps: HubSpotLeadWriterDeps): LeadWriter {
+  const { api } = deps.client;
+  const writeBack = deps.config.hubspot.writeBack;
+  const update = (contactId: string, properties: Record<string, string>) =>
+    api.call(ops.updateContact, () =>
+      api.sdk.crm.objects.basicApi.update('contacts', contactId, { properties }),
+    );
+  const when = (t: number) =>
+    DateTime.fromMillis(t, { zone: deps.config.timezone }).toFormat('yyyy-MM-dd HH:mm ZZZZ');
+
+  return {
+    async writeOutcome(instance, evaluation) {
+      if (!writeBack.enabled) return;
+      await update(instance.lead.contactId, outcomeProperties(instance, evaluation));
+      deps.logger.debug({ instance: instance.id }, 'hubspot sla outcome written');
+    },
+
+    async createBreachTask(instance, evaluation) {
+      if (!writeBack.createTaskOnBreach) return;
+      const properties: Record<string, string> = {
+        hs_timestamp: String(deps.clock.now()),
+        hs_task_subject: `SLA breached: call ${leadName(instance)} now`,
+        hs_task_body: breachBody(instance, evaluation, when),
+        hs_task_status: 'NOT_STARTED',
+        hs_task_priority: 'HIGH',
+        hs_task_type: 'CALL',
+      };
+      if (instance.ownerId !== null) properties.hubspot_owner_id = instance.ownerId;
+      const associations = [
+        {
+          to: { id: instance.lead.contactId },
+          types: [
+            {
+              associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined,
+              associationTypeId: TASK_TO_CONTACT,
+            },
+          ],
+        },
+      ];
+      await api.call(ops.createTask, () =>
+        api.sdk.crm.objects.tasks.basicApi.create({ properties, associations }),
+      );
+      deps.logger.info({ instance: instance.id }, 'hubspot breach task created');
+    },
+
+    async markNotAFit(instance, reason, leadStatus) {
+      const contactId = instance.lead.contactId;
+      const extra = writeBack.enabled ? { sla_bot_not_a_fit_reason: reason } : {};
+      if (deps.config.recycleStages.includes(leadStatus)) {
+        // HubSpot only moves a lifecycle stage backwards after it has been cleared.
+        await update(contactId, { lifecyclestage: '' });
+        await update(contactId, { lifecyclestage: leadStatus, ...extra });
+      } else {
+        await update(contactId, { hs_lead_status: leadStatus, ...extra });
+      }
+      deps.logger.info({ instance: instance.id, leadStatus }, 'hubspot lead marked not a fit');
+    },
+  };
+}
+
+const leadName = (instance: SlaInstance): string =>
+  [instance.lead.firstName, instance.lead.lastName].filter((n) => n !== null).join(' ') ||
+  instance.lead.email ||
+  `contact ${instance.lead.contactId}`;
+
+function breachBody(instance: SlaInstance, evaluation: Evaluation, when: (t: number) => string): string {
+  const fc = evaluation.firstContact;
+  const lines = [
+    `Entered ${instance.stage} at ${when(instance.enteredAt)}; first contact was due by ${when(fc.deadline)}.`,
+    fc.state === 'breached' ? `Late by ${Math.round(fc.lateBy / MINUTE)} min.` : '',
+    evaluation.attempts
+      ? `Attempts so far: ${evaluation.attempts.made} of ${evaluation.attempts.required}.`
+      : '',
+    instance.lead.phone ? `Phone: ${instance.lead.phone}` : '',
+    `Record: ${instance.lead.url}`,
+  ];
+  return lines.filter((l) => l !== '').join('\n');
+}

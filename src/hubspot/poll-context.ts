@@ -1,0 +1,53 @@
+import type { SlaConfig } from '../config/types.ts';
+import type { Handoff } from '../domain/model.ts';
+import type { Instant, Millis } from '../domain/time.ts';
+import type { Logger } from '../log/logger.ts';
+import type { LeadChange, Rejected } from '../ports/crm-source.ts';
+
+import type { HubSpotApi } from './hubspot-api.ts';
+import type { ScanOptions } from './keyset-scan.ts';
+import type { PortalLinks } from './lead-snapshot.ts';
+
+/** What every poll step needs; built once per poll by the source. */
+export interface PollContext {
+  readonly api: HubSpotApi;
+  readonly config: SlaConfig;
+  readonly logger: Logger;
+  readonly links: PortalLinks;
+  readonly scan: ScanOptions;
+}
+
+/** What one scan contributes to a poll. */
+export interface StepResult {
+  readonly handoffs: readonly Handoff[];
+  readonly changes: readonly LeadChange[];
+  readonly rejected: readonly Rejected[];
+  /** Cursor key → new cursor text. */
+  readonly cursors: Readonly<Record<string, string>>;
+  readonly more: boolean;
+}
+
+export interface PollTuning {
+  /** First poll without a cursor looks back this far. */
+  readonly initialLookback: Millis;
+  /** Search pages per scan and poll (200 records each). */
+  readonly maxPagesPerScan: number;
+  /** Sort values beyond `now` plus this are rejected as bad data. */
+  readonly futureTolerance: Millis;
+}
+
+export const DEFAULT_POLL_TUNING: PollTuning = {
+  initialLookback: 0,
+  maxPagesPerScan: 10,
+  futureTolerance: 24 * 60 * 60 * 1000,
+};
+
+export const scanOptions = (config: SlaConfig, tuning: PollTuning, now: Instant): ScanOptions => ({
+  now,
+  overlap: config.poll.overlap,
+  initialLookback: Math.max(tuning.initialLookback, config.poll.overlap),
+  maxPages: tuning.maxPagesPerScan,
+  futureTolerance: tuning.futureTolerance,
+});
+
+export const dateEntered = (stageValue: string): string => `hs_v2_date_entered_${stageValue}`;

@@ -1,0 +1,29 @@
+import { Client } from '@hubspot/api-client';
+
+export interface SdkClientOptions {
+  readonly accessToken: string;
+  /** `HUBSPOT_BASE_URL`: the API root (proxy, sandbox, tests). */
+  readonly basePath: string;
+}
+
+/**
+ * The official SDK client, with its own retry and limiter left off: the gateway does both, so a
+ * request is never retried twice. The SDK keeps its decorators in a process-wide singleton that the
+ * last `new Client()` overwrites, so the API groups we use are built here, right away, while the
+ * decorators are ours (none).
+ */
+export function createSdkClient(options: SdkClientOptions): Client {
+  const client = new Client({ accessToken: options.accessToken, basePath: options.basePath });
+  void client.crm.objects.searchApi;
+  void client.crm.objects.batchApi;
+  void client.crm.objects.basicApi;
+  void client.crm.objects.tasks.basicApi;
+  void client.crm.associations.v4.batchApi;
+  void client.crm.owners.ownersApi;
+  void client.crm.properties.coreApi;
+  void client.crm.properties.groupsApi;
+  void client.crm.pipelines.pipelinesApi;
+  return client;
+}
+
+export type { Client as SdkClient };

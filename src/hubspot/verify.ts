@@ -1,0 +1,54 @@
+import type { SlaConfig } from '../config/types.ts';
+import type { Logger } from '../log/logger.ts';
+import type { DispositionNames } from './dispositions.ts';
+import { HubSpotConfigMismatchError, HubSpotError } from './errors.ts';
+import type { HubSpotClient } from './hubspot-client.ts';
+import type { OwnerCache } from './owners.ts';
+import { checkPortal } from './portal-check.ts';
+
+/**
+ * Start-up check, about five requests: the portal's id and zone (for record links and the daily
+ * limit's midnight), contact properties (stages, values, segment and write-back properties), lead
+ * pipelines when lead stages are configured, owners and call outcomes (which also proves the scopes).
+ * A 403 surfaces as `HubSpotScopeError` naming the scope; every mismatch is reported at once.
+ */
+export async function verifyPortal(
+  client: HubSpotClient,
+  config: SlaConfig,
+  owners: OwnerCache,
+  dispositions: DispositionNames,
+  logger: Logger,
+): Promise<void> {
+  await readAccount(client, config, logger);
+  const properties = await client.api.properties('contacts');
+  const needsLeads = config.stages.some((s) => s.source.kind === 'lead_pipeline');
+  const pipelines = needsLeads ? await client.api.pipelines('leads') : null;
+  const problems = checkPortal(config, properties.results, pipelines);
+  if (problems.length > 0) throw new HubSpotConfigMismatchError(config.file, problems);
+  const list = await owners.owners();
+  await dispositions.refresh();
+  logger.info(
+    {
+      stages: config.stages.length,
+      owners: list.length,
+      portalId: client.portal.portalId,
+      timeZone: client.portal.timeZone,
+    },
+    'hubspot portal verified',
+  );
+}
+
+/** Portal id and zone are conveniences: without them links omit the portal and midnight is the SLA zone. */
+async function readAccount(client: HubSpotClient, config: SlaConfig, logger: Logger): Promise<void> {
+  try {
+    const account = await client.api.accountDetails();
+    if (config.hubspot.portalId === null && account.portalId) client.portal.portalId = account.portalId;
+    if (account.timeZone) client.portal.timeZone = account.timeZone;
+  } catch (error) {
+    if (!(error instanceof HubSpotError) || error.retryable || error.code === 'HUBSPOT_AUTH') throw error;
+    logger.warn(
+      { error: error.message },
+      'hubspot account details unavailable, using configured portal id and zone',
+    );
+  }
+}
