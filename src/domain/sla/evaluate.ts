@@ -1,5 +1,5 @@
 import type { Evaluation, EvaluationInput, FirstContactVerdict } from '../evaluation.ts';
-import type { Acknowledgement, SlaInstance, Touch } from '../model.ts';
+import type { Acknowledgement, SlaInstance } from '../model.ts';
 import type { Instant } from '../time.ts';
 import { type AttemptsOutcome, attemptsVerdict } from './attempts.ts';
 import { type ClockStart, clockStartOf } from './clock-start.ts';
@@ -121,10 +121,7 @@ function earliest(moments: readonly (Instant | null)[]): Instant | null {
 
 /** A touch dated in the future (a meeting booked ahead) changes the verdicts when its time comes. */
 function laterForFutureTouches(input: EvaluationInput, ctx: TouchContext, plan: Plan): void {
-  const rules =
-    input.policy.attempts === null
-      ? [input.policy.firstContact.counts]
-      : [input.policy.firstContact.counts, input.policy.attempts.counts];
-  const next: Touch | null = earliestFutureTouch(input.touches, rules, ctx);
+  const { firstContact, attempts } = input.policy;
+  const next = earliestFutureTouch(input.touches, firstContact.counts, attempts?.counts ?? null, ctx);
   if (next !== null) plan.later(next.at);
 }

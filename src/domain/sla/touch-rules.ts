@@ -1,6 +1,7 @@
 import type { SlaInstance, Touch } from '../model.ts';
 import type { TouchRule } from '../policy.ts';
 import type { Instant } from '../time.ts';
+import { lowerCase } from './lower-case.ts';
 
 /** What a touch is judged against, besides the rule itself. */
 export interface TouchContext {
@@ -27,12 +28,8 @@ function outcomeSet(outcomes: readonly string[]): ReadonlySet<string> {
 }
 
 function happened(touch: Touch): boolean {
-  if (touch.status !== null && NOT_HAPPENED.has(touch.status.toLowerCase())) return false;
-  return !(
-    touch.kind === 'meeting' &&
-    touch.outcome !== null &&
-    NOT_HAPPENED.has(touch.outcome.toLowerCase())
-  );
+  if (touch.status !== null && NOT_HAPPENED.has(lowerCase(touch.status))) return false;
+  return !(touch.kind === 'meeting' && touch.outcome !== null && NOT_HAPPENED.has(lowerCase(touch.outcome)));
 }
 
 /**
@@ -43,15 +40,17 @@ function happened(touch: Touch): boolean {
  * previous owner's id is not kept).
  */
 export function counts(touch: Touch, rule: TouchRule, ctx: TouchContext): boolean {
-  if (touch.at > ctx.now) return false;
+  return touch.at <= ctx.now && countsOnceHappened(touch, rule, ctx);
+}
+
+function countsOnceHappened(touch: Touch, rule: TouchRule, ctx: TouchContext): boolean {
   if (touch.contactId !== ctx.instance.lead.contactId) return false;
   if (!rule.kinds.includes(touch.kind)) return false;
   if (!rule.includeBeforeHandoff && touch.at < ctx.countFrom) return false;
   if (rule.outboundOnly && touch.direction === 'inbound') return false;
   if (!happened(touch)) return false;
   if (touch.kind === 'call' && rule.callOutcomes !== null) {
-    if (touch.outcome === null || !outcomeSet(rule.callOutcomes).has(touch.outcome.toLowerCase()))
-      return false;
+    if (touch.outcome === null || !outcomeSet(rule.callOutcomes).has(lowerCase(touch.outcome))) return false;
   }
   return !rule.ownerOnly || byOwner(touch, ctx.instance);
 }
@@ -73,17 +72,18 @@ export function countingTouches(touches: readonly Touch[], rule: TouchRule, ctx:
   return out.length > 1 ? out.sort(byTime) : out;
 }
 
-/** The earliest touch dated after `ctx.now` that will count under any of the rules once it happened. */
+/** The earliest touch dated after `ctx.now` that will count under either rule once it happened. */
 export function earliestFutureTouch(
   touches: readonly Touch[],
-  rules: readonly TouchRule[],
+  first: TouchRule,
+  second: TouchRule | null,
   ctx: TouchContext,
 ): Touch | null {
-  const whenHappened: TouchContext = { ...ctx, now: Number.POSITIVE_INFINITY };
   let found: Touch | null = null;
   for (const t of touches) {
     if (t.at <= ctx.now || (found !== null && t.at >= found.at)) continue;
-    if (rules.some((rule) => counts(t, rule, whenHappened))) found = t;
+    if (countsOnceHappened(t, first, ctx) || (second !== null && countsOnceHappened(t, second, ctx)))
+      found = t;
   }
   return found;
 }

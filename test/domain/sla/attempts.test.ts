@@ -15,6 +15,12 @@ describe('call attempts', () => {
     expect(e.attempts).toEqual({ made: 6, required: 6, atMost: 9, windowEnd, state: 'met', overkill: false });
   });
 
+  it('a contacted lead with enough attempts is looked at again at the window end, when it settles', () => {
+    const e = judge({ policy: withAttempts(), touches: calls(6) }, T0 + DAY);
+    expect(e.settled).toBe(false);
+    expect(e.nextDueAt).toBe(windowEnd);
+  });
+
   it('the attempts count stays open while the window runs, and the next look is the window end', () => {
     const e = judge({ policy: withAttempts(), touches: calls(2) }, T0 + DAY);
     expect(e.attempts).toMatchObject({ made: 2, state: 'open' });

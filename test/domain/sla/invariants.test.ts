@@ -128,7 +128,8 @@ const shape = (e: Evaluation) => ({
   attempts: e.attempts?.state ?? null,
   overkill: e.attempts?.overkill ?? null,
   settled: e.settled,
-  acknowledged: e.acknowledged !== null,
+  /** A settled instance has nothing left to remind, so a later acknowledgement changes nothing. */
+  acknowledged: e.settled ? null : e.acknowledged !== null,
 });
 /** A notification's identity apart from counters that may keep growing (overkill's `made`). */
 const identity = (d: DueNotification) => (d.kind === 'overkill' ? { ...d, reason: null } : d);

@@ -8,7 +8,8 @@ import { OWNER_AND_MANAGER, type Plan, type Situation } from '../situation.ts';
 export function scheduleFollowUp(s: Situation, plan: Plan, outcome: AttemptsOutcome): void {
   const { verdict, overkillAt } = outcome;
   const instanceId = s.input.instance.id;
-  if (verdict.state === 'open') plan.later(verdict.windowEnd);
+  // Even with enough attempts the window end matters: the instance settles then.
+  plan.later(verdict.windowEnd);
   if (verdict.state === 'short') {
     plan.due.push({
       key: `${s.keyBase}:attempts_shortfall`,
