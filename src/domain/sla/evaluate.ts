@@ -1,4 +1,4 @@
-import type { Evaluation, EvaluationInput, FirstContactVerdict } from '../evaluation.ts';
+import type { Evaluation, EvaluationInput } from '../evaluation.ts';
 import type { Acknowledgement, SlaInstance } from '../model.ts';
 import type { Instant } from '../time.ts';
 import { type AttemptsOutcome, attemptsVerdict } from './attempts.ts';
@@ -68,7 +68,7 @@ export function evaluate(input: EvaluationInput, now: Instant): Evaluation {
   return {
     instanceId: instance.id,
     clockStart: clock.start,
-    firstContact: firstContact satisfies FirstContactVerdict,
+    firstContact,
     attempts: attempts?.verdict ?? null,
     systemDelay: systemDelay(instance),
     repDelay: repDelay(instance, clock.start, contact),
