@@ -4,6 +4,8 @@ import type { WorkerEvents } from '../worker/events.ts';
 /** Hooks adapters call for what the worker's events do not see (HubSpot requests and 429s). */
 export interface MetricsHooks {
   hubspotRequest(status: number | 'network'): void;
+  /** For adapters that only count: the running total of HubSpot requests (the delta is added). */
+  hubspotRequestTotal(total: number): void;
   slackRequest(method: string, status: 'ok' | 'rate_limited' | 'error'): void;
 }
 
@@ -140,8 +142,13 @@ export function createMetrics(events: WorkerEvents, options: { defaultMetrics?: 
   events.on('outage:start', (e) => outage.set({ system: e.system }, 1));
   events.on('outage:end', (e) => outage.set({ system: e.system }, 0));
 
+  let hubspotSeen = 0;
   return {
     registry,
+    hubspotRequestTotal: (total) => {
+      if (total > hubspotSeen) hubspot.inc({ status: 'any' }, total - hubspotSeen);
+      hubspotSeen = Math.max(hubspotSeen, total);
+    },
     hubspotRequest: (status) => {
       hubspot.inc({ status: String(status) });
       if (status === 429) hubspot429.inc();

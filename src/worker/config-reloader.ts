@@ -58,6 +58,8 @@ export interface ConfigReloaderOptions {
   readonly logger: Logger;
   readonly watch?: FileWatcher;
   readonly debounceMs?: number;
+  /** Checks against the live systems (HubSpot stages exist); a throw rejects the file. */
+  readonly check?: (config: SlaConfig) => Promise<void>;
 }
 
 export type ReloadOutcome = 'swapped' | 'unchanged' | 'rejected';
@@ -123,6 +125,7 @@ export class ConfigReloader {
     let result: ConfigLoadResult;
     try {
       result = await this.#o.load(this.#o.path);
+      if (result.ok) await this.#o.check?.(result.config);
     } catch (err) {
       result = { ok: false, problems: [`${this.#o.path}: ${describeError(err)}`] };
     }

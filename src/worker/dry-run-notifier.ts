@@ -1,0 +1,43 @@
+import type { Logger } from '../log/logger.ts';
+import { type Notifier, targetKey } from '../ports/notifier.ts';
+
+/**
+ * `run --dry-run`: every message is logged instead of sent, and answered as sent, so the whole
+ * cycle runs as it would live (against a throw-away store, see src/main.ts).
+ */
+export function createDryRunNotifier(logger: Logger): Notifier {
+  let n = 0;
+  const ref = () => ({ channel: 'dry-run', ts: `${++n}.000000` });
+  return {
+    send: async (d) => {
+      logger.info(
+        {
+          key: d.key,
+          kind: d.notification.kind,
+          target: targetKey(d.target),
+          instanceId: d.notification.instanceId,
+          owner: d.context.owner?.email ?? null,
+          lateByMs: Math.max(0, d.now - d.notification.dueAt),
+          reason: d.notification.reason,
+        },
+        'dry run: would send',
+      );
+      return { status: 'sent', ref: ref(), fallback: null };
+    },
+    update: async (messageRef, context) => {
+      logger.info(
+        {
+          ref: messageRef,
+          instanceId: context.instance.id,
+          firstContact: context.evaluation.firstContact.state,
+        },
+        'dry run: would update ping',
+      );
+      return { status: 'sent', ref: messageRef, fallback: null };
+    },
+    alertAdmins: async (alert) => {
+      logger.info({ key: alert.key, text: alert.text }, 'dry run: would alert admins');
+      return { status: 'sent', ref: ref(), fallback: null };
+    },
+  };
+}
