@@ -104,6 +104,14 @@ describe('applyLeadEvents', () => {
     expect(r.opened.map((i) => i.stage)).toEqual(['mql']);
   });
 
+  it('a lead re-entering the same stage closes the old instance as recycled and opens a new clock', () => {
+    const old = instance({ stage: 'sql', enteredAt: T0 - 2 * HOUR });
+    const again = handoff({ stage: 'sql', enteredAt: T0 });
+    const r = apply({ open: [old], handoffs: [again] });
+    expect(r.closed).toEqual([{ instanceId: old.id, at: T0, reason: 'recycled' }]);
+    expect(r.opened.map((i) => i.id)).toEqual([instanceId(again)]);
+  });
+
   it('a batch with the whole funnel at once keeps only the latest stage open', () => {
     const r = apply({
       handoffs: [
