@@ -58,8 +58,12 @@ function parseShort(text: string): Omit<Duration, 'text'> | { readonly error: st
 function parseIso(text: string): Omit<Duration, 'text'> | { readonly error: string } {
   const match = ISO.exec(text);
   if (!match || text.length < 3 || /T$/i.test(text)) {
-    const hint = /[YW]|P\d+M/i.test(text) ? '; years, months and weeks are not allowed, use days (P30D)' : '';
-    return { error: `'${text}' is not an ISO 8601 duration${hint}; ${DURATION_HELP}` };
+    if (/[YW]|P\d+M/i.test(text)) {
+      return {
+        error: `'${text}' uses years, months or weeks, which vary in length; write days instead (P30D, 30d)`,
+      };
+    }
+    return { error: `'${text}' is not an ISO 8601 duration; ${DURATION_HELP}` };
   }
   const [, d, h, m, s] = match;
   const n = (v: string | undefined) => (v === undefined ? 0 : Number(v));

@@ -1,4 +1,4 @@
-import { didYouMean } from './did-you-mean.ts';
+import { closest, didYouMean } from './did-you-mean.ts';
 import { at, type PathProblem, type YamlPath } from './problems.ts';
 import { CALENDAR_24X7 } from './schema/calendar-schema.ts';
 import { parseTarget } from './schema/target-schema.ts';
@@ -27,8 +27,9 @@ export function checkReferences(raw: unknown): PathProblem[] {
   const expectPerson = (path: YamlPath, value: unknown, on?: 'key') => {
     const email = lower(value);
     if (email === null || !email.includes('@') || people.includes(email)) return;
-    const hint = didYouMean(email, people);
-    report(path, `${email} is in no team${hint}; add them to a team's members or to people:`, on);
+    const guess = closest(email, people, 2);
+    const fix = guess === null ? 'add them to a team or to people' : `did you mean '${guess}'?`;
+    report(path, `${email} is in no team and not under people; ${fix}`, on);
   };
 
   list(file.policies).forEach((policy, i) => {

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
-import { didYouMean } from './did-you-mean.ts';
+import { closest, didYouMean } from './did-you-mean.ts';
 import { at, type PathProblem, type YamlPath } from './problems.ts';
 
 type RawIssue = z.core.$ZodRawIssue;
 type Issue = z.core.$ZodIssue;
+
+export const MISSING = 'is missing; add it';
 
 const NOUNS: Record<string, string> = {
   string: 'text',
@@ -31,7 +33,7 @@ export function describeValue(value: unknown): string {
 export function issueMessage(iss: RawIssue): string | undefined {
   switch (iss.code) {
     case 'invalid_type':
-      if (iss.input === undefined) return 'is missing; add it';
+      if (iss.input === undefined) return MISSING;
       if (iss.input === null) return 'is empty; give a value';
       return `expected ${NOUNS[iss.expected] ?? iss.expected}, got ${describeValue(iss.input)}`;
     case 'invalid_value':
@@ -53,16 +55,44 @@ export function issueMessage(iss: RawIssue): string | undefined {
     case 'invalid_format':
       return `${describeValue(iss.input)} has the wrong format`;
     case 'invalid_union':
-      return `${describeValue(iss.input)} matches none of the allowed forms`;
+      return iss.input === undefined
+        ? MISSING
+        : `${describeValue(iss.input)} matches none of the allowed forms`;
     default:
       return undefined;
   }
 }
 
-/** Turns zod issues into problems at YAML paths: one per unknown key, union errors unpacked. */
+/**
+ * Turns zod issues into problems at YAML paths: one per unknown key, union errors unpacked. Where a
+ * map has an unknown key, the consequences of that typo (the key it meant "is missing", a check of
+ * how the fields combine) are left out.
+ */
 export function issuesToProblems(issues: readonly Issue[], base: YamlPath = []): PathProblem[] {
-  return issues.flatMap((issue) => issueToProblems(issue, [...base, ...(issue.path as (string | number)[])]));
+  const withTypos = new Set<string>();
+  const meant = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    withTypos.add(pathKey(issue.path));
+    const known = (issue as { known?: readonly string[] }).known ?? [];
+    for (const k of issue.keys) {
+      const guess = closest(k, known);
+      if (guess !== null) meant.add(pathKey([...issue.path, guess]));
+    }
+  }
+  const consequence = (issue: Issue): boolean => {
+    if (issue.message === MISSING) return meant.has(pathKey(issue.path));
+    const depth = issue.code === 'custom' ? issue.params?.crossField : undefined;
+    return (
+      typeof depth === 'number' && withTypos.has(pathKey(issue.path.slice(0, issue.path.length - depth)))
+    );
+  };
+  return issues
+    .filter((issue) => !consequence(issue))
+    .flatMap((issue) => issueToProblems(issue, [...base, ...(issue.path as (string | number)[])]));
 }
+
+const pathKey = (path: readonly PropertyKey[]): string => JSON.stringify(path.map(String));
 
 function issueToProblems(issue: Issue, path: YamlPath): PathProblem[] {
   switch (issue.code) {

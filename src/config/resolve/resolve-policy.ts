@@ -61,12 +61,14 @@ export function resolvePolicy(
   const problems: PathProblem[] = remind.flatMap((offset, k) => {
     if (offset < within) return [];
     const path = ['policies', index, 'first_contact', 'remind', k];
+    const text = fc.remind?.[k]?.text ?? formatMillis(offset);
+    const business = text === formatMillis(offset) ? '' : ` (${formatMillis(offset)} of business time)`;
     return [
       {
         path,
         message: at(
           path,
-          `${formatMillis(offset)} is not before the deadline (${fc.within.text}); remind earlier`,
+          `${text}${business} is not before the deadline (${fc.within.text}); remind earlier`,
         ),
       },
     ];

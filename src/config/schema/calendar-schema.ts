@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { DAY_KEY_HELP, parseWeeklyHours, RANGE_HELP } from '../weekly-hours.ts';
-import { name, timeZone } from './primitives.ts';
+import { name, timeZone, whenGiven } from './primitives.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_HOLIDAY_RANGE = 366;
@@ -39,7 +39,7 @@ export const Hours = z
 
 /** `2026-12-25`, or an inclusive range `2026-12-24..2026-12-31`, → the days it covers. */
 export const Holiday = z
-  .string({ error: () => 'expected a date written YYYY-MM-DD (or a range 2026-12-24..2026-12-31)' })
+  .string({ error: whenGiven('expected a date written YYYY-MM-DD (or a range 2026-12-24..2026-12-31)') })
   .transform((text, ctx) => {
     const [from = '', until = from, ...rest] = text.split('..').map((s) => s.trim());
     const start = DATE.test(from) ? DateTime.fromISO(from, { zone: 'UTC' }) : null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { name, scalar } from './primitives.ts';
+import { crossField, name, scalar } from './primitives.ts';
 
 const FORMS =
   'write { property: <name>, equals: <value> }, { property: <name>, in: [..] }, { property: <name>, not_in: [..] }, { all: [..] } or { any: [..] }';
@@ -31,23 +31,19 @@ export const Condition = z
     const tests = TESTS.filter((k) => c[k] !== undefined);
     const groups = GROUPS.filter((k) => c[k] !== undefined);
     const used = [...(c.property === undefined ? [] : ['property']), ...tests, ...groups];
-    if (used.length === 0) ctx.addIssue({ code: 'custom', message: `empty condition; ${FORMS}` });
+    if (used.length === 0) ctx.addIssue(crossField(`empty condition; ${FORMS}`));
     else if (groups.length > 0 && used.length > 1) {
       const extra = used.find((k) => k !== groups[0]) ?? '';
-      ctx.addIssue({
-        code: 'custom',
-        path: [extra],
-        params: { on: 'key' },
-        message: `'${groups[0]}' stands alone; move '${extra}' into a condition inside it (${FORMS})`,
-      });
+      const message = `'${groups[0]}' stands alone; move '${extra}' into a condition inside it (${FORMS})`;
+      ctx.addIssue(crossField(message, [extra], 'key'));
     } else if (groups.length === 0 && c.property === undefined) {
-      ctx.addIssue({ code: 'custom', message: `'${tests[0]}' needs 'property: <name>'; ${FORMS}` });
+      ctx.addIssue(crossField(`'${tests[0]}' needs 'property: <name>'; ${FORMS}`));
     } else if (groups.length === 0 && tests.length !== 1) {
       const message =
         tests.length === 0
           ? `'property' needs one test: equals, in or not_in`
           : `one test per condition, but both '${tests[0]}' and '${tests[1]}' are given; combine conditions with all: [..]`;
-      ctx.addIssue({ code: 'custom', path: [tests[1] ?? 'property'], params: { on: 'key' }, message });
+      ctx.addIssue(crossField(message, [tests[1] ?? 'property'], 'key'));
     }
   })
   .meta({

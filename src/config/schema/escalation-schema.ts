@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { wallClock } from '../duration.ts';
-import { duration, positiveDuration } from './primitives.ts';
+import { crossField, duration, positiveDuration } from './primitives.ts';
 import { Target } from './target-schema.ts';
 
 export const EscalationLevel = z
@@ -23,12 +23,7 @@ export const EscalationLevel = z
   })
   .superRefine((level, ctx) => {
     if (level.at !== undefined && level.after !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['after'],
-        params: { on: 'key' },
-        message: "give either 'at: breach' or 'after: <duration>', not both",
-      });
+      ctx.addIssue(crossField("give either 'at: breach' or 'after: <duration>', not both", ['after'], 'key'));
     }
   })
   .describe('One escalation level: when (after the breach) and whom to notify.');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CALENDAR_24X7 } from './calendar-schema.ts';
 import { Condition } from './condition-schema.ts';
 import { Escalate } from './escalation-schema.ts';
-import { duration, name, positiveDuration } from './primitives.ts';
+import { crossField, duration, name, positiveDuration } from './primitives.ts';
 import { touchRuleFields } from './touch-rule-schema.ts';
 
 export const FirstContact = z
@@ -47,11 +47,8 @@ export const Attempts = z
   })
   .superRefine((a, ctx) => {
     if (a.at_most !== null && a.at_most < a.required) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['at_most'],
-        message: `is ${a.at_most}, below required (${a.required}); raise at_most or lower required`,
-      });
+      const message = `is ${a.at_most}, below required (${a.required}); raise at_most or lower required`;
+      ctx.addIssue(crossField(message, ['at_most']));
     }
   });
 

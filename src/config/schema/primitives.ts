@@ -3,6 +3,30 @@ import { z } from 'zod';
 import { didYouMean } from '../did-you-mean.ts';
 import { DURATION_HELP, parseDuration } from '../duration.ts';
 
+/**
+ * A schema-level message for a value of the wrong type; a missing value falls through to the
+ * loader's "is missing; add it".
+ */
+export const whenGiven =
+  (message: string) =>
+  (iss: { readonly input?: unknown }): string | undefined =>
+    iss.input === undefined ? undefined : message;
+
+/**
+ * An issue about how fields combine (not about one value). When the same map also has an unknown
+ * key, the loader drops it: the typo is the real problem (`lifecycle_stag:` → "no source").
+ */
+export const crossField = (
+  message: string,
+  path: readonly (string | number)[] = [],
+  on: 'key' | 'value' = 'value',
+) => ({
+  code: 'custom' as const,
+  message,
+  path: [...path],
+  params: { on, crossField: path.length },
+});
+
 /** Loose pattern for editors; the parser gives the precise message. */
 const DURATION_PATTERN = '^\\s*(P[0-9DTHMS.]+|([0-9]+(\\.[0-9]+)?\\s*[smhdSMHD]\\s*)+)\\s*$';
 
@@ -45,7 +69,7 @@ export const timeZone = (description: string) =>
 export const scalar = (description: string) =>
   z
     .union([z.string().min(1), z.number(), z.boolean()], {
-      error: 'expected a single value (text or a number), not a list or map',
+      error: whenGiven('expected a single value (text or a number), not a list or map'),
     })
     .transform(String)
     .describe(description);
@@ -79,7 +103,7 @@ export const name = (what: string) =>
 /** A calendar date `YYYY-MM-DD` that exists. */
 export const isoDate = (description: string) =>
   z
-    .string({ error: () => 'expected a date written YYYY-MM-DD' })
+    .string({ error: whenGiven('expected a date written YYYY-MM-DD') })
     .refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && DateTime.fromISO(d, { zone: 'UTC' }).isValid, {
       error: (iss) => `'${String(iss.input)}' is not a date; write YYYY-MM-DD, e.g. 2026-12-25`,
     })

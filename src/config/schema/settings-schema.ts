@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { validateDetailed } from 'node-cron';
 import { z } from 'zod';
-import { duration, email, positiveDuration, scalar, timeZone } from './primitives.ts';
+import { duration, email, positiveDuration, scalar, timeZone, whenGiven } from './primitives.ts';
 
 export const Poll = z
   .strictObject({
@@ -59,7 +59,7 @@ export const Hubspot = z
   .describe('HubSpot account settings and request budget.');
 
 const instant = z
-  .string({ error: () => 'expected a date (YYYY-MM-DD) or a date-time (2026-08-01T09:00)' })
+  .string({ error: whenGiven('expected a date (YYYY-MM-DD) or a date-time (2026-08-01T09:00)') })
   .refine((v) => DateTime.fromISO(v, { zone: 'UTC' }).isValid, {
     error: (iss) =>
       `'${String(iss.input)}' is not a date; write YYYY-MM-DD or an ISO date-time like 2026-08-01T09:00`,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scalar } from './primitives.ts';
+import { crossField, scalar } from './primitives.ts';
 
 const SOURCES = ['lifecycle_stage', 'property', 'lead_pipeline'] as const;
 const SOURCE_HELP =
@@ -31,30 +31,16 @@ export const Stage = z
   })
   .superRefine((stage, ctx) => {
     const given = SOURCES.filter((key) => stage[key] !== undefined);
-    if (given.length === 0) ctx.addIssue({ code: 'custom', message: `no source; ${SOURCE_HELP}` });
+    if (given.length === 0) ctx.addIssue(crossField(`no source; ${SOURCE_HELP}`));
     for (const extra of given.slice(1)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [extra],
-        params: { on: 'key' },
-        message: `a stage has one source, and '${given[0]}' is already given; remove one (${SOURCE_HELP})`,
-      });
+      const message = `a stage has one source, and '${given[0]}' is already given; remove one (${SOURCE_HELP})`;
+      ctx.addIssue(crossField(message, [extra], 'key'));
     }
     if (stage.property !== undefined && stage.equals === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['property'],
-        params: { on: 'key' },
-        message: "'property' needs 'equals: <value>'",
-      });
+      ctx.addIssue(crossField("'property' needs 'equals: <value>'", ['property'], 'key'));
     }
     if (stage.equals !== undefined && stage.property === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['equals'],
-        params: { on: 'key' },
-        message: "'equals' needs 'property: <name>'",
-      });
+      ctx.addIssue(crossField("'equals' needs 'property: <name>'", ['equals'], 'key'));
     }
   })
   .meta({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Target as TargetValue } from '../../domain/policy.ts';
 import { didYouMean } from '../did-you-mean.ts';
+import { whenGiven } from './primitives.ts';
 
 const KEYWORDS = ['owner', 'manager', 'team_channel'] as const;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -19,7 +20,7 @@ export function parseTarget(text: string): TargetValue | null {
 }
 
 export const Target = z
-  .string({ error: () => `expected a target; ${TARGET_HELP}` })
+  .string({ error: whenGiven(`expected a target; ${TARGET_HELP}`) })
   .transform((text, ctx) => {
     const target = parseTarget(text);
     if (target) return target;
