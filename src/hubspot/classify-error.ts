@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Millis } from '../domain/time.ts';
 import {
   HubSpotAuthError,
-  type HubSpotError,
+  HubSpotError,
   HubSpotMalformedResponseError,
   HubSpotNetworkError,
   HubSpotRateLimitError,
@@ -32,7 +32,7 @@ export class HttpStatusError extends Error implements HttpFailure {
   }
 }
 
-const isHttpFailure = (e: unknown): e is HttpFailure =>
+export const isHttpFailure = (e: unknown): e is HttpFailure =>
   typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'number' && 'body' in e;
 
 /** The parts of HubSpot error bodies we read (the 429 body is not the documented `Error` schema). */
@@ -64,6 +64,7 @@ const TEN_SECONDS: Millis = 10_000;
 
 /** Maps anything an SDK call threw to a typed error; programming errors are returned unchanged. */
 export function classifyError(error: unknown, operation: string, scope: string): HubSpotError | Error {
+  if (error instanceof HubSpotError) return error;
   if (isHttpFailure(error)) return classifyStatus(error, operation, scope);
   if (
     error instanceof SyntaxError ||
@@ -71,18 +72,18 @@ export function classifyError(error: unknown, operation: string, scope: string):
   ) {
     return new HubSpotMalformedResponseError(operation, error.message, error);
   }
-  if (error instanceof TypeError && /fetch failed|network|socket/i.test(error.message)) {
-    return new HubSpotNetworkError(operation, error);
-  }
-  if (
-    error instanceof Error &&
-    'code' in error &&
-    typeof error.code === 'string' &&
-    /^E[A-Z]+/.test(error.code)
-  ) {
-    return new HubSpotNetworkError(operation, error);
-  }
+  if (isNetworkFailure(error)) return new HubSpotNetworkError(operation, error);
   return error instanceof Error ? error : new Error(String(error));
+}
+
+const NODE_NETWORK_CODES = /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/;
+
+/** undici's `fetch failed` (the socket error is its cause), or a Node socket error itself. */
+export function isNetworkFailure(error: unknown): boolean {
+  if (error instanceof TypeError && error.message === 'fetch failed') return true;
+  return (
+    error instanceof Error && 'code' in error && typeof error.code === 'string' && NODE_NETWORK_CODES.test(error.code)
+  );
 }
 
 function classifyStatus(failure: HttpFailure, operation: string, scope: string): HubSpotError {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { HttpStatusError } from './classify-error.ts';
+import { HttpStatusError, isHttpFailure, isNetworkFailure } from './classify-error.ts';
 import { HubSpotMalformedResponseError } from './errors.ts';
 import type { HubSpotGateway, Operation } from './gateway.ts';
 import { type CrmObjectType, ops } from './operations.ts';
@@ -20,6 +20,19 @@ const check = <S extends z.ZodType>(schema: S, value: unknown, op: Operation): z
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   throw new HubSpotMalformedResponseError(op.name, `${issue?.path.join('.') || '(body)'}: ${issue?.message}`);
+};
+
+/**
+ * Runs one SDK call. Beyond HTTP statuses and network failures, anything the SDK throws comes from
+ * reading the answer (its deserialiser chokes on unexpected shapes): a malformed response.
+ */
+const fromSdk = async <T>(op: Operation, call: () => Promise<T>): Promise<T> => {
+  try {
+    return await call();
+  } catch (error) {
+    if (isHttpFailure(error) || isNetworkFailure(error)) throw error;
+    throw new HubSpotMalformedResponseError(op.name, error instanceof Error ? error.message : String(error), error);
+  }
 };
 
 /**
@@ -44,7 +57,7 @@ export class HubSpotApi {
     return this.gateway.call(op, async () =>
       check(
         SearchPage,
-        await this.client.crm.objects.searchApi.doSearch(objectType, toSdkSearch(request)),
+        await fromSdk(op, () => this.client.crm.objects.searchApi.doSearch(objectType, toSdkSearch(request))),
         op,
       ),
     );
@@ -64,7 +77,7 @@ export class HubSpotApi {
       propertiesWithHistory: [...history],
     };
     return this.gateway.call(op, async () =>
-      check(BatchResult, await this.client.crm.objects.batchApi.read(objectType, body), op),
+      check(BatchResult, await fromSdk(op, () => this.client.crm.objects.batchApi.read(objectType, body)), op),
     );
   }
 
@@ -75,7 +88,7 @@ export class HubSpotApi {
       inputs: inputs.map((i) => (i.after === undefined ? { id: i.id } : { id: i.id, after: i.after })),
     };
     return this.gateway.call(op, async () =>
-      check(BatchResult, await this.client.crm.associations.v4.batchApi.getPage(from, to, body), op),
+      check(BatchResult, await fromSdk(op, () => this.client.crm.associations.v4.batchApi.getPage(from, to, body)), op),
     );
   }
 
@@ -83,7 +96,7 @@ export class HubSpotApi {
     return this.gateway.call(ops.owners, async () =>
       check(
         OwnersPage,
-        await this.client.crm.owners.ownersApi.getPage(undefined, after, 100, archived),
+        await fromSdk(ops.owners, () => this.client.crm.owners.ownersApi.getPage(undefined, after, 100, archived)),
         ops.owners,
       ),
     );
@@ -91,13 +104,13 @@ export class HubSpotApi {
 
   properties(objectType: 'contacts') {
     return this.gateway.call(ops.properties, async () =>
-      check(PropertyList, await this.client.crm.properties.coreApi.getAll(objectType), ops.properties),
+      check(PropertyList, await fromSdk(ops.properties, () => this.client.crm.properties.coreApi.getAll(objectType)), ops.properties),
     );
   }
 
   pipelines(objectType: 'leads') {
     return this.gateway.call(ops.pipelines, async () =>
-      check(PipelineList, await this.client.crm.pipelines.pipelinesApi.getAll(objectType), ops.pipelines),
+      check(PipelineList, await fromSdk(ops.pipelines, () => this.client.crm.pipelines.pipelinesApi.getAll(objectType)), ops.pipelines),
     );
   }
 
@@ -117,6 +130,7 @@ export class HubSpotApi {
 
   private async getJson(path: string): Promise<unknown> {
     const response = await this.client.apiRequest({ method: 'GET', path });
+    // apiRequest resolves for every status; errors are thrown below in the SDK's shape.
     const raw = await response.text();
     let body: unknown = raw;
     try {
