@@ -100,7 +100,7 @@ const kinds: TouchKind[] = ['call', 'call', 'call', 'email', 'meeting'];
 
 function makeInput(n: number): EvaluationInput {
   const policy = pick(policies);
-  const enteredAt = NOW - Math.floor(rnd() * 5 * DAY);
+  const enteredAt = NOW - Math.floor(rnd() * 8 * DAY);
   const contactId = String(100_000 + n);
   const ownerId = rnd() < 0.05 ? null : `owner-${Math.floor(rnd() * 40)}`;
   const lead = {
