@@ -1,0 +1,18 @@
+import type { MigrationPlan } from '../migrate.ts';
+import { initialSchema } from '../schema/0001-initial.ts';
+
+/** Advisory lock key (any constant) serialising migrations of one schema across processes. */
+const MIGRATION_LOCK = 0x51ab07;
+
+/** PostgreSQL: bigint epoch millis, real booleans, `json` (kept as written). */
+export const postgresMigrations: MigrationPlan = {
+  migrations: [initialSchema({ int: 'BIGINT', bool: 'BOOLEAN', json: 'JSON' })],
+  ledger: `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+)`,
+  lock: async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [MIGRATION_LOCK]);
+  },
+};

@@ -1,0 +1,70 @@
+import type { Touch } from '../../domain/model.ts';
+import type { Cursors } from '../../ports/crm-source.ts';
+import type { CycleWrite } from '../../ports/store.ts';
+import { insertRows, lastByKey } from '../sql/batch.ts';
+import { text } from '../sql/columns.ts';
+import type { SqlDriver, SqlExecutor, SqlValue } from '../sql/driver.ts';
+import { EVALUATION_COLUMNS, evaluationValues } from './evaluation-columns.ts';
+import { INSTANCE_COLUMNS, instanceValues } from './instances.ts';
+import { insertOutbox } from './outbox.ts';
+import { TOUCH_COLUMNS, touchValues } from './touches.ts';
+
+export async function cursors(db: SqlExecutor): Promise<Cursors> {
+  const rows = await db.query('SELECT name, value FROM cursors ORDER BY name');
+  return Object.fromEntries(rows.map((row) => [text(row, 'name'), text(row, 'value')]));
+}
+
+/**
+ * Everything a cycle learned, in one transaction: cursors advance only together with the
+ * instances, touches, verdicts and outbox rows they cover. A failure anywhere leaves nothing.
+ */
+export async function commitCycle(db: SqlDriver, write: CycleWrite): Promise<void> {
+  await db.transaction(async (tx) => {
+    await insertRows(tx, {
+      table: 'cursors',
+      columns: ['name', 'value', 'updated_at'],
+      rows: Object.entries(write.cursors).map(([name, value]): SqlValue[] => [name, value, write.now]),
+      onConflict: 'ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+    });
+    // A handoff seen again (poll overlap) keeps its first row, and so its firstSeenAt.
+    await insertRows(tx, {
+      table: 'instances',
+      columns: INSTANCE_COLUMNS,
+      rows: write.newInstances.map(instanceValues),
+      onConflict: 'ON CONFLICT (id) DO NOTHING',
+    });
+    await insertRows(tx, {
+      table: 'instances',
+      columns: INSTANCE_COLUMNS,
+      rows: lastByKey(write.updatedInstances, (i) => i.id).map(instanceValues),
+      onConflict: `ON CONFLICT (id) DO UPDATE SET ${assignExcluded(INSTANCE_COLUMNS, 'id')}`,
+    });
+    for (const close of write.closed) {
+      await tx.run(
+        'UPDATE instances SET closed_at = $1, close_reason = $2 WHERE id = $3 AND closed_at IS NULL',
+        [close.at, close.reason, close.instanceId],
+      );
+    }
+    await insertRows(tx, {
+      table: 'touches',
+      columns: TOUCH_COLUMNS,
+      rows: lastByKey(write.touches, touchKey).map(touchValues),
+      onConflict: `ON CONFLICT (contact_id, id) DO UPDATE SET ${assignExcluded(TOUCH_COLUMNS, 'contact_id', 'id')}`,
+    });
+    await insertRows(tx, {
+      table: 'evaluations',
+      columns: EVALUATION_COLUMNS,
+      rows: lastByKey(write.evaluations, (e) => e.instanceId).map((e) => evaluationValues(e, write.now)),
+      onConflict: `ON CONFLICT (instance_id) DO UPDATE SET ${assignExcluded(EVALUATION_COLUMNS, 'instance_id')}`,
+    });
+    await insertOutbox(tx, write.outbox, write.now);
+  });
+}
+
+const touchKey = (t: Touch): string => `${t.contactId}\u0000${t.id}`;
+
+const assignExcluded = (columns: readonly string[], ...keys: readonly string[]): string =>
+  columns
+    .filter((c) => !keys.includes(c))
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ');

@@ -1,0 +1,116 @@
+import type { Evaluation } from '../../domain/evaluation.ts';
+import type { CloseReason, LeadSnapshot, SlaInstance } from '../../domain/model.ts';
+import type { Instant } from '../../domain/time.ts';
+import type { MessageRef } from '../../ports/notifier.ts';
+import type { StoredInstance } from '../../ports/store.ts';
+import { StoreNotFoundError } from '../errors.ts';
+import {
+  int,
+  intOrNull,
+  json,
+  oneOf,
+  storedJson,
+  storedJsonOrNull,
+  text,
+  textOrNull,
+} from '../sql/columns.ts';
+import type { SqlExecutor, SqlRow, SqlValue } from '../sql/driver.ts';
+
+export const INSTANCE_COLUMNS = [
+  'id',
+  'object_type',
+  'object_id',
+  'contact_id',
+  'stage',
+  'policy_name',
+  'entered_at',
+  'owner_id',
+  'owner_assigned_at',
+  'first_seen_at',
+  'closed_at',
+  'close_reason',
+  'lead',
+] as const;
+
+export const instanceValues = (i: SlaInstance): SqlValue[] => [
+  i.id,
+  i.lead.objectType,
+  i.lead.objectId,
+  i.lead.contactId,
+  i.stage,
+  i.policyName,
+  i.enteredAt,
+  i.ownerId,
+  i.ownerAssignedAt,
+  i.firstSeenAt,
+  i.closedAt,
+  i.closeReason,
+  json(i.lead),
+];
+
+const CLOSE_REASONS: readonly CloseReason[] = ['progressed', 'regressed', 'recycled', 'deleted', 'not_a_fit'];
+
+const SELECT_STORED = `
+SELECT i.id, i.stage, i.policy_name, i.entered_at, i.owner_id, i.owner_assigned_at, i.first_seen_at,
+       i.closed_at, i.close_reason, i.lead, i.ping_channel, i.ping_ts, i.ping_state, e.body AS evaluation
+FROM instances i LEFT JOIN evaluations e ON e.instance_id = i.id`;
+
+export async function openInstances(db: SqlExecutor): Promise<StoredInstance[]> {
+  const rows = await db.query(`${SELECT_STORED} WHERE i.closed_at IS NULL ORDER BY i.entered_at, i.id`);
+  return rows.map(storedInstance);
+}
+
+export async function instance(db: SqlExecutor, id: string): Promise<StoredInstance | null> {
+  const [row] = await db.query(`${SELECT_STORED} WHERE i.id = $1`, [id]);
+  return row ? storedInstance(row) : null;
+}
+
+export async function instancesBetween(
+  db: SqlExecutor,
+  from: Instant,
+  until: Instant,
+): Promise<StoredInstance[]> {
+  const rows = await db.query(
+    `${SELECT_STORED} WHERE i.entered_at >= $1 AND i.entered_at < $2 ORDER BY i.entered_at, i.id`,
+    [from, until],
+  );
+  return rows.map(storedInstance);
+}
+
+export async function setPing(
+  db: SqlExecutor,
+  instanceId: string,
+  ref: MessageRef,
+  state: string,
+): Promise<void> {
+  const changed = await db.run(
+    'UPDATE instances SET ping_channel = $1, ping_ts = $2, ping_state = $3 WHERE id = $4',
+    [ref.channel, ref.ts, state, instanceId],
+  );
+  if (changed === 0) {
+    throw new StoreNotFoundError(`setPing: no SLA instance ${instanceId} in the store`);
+  }
+}
+
+function storedInstance(row: SqlRow): StoredInstance {
+  const closeReason = textOrNull(row, 'close_reason');
+  const pingChannel = textOrNull(row, 'ping_channel');
+  const pingTs = textOrNull(row, 'ping_ts');
+  return {
+    instance: {
+      id: text(row, 'id'),
+      lead: storedJson<LeadSnapshot>(row, 'lead'),
+      stage: text(row, 'stage'),
+      policyName: text(row, 'policy_name'),
+      enteredAt: int(row, 'entered_at'),
+      ownerId: textOrNull(row, 'owner_id'),
+      ownerAssignedAt: intOrNull(row, 'owner_assigned_at'),
+      firstSeenAt: int(row, 'first_seen_at'),
+      closedAt: intOrNull(row, 'closed_at'),
+      closeReason: closeReason === null ? null : oneOf(row, 'close_reason', CLOSE_REASONS),
+    },
+    evaluation: storedJsonOrNull<Evaluation>(row, 'evaluation'),
+    pingRef: pingChannel !== null && pingTs !== null ? { channel: pingChannel, ts: pingTs } : null,
+    pingState: textOrNull(row, 'ping_state'),
+  };
+}

@@ -1,0 +1,153 @@
+import type { Target } from '../../domain/policy.ts';
+import type { Instant } from '../../domain/time.ts';
+import type { MessageRef } from '../../ports/notifier.ts';
+import type { NewOutboxEntry, OutboxEntry, OutboxState } from '../../ports/store.ts';
+import { StoreNotFoundError } from '../errors.ts';
+import { insertRows } from '../sql/batch.ts';
+import {
+  int,
+  intOrNull,
+  json,
+  oneOf,
+  storedJson,
+  storedJsonOrNull,
+  text,
+  textOrNull,
+} from '../sql/columns.ts';
+import type { SqlExecutor, SqlRow, SqlValue } from '../sql/driver.ts';
+
+const STATES: readonly OutboxState[] = ['pending', 'sent', 'failed'];
+const KINDS: readonly OutboxEntry['kind'][] = [
+  'handoff',
+  'reminder',
+  'breach',
+  'escalation',
+  'attempts_shortfall',
+  'overkill',
+  'admin_alert',
+];
+
+const SELECT = `SELECT idempotency_key, instance_id, kind, target, payload, due_at, created_at, state, attempts,
+       next_attempt_at, last_error, ref_channel, ref_ts, sent_at, fallback FROM outbox`;
+
+/** Inserts new pending rows; a key already present (in any state) is left alone. */
+export async function insertOutbox(
+  db: SqlExecutor,
+  entries: readonly NewOutboxEntry[],
+  now: Instant,
+): Promise<void> {
+  await insertRows(db, {
+    table: 'outbox',
+    columns: [
+      'idempotency_key',
+      'instance_id',
+      'kind',
+      'target',
+      'payload',
+      'due_at',
+      'created_at',
+      'state',
+      'next_attempt_at',
+    ],
+    rows: entries.map((e): SqlValue[] => [
+      e.key,
+      e.instanceId,
+      e.kind,
+      e.target === null ? null : json(e.target),
+      json(e.payload),
+      e.dueAt,
+      now,
+      'pending',
+      e.dueAt,
+    ]),
+    onConflict: 'ON CONFLICT (idempotency_key) DO NOTHING',
+  });
+}
+
+export async function duePending(db: SqlExecutor, now: Instant, limit: number): Promise<OutboxEntry[]> {
+  const rows = await db.query(
+    `${SELECT} WHERE state = 'pending' AND next_attempt_at <= $1 ORDER BY due_at, idempotency_key LIMIT $2`,
+    [now, limit],
+  );
+  return rows.map(outboxEntry);
+}
+
+export async function outboxEntryByKey(db: SqlExecutor, key: string): Promise<OutboxEntry | null> {
+  const [row] = await db.query(`${SELECT} WHERE idempotency_key = $1`, [key]);
+  return row ? outboxEntry(row) : null;
+}
+
+export async function outboxBetween(db: SqlExecutor, from: Instant, until: Instant): Promise<OutboxEntry[]> {
+  const rows = await db.query(
+    `${SELECT} WHERE due_at >= $1 AND due_at < $2 ORDER BY due_at, idempotency_key`,
+    [from, until],
+  );
+  return rows.map(outboxEntry);
+}
+
+/** pending|failed → sent. Already sent: a no-op (the first delivery's ref and time stay). */
+export async function markSent(
+  db: SqlExecutor,
+  key: string,
+  ref: MessageRef,
+  fallback: string | null,
+  now: Instant,
+): Promise<void> {
+  const changed = await db.run(
+    `UPDATE outbox SET state = 'sent', attempts = attempts + 1, ref_channel = $2, ref_ts = $3, sent_at = $4,
+       fallback = $5 WHERE idempotency_key = $1 AND state <> 'sent'`,
+    [key, ref.channel, ref.ts, now, fallback],
+  );
+  if (changed === 0) await mustExist(db, key, 'markSent');
+}
+
+/** pending → pending, tried again at `nextAttemptAt`. A row already sent or failed is left alone. */
+export async function markRetry(
+  db: SqlExecutor,
+  key: string,
+  error: string,
+  nextAttemptAt: Instant,
+): Promise<void> {
+  const changed = await db.run(
+    `UPDATE outbox SET attempts = attempts + 1, last_error = $2, next_attempt_at = $3
+       WHERE idempotency_key = $1 AND state = 'pending'`,
+    [key, error, nextAttemptAt],
+  );
+  if (changed === 0) await mustExist(db, key, 'markRetry');
+}
+
+/** pending → failed (reported to admins by the worker). A row already sent stays sent. */
+export async function markFailed(db: SqlExecutor, key: string, error: string, now: Instant): Promise<void> {
+  const changed = await db.run(
+    `UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = $2, failed_at = $3
+       WHERE idempotency_key = $1 AND state = 'pending'`,
+    [key, error, now],
+  );
+  if (changed === 0) await mustExist(db, key, 'markFailed');
+}
+
+async function mustExist(db: SqlExecutor, key: string, what: string): Promise<void> {
+  const rows = await db.query('SELECT 1 AS found FROM outbox WHERE idempotency_key = $1', [key]);
+  if (rows.length === 0) throw new StoreNotFoundError(`${what}: no outbox entry with key ${key}`);
+}
+
+function outboxEntry(row: SqlRow): OutboxEntry {
+  const channel = textOrNull(row, 'ref_channel');
+  const ts = textOrNull(row, 'ref_ts');
+  return {
+    key: text(row, 'idempotency_key'),
+    instanceId: textOrNull(row, 'instance_id'),
+    kind: oneOf(row, 'kind', KINDS),
+    target: storedJsonOrNull<Target>(row, 'target'),
+    payload: storedJson<unknown>(row, 'payload'),
+    dueAt: int(row, 'due_at'),
+    createdAt: int(row, 'created_at'),
+    state: oneOf(row, 'state', STATES),
+    attempts: int(row, 'attempts'),
+    nextAttemptAt: int(row, 'next_attempt_at'),
+    lastError: textOrNull(row, 'last_error'),
+    ref: channel !== null && ts !== null ? { channel, ts } : null,
+    sentAt: intOrNull(row, 'sent_at'),
+    fallback: textOrNull(row, 'fallback'),
+  };
+}

@@ -1,0 +1,105 @@
+import type { Acknowledgement, Outage, Silence, Touch } from '../domain/model.ts';
+import type { Instant } from '../domain/time.ts';
+import type { Logger } from '../log/logger.ts';
+import type { Cursors } from '../ports/crm-source.ts';
+import type { MessageRef } from '../ports/notifier.ts';
+import type {
+  CycleWrite,
+  NewOutboxEntry,
+  OutboxEntry,
+  Rejection,
+  SlackUserMapping,
+  Store,
+  StoredInstance,
+} from '../ports/store.ts';
+import { type MigrationPlan, migrate } from './migrate.ts';
+import * as cycle from './queries/cycle.ts';
+import * as feedback from './queries/feedback.ts';
+import * as instances from './queries/instances.ts';
+import * as lease from './queries/lease.ts';
+import * as outbox from './queries/outbox.ts';
+import * as silences from './queries/silences.ts';
+import * as slackUsers from './queries/slack-users.ts';
+import * as touches from './queries/touches.ts';
+import type { SqlDriver } from './sql/driver.ts';
+
+export interface SqlStoreOptions {
+  readonly driver: SqlDriver;
+  readonly migrations: MigrationPlan;
+  readonly logger: Logger;
+  /**
+   * `exclusive`: leases are real (PostgreSQL, several processes). `single_process`: always granted
+   * (SQLite: one process owns the file).
+   */
+  readonly leases: 'exclusive' | 'single_process';
+}
+
+/** The Store port over either SQL driver; the SQL itself lives in `queries/`, shared by both dialects. */
+export class SqlStore implements Store {
+  readonly #db: SqlDriver;
+  readonly #options: SqlStoreOptions;
+
+  constructor(options: SqlStoreOptions) {
+    this.#db = options.driver;
+    this.#options = options;
+  }
+
+  get dialect(): SqlDriver['dialect'] {
+    return this.#db.dialect;
+  }
+
+  migrate = (): Promise<void> => migrate(this.#db, this.#options.migrations, this.#options.logger);
+  close = (): Promise<void> => this.#db.close();
+
+  cursors = (): Promise<Cursors> => cycle.cursors(this.#db);
+  commitCycle = (write: CycleWrite): Promise<void> => cycle.commitCycle(this.#db, write);
+
+  openInstances = (): Promise<readonly StoredInstance[]> => instances.openInstances(this.#db);
+  instance = (id: string): Promise<StoredInstance | null> => instances.instance(this.#db, id);
+  instancesBetween = (from: Instant, until: Instant): Promise<readonly StoredInstance[]> =>
+    instances.instancesBetween(this.#db, from, until);
+  setPing = (instanceId: string, ref: MessageRef, state: string): Promise<void> =>
+    instances.setPing(this.#db, instanceId, ref, state);
+
+  touchesOf = (contactIds: readonly string[]): Promise<readonly Touch[]> =>
+    touches.touchesOf(this.#db, contactIds);
+
+  acknowledge = (ack: Acknowledgement): Promise<boolean> => feedback.acknowledge(this.#db, ack);
+  acknowledgements = (instanceIds: readonly string[]): Promise<readonly Acknowledgement[]> =>
+    feedback.acknowledgements(this.#db, instanceIds);
+  reject = (rejection: Rejection): Promise<boolean> => feedback.reject(this.#db, rejection);
+  rejections = (from: Instant, until: Instant): Promise<readonly Rejection[]> =>
+    feedback.rejections(this.#db, from, until);
+
+  addSilence = (silence: Silence): Promise<void> => silences.addSilence(this.#db, silence);
+  silences = (activeAt: Instant): Promise<readonly Silence[]> =>
+    silences.silencesActiveAt(this.#db, activeAt);
+  silencesBetween = (from: Instant, until: Instant): Promise<readonly Silence[]> =>
+    silences.silencesBetween(this.#db, from, until);
+  recordOutage = (outage: Outage): Promise<void> => silences.recordOutage(this.#db, outage);
+  outages = (from: Instant, until: Instant): Promise<readonly Outage[]> =>
+    silences.outages(this.#db, from, until);
+
+  slackUser = (email: string): Promise<SlackUserMapping | null> => slackUsers.slackUser(this.#db, email);
+  saveSlackUser = (mapping: SlackUserMapping): Promise<void> => slackUsers.saveSlackUser(this.#db, mapping);
+
+  enqueue = (entries: readonly NewOutboxEntry[], now: Instant): Promise<void> =>
+    this.#db.transaction((tx) => outbox.insertOutbox(tx, entries, now));
+  duePending = (now: Instant, limit: number): Promise<readonly OutboxEntry[]> =>
+    outbox.duePending(this.#db, now, limit);
+  outboxEntry = (key: string): Promise<OutboxEntry | null> => outbox.outboxEntryByKey(this.#db, key);
+  markSent = (key: string, ref: MessageRef, fallback: string | null, now: Instant): Promise<void> =>
+    outbox.markSent(this.#db, key, ref, fallback, now);
+  markRetry = (key: string, error: string, nextAttemptAt: Instant): Promise<void> =>
+    outbox.markRetry(this.#db, key, error, nextAttemptAt);
+  markFailed = (key: string, error: string, now: Instant): Promise<void> =>
+    outbox.markFailed(this.#db, key, error, now);
+  outboxBetween = (from: Instant, until: Instant): Promise<readonly OutboxEntry[]> =>
+    outbox.outboxBetween(this.#db, from, until);
+
+  acquireLease = async (name: string, holder: string, now: Instant, ttlMs: number): Promise<boolean> =>
+    this.#options.leases === 'single_process' || lease.acquireLease(this.#db, name, holder, now, ttlMs);
+  releaseLease = async (name: string, holder: string): Promise<void> => {
+    if (this.#options.leases === 'exclusive') await lease.releaseLease(this.#db, name, holder);
+  };
+}
