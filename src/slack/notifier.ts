@@ -1,0 +1,142 @@
+import type { WebClient } from '@slack/web-api';
+import type { Clock } from '../clock/clock.ts';
+import type { SlaConfig } from '../config/types.ts';
+import type { Logger } from '../log/logger.ts';
+import type { Delivery, InstanceContext, MessageRef, Notifier, SendResult } from '../ports/notifier.ts';
+import type { Store } from '../ports/store.ts';
+import { createAdminNotice } from './admin-notice.ts';
+import { SlackCallError } from './errors.ts';
+import { createOwnerNamer } from './owner-name.ts';
+import { callErrorResult, createPoster, failureResult } from './poster.ts';
+import { createRecipientResolver, type Recipient, recipientChannel, recipientLabel } from './recipients.ts';
+import { renderAdminAlert } from './render/admin-alert.ts';
+import { lateNote } from './render/late-note.ts';
+import { renderNotification } from './render/notification.ts';
+import { renderPing } from './render/ping.ts';
+import type { RenderContext } from './render/render-context.ts';
+import { safe } from './render/text.ts';
+import { createSendQueue, type SendQueue } from './send-queue.ts';
+import { type Unreachable, unreachable } from './unreachable.ts';
+import { createUserDirectory, type UserDirectory } from './user-directory.ts';
+import { sendWithFallback } from './with-fallback.ts';
+
+export interface SlackNotifierDeps {
+  readonly client: WebClient;
+  /** The current SLA config (hot reload: read on every send). */
+  readonly config: () => SlaConfig;
+  readonly store: Pick<Store, 'slackUser' | 'saveSlackUser' | 'enqueue'>;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Shared with the Slack app when given, so both pace and cache together. */
+  readonly queue?: SendQueue;
+  readonly directory?: UserDirectory;
+}
+
+/** The `Notifier` port on Slack: resolution, rendering, pacing and classification. */
+export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
+  const { client, config, clock, logger } = deps;
+  const queue = deps.queue ?? createSendQueue({ clock, logger });
+  const directory =
+    deps.directory ?? createUserDirectory({ client, store: deps.store, queue, clock, config });
+  const resolver = createRecipientResolver({ directory, config });
+  const tellOnce = createAdminNotice({ store: deps.store, logger });
+  const poster = createPoster(client, queue);
+  const ownerName = createOwnerNamer(directory, logger);
+
+  const stageLabel = (stage: string): string => config().stages.find((s) => s.key === stage)?.label ?? stage;
+
+  async function deliver(d: Delivery): Promise<SendResult> {
+    const ctx = d.context;
+    const plan = await resolver.plan(d.target, ctx, d.now);
+    const base = {
+      context: ctx,
+      now: d.now,
+      ownerName: await ownerName(ctx.owner),
+      stageLabel: stageLabel(ctx.instance.stage),
+    };
+    const late = lateNote(d.notification, d.now);
+    const render = (r: Recipient, fallbackNote: string | null) =>
+      renderNotification({ ...base, zone: r.zone, fallbackNote }, d.notification.reason, late);
+
+    let miss: Unreachable;
+    if (plan.primary.ok) {
+      const r = plan.primary.recipient;
+      const out = await poster.post(recipientChannel(r), render(r, null));
+      if (out.ok) return { status: 'sent', ref: out.value, fallback: null };
+      if (out.failure.kind !== 'unreachable') return failureResult(out, d.now, recipientLabel(r));
+      miss = unreachable(recipientLabel(r), out.failure.code);
+    } else {
+      miss = plan.primary.unreachable;
+    }
+    const targeted = new Set<string>(d.notification.targets.map((t) => t.kind));
+    const all = await plan.fallbacks();
+    const distinct = all.filter((f) => !targeted.has(f.role));
+    const fallbacks = (distinct.length > 0 ? distinct : all).map((f) => f.recipient);
+    await tellOnce(miss, fallbacks.map(recipientLabel), d.now);
+    const note = `Meant for ${safe(miss.who, 120)}, who ${miss.why}; you are getting it instead.`;
+    return sendWithFallback({
+      miss,
+      fallbacks,
+      render: (r) => render(r, note),
+      poster,
+      tellOnce,
+      now: d.now,
+      logger,
+    });
+  }
+
+  async function readerZone(ref: MessageRef, ctx: InstanceContext): Promise<string> {
+    const fallback = config().timezone;
+    if (!ref.channel.startsWith('D') || !ctx.owner?.email) return fallback;
+    const found = await directory.byEmail(ctx.owner.email);
+    return found.kind === 'found' ? (found.user.zone ?? fallback) : fallback;
+  }
+
+  async function update(ref: MessageRef, ctx: InstanceContext, now: number): Promise<SendResult> {
+    const name = await ownerName(ctx.owner);
+    const rc: RenderContext = {
+      context: ctx,
+      now,
+      zone: await readerZone(ref, ctx),
+      ownerName: name,
+      stageLabel: stageLabel(ctx.instance.stage),
+      // A ping in a channel was a fallback copy; keep saying whose lead it is.
+      fallbackNote: ref.channel.startsWith('D') ? null : `Meant for ${name}.`,
+    };
+    const out = await poster.update(ref, renderPing(rc));
+    return out.ok
+      ? { status: 'sent', ref, fallback: null }
+      : failureResult(out, now, `update ${ref.channel}`);
+  }
+
+  async function alertAdmins(alert: { key: string; text: string }): Promise<SendResult> {
+    const now = clock.now();
+    const admins = await resolver.admins(now);
+    if (admins.length === 0)
+      return { status: 'failed', error: 'no_admins: set slack.admins in the SLA file' };
+    const message = renderAdminAlert(alert);
+    const recipients = admins.map((a) => a.recipient);
+    return sendWithFallback({
+      miss: null,
+      fallbacks: recipients,
+      render: () => message,
+      poster,
+      tellOnce: null,
+      now,
+      logger,
+    });
+  }
+
+  const guard =
+    <A extends unknown[]>(fn: (...args: A) => Promise<SendResult>) =>
+    async (...args: A): Promise<SendResult> => {
+      try {
+        return await fn(...args);
+      } catch (err) {
+        if (err instanceof SlackCallError) return callErrorResult(err, clock.now());
+        throw err;
+      }
+    };
+
+  return { send: guard(deliver), update: guard(update), alertAdmins: guard(alertAdmins) };
+}

@@ -1,0 +1,63 @@
+import type { WebClient } from '@slack/web-api';
+import { type Instant, SECOND } from '../domain/time.ts';
+import type { MessageRef, SendResult } from '../ports/notifier.ts';
+import { SlackCallError } from './errors.ts';
+import type { Message } from './render/blocks.ts';
+import { CHANNEL_SPACING, type QueueOutcome, type SendQueue } from './send-queue.ts';
+
+/** Posting and updating through the per-channel queue; a message counts only when Slack accepted it. */
+export function createPoster(client: WebClient, queue: SendQueue) {
+  async function post(channel: string, message: Message): Promise<QueueOutcome<MessageRef>> {
+    return queue.run(`chat:${channel}`, CHANNEL_SPACING, async () => {
+      const res = await client.chat.postMessage({
+        channel,
+        text: message.text,
+        blocks: [...message.blocks],
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      if (!res.ts || !res.channel) {
+        throw new SlackCallError(
+          'chat.postMessage',
+          { kind: 'permanent', code: 'accepted_without_ts' },
+          null,
+        );
+      }
+      return { channel: res.channel, ts: res.ts };
+    });
+  }
+
+  async function update(ref: MessageRef, message: Message): Promise<QueueOutcome<MessageRef>> {
+    return queue.run(`chat:${ref.channel}`, CHANNEL_SPACING, async () => {
+      await client.chat.update({
+        channel: ref.channel,
+        ts: ref.ts,
+        text: message.text,
+        blocks: [...message.blocks],
+      });
+      return ref;
+    });
+  }
+
+  return { post, update };
+}
+
+export type Poster = ReturnType<typeof createPoster>;
+
+/** A failed queue outcome as the worker's `SendResult`: retry when it may pass, failed otherwise. */
+export function failureResult(
+  outcome: Extract<QueueOutcome<unknown>, { ok: false }>,
+  now: Instant,
+  what: string,
+): SendResult {
+  const error = `${outcome.failure.code}${what ? `: ${what}` : ''}`;
+  if (outcome.failure.kind === 'rate_limited' || outcome.failure.kind === 'transient') {
+    return { status: 'retry', error, retryAt: outcome.retryAt ?? now + 30 * SECOND };
+  }
+  return { status: 'failed', error };
+}
+
+/** A `SlackCallError` thrown while resolving recipients, as a `SendResult`. */
+export function callErrorResult(err: SlackCallError, now: Instant): SendResult {
+  return failureResult({ ok: false, failure: err.failure, retryAt: err.retryAt }, now, err.message);
+}

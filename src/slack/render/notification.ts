@@ -1,0 +1,37 @@
+import type { NotificationReason } from '../../domain/evaluation.ts';
+import { renderOverkill, renderShortfall } from './attempts.ts';
+import type { Message } from './blocks.ts';
+import { renderBreach } from './breach.ts';
+import { renderEscalation } from './escalation.ts';
+import { renderPing } from './ping.ts';
+import { renderReminder } from './reminder.ts';
+import type { RenderContext } from './render-context.ts';
+
+/** Renders a due notification for one reader. `late` is the late-delivery note, if any. */
+export function renderNotification(
+  rc: RenderContext,
+  reason: NotificationReason,
+  late: string | null,
+): Message {
+  switch (reason.kind) {
+    case 'handoff': {
+      const ping = renderPing(rc, reason.deadline);
+      return late === null
+        ? ping
+        : {
+            ...ping,
+            blocks: [...ping.blocks, { type: 'context', elements: [{ type: 'mrkdwn', text: late }] }],
+          };
+    }
+    case 'reminder':
+      return renderReminder(rc, reason.deadline, Math.min(reason.left, reason.deadline - rc.now), late);
+    case 'breach':
+      return renderBreach(rc, reason.deadline, reason.excused, late);
+    case 'escalation':
+      return renderEscalation(rc, reason, late);
+    case 'attempts_shortfall':
+      return renderShortfall(rc, reason.made, reason.required, late);
+    case 'overkill':
+      return renderOverkill(rc, reason.made, reason.atMost, late);
+  }
+}

@@ -1,0 +1,89 @@
+import type { CloseReason } from '../../domain/model.ts';
+import type { InstanceContext } from '../../ports/notifier.ts';
+import { safe } from './text.ts';
+import { formatDuration, localTime, slackDate } from './time-format.ts';
+
+/** What the handoff ping shows about the SLA state, and whether its buttons still make sense. */
+export interface PingStatus {
+  readonly lines: readonly string[];
+  /** Changes exactly when what the ping shows changes (never with the mere passing of time). */
+  readonly fingerprint: string;
+  readonly showOnIt: boolean;
+  readonly showNotAFit: boolean;
+}
+
+const CLOSED: Record<CloseReason, string> = {
+  progressed: 'moved to a later stage',
+  regressed: 'moved back to an earlier stage',
+  recycled: 'recycled to nurture',
+  deleted: 'deleted or merged in HubSpot',
+  not_a_fit: 'marked not a fit',
+};
+
+/** Who did it: a Slack mention for `slack:U…` actors, else the e-mail. */
+export const actorName = (by: string): string =>
+  by.startsWith('slack:') ? `<@${by.slice(6)}>` : safe(by, 120);
+
+export function pingStatus(context: InstanceContext, zone: string): PingStatus {
+  const { instance, evaluation } = context;
+  const lines: string[] = [];
+  const state: unknown[] = [];
+  const closed = instance.closedAt !== null;
+  if (closed) {
+    const reason = instance.closeReason ? CLOSED[instance.closeReason] : 'closed';
+    lines.push(`:white_check_mark: Closed: ${reason}.`);
+    state.push(['closed', instance.closeReason]);
+  }
+  const fc = evaluation.firstContact;
+  switch (fc.state) {
+    case 'pending':
+      lines.push(
+        `:hourglass_flowing_sand: Waiting for first contact, deadline ${slackDate(fc.deadline, zone)}.`,
+      );
+      state.push(['pending', fc.deadline]);
+      break;
+    case 'met':
+      lines.push(`:white_check_mark: Contacted in ${formatDuration(fc.took)} ✓`);
+      state.push(['met', fc.touchId]);
+      break;
+    case 'breached': {
+      const excuse = fc.excused
+        ? ' The deadline fell in an outage of HubSpot or Slack: not counted against you.'
+        : '';
+      const what =
+        fc.contactedAt === null
+          ? `deadline ${slackDate(fc.deadline, zone)} passed with no contact logged yet.`
+          : `contacted ${formatDuration(fc.lateBy)} late.`;
+      lines.push(`:red_circle: Breached: ${what}${excuse}`);
+      state.push(['breached', fc.contactedAt, fc.contactedAt === null ? null : fc.lateBy, fc.excused]);
+      break;
+    }
+  }
+  const ack = evaluation.acknowledged;
+  if (ack) {
+    lines.push(`:wave: On it: ${actorName(ack.by)} at ${localTime(ack.at, zone)}.`);
+    state.push(['ack', ack.by]);
+  }
+  const attempts = evaluation.attempts;
+  if (attempts) {
+    const tail =
+      attempts.state === 'met'
+        ? ' ✓'
+        : attempts.state === 'short'
+          ? `: window closed ${attempts.required - attempts.made} short.`
+          : `, window ends ${slackDate(attempts.windowEnd, zone)}.`;
+    lines.push(`:telephone_receiver: Attempts ${attempts.made} of ${attempts.required}${tail}`);
+    if (attempts.overkill && attempts.atMost !== null)
+      lines.push(`:warning: More than ${attempts.atMost} attempts: time to stop chasing this one.`);
+    state.push(['attempts', attempts.made, attempts.required, attempts.state, attempts.overkill]);
+  }
+  return {
+    lines,
+    fingerprint: JSON.stringify(state),
+    showOnIt: !closed && ack === null && fc.state !== 'met',
+    showNotAFit: !closed,
+  };
+}
+
+/** The fingerprint the worker stores with the ping (`Store.setPing`) to update it only on change. */
+export const pingFingerprint = (context: InstanceContext): string => pingStatus(context, 'UTC').fingerprint;

@@ -1,0 +1,16 @@
+import type { Instant } from '../../domain/time.ts';
+import type { InstanceContext } from '../../ports/notifier.ts';
+
+/** Everything a renderer needs besides the notification itself; resolved by the notifier first. */
+export interface RenderContext {
+  readonly context: InstanceContext;
+  readonly now: Instant;
+  /** The reader's IANA zone (users.info `tz`), or the config's default zone for channels. */
+  readonly zone: string;
+  /** The owner as readers should see them: a `<@U…>` mention when known, else name or e-mail. */
+  readonly ownerName: string;
+  /** The configured stage's label (`SQL`). */
+  readonly stageLabel: string;
+  /** Set when this copy reaches someone other than the intended recipient: who, and why. */
+  readonly fallbackNote: string | null;
+}

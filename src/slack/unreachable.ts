@@ -1,0 +1,46 @@
+/** Why an intended recipient cannot get a message; `code` keys the once-only admin alert. */
+export interface Unreachable {
+  readonly who: string;
+  readonly code: string;
+  readonly why: string;
+  readonly fix: string;
+}
+
+const REASONS: Record<string, { why: string; fix: string }> = {
+  out_of_office: { why: 'is out of office', fix: 'nothing: it ends by itself' },
+  users_not_found: {
+    why: 'is not found in Slack',
+    fix: 'invite them to Slack, or map their e-mail under slack.user_overrides in the SLA file',
+  },
+  user_not_found: { why: 'is not found in Slack', fix: 'correct slack.user_overrides in the SLA file' },
+  user_deactivated: { why: 'is deactivated in Slack', fix: 'reassign their leads in HubSpot' },
+  user_disabled: { why: 'is deactivated in Slack', fix: 'reassign their leads in HubSpot' },
+  account_inactive: {
+    why: 'belongs to an inactive Slack account',
+    fix: 'check the bot token and the user in Slack',
+  },
+  messages_tab_disabled: {
+    why: 'cannot get direct messages from the app',
+    fix: 'enable the Messages tab of the app (see slack-app-manifest.yml)',
+  },
+  no_owner: { why: 'has no owner', fix: 'assign an owner in HubSpot' },
+  owner_inactive: { why: 'is deactivated in HubSpot', fix: 'reassign the lead in HubSpot' },
+  owner_without_email: { why: 'has no e-mail in HubSpot', fix: 'give the owner an e-mail in HubSpot' },
+  no_team: { why: 'is in no team', fix: 'add the owner to a team in the SLA file' },
+  no_team_channel: { why: 'has no channel', fix: 'set the team channel in the SLA file' },
+  channel_not_found: {
+    why: 'does not exist or is private',
+    fix: 'correct the channel in the SLA file, or invite the bot',
+  },
+  not_in_channel: {
+    why: 'does not include the bot',
+    fix: 'invite the bot to the channel (/invite @sla-bot)',
+  },
+  is_archived: { why: 'is archived', fix: 'point the SLA file at a live channel' },
+};
+
+export function unreachable(who: string, code: string): Unreachable {
+  const base = code.split(':')[0] ?? code;
+  const reason = REASONS[base] ?? { why: `cannot be reached (${code})`, fix: 'check the recipient in Slack' };
+  return { who, code, ...reason };
+}
