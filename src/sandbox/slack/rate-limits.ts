@@ -1,11 +1,12 @@
 import type { Instant } from '../../domain/time.ts';
 import { RollingWindow } from '../shared/rolling-window.ts';
+import { TokenBucket } from '../shared/token-bucket.ts';
 import type { Tier } from './methods/method.ts';
 
 export interface SlackRateLimitOptions {
   /** Messages per second per channel (chat.postMessage). Default 1. `null` = off. */
   readonly messagesPerSecond?: number | null;
-  /** Short bursts allowed above the rate: up to `burst` messages per `burst` seconds. Default 1. */
+  /** Short bursts allowed above the rate: up to `burst` messages at once (a token bucket). Default 1. */
   readonly burst?: number;
   /** Calls per minute per method, by tier (Slack's documented floors: 1, 20, 50, 100). `false` = off. */
   readonly tiers?: Partial<Record<1 | 2 | 3 | 4, number>> | false;
@@ -21,7 +22,7 @@ const TIER_DEFAULTS = { 1: 1, 2: 20, 3: 50, 4: 100 } as const;
 /** Slack's limits on the sandbox's clock. Returns seconds to wait, or `null` when the call may go. */
 export class SlackRateLimiter {
   readonly mode: 'http429' | 'body';
-  private readonly perChannel = new Map<string, RollingWindow>();
+  private readonly perChannel = new Map<string, TokenBucket>();
   private readonly perMethod = new Map<string, RollingWindow>();
   private readonly messagesPerSecond: number | null;
   private readonly burst: number;
@@ -43,8 +44,12 @@ export class SlackRateLimiter {
   /** chat.postMessage's ~1 message per second per channel. */
   channelMessage(channel: string, now: Instant): number | null {
     if (this.messagesPerSecond === null) return null;
-    const window = this.windowFor(this.perChannel, channel, (this.burst * 1000) / this.messagesPerSecond);
-    return take(window, this.burst, now);
+    let bucket = this.perChannel.get(channel);
+    if (!bucket) {
+      bucket = new TokenBucket(this.burst, this.messagesPerSecond);
+      this.perChannel.set(channel, bucket);
+    }
+    return bucket.take(now);
   }
 
   private windowFor(map: Map<string, RollingWindow>, key: string, size: number): RollingWindow {
