@@ -1,7 +1,7 @@
 import type { IANAZone } from 'luxon';
-import { DAY, type Instant, MINUTE } from '../time.ts';
+import { DAY, HOUR, type Instant, MINUTE } from '../time.ts';
 import { isoWeekday, type LocalDay } from './local-day.ts';
-import { wallToInstant } from './local-time.ts';
+import { steadyOffset, type WallTime, wallToInstant } from './local-time.ts';
 import type { WeeklyRange } from './spec.ts';
 
 /** Weekly hours and holidays bound to a zone: answers "which instants are open because of this day". */
@@ -22,18 +22,31 @@ export function dayHours(
 }
 
 /**
- * The open intervals of the ranges that *start* on local day `day`, as instants. A holiday opens none of
- * its own ranges; a range that started the day before runs on into the holiday until it closes. Ends
- * past midnight (endMinute > 1440) fall on the next day. See wallToInstant for gaps and overlaps.
+ * The open intervals of the ranges that *start* on local days `firstDay`…`lastDay`, as instants. A holiday
+ * opens none of its own ranges; a range that started the day before runs on into the holiday until it
+ * closes. Ends past midnight (endMinute > 1440) fall on the next day. See wallToInstant for DST gaps and
+ * overlaps; when the zone's offset is steady over the days (most weeks), wall times convert by subtraction.
  */
-export function openPairsOfDay(hours: DayHours, day: LocalDay): [Instant, Instant][] {
-  if (hours.holidays.has(day)) return [];
-  const midnight = day * DAY;
+export function openPairsOfDays(
+  hours: DayHours,
+  firstDay: LocalDay,
+  lastDay: LocalDay,
+): [Instant, Instant][] {
+  // Wall times here lie in [firstDay, lastDay + 2) days; zone offsets are within −12 h … +14 h.
+  const offset = steadyOffset(hours.zone, firstDay * DAY - 14 * HOUR, (lastDay + 2) * DAY + 12 * HOUR);
+  const toInstant =
+    offset === undefined
+      ? (wall: WallTime) => wallToInstant(hours.zone, wall)
+      : (wall: WallTime) => wall - offset;
   const pairs: [Instant, Instant][] = [];
-  for (const range of hours.byWeekday[isoWeekday(day)] ?? []) {
-    const from = wallToInstant(hours.zone, midnight + range.startMinute * MINUTE);
-    const until = wallToInstant(hours.zone, midnight + range.endMinute * MINUTE);
-    if (until > from) pairs.push([from, until]);
+  for (let day = firstDay; day <= lastDay; day++) {
+    if (hours.holidays.has(day)) continue;
+    const midnight = day * DAY;
+    for (const range of hours.byWeekday[isoWeekday(day)] ?? []) {
+      const from = toInstant(midnight + range.startMinute * MINUTE);
+      const until = toInstant(midnight + range.endMinute * MINUTE);
+      if (until > from) pairs.push([from, until]);
+    }
   }
   return pairs;
 }

@@ -1,5 +1,5 @@
 import type { IANAZone } from 'luxon';
-import { HOUR, type Instant, MINUTE } from '../time.ts';
+import { DAY, HOUR, type Instant, MINUTE } from '../time.ts';
 
 /**
  * Wall-clock time in a zone as a number: the epoch milliseconds the same date and time would have in UTC
@@ -42,4 +42,15 @@ function transitionBetween(zone: IANAZone, lo: Instant, hi: Instant): Instant {
     else high = mid;
   }
   return high;
+}
+
+/**
+ * The zone's offset in ms when it is the same throughout `[from, until]`, else undefined. Sampled every
+ * three days (luxon's offset look-up costs microseconds, the hot spot of compiling a week), so it assumes
+ * no zone changes its offset and back again within three days, as no zone does.
+ */
+export function steadyOffset(zone: IANAZone, from: Instant, until: Instant): number | undefined {
+  const offset = offsetMs(zone, from);
+  for (let t = from + 3 * DAY; t < until; t += 3 * DAY) if (offsetMs(zone, t) !== offset) return undefined;
+  return offsetMs(zone, until) === offset ? offset : undefined;
 }

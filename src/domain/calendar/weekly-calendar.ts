@@ -2,7 +2,7 @@ import { DAY, type Instant, type Millis } from '../time.ts';
 import { assertDuration, assertInstant } from './arguments.ts';
 import type { BusinessCalendar } from './business-calendar.ts';
 import { CalendarError } from './calendar-error.ts';
-import { type DayHours, openPairsOfDay } from './day-hours.ts';
+import { type DayHours, openPairsOfDays } from './day-hours.ts';
 import {
   buildOpenSpan,
   elapsedIn,
@@ -20,16 +20,14 @@ const CACHE_WEEKS = 512;
 /**
  * Time is cut into UTC weeks (`floor(t / WEEK)`); each week's open intervals are compiled once, with
  * luxon, into epoch-ms pairs (open-span.ts) and memoised, so every query is a cache hit plus a binary
- * search. A week draws on the local days from three days before it to one after: a range can close up
- * to two local days after it opens, and zone offsets are within ±14 h.
+ * search. A week draws on the local days from two days before it to the day after it: a range can close
+ * up to two local days after its day starts, and zone offsets are within −12 h … +14 h.
  */
 export function weeklyCalendar(name: string, zoneName: string, hours: DayHours): BusinessCalendar {
   const spans = new SpanCache(CACHE_WEEKS, (week) => {
     const from = week * WEEK;
     const until = from + WEEK;
-    const pairs = [];
-    for (let day = from / DAY - 3; day <= until / DAY; day++) pairs.push(...openPairsOfDay(hours, day));
-    return buildOpenSpan(from, until, pairs);
+    return buildOpenSpan(from, until, openPairsOfDays(hours, from / DAY - 2, until / DAY));
   });
   const weekOf = (t: Instant): number => Math.floor(t / WEEK);
 

@@ -32,6 +32,12 @@ describe('ranges past midnight', () => {
       false,
     ],
     [
+      'a 36-hour Los Angeles range from Tuesday 12:00 is still open at Wednesday 23:30 (Thursday 06:30 UTC)',
+      weekly('America/Los_Angeles', [{ weekday: 2, startMinute: 720, endMinute: 2880 }]),
+      '2026-05-13T23:30-07:00',
+      true,
+    ],
+    [
       'a New Year’s Eve shift runs into the new year',
       weekly(zone, hours('thu 22:00-02:00')),
       '2027-01-01T01:00',
