@@ -41,7 +41,7 @@ export function loadSlaConfigText(text: string, file: string): LoadResult {
     return fail([...yaml.map(strip), ...found.map(place)]);
   const resolved = resolveConfig(parsed.data, {
     file,
-    locate: (path) => ({ file, ...locate(source, { path }) }),
+    locate: (path) => ({ file, ...locate(source, { path, on: 'key' }) }),
   });
   if ('problems' in resolved) return fail(resolved.problems.map(place));
   return { ok: true, config: resolved.config };

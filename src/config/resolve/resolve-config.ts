@@ -15,7 +15,7 @@ import {
 
 export interface ResolveContext {
   readonly file: string;
-  /** Where a path is in the file, for `StageDefinition.at`. */
+  /** Where the key at a path is in the file, for `StageDefinition.at`. */
   readonly locate: (path: YamlPath) => SourceLocation;
 }
 
