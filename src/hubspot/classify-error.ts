@@ -76,13 +76,17 @@ export function classifyError(error: unknown, operation: string, scope: string):
   return error instanceof Error ? error : new Error(String(error));
 }
 
-const NODE_NETWORK_CODES = /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/;
+const NODE_NETWORK_CODES =
+  /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/;
 
 /** undici's `fetch failed` (the socket error is its cause), or a Node socket error itself. */
 export function isNetworkFailure(error: unknown): boolean {
   if (error instanceof TypeError && error.message === 'fetch failed') return true;
   return (
-    error instanceof Error && 'code' in error && typeof error.code === 'string' && NODE_NETWORK_CODES.test(error.code)
+    error instanceof Error &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    NODE_NETWORK_CODES.test(error.code)
   );
 }
 

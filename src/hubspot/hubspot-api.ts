@@ -31,7 +31,11 @@ const fromSdk = async <T>(op: Operation, call: () => Promise<T>): Promise<T> => 
     return await call();
   } catch (error) {
     if (isHttpFailure(error) || isNetworkFailure(error)) throw error;
-    throw new HubSpotMalformedResponseError(op.name, error instanceof Error ? error.message : String(error), error);
+    throw new HubSpotMalformedResponseError(
+      op.name,
+      error instanceof Error ? error.message : String(error),
+      error,
+    );
   }
 };
 
@@ -77,7 +81,11 @@ export class HubSpotApi {
       propertiesWithHistory: [...history],
     };
     return this.gateway.call(op, async () =>
-      check(BatchResult, await fromSdk(op, () => this.client.crm.objects.batchApi.read(objectType, body)), op),
+      check(
+        BatchResult,
+        await fromSdk(op, () => this.client.crm.objects.batchApi.read(objectType, body)),
+        op,
+      ),
     );
   }
 
@@ -88,7 +96,11 @@ export class HubSpotApi {
       inputs: inputs.map((i) => (i.after === undefined ? { id: i.id } : { id: i.id, after: i.after })),
     };
     return this.gateway.call(op, async () =>
-      check(BatchResult, await fromSdk(op, () => this.client.crm.associations.v4.batchApi.getPage(from, to, body)), op),
+      check(
+        BatchResult,
+        await fromSdk(op, () => this.client.crm.associations.v4.batchApi.getPage(from, to, body)),
+        op,
+      ),
     );
   }
 
@@ -96,7 +108,9 @@ export class HubSpotApi {
     return this.gateway.call(ops.owners, async () =>
       check(
         OwnersPage,
-        await fromSdk(ops.owners, () => this.client.crm.owners.ownersApi.getPage(undefined, after, 100, archived)),
+        await fromSdk(ops.owners, () =>
+          this.client.crm.owners.ownersApi.getPage(undefined, after, 100, archived),
+        ),
         ops.owners,
       ),
     );
@@ -104,13 +118,21 @@ export class HubSpotApi {
 
   properties(objectType: 'contacts') {
     return this.gateway.call(ops.properties, async () =>
-      check(PropertyList, await fromSdk(ops.properties, () => this.client.crm.properties.coreApi.getAll(objectType)), ops.properties),
+      check(
+        PropertyList,
+        await fromSdk(ops.properties, () => this.client.crm.properties.coreApi.getAll(objectType)),
+        ops.properties,
+      ),
     );
   }
 
   pipelines(objectType: 'leads') {
     return this.gateway.call(ops.pipelines, async () =>
-      check(PipelineList, await fromSdk(ops.pipelines, () => this.client.crm.pipelines.pipelinesApi.getAll(objectType)), ops.pipelines),
+      check(
+        PipelineList,
+        await fromSdk(ops.pipelines, () => this.client.crm.pipelines.pipelinesApi.getAll(objectType)),
+        ops.pipelines,
+      ),
     );
   }
 

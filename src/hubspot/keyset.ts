@@ -84,7 +84,12 @@ export const positionSort = (position: ScanPosition, sortProperty: string): Sear
   direction: 'ASCENDING',
 });
 
-/** After a slice stopped with more to read: continue after its last record. */
+/**
+ * After a slice stopped with more to read: continue from its last value (records at that value come
+ * again and are deduped). A slice that never left one value walks that value by object id from the
+ * start, because HubSpot's order among equal values is arbitrary; inside such a walk, continue after
+ * the last id.
+ */
 export function nextPosition(
   position: ScanPosition,
   firstT: Instant,
@@ -92,7 +97,7 @@ export function nextPosition(
   lastId: string,
 ): ScanPosition {
   if (position.kind === 'tie') return { kind: 'tie', at: position.at, afterId: lastId };
-  if (firstT === lastT) return { kind: 'tie', at: lastT, afterId: lastId };
+  if (firstT === lastT) return { kind: 'tie', at: lastT, afterId: '0' };
   return { kind: 'from', at: lastT, inclusive: true };
 }
 

@@ -24,7 +24,14 @@ describe('HubSpot gateway: rate limits and faults', () => {
 
   it('waits out a 429 TEN_SECONDLY_ROLLING and tries again', async () => {
     const h = harness();
-    http.scope(BASE).get(OWNERS).query(true).reply(429, tenSecondly).get(OWNERS).query(true).reply(200, { results: [] });
+    http
+      .scope(BASE)
+      .get(OWNERS)
+      .query(true)
+      .reply(429, tenSecondly)
+      .get(OWNERS)
+      .query(true)
+      .reply(200, { results: [] });
     await expect(h.client.api.ownersPage(undefined, false)).resolves.toMatchObject({ results: [] });
     expect(h.timing.waits).toEqual([10_000]);
     expect(h.client.api.requestCount).toBe(2);
@@ -32,7 +39,14 @@ describe('HubSpot gateway: rate limits and faults', () => {
 
   it('waits one second after a 429 SECONDLY on search', async () => {
     const h = harness();
-    http.scope(BASE).post(SEARCH).reply(429, secondly).post(SEARCH).reply(429, secondly).post(SEARCH).reply(200, emptyPage);
+    http
+      .scope(BASE)
+      .post(SEARCH)
+      .reply(429, secondly)
+      .post(SEARCH)
+      .reply(429, secondly)
+      .post(SEARCH)
+      .reply(200, emptyPage);
     await expect(search(h)).resolves.toMatchObject({ results: [] });
     expect(h.timing.waits).toEqual([1_000, 1_000]);
   });
@@ -73,7 +87,14 @@ describe('HubSpot gateway: rate limits and faults', () => {
 
   it('recovers when the server comes back within the retry budget', async () => {
     const h = harness();
-    http.scope(BASE).post(SEARCH).reply(500, serverError).post(SEARCH).reply(503, 'upstream unavailable').post(SEARCH).reply(200, emptyPage);
+    http
+      .scope(BASE)
+      .post(SEARCH)
+      .reply(500, serverError)
+      .post(SEARCH)
+      .reply(503, 'upstream unavailable')
+      .post(SEARCH)
+      .reply(200, emptyPage);
     await expect(search(h)).resolves.toMatchObject({ results: [] });
     expect(h.timing.waits).toHaveLength(2);
   });
@@ -84,18 +105,29 @@ describe('HubSpot gateway: rate limits and faults', () => {
     http.scope(BASE).post(SEARCH).delay(50).reply(200, emptyPage).post(SEARCH).reply(200, emptyPage);
     await expect(search(h)).resolves.toMatchObject({ results: [] });
     expect(h.timing.waits).toEqual([250]);
-    expect(h.log.lines().some((l) => l.msg === 'hubspot call failed, retrying' && l.code === 'HUBSPOT_TIMEOUT')).toBe(true);
+    expect(
+      h.log.lines().some((l) => l.msg === 'hubspot call failed, retrying' && l.code === 'HUBSPOT_TIMEOUT'),
+    ).toBe(true);
   });
 
   it('retries network errors', async () => {
     const h = harness();
-    http.scope(BASE).post(SEARCH).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })).post(SEARCH).reply(200, emptyPage);
+    http
+      .scope(BASE)
+      .post(SEARCH)
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))
+      .post(SEARCH)
+      .reply(200, emptyPage);
     await expect(search(h)).resolves.toMatchObject({ results: [] });
   });
 
   it('treats a 200 that is not JSON as malformed: retried, then an error, never an empty result', async () => {
     const h = harness();
-    http.scope(BASE).post(SEARCH).times(4).reply(200, '<html>proxy login</html>', { 'Content-Type': 'application/json' });
+    http
+      .scope(BASE)
+      .post(SEARCH)
+      .times(4)
+      .reply(200, '<html>proxy login</html>', { 'Content-Type': 'application/json' });
     await expect(search(h)).rejects.toBeInstanceOf(HubSpotMalformedResponseError);
   });
 
@@ -116,7 +148,10 @@ describe('HubSpot gateway: rate limits and faults', () => {
 
   it('sends the private app token as a bearer token', async () => {
     const h = harness();
-    http.scope(BASE, { reqheaders: { authorization: 'Bearer pat-test' } }).post(SEARCH).reply(200, emptyPage);
+    http
+      .scope(BASE, { reqheaders: { authorization: 'Bearer pat-test' } })
+      .post(SEARCH)
+      .reply(200, emptyPage);
     await search(h);
     expect(h.log.raw()).not.toContain('pat-test');
   });

@@ -35,9 +35,27 @@ export class FakeTiming implements Timing {
 const at = (line: number) => ({ file: 'config/sla.yaml', line, col: 5 });
 
 export const STAGES: readonly StageDefinition[] = [
-  { key: 'mql', label: 'MQL', order: 0, source: { kind: 'lifecycle_stage', value: 'marketingqualifiedlead' }, at: at(12) },
-  { key: 'sal', label: 'SAL', order: 1, source: { kind: 'property', property: 'hs_lead_status', equals: 'SALES_ACCEPTED' }, at: at(13) },
-  { key: 'sql', label: 'SQL', order: 2, source: { kind: 'lifecycle_stage', value: 'salesqualifiedlead' }, at: at(14) },
+  {
+    key: 'mql',
+    label: 'MQL',
+    order: 0,
+    source: { kind: 'lifecycle_stage', value: 'marketingqualifiedlead' },
+    at: at(12),
+  },
+  {
+    key: 'sal',
+    label: 'SAL',
+    order: 1,
+    source: { kind: 'property', property: 'hs_lead_status', equals: 'SALES_ACCEPTED' },
+    at: at(13),
+  },
+  {
+    key: 'sql',
+    label: 'SQL',
+    order: 2,
+    source: { kind: 'lifecycle_stage', value: 'salesqualifiedlead' },
+    at: at(14),
+  },
 ];
 
 export const config = (overrides: Partial<SlaConfig> = {}): SlaConfig =>
@@ -68,7 +86,12 @@ export function harness(overrides: Partial<SlaConfig> = {}, deps: Partial<HubSpo
 }
 
 /** Records the JSON bodies a POST interceptor received, in order. */
-export function capture(scope: Scope, path: string | RegExp, times: number, reply: (body: unknown, n: number) => unknown) {
+export function capture(
+  scope: Scope,
+  path: string | RegExp,
+  times: number,
+  reply: (body: unknown, n: number) => unknown,
+) {
   const bodies: unknown[] = [];
   scope
     .post(path, (body) => {

@@ -12,12 +12,20 @@ describe('entry time from property history', () => {
     },
     {
       name: 'setting the same value again does not restart the clock',
-      history: [h('SALES_ACCEPTED', '2024-05-01T10:07:00Z'), h('SALES_ACCEPTED', '2024-05-01T10:05:00Z'), h('NEW', '2024-05-01T09:00:00Z')],
+      history: [
+        h('SALES_ACCEPTED', '2024-05-01T10:07:00Z'),
+        h('SALES_ACCEPTED', '2024-05-01T10:05:00Z'),
+        h('NEW', '2024-05-01T09:00:00Z'),
+      ],
       expected: { ok: true, at: Date.parse('2024-05-01T10:05:00Z') },
     },
     {
       name: 're-entering after leaving counts from the re-entry',
-      history: [h('SALES_ACCEPTED', '2024-05-03T08:00:00Z'), h('BAD_TIMING', '2024-05-02T08:00:00Z'), h('SALES_ACCEPTED', '2024-05-01T10:05:00Z')],
+      history: [
+        h('SALES_ACCEPTED', '2024-05-03T08:00:00Z'),
+        h('BAD_TIMING', '2024-05-02T08:00:00Z'),
+        h('SALES_ACCEPTED', '2024-05-01T10:05:00Z'),
+      ],
       expected: { ok: true, at: Date.parse('2024-05-03T08:00:00Z') },
     },
     {
@@ -35,12 +43,18 @@ describe('entry time from property history', () => {
   });
 
   it('fails when the property moved on since the search saw it', () => {
-    const result = entryTime([h('UNQUALIFIED', '2024-05-01T10:08:00Z'), h('SALES_ACCEPTED', '2024-05-01T10:05:00Z')], 'SALES_ACCEPTED');
+    const result = entryTime(
+      [h('UNQUALIFIED', '2024-05-01T10:08:00Z'), h('SALES_ACCEPTED', '2024-05-01T10:05:00Z')],
+      'SALES_ACCEPTED',
+    );
     expect(result).toEqual({ ok: false, reason: 'property no longer "SALES_ACCEPTED" (now "UNQUALIFIED")' });
   });
 
   it('fails on missing or unusable history', () => {
     expect(entryTime(undefined, 'X').ok).toBe(false);
-    expect(entryTime([h('X', 'yesterday')], 'X')).toEqual({ ok: false, reason: 'no usable property history' });
+    expect(entryTime([h('X', 'yesterday')], 'X')).toEqual({
+      ok: false,
+      reason: 'no usable property history',
+    });
   });
 });
