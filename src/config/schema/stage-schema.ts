@@ -69,7 +69,7 @@ export const Stages = z
 
 export const RecycleStages = z
   .array(scalar('A lifecycle stage value.'))
-  .default(['subscriber', 'lead', 'other'])
+  .prefault(['subscriber', 'lead', 'other'])
   .describe(
     'Lifecycle stage values that mean the lead left the funnel (recycled to nurture); open SLA clocks close. Default: [subscriber, lead, other].',
   );
