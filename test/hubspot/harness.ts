@@ -91,6 +91,7 @@ export function capture(
   path: string | RegExp,
   times: number,
   reply: (body: unknown, n: number) => unknown,
+  status = 200,
 ) {
   const bodies: unknown[] = [];
   scope
@@ -99,7 +100,7 @@ export function capture(
       return true;
     })
     .times(times)
-    .reply(() => [200, reply(bodies[bodies.length - 1], bodies.length - 1)]);
+    .reply(() => [status, reply(bodies[bodies.length - 1], bodies.length - 1)]);
   return bodies;
 }
 
