@@ -123,3 +123,24 @@ describe('HubSpot sandbox, the remaining endpoints through the real SDK', () => 
     expect((await client.apiRequest({ method: 'GET', path: '/crm/v3/nothing-here' })).status).toBe(404);
   });
 });
+
+describe('HubSpot sandbox account info', () => {
+  it('describes the portal and its daily API usage', async () => {
+    const sandbox = await hubspot({ rateLimits: { daily: 1_000 } });
+    const client = hubspotClient(sandbox);
+    const details = await (
+      await client.apiRequest({ method: 'GET', path: '/account-info/v3/details' })
+    ).json();
+    expect(details).toMatchObject({
+      portalId: 12_345_678,
+      timeZone: 'Europe/Amsterdam',
+      utcOffset: '+01:00',
+    });
+    const usage = await (
+      await client.apiRequest({ method: 'GET', path: '/account-info/v3/api-usage/daily/private-apps' })
+    ).json();
+    expect(usage).toMatchObject({
+      results: [{ name: 'api-calls-daily', usageLimit: 1_000, currentUsage: 2 }],
+    });
+  });
+});

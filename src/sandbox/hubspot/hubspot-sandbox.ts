@@ -18,6 +18,7 @@ import { hubspotError, rateLimitedResponse, routeNotFound, unauthorized } from '
 import { HubSpotState } from './hubspot-state.ts';
 import { HubSpotRateLimiter, type HubSpotRateLimitOptions } from './rate-limits.ts';
 import { matchRoute } from './router.ts';
+import { accountRoutes } from './routes/account-routes.ts';
 import { associationRoutes } from './routes/associations-routes.ts';
 import { batchRoutes } from './routes/batch-routes.ts';
 import { objectRoutes } from './routes/objects-routes.ts';
@@ -63,6 +64,7 @@ const ROUTES: readonly Route[] = [
   ...propertyRoutes,
   ...pipelineRoutes,
   ...objectRoutes,
+  ...accountRoutes,
 ];
 
 /** Starts a loopback fake of the HubSpot API that the real `@hubspot/api-client` can talk to. */
@@ -90,7 +92,8 @@ export async function startHubSpotSandbox(options: HubSpotSandboxOptions = {}): 
     }
     const fault = faults.decide(endpoint);
     if (fault) return faultReply(endpoint, fault);
-    const response = match.route.handle(req, match.params, { state, now });
+    const usage = () => limiter?.usage(now) ?? { used: stats.snapshot().total, limit: null };
+    const response = match.route.handle(req, match.params, { state, now, usage });
     return answer(endpoint, { ...response, headers: { ...decision?.headers, ...response.headers } });
   };
 

@@ -69,6 +69,14 @@ export class HubSpotState {
   readonly lifecycleStages: StageInfo[] = [...DEFAULT_LIFECYCLE_STAGES];
   readonly leadStages: StageInfo[] = [...DEFAULT_LEAD_STAGES];
   readonly clock: Clock;
+  /** What `GET /account-info/v3/details` reports. */
+  readonly account = {
+    portalId: 12_345_678,
+    timeZone: 'Europe/Amsterdam',
+    uiDomain: 'app-eu1.hubspot.com',
+    companyCurrency: 'EUR',
+    dataHostingLocation: 'eu1',
+  };
   private nextCustomStage = 1_234_567;
 
   constructor(clock: Clock, indexLag: Millis = 0) {

@@ -73,6 +73,12 @@ export class HubSpotRateLimiter {
     return { ok: true, headers: burstHeaders(tenSecondly === null ? 0 : tenSecondly - inWindow - 1) };
   }
 
+  /** Requests counted today and the daily limit (for the daily usage endpoint). */
+  usage(now: Instant): { readonly used: number; readonly limit: number | null } {
+    this.rollDay(now);
+    return { used: this.usedToday, limit: this.options.daily };
+  }
+
   private windowOf(app: string): RollingWindow {
     let window = this.perApp.get(app);
     if (!window) {

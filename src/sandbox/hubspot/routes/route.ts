@@ -8,6 +8,8 @@ import type { RequestClass } from '../rate-limits.ts';
 export interface RouteContext {
   readonly state: HubSpotState;
   readonly now: Instant;
+  /** Requests counted today against the daily limit (`null` limit = none configured). */
+  readonly usage: () => { readonly used: number; readonly limit: number | null };
 }
 
 export type Params = Readonly<Record<string, string>>;
