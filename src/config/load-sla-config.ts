@@ -33,7 +33,8 @@ export function loadSlaConfigText(text: string, file: string): LoadResult {
     const what = source.document.contents === null ? 'the file is empty' : 'the file is not a map of keys';
     return fail([...yaml.map(strip), { file, line: 1, col: 1, message: `${what}; ${START_HINT}` }]);
   }
-  const raw: unknown = source.document.toJS({ maxAliasCount: 10_000 });
+  const raw = toData(source);
+  if (raw instanceof Error) return fail([{ file, line: 1, col: 1, message: raw.message }]);
   const parsed = SlaFile.safeParse(raw, { error: issueMessage });
   const place = placer(source, file);
   const found = [...(parsed.success ? [] : issuesToProblems(parsed.error.issues)), ...checkReferences(raw)];
@@ -66,6 +67,16 @@ export async function loadSlaConfigFile(
     return { ok: false, problems: [{ file: path, line: 1, col: 1, message: why }] };
   }
   return loadSlaConfigText(text, path);
+}
+
+/** The document as plain data; a YAML alias bomb (aliases expanding without bound) is refused. */
+function toData(source: YamlSource): unknown {
+  try {
+    return source.document.toJS({ maxAliasCount: 1_000 });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    return new Error('YAML aliases (*name) expand to too much data; use fewer, or write the values out');
+  }
 }
 
 const placer =

@@ -11,6 +11,10 @@ const FIXTURES = fileURLToPath(new URL('../fixtures/config/errors/', import.meta
  * each problem the loader must report (in this order: sorted by position).
  */
 const EXPECTED: Record<string, readonly string[]> = {
+  'alias-bomb.yaml': [
+    '1:1: YAML aliases (*name) expand to too much data; use fewer, or write the values out',
+  ],
+  'not-a-map.yaml': ['1:1: the file is not a map of keys; start from config/sla.yaml, which lists every key'],
   'after-resolution.yaml': [
     '19:21: policies[1].first_contact.remind[1]: 1h is not before the deadline (1h); remind earlier',
     '19:25: policies[1].first_contact.remind[2]: 1d (8h of business time) is not before the deadline (1h); remind earlier',
