@@ -116,3 +116,13 @@ describe('HubSpot sandbox state scripting', () => {
     expect(state.data.require('contacts', contacts[0]?.id ?? '').changes.size).toBe(0);
   });
 });
+
+describe('HubSpot sandbox portal customisation', () => {
+  it('adds a lead status option that API writes then accept (SAL modelled as a lead status)', () => {
+    const state = new HubSpotState(new FakeClock(T0));
+    state.addPropertyOption('contacts', 'hs_lead_status', 'SALES_ACCEPTED', 'Sales accepted');
+    const options = state.data.catalog.get('contacts', 'hs_lead_status')?.options.map((o) => o.value);
+    expect(options).toContain('SALES_ACCEPTED');
+    expect(() => state.addPropertyOption('contacts', 'no_such', 'x')).toThrow(/no contacts property no_such/);
+  });
+});

@@ -114,6 +114,15 @@ export class HubSpotState {
     return stage;
   }
 
+  /** Adds an option to an enumeration property, e.g. a custom `hs_lead_status` value such as `SALES_ACCEPTED`. */
+  addPropertyOption(type: ObjectType, property: string, value: string, label: string = value): void {
+    const definition = this.data.catalog.get(type, property);
+    if (!definition) throw new RangeError(`sandbox: no ${type} property ${property}`);
+    if (definition.options.some((o) => o.value === value)) return;
+    const option = { value, label, displayOrder: definition.options.length, hidden: false };
+    this.data.catalog.add(type, { ...definition, options: [...definition.options, option] });
+  }
+
   addContact(input: ContactInput = {}): CrmRecord {
     const at = input.createdAt ?? this.clock.now();
     const record = this.data.create(
