@@ -4,49 +4,41 @@ import { type ConfigProblem, type LoadResult, type PathProblem, sortProblems } f
 import { checkReferences } from './references.ts';
 import { resolveConfig } from './resolve/resolve-config.ts';
 import { SlaFile } from './schema/sla-file.ts';
-import { isMapDocument, yamlProblems } from './yaml-problems.ts';
-import { commentedOutValue, locate, parseYaml, type YamlSource } from './yaml-source.ts';
+import { yamlProblems } from './yaml-problems.ts';
+import { commentedOutValue, isMapDocument, locate, parseYaml, type YamlSource } from './yaml-source.ts';
 import { issueMessage, issuesToProblems } from './zod-issues.ts';
-
-const START_HINT = 'start from config/sla.yaml, which lists every key';
 
 /**
  * Parses and checks an SLA file: YAML syntax → strict schema → references → resolved `SlaConfig`.
- * Every problem found is reported at once, sorted by position, as `FILE:LINE:COL: message`.
+ * Every problem found is reported at once, sorted by position, as `FILE:LINE:COL: message`. Only a
+ * YAML syntax error stops early (duplicate keys do not): past it the structure cannot be trusted.
  */
 export function loadSlaConfigText(text: string, file: string): LoadResult {
   const source = parseYaml(text);
-  const yaml = yamlProblems(source).map((p) => ({
-    file,
-    line: p.line,
-    col: p.col,
-    message: p.message,
-    fatal: p.fatal,
-  }));
-  const fail = (problems: readonly ConfigProblem[]): LoadResult => ({
-    ok: false,
-    problems: sortProblems(problems),
-  });
-  const strip = ({ fatal: _, ...p }: (typeof yaml)[number]): ConfigProblem => p;
-  if (yaml.some((p) => p.fatal)) return fail(yaml.map(strip));
-  if (!isMapDocument(source)) {
-    const what = source.document.contents === null ? 'the file is empty' : 'the file is not a map of keys';
-    return fail([...yaml.map(strip), { file, line: 1, col: 1, message: `${what}; ${START_HINT}` }]);
-  }
-  const raw = toData(source);
-  if (raw instanceof Error) return fail([{ file, line: 1, col: 1, message: raw.message }]);
-  const parsed = SlaFile.safeParse(raw, { error: issueMessage });
+  const syntax = yamlProblems(source);
+  const yaml = syntax.map(({ line, col, message }): ConfigProblem => ({ file, line, col, message }));
+  if (syntax.some((p) => p.fatal)) return failed(yaml);
+  const data = toData(source);
+  if ('unusable' in data) return failed([...yaml, { file, line: 1, col: 1, message: data.unusable }]);
+  const parsed = SlaFile.safeParse(data.value, { error: issueMessage });
+  const found = [
+    ...(parsed.success ? [] : issuesToProblems(parsed.error.issues)),
+    ...checkReferences(data.value),
+  ];
   const place = placer(source, file);
-  const found = [...(parsed.success ? [] : issuesToProblems(parsed.error.issues)), ...checkReferences(raw)];
-  if (yaml.length > 0 || found.length > 0 || !parsed.success)
-    return fail([...yaml.map(strip), ...found.map(place)]);
+  if (!parsed.success || yaml.length > 0 || found.length > 0) return failed([...yaml, ...found.map(place)]);
   const resolved = resolveConfig(parsed.data, {
     file,
     locate: (path) => ({ file, ...locate(source, { path, on: 'key' }) }),
   });
-  if ('problems' in resolved) return fail(resolved.problems.map(place));
+  if ('problems' in resolved) return failed(resolved.problems.map(place));
   return { ok: true, config: resolved.config };
 }
+
+const failed = (problems: readonly ConfigProblem[]): LoadResult => ({
+  ok: false,
+  problems: sortProblems(problems),
+});
 
 /** Reads and loads a file; `path` is resolved against `cwd` but reported as given. */
 export async function loadSlaConfigFile(
@@ -69,13 +61,20 @@ export async function loadSlaConfigFile(
   return loadSlaConfigText(text, path);
 }
 
-/** The document as plain data; a YAML alias bomb (aliases expanding without bound) is refused. */
-function toData(source: YamlSource): unknown {
+/**
+ * The document as plain data, when it is a map of keys. A YAML alias bomb (aliases expanding
+ * without bound) is refused rather than expanded.
+ */
+function toData(source: YamlSource): { readonly value: unknown } | { readonly unusable: string } {
+  if (!isMapDocument(source)) {
+    const what = source.document.contents === null ? 'the file is empty' : 'the file is not a map of keys';
+    return { unusable: `${what}; start from config/sla.yaml, which lists every key` };
+  }
   try {
-    return source.document.toJS({ maxAliasCount: 1_000 });
+    return { value: source.document.toJS({ maxAliasCount: 1_000 }) };
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error;
-    return new Error('YAML aliases (*name) expand to too much data; use fewer, or write the values out');
+    return { unusable: 'YAML aliases (*name) expand to too much data; use fewer, or write the values out' };
   }
 }
 

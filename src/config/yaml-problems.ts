@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Pair, visit, type YAMLError } from 'yaml';
+import { isScalar, type Pair, visit, type YAMLError } from 'yaml';
 import { type Position, positionOf, type YamlSource } from './yaml-source.ts';
 
 const FIXES: Record<string, string> = {
@@ -36,24 +36,21 @@ export function yamlProblems(source: YamlSource): YamlProblem[] {
 }
 
 function duplicateKey(source: YamlSource, error: YAMLError): string {
-  let found: { key: string; first: Position | null } | null = null;
+  const found: { key: string; first: Position | null }[] = [];
   visit(source.document, {
     Map(_, map) {
       const items = map.items as Pair[];
-      const index = items.findIndex((p) => isScalar(p.key) && p.key.range?.[0] === error.pos[0]);
-      const duplicate = items[index];
+      const duplicate = items.find((p) => isScalar(p.key) && p.key.range?.[0] === error.pos[0]);
       if (!duplicate || !isScalar(duplicate.key)) return undefined;
       const key = String(duplicate.key.value);
       const first = items.find((p) => isScalar(p.key) && String(p.key.value) === key);
       const range = isScalar(first?.key) ? first.key.range : undefined;
-      found = { key, first: range ? positionOf(source, range[0]) : null };
+      found.push({ key, first: range ? positionOf(source, range[0]) : null });
       return visit.BREAK;
     },
   });
-  const dup = found as { key: string; first: Position | null } | null;
+  const [dup] = found;
   if (!dup) return 'duplicate key; each key may appear once in a map, remove or rename one';
   const where = dup.first ? ` (first at line ${dup.first.line})` : '';
   return `duplicate key '${dup.key}'${where}; each key may appear once in a map, remove one or merge them`;
 }
-
-export const isMapDocument = (source: YamlSource): boolean => isMap(source.document.contents);

@@ -30,6 +30,9 @@ export function parseYaml(text: string): YamlSource {
   return { document, lineCounter };
 }
 
+/** The top level is a map of keys (not empty, not a list or a single value). */
+export const isMapDocument = (source: YamlSource): boolean => isMap(source.document.contents);
+
 export const positionOf = (source: YamlSource, offset: number): Position =>
   source.lineCounter.linePos(offset);
 
