@@ -5,7 +5,7 @@ import type { CliIo, Command } from './io.ts';
  * never pays for the Slack and HubSpot clients.
  */
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  // run: () => import('./run-command.ts').then((m) => m.runCommand),
+  run: () => import('./run-command.ts').then((m) => m.runCommand),
   validate: () => import('./validate-command.ts').then((m) => m.validateCommand),
   schema: () => import('./schema-command.ts').then((m) => m.schemaCommand),
   'hubspot-setup': () => import('./hubspot-setup-command.ts').then((m) => m.hubspotSetupCommand),

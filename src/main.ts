@@ -1,0 +1,212 @@
+import { mkdtemp } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Clock } from './clock/clock.ts';
+import type { Env } from './config/env.ts';
+import { loadSlaConfigFile } from './config/load-sla-config.ts';
+import { formatProblem } from './config/problems.ts';
+import { summarizeConfigChange } from './config/summarize-config-change.ts';
+import type { SlaConfig } from './config/types.ts';
+import { createHubSpotSource, type HubSpotSource } from './hubspot/index.ts';
+import type { Logger } from './log/logger.ts';
+import type { CrmSource } from './ports/crm-source.ts';
+import type { Notifier } from './ports/notifier.ts';
+import type { Store } from './ports/store.ts';
+import { HttpServer } from './server/http-server.ts';
+import { createMetrics, type Metrics } from './server/metrics.ts';
+import { healthzRoute, readyzRoute } from './server/routes/health.ts';
+import { metricsRoute } from './server/routes/metrics.ts';
+import { createSlackNotifier } from './slack/notifier.ts';
+import { createSlackWebClient } from './slack/web-client.ts';
+import { openStore } from './store/open-store.ts';
+import { ConfigHolder, type ConfigLoader, ConfigReloader } from './worker/config-reloader.ts';
+import { createDryRunNotifier } from './worker/dry-run-notifier.ts';
+import { describeError } from './worker/errors.ts';
+import { type CycleOutcome, WorkerEvents } from './worker/events.ts';
+import { slaEngine } from './worker/sla-engine.ts';
+import { DEFAULT_WORKER_OPTIONS, Worker, type WorkerOptions } from './worker/worker.ts';
+
+/** Why the worker could not start; the message is for people (stderr), exit status 1. */
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+  readonly code: 'sla_startup_config' | 'sla_startup_env' | 'sla_startup_store' | 'sla_startup_hubspot';
+  constructor(code: StartupError['code'], message: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.code = code;
+  }
+}
+
+export interface AppInput {
+  readonly env: Env;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly cwd: string;
+  /** One cycle and exit: no HTTP server, no file watching. */
+  readonly once: boolean;
+  /** Log messages instead of sending; state goes to a throw-away SQLite store. */
+  readonly dryRun: boolean;
+  readonly workerOptions?: Partial<WorkerOptions>;
+}
+
+export interface App {
+  readonly events: WorkerEvents;
+  readonly metrics: Metrics;
+  /** One full cycle; `standby` when another instance holds the lease. */
+  runOnce(): Promise<CycleOutcome | 'standby'>;
+  /** Starts the schedule, the HTTP server and hot reload. */
+  start(): Promise<void>;
+  /** The HTTP port once started (useful with PORT=0). */
+  port(): number | null;
+  /** Finishes or abandons the cycle under way, releases the lease, closes everything. */
+  close(): Promise<void>;
+}
+
+/** Loads SLA_CONFIG as `validate` does, so a rejected reload prints the same problems. */
+const configLoader =
+  (name: string, cwd: string): ConfigLoader =>
+  async () => {
+    const r = await loadSlaConfigFile(name, { cwd });
+    return r.ok ? r : { ok: false, problems: r.problems.map(formatProblem) };
+  };
+
+const required = (value: string | undefined, name: string, why: string): string => {
+  if (value !== undefined) return value;
+  throw new StartupError('sla_startup_env', `${name} is not set: ${why} (see .env.example).`);
+};
+
+async function openStoreFor(input: AppInput): Promise<Store> {
+  const url = input.dryRun
+    ? join(await mkdtemp(join(tmpdir(), 'sla-bot-dry-run-')), 'dry-run.sqlite')
+    : input.env.DATABASE_URL;
+  if (input.dryRun)
+    input.logger.warn({ store: url }, 'dry run: state goes to a throw-away store, nothing is sent');
+  try {
+    return await openStore(url, { logger: input.logger });
+  } catch (err) {
+    throw new StartupError(
+      'sla_startup_store',
+      `The store at DATABASE_URL could not be opened: ${describeError(err)}`,
+      err,
+    );
+  }
+}
+
+/** The composition root: the one place that constructs adapters. */
+export async function buildApp(input: AppInput): Promise<App> {
+  const { env, clock, logger } = input;
+  const load = configLoader(env.SLA_CONFIG, input.cwd);
+  const loaded = await load(env.SLA_CONFIG);
+  if (!loaded.ok) throw new StartupError('sla_startup_config', loaded.problems.join('\n'));
+  const holder = new ConfigHolder(loaded.config);
+  const accessToken = required(
+    env.HUBSPOT_ACCESS_TOKEN,
+    'HUBSPOT_ACCESS_TOKEN',
+    'the worker reads leads from HubSpot',
+  );
+  const botToken = input.dryRun
+    ? null
+    : required(env.SLACK_BOT_TOKEN, 'SLACK_BOT_TOKEN', 'the worker sends to Slack');
+  const store = await openStoreFor(input);
+  const crm = createHubSpotSource({
+    accessToken,
+    basePath: env.HUBSPOT_BASE_URL,
+    config: loaded.config,
+    logger,
+    clock,
+  });
+  try {
+    await crm.verify(loaded.config);
+  } catch (err) {
+    await store.close();
+    throw new StartupError(
+      'sla_startup_hubspot',
+      `HubSpot start-up check failed: ${describeError(err)}`,
+      err,
+    );
+  }
+  const notifier =
+    botToken === null
+      ? createDryRunNotifier(logger)
+      : createSlackNotifier({
+          client: createSlackWebClient(botToken, { apiUrl: env.SLACK_API_URL, logger }),
+          config: () => holder.current,
+          store,
+          clock,
+          logger,
+        });
+  return assembleApp({ input, file: resolve(input.cwd, env.SLA_CONFIG), load, holder, store, crm, notifier });
+}
+
+export interface Assembly {
+  readonly input: AppInput;
+  /** The SLA file, absolute (watched for hot reload). */
+  readonly file: string;
+  readonly load: ConfigLoader;
+  readonly holder: ConfigHolder;
+  readonly store: Store;
+  readonly crm: CrmSource | HubSpotSource;
+  readonly notifier: Notifier;
+}
+
+/** Wires worker, hot reload, metrics and HTTP around already built adapters. */
+export function assembleApp(a: Assembly): App {
+  const { env, clock, logger } = a.input;
+  const events = new WorkerEvents();
+  const metrics = createMetrics(events);
+  if ('requestCount' in a.crm) {
+    const crm = a.crm;
+    events.on('cycle:done', () => metrics.hubspotRequestTotal(crm.requestCount));
+  }
+  const worker = new Worker({
+    crm: a.crm,
+    store: a.store,
+    notifier: a.notifier,
+    engine: slaEngine,
+    clock,
+    logger,
+    events,
+    config: a.holder,
+    holder: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
+    options: { ...DEFAULT_WORKER_OPTIONS, ...a.input.workerOptions },
+  });
+  const reloader = new ConfigReloader({
+    path: a.file,
+    holder: a.holder,
+    load: a.load,
+    summarize: summarizeConfigChange,
+    check: (config: SlaConfig) => a.crm.verify(config),
+    store: a.store,
+    clock,
+    events,
+    logger,
+  });
+  const server = new HttpServer({ host: env.HOST, port: env.PORT, logger }, [
+    healthzRoute(),
+    readyzRoute({
+      clock,
+      health: () => worker.health(),
+      maxAge: () => Math.max(3 * worker.pollEvery, 60_000),
+    }),
+    metricsRoute(metrics.registry),
+  ]);
+  let port: number | null = null;
+  let started = false;
+  return {
+    events,
+    metrics,
+    runOnce: async () => (await worker.runOnce())?.outcome ?? 'standby',
+    start: async () => {
+      started = true;
+      port = await server.listen();
+      await reloader.start();
+      worker.start();
+    },
+    port: () => port,
+    close: async () => {
+      reloader.stop();
+      await worker.stop();
+      if (started) await server.close();
+      await a.store.close();
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type HubSpotSandbox,
+  type SlackSandbox,
+  startHubSpotSandbox,
+  startSlackSandbox,
+} from '../../src/sandbox/index.ts';
+
+const HUBSPOT_TOKEN = 'pat-na1-SECRET-hubspot-4f2a9c';
+const SLACK_TOKEN = 'xoxb-SECRET-slack-77e1d0';
+
+const SLA = `timezone: UTC
+stages:
+  sql: { label: SQL, lifecycle_stage: salesqualifiedlead }
+recycle_stages: [lead]
+teams:
+  benelux:
+    manager: anna@example.com
+    members: [bram@example.com]
+    channel: "#sales-benelux"
+policies:
+  - name: sql-default
+    stage: sql
+    calendar: 24x7
+    first_contact: { within: 5m, remind: [2m] }
+poll: { every: 5s }
+`;
+
+async function runCli(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, ['bin/sla-bot.js', ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c) => (stdout += c));
+  child.stderr.on('data', (c) => (stderr += c));
+  const [code] = await once(child, 'exit');
+  return { code: code as number, stdout, stderr };
+}
+
+/** `sla-bot run --once` as a process, against the loopback HubSpot and Slack sandboxes. */
+describe('sla-bot run --once (end to end)', () => {
+  let dir: string;
+  let hubspot: HubSpotSandbox;
+  let slack: SlackSandbox;
+  let env: Record<string, string>;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sla-e2e-'));
+    await writeFile(join(dir, 'sla.yaml'), SLA);
+    hubspot = await startHubSpotSandbox({ tokens: [HUBSPOT_TOKEN], rateLimits: false });
+    slack = await startSlackSandbox({ tokens: [SLACK_TOKEN], rateLimits: false });
+    const owner = hubspot.state.addOwner({ email: 'bram@example.com', firstName: 'Bram' });
+    slack.state.addUser({ email: 'bram@example.com', realName: 'Bram' });
+    slack.state.addUser({ email: 'anna@example.com', realName: 'Anna' });
+    const contact = hubspot.state.addContact({
+      firstName: 'Lena',
+      lastName: 'Lead',
+      email: 'lena@lead.example',
+    });
+    hubspot.state.assignOwner(contact.id, owner.id);
+    hubspot.state.moveStage(contact.id, 'salesqualifiedlead');
+    env = {
+      HUBSPOT_ACCESS_TOKEN: HUBSPOT_TOKEN,
+      HUBSPOT_BASE_URL: hubspot.url,
+      SLACK_BOT_TOKEN: SLACK_TOKEN,
+      SLACK_API_URL: slack.url,
+      SLA_CONFIG: join(dir, 'sla.yaml'),
+      DATABASE_URL: join(dir, 'sla.sqlite'),
+      LOG_LEVEL: 'trace',
+      PORT: '0',
+    };
+  });
+  afterEach(async () => {
+    await hubspot.stop();
+    await slack.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('polls, judges and pings the owner in one cycle, exits 0, and never logs a token', async () => {
+    const r = await runCli(['run', '--once'], env);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(slack.state.dmsTo('bram@example.com')).toHaveLength(1);
+    const logs = r.stdout + r.stderr;
+    expect(logs).toContain('"msg":"cycle finished"');
+    expect(logs).not.toContain(HUBSPOT_TOKEN);
+    expect(logs).not.toContain(SLACK_TOKEN);
+    expect(logs).not.toContain('SECRET');
+
+    const again = await runCli(['run', '--once'], env);
+    expect(again.code).toBe(0);
+    expect(slack.state.dmsTo('bram@example.com')).toHaveLength(1);
+  });
+
+  it('with --dry-run logs the message instead of sending it', async () => {
+    const r = await runCli(['run', '--once', '--dry-run'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('"msg":"dry run: would send"');
+    expect(slack.state.dmsTo('bram@example.com')).toHaveLength(0);
+  });
+
+  it('refuses to start on a missing or corrupt SLA file with the validate problems, exit 1', async () => {
+    const missing = await runCli(['run', '--once'], { ...env, SLA_CONFIG: join(dir, 'nope.yaml') });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`${join(dir, 'nope.yaml')}:1:1: no such file`);
+    await writeFile(join(dir, 'sla.yaml'), 'stages: [oops\n');
+    const corrupt = await runCli(['run', '--once'], env);
+    expect(corrupt.code).toBe(1);
+    expect(corrupt.stderr).toMatch(/sla\.yaml:\d+:\d+: /);
+    expect(slack.state.dmsTo('bram@example.com')).toHaveLength(0);
+  });
+});
