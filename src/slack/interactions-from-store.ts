@@ -1,0 +1,146 @@
+import type { SlaConfig } from '../config/types.ts';
+import type { Acknowledgement, Silence } from '../domain/model.ts';
+import type { Instant } from '../domain/time.ts';
+import type { Logger } from '../log/logger.ts';
+import type { Owner } from '../ports/crm-source.ts';
+import type {
+  AcknowledgeOutcome,
+  Interactions,
+  LeadView,
+  NotAFitOutcome,
+  WriteBack,
+} from '../ports/interactions.ts';
+import type { LeadWriter } from '../ports/lead-writer.ts';
+import type { Store, StoredInstance } from '../ports/store.ts';
+import { normalizeEmail } from './slack-user.ts';
+
+export interface InteractionsDeps {
+  readonly store: Pick<
+    Store,
+    | 'instance'
+    | 'openInstances'
+    | 'acknowledge'
+    | 'acknowledgements'
+    | 'reject'
+    | 'addSilence'
+    | 'silencesBetween'
+    | 'commitCycle'
+  >;
+  /** HubSpot owners (the CRM adapter caches them). */
+  readonly owners: () => Promise<readonly Owner[]>;
+  /** `null` when no HubSpot writer is wired (write-back then reports `off`). */
+  readonly leadWriter: LeadWriter | null;
+  readonly config: () => SlaConfig;
+  readonly logger: Logger;
+}
+
+/** The `Interactions` port over the `Store` (and, for "Not a fit", the `LeadWriter`). */
+export function interactionsFromStore(deps: InteractionsDeps): Interactions {
+  const { store, logger } = deps;
+
+  async function ownersById(): Promise<Map<string, Owner>> {
+    return new Map((await deps.owners()).map((o) => [o.id, o]));
+  }
+
+  const view = (s: StoredInstance, owners: Map<string, Owner>, ack?: Acknowledgement): LeadView => ({
+    instance: s.instance,
+    evaluation: s.evaluation && ack ? { ...s.evaluation, acknowledged: ack } : s.evaluation,
+    owner: s.instance.ownerId === null ? null : (owners.get(s.instance.ownerId) ?? null),
+    pingRef: s.pingRef,
+  });
+
+  async function lead(instanceId: string): Promise<LeadView | null> {
+    const s = await store.instance(instanceId);
+    return s ? view(s, await ownersById()) : null;
+  }
+
+  async function acknowledge(instanceId: string, by: string, at: Instant): Promise<AcknowledgeOutcome> {
+    const s = await store.instance(instanceId);
+    if (!s) return { status: 'not_found' };
+    const owners = await ownersById();
+    if (s.instance.closedAt !== null) return { status: 'closed', lead: view(s, owners) };
+    const acknowledgement: Acknowledgement = { instanceId, by, at };
+    if (await store.acknowledge(acknowledgement)) {
+      return { status: 'recorded', lead: view(s, owners, acknowledgement), acknowledgement };
+    }
+    const [first] = await store.acknowledgements([instanceId]);
+    return { status: 'duplicate', lead: view(s, owners, first) };
+  }
+
+  async function writeBack(s: StoredInstance, reason: string): Promise<WriteBack> {
+    const settings = deps.config().hubspot.writeBack;
+    if (!settings.enabled || settings.notAFitLeadStatus === null || deps.leadWriter === null)
+      return { status: 'off' };
+    try {
+      await deps.leadWriter.markNotAFit(s.instance, reason, settings.notAFitLeadStatus);
+      return { status: 'done', leadStatus: settings.notAFitLeadStatus };
+    } catch (err) {
+      const retryable =
+        typeof err === 'object' && err !== null && 'retryable' in err && err.retryable === true;
+      logger.error({ err, instance: s.instance.id }, 'not-a-fit write-back to HubSpot failed');
+      return { status: 'failed', error: err instanceof Error ? err.message : String(err), retryable };
+    }
+  }
+
+  async function markNotAFit(
+    instanceId: string,
+    reason: string,
+    by: string,
+    at: Instant,
+  ): Promise<NotAFitOutcome> {
+    const s = await store.instance(instanceId);
+    if (!s) return { status: 'not_found' };
+    const owners = await ownersById();
+    if (!(await store.reject({ instanceId, reason, by, at })))
+      return { status: 'duplicate', lead: view(s, owners) };
+    if (s.instance.closedAt === null) {
+      // Closes the clock: no more reminders or escalations for a lead sales turned down.
+      // Cursors are upserted per name, so an empty map leaves the poller's cursors alone.
+      await store.commitCycle({
+        now: at,
+        cursors: {},
+        newInstances: [],
+        updatedInstances: [],
+        closed: [{ instanceId, at, reason: 'not_a_fit' }],
+        touches: [],
+        evaluations: [],
+        outbox: [],
+      });
+    }
+    const closed: StoredInstance = {
+      ...s,
+      instance: { ...s.instance, closedAt: at, closeReason: 'not_a_fit' },
+    };
+    return { status: 'recorded', lead: view(closed, owners), writeBack: await writeBack(s, reason) };
+  }
+
+  async function addSilence(silence: Silence): Promise<boolean> {
+    const existing = await store.silencesBetween(silence.from, silence.until);
+    if (existing.some((s) => s.id === silence.id)) return false;
+    await store.addSilence(silence);
+    return true;
+  }
+
+  async function openLeadsOfEmails(emails: ReadonlySet<string>): Promise<readonly LeadView[]> {
+    const owners = await ownersById();
+    const ids = new Set(
+      [...owners.values()].filter((o) => o.email && emails.has(normalizeEmail(o.email))).map((o) => o.id),
+    );
+    const open = await store.openInstances();
+    return open
+      .filter((s) => s.instance.ownerId !== null && ids.has(s.instance.ownerId))
+      .map((s) => view(s, owners));
+  }
+
+  return {
+    lead,
+    acknowledge,
+    markNotAFit,
+    addSilence,
+    openLeadsOf: (email) => openLeadsOfEmails(new Set([normalizeEmail(email)])),
+    openLeadsOfTeam: (name) => {
+      const team = deps.config().teams.find((t) => t.name === name);
+      return openLeadsOfEmails(new Set((team?.members ?? []).map(normalizeEmail)));
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { ACTION } from '../render/ids.ts';
+import { actorOf } from './actor.ts';
+import type { ListenerDeps } from './deps.ts';
+import { refreshPing } from './ping-refresh.ts';
+
+const REPLY = {
+  recorded:
+    'Got it: reminders stop for this lead. The SLA clock keeps running until a call, e-mail or meeting is logged in HubSpot.',
+  duplicate: 'Already marked "On it"; nothing changed.',
+  closed: 'This lead is already closed; nothing to do.',
+  not_found: 'sla-bot no longer tracks this lead.',
+} as const;
+
+/** "On it": acknowledges the lead (stops reminders, not the clock), recorded with who and when. */
+export function registerOnIt(app: App, deps: ListenerDeps): void {
+  app.action<BlockAction<ButtonAction>>(ACTION.onIt, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    if (deps.recent.seen(`${ACTION.onIt}:${action.action_ts}:${body.user.id}`)) return;
+    const by = await actorOf(body.user.id, deps);
+    const outcome = await deps.interactions.acknowledge(action.value ?? '', by, deps.clock.now());
+    deps.logger.info({ instance: action.value, by, status: outcome.status }, 'on it pressed');
+    if (outcome.status === 'recorded') {
+      const clicked =
+        body.container?.channel_id && body.container.message_ts && action.block_id === 'lead_actions'
+          ? { channel: String(body.container.channel_id), ts: String(body.container.message_ts) }
+          : null;
+      await refreshPing(client, outcome.lead, clicked, deps);
+    }
+    await respond({ response_type: 'ephemeral', replace_original: false, text: REPLY[outcome.status] });
+  });
+}

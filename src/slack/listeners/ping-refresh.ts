@@ -1,0 +1,60 @@
+import type { WebClient } from '@slack/web-api';
+import type { LeadView } from '../../ports/interactions.ts';
+import type { InstanceContext, MessageRef } from '../../ports/notifier.ts';
+import { classifySlackError } from '../errors.ts';
+import { ownerPlainName } from '../owner-name.ts';
+import { renderPing } from '../render/ping.ts';
+import { mention } from '../render/text.ts';
+import { normalizeEmail } from '../slack-user.ts';
+import type { ListenerDeps } from './deps.ts';
+
+/**
+ * Re-renders the handoff ping right after a button changed the state (On it, Not a fit), so the
+ * person who clicked sees it at once; the worker keeps updating it as verdicts change.
+ */
+export async function refreshPing(
+  client: WebClient,
+  lead: LeadView,
+  clicked: MessageRef | null,
+  deps: Pick<ListenerDeps, 'config' | 'clock' | 'logger' | 'directory'>,
+): Promise<void> {
+  const ref = lead.pingRef ?? clicked;
+  if (ref === null || lead.evaluation === null) return;
+  const config = deps.config();
+  const ownerEmail = lead.owner?.email ? normalizeEmail(lead.owner.email) : null;
+  const team = ownerEmail
+    ? (config.teams.find((t) => t.members.some((m) => normalizeEmail(m) === ownerEmail)) ?? null)
+    : null;
+  const context: InstanceContext = {
+    instance: lead.instance,
+    evaluation: lead.evaluation,
+    owner: lead.owner,
+    team,
+    policyName: lead.instance.policyName,
+    attemptsRequired: lead.evaluation.attempts?.required ?? null,
+  };
+  const dm = ref.channel.startsWith('D');
+  const ownerName = mention(null, ownerPlainName(lead.owner));
+  const message = renderPing({
+    context,
+    now: deps.clock.now(),
+    zone: config.timezone,
+    ownerName,
+    stageLabel: config.stages.find((s) => s.key === lead.instance.stage)?.label ?? lead.instance.stage,
+    fallbackNote: dm ? null : `Meant for ${ownerName}.`,
+  });
+  try {
+    await client.chat.update({
+      channel: ref.channel,
+      ts: ref.ts,
+      text: message.text,
+      blocks: [...message.blocks],
+    });
+  } catch (err) {
+    // The state is recorded; only the immediate visual update failed. The worker's next update fixes it.
+    deps.logger.warn(
+      { err, code: classifySlackError(err).code, instance: lead.instance.id },
+      'could not update the ping in place',
+    );
+  }
+}

@@ -1,0 +1,37 @@
+import type { LeadView } from '../../ports/interactions.ts';
+import type { HomeView, Message } from './blocks.ts';
+import { context, header, section } from './common-blocks.ts';
+import { type LeadListOptions, leadRows } from './lead-list.ts';
+
+/** `/sla` and `/sla team`: the caller's (or team's) open leads, as an ephemeral message. */
+export function renderLeadListMessage(
+  title: string,
+  leads: readonly LeadView[],
+  o: Omit<LeadListOptions, 'max'>,
+): Message {
+  if (leads.length === 0)
+    return { text: `${title}: no open leads.`, blocks: [section(`*${title}*\nNo open leads. :tada:`)] };
+  // 1 header + 40 rows + 1 footer stays under the 50-block message limit.
+  const blocks = [header(title), ...leadRows(leads, { ...o, max: 40 })];
+  return { text: `${title}: ${leads.length} open lead${leads.length === 1 ? '' : 's'}.`, blocks };
+}
+
+/** The App Home tab: the rep's open leads, most urgent first. */
+export function renderHome(
+  leads: readonly LeadView[],
+  o: Omit<LeadListOptions, 'max' | 'showOwner'>,
+): HomeView {
+  const intro =
+    leads.length === 0
+      ? 'No open leads right now. New handoffs show up here and in your messages.'
+      : `${leads.length} open lead${leads.length === 1 ? '' : 's'}, most urgent first, then by lead score.`;
+  return {
+    type: 'home',
+    blocks: [
+      header('Your open leads'),
+      context([intro]),
+      // 2 + 95 rows + 1 footer stays under the 100-block view limit.
+      ...leadRows(leads, { ...o, showOwner: false, max: 95 }),
+    ],
+  };
+}
