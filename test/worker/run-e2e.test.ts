@@ -29,7 +29,16 @@ policies:
     calendar: 24x7
     first_contact: { within: 5m, remind: [2m] }
 poll: { every: 5s }
+slack: { admins: [ops@example.com] }
 `;
+
+const waitFor = async (what: string, ok: () => boolean, timeoutMs: number) => {
+  const until = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
 
 async function runCli(args: string[], env: Record<string, string>) {
   const child = spawn(process.execPath, ['bin/sla-bot.js', ...args], {
@@ -43,8 +52,8 @@ async function runCli(args: string[], env: Record<string, string>) {
   return { code: code as number, stdout, stderr };
 }
 
-/** `sla-bot run --once` as a process, against the loopback HubSpot and Slack sandboxes. */
-describe('sla-bot run --once (end to end)', () => {
+/** `sla-bot run` as a process, against the loopback HubSpot and Slack sandboxes. */
+describe('sla-bot run (end to end, loopback sandboxes)', () => {
   let dir: string;
   let hubspot: HubSpotSandbox;
   let slack: SlackSandbox;
@@ -58,6 +67,7 @@ describe('sla-bot run --once (end to end)', () => {
     const owner = hubspot.state.addOwner({ email: 'bram@example.com', firstName: 'Bram' });
     slack.state.addUser({ email: 'bram@example.com', realName: 'Bram' });
     slack.state.addUser({ email: 'anna@example.com', realName: 'Anna' });
+    slack.state.addUser({ email: 'ops@example.com', realName: 'Ops' });
     const contact = hubspot.state.addContact({
       firstName: 'Lena',
       lastName: 'Lead',
@@ -115,4 +125,29 @@ describe('sla-bot run --once (end to end)', () => {
     expect(corrupt.stderr).toMatch(/sla\.yaml:\d+:\d+: /);
     expect(slack.state.dmsTo('bram@example.com')).toHaveLength(0);
   });
+
+  it('while running, rejects a broken SLA file, tells the admins in Slack, serves health, and stops on SIGTERM with 0', async () => {
+    const child = spawn(process.execPath, ['bin/sla-bot.js', 'run'], {
+      env: { PATH: process.env.PATH ?? '', ...env, LOG_LEVEL: 'info' },
+    });
+    let stdout = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    await waitFor('the first cycle', () => stdout.includes('"msg":"cycle finished"'), 30_000);
+    const port = Number(/"port":(\d+)/.exec(stdout)?.[1]);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain(
+      'sla_bot_handoffs_total 1',
+    );
+    await writeFile(join(dir, 'sla.yaml'), SLA.replace('within: 5m', 'within: soon'));
+    await waitFor('the admin alert', () => slack.state.dmsTo('ops@example.com').length > 0, 30_000);
+    expect(JSON.stringify(slack.state.dmsTo('ops@example.com'))).toContain('sla.yaml');
+    expect(stdout).toContain('"msg":"sla config rejected; keeping the previous one"');
+    await writeFile(join(dir, 'sla.yaml'), SLA.replace('within: 5m', 'within: 10m'));
+    await waitFor('the reload', () => stdout.includes('"msg":"sla config reloaded"'), 30_000);
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+    expect(stdout).toContain('"msg":"stopped"');
+    expect(slack.state.dmsTo('bram@example.com')).toHaveLength(1);
+  }, 60_000);
 });
