@@ -8,13 +8,13 @@ const JSON_OID = 114;
 const JSONB = 3802;
 
 /** bigint (epoch millis) as numbers, JSON as text: rows look the same as SQLite's. */
-const types: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+const types = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') => {
     if (oid === INT8) return (value: string) => Number(value);
     if (oid === JSON_OID || oid === JSONB) return (value: string) => value;
     return format === undefined ? pg.types.getTypeParser(oid) : pg.types.getTypeParser(oid, format);
-  }) as pg.CustomTypesConfig['getTypeParser'],
-};
+  },
+} satisfies pg.CustomTypesConfig;
 
 export interface PostgresOptions {
   readonly connectionString: string;
@@ -60,7 +60,9 @@ export function openPostgresDriver(options: PostgresOptions): SqlDriver {
         client.release(broken);
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      if (!pool.ended) await pool.end();
+    },
   };
 }
 

@@ -45,11 +45,14 @@ export function openSqliteDriver(options: SqliteOptions): SqlDriver {
           guard(() => db.exec('COMMIT'), 'COMMIT');
           return result;
         } catch (error) {
-          if (db.isTransaction) db.exec('ROLLBACK');
+          rollback(db);
           throw toStoreError(error, 'transaction');
         }
       }),
-    close: () => queue.run(() => db.close()),
+    close: () =>
+      queue.run(() => {
+        if (db.isOpen) db.close();
+      }),
   };
 }
 
@@ -104,6 +107,16 @@ function executor(db: DatabaseSync): SqlExecutor {
       }, 'statement'),
     script: async (sql) => guard(() => db.exec(sql), 'script'),
   };
+}
+
+/** Undoes an open transaction; the error that caused the rollback is the one the caller sees. */
+function rollback(db: DatabaseSync): void {
+  if (!db.isTransaction) return;
+  try {
+    db.exec('ROLLBACK');
+  } catch {
+    // SQLite rolled back on its own (e.g. after SQLITE_FULL); nothing is left to undo.
+  }
 }
 
 const bindable = (value: SqlValue): SQLInputValue => (typeof value === 'boolean' ? Number(value) : value);

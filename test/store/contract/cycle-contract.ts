@@ -13,6 +13,11 @@ export function describeCycleContract(ctx: StoreContext): void {
       expect(await ctx.store.cursors()).toEqual({ 'handoffs:sql': 'cursor-2' });
     });
 
+    it('closing twice is harmless (shutdown paths may both close)', async () => {
+      await ctx.store.close();
+      await expect(ctx.store.close()).resolves.toBeUndefined();
+    });
+
     it('a fresh store has no cursors, instances or due messages', async () => {
       expect(await ctx.store.cursors()).toEqual({});
       expect(await ctx.store.openInstances()).toEqual([]);
