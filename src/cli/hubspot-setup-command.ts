@@ -20,7 +20,7 @@ const SETUP_SETTINGS = {
   hubspot: {
     portalId: null,
     appBaseUrl: 'https://app.hubspot.com',
-    requestsPerTenSeconds: 50,
+    requestsPerTenSeconds: 100,
     searchPerSecond: 1,
     writeBack: { enabled: true, createTaskOnBreach: false, notAFitLeadStatus: null },
   },

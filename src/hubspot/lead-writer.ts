@@ -22,8 +22,8 @@ export interface HubSpotLeadWriterDeps {
 }
 
 /**
- * `LeadWriter` on HubSpot contacts. Outcome write-back and breach tasks happen only when the SLA file
- * turns them on; "Not a fit" always updates the lead status (it is a rep's explicit action).
+ * `LeadWriter` on HubSpot contacts. Nothing is written unless `hubspot.write_back.enabled`; breach
+ * tasks also need `create_task_on_breach`. Skipped writes are logged at debug level.
  */
 export function createHubSpotLeadWriter(deps: HubSpotLeadWriterDeps): LeadWriter {
   const { api } = deps.client;
@@ -32,18 +32,20 @@ export function createHubSpotLeadWriter(deps: HubSpotLeadWriterDeps): LeadWriter
     api.call(ops.updateContact, () =>
       api.sdk.crm.objects.basicApi.update('contacts', contactId, { properties }),
     );
+  const skipped = (what: string, instance: SlaInstance): void =>
+    deps.logger.debug({ instance: instance.id, what }, 'hubspot write-back off, nothing written');
   const when = (t: number) =>
     DateTime.fromMillis(t, { zone: deps.config.timezone }).toFormat('yyyy-MM-dd HH:mm ZZZZ');
 
   return {
     async writeOutcome(instance, evaluation) {
-      if (!writeBack.enabled) return;
+      if (!writeBack.enabled) return skipped('outcome', instance);
       await update(instance.lead.contactId, outcomeProperties(instance, evaluation));
       deps.logger.debug({ instance: instance.id }, 'hubspot sla outcome written');
     },
 
     async createBreachTask(instance, evaluation) {
-      if (!writeBack.createTaskOnBreach) return;
+      if (!writeBack.enabled || !writeBack.createTaskOnBreach) return skipped('breach task', instance);
       const properties: Record<string, string> = {
         hs_timestamp: String(deps.clock.now()),
         hs_task_subject: `SLA breached: call ${leadName(instance)} now`,
@@ -71,8 +73,9 @@ export function createHubSpotLeadWriter(deps: HubSpotLeadWriterDeps): LeadWriter
     },
 
     async markNotAFit(instance, reason, leadStatus) {
+      if (!writeBack.enabled) return skipped('not a fit', instance);
       const contactId = instance.lead.contactId;
-      const extra = writeBack.enabled ? { sla_bot_not_a_fit_reason: reason } : {};
+      const extra = { sla_bot_not_a_fit_reason: reason };
       if (deps.config.recycleStages.includes(leadStatus)) {
         // HubSpot only moves a lifecycle stage backwards after it has been cleared.
         await update(contactId, { lifecyclestage: '' });
