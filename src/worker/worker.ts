@@ -21,7 +21,7 @@ export interface WorkerOptions {
   readonly maxAttempts: number;
   readonly maxPages: number;
   readonly deliverLimit: number;
-  /** How long a lease lasts; defaults to two thirds of the poll interval (takeover within one interval). */
+  /** How long a lease lasts; defaults to half the poll interval, at least 3 s (takeover within one interval). */
   readonly leaseTtl?: (every: Millis) => Millis;
   readonly ticker?: Ticker;
 }
@@ -46,7 +46,7 @@ export interface WorkerDeps {
   readonly options: WorkerOptions;
 }
 
-const defaultTtl = (every: Millis): Millis => Math.max(3_000, Math.round((every * 2) / 3));
+const defaultTtl = (every: Millis): Millis => Math.max(3_000, Math.round(every / 2));
 
 /**
  * The worker: leadership, in-memory state, the scheduled cycle. `runOnce` is one full cycle;
