@@ -19,6 +19,7 @@ Commands:
   run [--once] [--dry-run]     the worker (poll HubSpot, evaluate, notify in Slack)
   validate [FILE]              check an SLA file; one FILE:LINE:COL line per problem
   schema                       print the JSON Schema of the SLA file
+  hubspot-setup                create the HubSpot properties used by write-back (once)
   demo                         the whole product offline, with fake HubSpot and Slack
   report [--since] [--until] [--team] [--format table|csv|json]
                                SLA compliance report from the store
