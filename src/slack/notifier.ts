@@ -69,9 +69,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
       miss = plan.primary.unreachable;
     }
     const targeted = new Set<string>(d.notification.targets.map((t) => t.kind));
-    const all = await plan.fallbacks();
-    const distinct = all.filter((f) => !targeted.has(f.role));
-    const fallbacks = (distinct.length > 0 ? distinct : all).map((f) => f.recipient);
+    const fallbacks = (await plan.fallbacks(targeted)).map((f) => f.recipient);
     await tellOnce(miss, fallbacks.map(recipientLabel), d.now);
     const note = `Meant for ${safe(miss.who, 120)}, who ${miss.why}; you are getting it instead.`;
     return sendWithFallback({

@@ -24,8 +24,8 @@ export type Resolved =
 
 export interface Plan {
   readonly primary: Resolved;
-  /** Computed only when needed (it may look people up). */
-  readonly fallbacks: () => Promise<Fallback[]>;
+  /** Computed only when needed (it may look people up); `exclude` = target kinds already notified. */
+  readonly fallbacks: (exclude: ReadonlySet<string>) => Promise<Fallback[]>;
 }
 
 export const recipientChannel = (r: Recipient): string => (r.kind === 'user' ? r.id : r.channel);
@@ -35,6 +35,8 @@ export interface ResolverDeps {
   readonly directory: UserDirectory;
   readonly config: () => SlaConfig;
 }
+
+const TEAM_ROLES: readonly FallbackRole[] = ['team_channel', 'manager'];
 
 const miss = (who: string, code: string): Resolved => ({ ok: false, unreachable: unreachable(who, code) });
 
@@ -77,18 +79,25 @@ export function createRecipientResolver(deps: ResolverDeps) {
     return out;
   }
 
-  /** Team channel and manager (minus the role that already failed), else the admins. */
+  /**
+   * Team channel and manager, minus the role that already failed and, when something else remains,
+   * minus the roles the notification already reaches directly; else the admins.
+   */
   async function teamFallbacks(
     team: Team | null,
-    skip: FallbackRole | null,
+    failed: FallbackRole | null,
+    exclude: ReadonlySet<string>,
     now: Instant,
   ): Promise<Fallback[]> {
+    const roles = TEAM_ROLES.filter((r) => r !== failed && (r !== 'team_channel' || team?.channel));
+    const wanted = roles.filter((r) => !exclude.has(r));
     const out: Fallback[] = [];
-    if (team?.channel && skip !== 'team_channel')
-      out.push({ role: 'team_channel', recipient: channel(team.channel) });
-    if (team && skip !== 'manager') {
-      const m = await person(team.manager, now);
-      if (m.ok) out.push({ role: 'manager', recipient: m.recipient });
+    for (const role of wanted.length > 0 ? wanted : roles) {
+      if (role === 'team_channel' && team?.channel) out.push({ role, recipient: channel(team.channel) });
+      if (role === 'manager' && team) {
+        const m = await person(team.manager, now);
+        if (m.ok) out.push({ role, recipient: m.recipient });
+      }
     }
     return out.length > 0 ? out : admins(now);
   }
@@ -102,18 +111,21 @@ export function createRecipientResolver(deps: ResolverDeps) {
     const { team } = ctx;
     switch (target.kind) {
       case 'owner':
-        return { primary: await owner(ctx.owner, now), fallbacks: () => teamFallbacks(team, null, now) };
+        return {
+          primary: await owner(ctx.owner, now),
+          fallbacks: (ex) => teamFallbacks(team, null, ex, now),
+        };
       case 'manager':
         return {
           primary: team ? await person(team.manager, now) : miss('manager', 'no_team'),
-          fallbacks: () => teamFallbacks(team, 'manager', now),
+          fallbacks: (ex) => teamFallbacks(team, 'manager', ex, now),
         };
       case 'team_channel':
         return {
           primary: team?.channel
             ? { ok: true, recipient: channel(team.channel) }
             : miss(team ? `team ${team.name}` : 'team channel', 'no_team_channel'),
-          fallbacks: () => teamFallbacks(team, 'team_channel', now),
+          fallbacks: (ex) => teamFallbacks(team, 'team_channel', ex, now),
         };
       case 'user':
         return { primary: await person(target.email, now), fallbacks: () => admins(now) };

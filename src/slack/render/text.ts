@@ -30,7 +30,7 @@ export const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim(
 
 /** `<url|label>`; the URL must be absolute http(s), otherwise only the label is shown. */
 export function link(url: string, label: string): string {
-  if (!/^https?:\/\/[^\s<>|]+$/.test(url)) return label;
+  if (url.length > 1000 || !/^https?:\/\/[^\s<>|]+$/.test(url)) return label;
   return `<${url}|${label}>`;
 }
 
@@ -38,13 +38,14 @@ export function link(url: string, label: string): string {
 export function phoneLink(phone: string): string {
   const label = safe(phone, 40);
   const dial = phone.replace(/[^\d+]/g, '');
-  if (dial.replace('+', '').length < 3) return label;
+  const digits = dial.replace('+', '').length;
+  if (digits < 3 || digits > 20) return label;
   return `<tel:${dial}|${label}>`;
 }
 
 export function mailLink(email: string): string {
   const label = safe(email, 120);
-  if (!/^[^\s<>|@]+@[^\s<>|@]+$/.test(email)) return label;
+  if (email.length > 254 || !/^[^\s<>|@]+@[^\s<>|@]+$/.test(email)) return label;
   return `<mailto:${email}|${label}>`;
 }
 

@@ -60,7 +60,17 @@ export function slackApi(http: StrictHttp) {
   const fail = (method: string, error: string, times = 1) =>
     on(method, () => ({ body: { ok: false, error } }), times);
   const callsTo = (method: string) => calls.filter((c) => c.method === method);
-  return { calls, on, ok, fail, callsTo };
+  /** `users.lookupByEmail` answered from a directory (absent e-mails: `users_not_found`), `times` calls. */
+  const people = (directory: Record<string, Record<string, unknown>>, times: number) =>
+    on(
+      'users.lookupByEmail',
+      (f) => {
+        const user = directory[String(f.email)];
+        return { body: user ? { ok: true, user } : { ok: false, error: 'users_not_found' } };
+      },
+      times,
+    );
+  return { calls, on, ok, fail, callsTo, people };
 }
 
 export const slackUser = (id: string, email: string, extra: Record<string, unknown> = {}) => ({

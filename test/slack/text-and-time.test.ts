@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { HOUR, MINUTE, SECOND } from '../../src/domain/time.ts';
+import { pingFingerprint, pingStatus } from '../../src/slack/render/ping-status.ts';
+import { clip, escapeMrkdwn, mailLink, phoneLink, safe } from '../../src/slack/render/text.ts';
+import { formatDuration, localTime, slackDate } from '../../src/slack/render/time-format.ts';
+import { context, deadline, evaluation, instance, T0 } from './support/fixtures.ts';
+
+describe('text helpers', () => {
+  it('clips to the limit with an ellipsis and never splits an emoji', () => {
+    expect(clip('abcdef', 4)).toBe('abc…');
+    expect(clip('abc', 3)).toBe('abc');
+    const out = clip('😀😀😀😀', 6);
+    expect(out).toBe('😀😀…');
+    expect(out.length).toBeLessThanOrEqual(6);
+  });
+
+  it('escapes mrkdwn after clipping, so no half entity is left behind', () => {
+    expect(escapeMrkdwn('<b> & co')).toBe('&lt;b&gt; &amp; co');
+    expect(safe('&&&&&&', 3)).toBe('&amp;&amp;…');
+    expect(safe('line\nbreak\t tab', 50)).toBe('line break tab');
+  });
+
+  it('makes phone numbers tappable and leaves nonsense alone', () => {
+    expect(phoneLink('+31 (0)20-123 4567')).toBe('<tel:+310201234567|+31 (0)20-123 4567>');
+    expect(phoneLink('n/a')).toBe('n/a');
+    expect(mailLink('not-an-email')).toBe('not-an-email');
+  });
+});
+
+describe('time formatting', () => {
+  it.each([
+    [45 * SECOND, '45s'],
+    [3 * MINUTE + 12 * SECOND, '3m12s'],
+    [5 * MINUTE, '5m'],
+    [2 * HOUR + 5 * MINUTE, '2h05m'],
+    [3 * 24 * HOUR + 4 * HOUR, '3d4h'],
+    [-5, '0s'],
+  ])('%d ms reads as %s', (ms, text) => {
+    expect(formatDuration(ms)).toBe(text);
+  });
+
+  it('shows deadlines in the reader zone, with a Slack date token for clients that localise', () => {
+    expect(localTime(deadline, 'America/New_York')).toBe('Tue 09:05 EDT');
+    expect(localTime(deadline, 'Not/AZone')).toBe('Tue 13:05 UTC');
+    expect(slackDate(deadline, 'Asia/Tokyo')).toBe(
+      `<!date^${deadline / 1000}^{date_short_pretty} {time}|Tue 22:05 GMT+9>`,
+    );
+  });
+});
+
+describe('the ping status line', () => {
+  it('does not change its fingerprint while a pending lead merely ages', () => {
+    const a = context({
+      evaluation: evaluation({
+        firstContact: { state: 'pending', deadline, atRisk: false, left: 4 * MINUTE },
+      }),
+    });
+    const b = context({
+      evaluation: evaluation({ firstContact: { state: 'pending', deadline, atRisk: false, left: MINUTE } }),
+    });
+    expect(pingFingerprint(a)).toBe(pingFingerprint(b));
+  });
+
+  it('changes its fingerprint when the lead is contacted, acknowledged, or attempts are made', () => {
+    const base = context();
+    const met = context({
+      evaluation: evaluation({
+        firstContact: { state: 'met', deadline, at: T0, touchId: 'c', took: MINUTE },
+      }),
+    });
+    const acked = context({
+      evaluation: evaluation({ acknowledged: { instanceId: 'x', by: 'bram@example.com', at: T0 } }),
+    });
+    const attempt = (made: number) =>
+      context({
+        evaluation: evaluation({
+          attempts: { made, required: 6, atMost: 9, windowEnd: T0 + HOUR, state: 'open', overkill: false },
+        }),
+      });
+    const prints = [base, met, acked, attempt(3), attempt(4)].map(pingFingerprint);
+    expect(new Set(prints).size).toBe(5);
+  });
+
+  it('shows attempts n of m, and hides "On it" once acknowledged or contacted', () => {
+    const ctx = context({
+      evaluation: evaluation({
+        acknowledged: { instanceId: 'x', by: 'slack:U1', at: T0 + MINUTE },
+        attempts: { made: 4, required: 6, atMost: 9, windowEnd: T0 + HOUR, state: 'open', overkill: false },
+      }),
+    });
+    const s = pingStatus(ctx, 'UTC');
+    expect(s.lines.join('\n')).toContain('On it: <@U1> at Tue 13:01 UTC');
+    expect(s.lines.join('\n')).toContain('Attempts 4 of 6');
+    expect(s.showOnIt).toBe(false);
+    expect(s.showNotAFit).toBe(true);
+  });
+
+  it('shows a closed lead without buttons', () => {
+    const ctx = context({ instance: instance({ closedAt: T0, closeReason: 'not_a_fit' }) });
+    const s = pingStatus(ctx, 'UTC');
+    expect(s.lines[0]).toBe(':white_check_mark: Closed: marked not a fit.');
+    expect(s.showOnIt || s.showNotAFit).toBe(false);
+  });
+});
