@@ -1,0 +1,25 @@
+import type { Keyed } from './breakdown.ts';
+import type { RejectionFacts } from './facts.ts';
+import { countOf, type Figure } from './figure.ts';
+import { groupBy } from './lead-record.ts';
+
+export interface ReasonRow extends Keyed {
+  readonly count: Figure;
+}
+
+/** Reasons sales gave for "Not a fit", most frequent first. */
+export function notAFitReasons(rejections: readonly RejectionFacts[]): ReasonRow[] {
+  return [...groupBy(rejections, (r) => r.reason).entries()]
+    .map(([reason, list]) => ({ key: reason, label: reason, count: countOf(list.map((r) => r.instanceId)) }))
+    .sort((a, b) => (b.count.value ?? 0) - (a.count.value ?? 0) || a.label.localeCompare(b.label));
+}
+
+/** Deals (SQL → won, average value) need HubSpot deal data the store does not hold yet. */
+export type Deals =
+  | { readonly available: false; readonly note: string }
+  | { readonly available: true; readonly won: Figure; readonly rate: Figure; readonly averageValue: Figure };
+
+export const NO_DEAL_DATA: Deals = {
+  available: false,
+  note: 'no deal data: sla-bot does not read HubSpot deals yet, so SQL → won and average deal value are not reported',
+};

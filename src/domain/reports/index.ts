@@ -1,0 +1,28 @@
+/** Report aggregation (pure): stored facts + configuration + `now` → figures that trace back to leads. */
+export type { Breakdown, Keyed } from './breakdown.ts';
+export type { Conversion } from './conversion.ts';
+export type { DeliveryMonth, StageDelivery } from './delivery.ts';
+export type { DepthRow } from './depth.ts';
+export { buildDigests, type TeamDigest } from './digest.ts';
+export type {
+  InstanceFacts,
+  MessageFacts,
+  MessageKind,
+  PersonFacts,
+  RejectionFacts,
+  ReportFacts,
+  ReportSetup,
+  StageFacts,
+  TeamFacts,
+} from './facts.ts';
+export type { Deals, ReasonRow } from './feedback.ts';
+export type { Distribution, Figure } from './figure.ts';
+export { figureAt, figurePath } from './figure-path.ts';
+export type { LeadRecord, Verdict } from './lead-record.ts';
+export type { LeadSummary } from './lead-summary.ts';
+export { type MessageRow, type Messages, NOTIFICATION_KINDS } from './messages.ts';
+export { type Granularity, type Period, periodOf, periodsBetween } from './periods.ts';
+export type { ReportQuery } from './query.ts';
+export { buildReport, type Report } from './report.ts';
+export { SPEED_BANDS, type SpeedBand, type SpeedRow } from './speed.ts';
+export { AGE_BUCKETS, type AgeBucket, type Uncontacted, type UncontactedRow } from './uncontacted.ts';

@@ -1,0 +1,96 @@
+import type { Instant } from '../time.ts';
+import { type Breakdown, breakdown } from './breakdown.ts';
+import { type Conversion, conversions } from './conversion.ts';
+import { type StageDelivery, stageDeliveries } from './delivery.ts';
+import { type DepthRow, depthRow } from './depth.ts';
+import type { ReportFacts, ReportSetup } from './facts.ts';
+import { type Deals, NO_DEAL_DATA, notAFitReasons, type ReasonRow } from './feedback.ts';
+import { type LeadRecord, leadRecords } from './lead-record.ts';
+import { type LeadSummary, leadSummary, worstBreaches } from './lead-summary.ts';
+import { type Messages, messageCounts } from './messages.ts';
+import { periodOf, periodsBetween } from './periods.ts';
+import { inWindow, matchesFilters, type ReportQuery } from './query.ts';
+import { type SpeedRow, speedRow } from './speed.ts';
+import { type Uncontacted, uncontacted } from './uncontacted.ts';
+
+/** The SLA meeting's numbers. Every `Figure` carries the ids of the instances behind it; `leads` describes each. */
+export interface Report {
+  readonly generatedAt: Instant;
+  readonly zone: string;
+  readonly query: ReportQuery;
+  readonly speed: Breakdown<SpeedRow>;
+  readonly depth: Breakdown<DepthRow>;
+  /** Open now and never contacted, whenever they entered (team/rep/stage filters apply). */
+  readonly uncontacted: Uncontacted;
+  readonly delivery: {
+    readonly stages: readonly StageDelivery[];
+    readonly conversion: readonly Conversion[];
+    readonly deals: Deals;
+    readonly notAFit: readonly ReasonRow[];
+  };
+  readonly messages: Messages;
+  readonly worstBreaches: readonly LeadSummary[];
+  /** Every lead a figure refers to. */
+  readonly leads: readonly LeadSummary[];
+  /** Plain statements about what the figures cannot show (missing data), for every output format. */
+  readonly notes: readonly string[];
+}
+
+export const WORST_BREACHES = 10;
+
+/** The report: pure, from stored facts, the configuration side and `now`. */
+export function buildReport(
+  facts: ReportFacts,
+  setup: ReportSetup,
+  query: ReportQuery,
+  now: Instant,
+): Report {
+  const all = leadRecords(facts, setup, now);
+  const filtered = all.filter((r) => matchesFilters(r, query));
+  const window = filtered.filter((r) => inWindow(r, query));
+  const periods = periodsBetween(query.since, query.until, query.period, setup.zone);
+  const dims = {
+    stageLabels: new Map([...setup.stages].sort((a, b) => a.order - b.order).map((s) => [s.key, s.label])),
+    periods,
+    periodOf: (r: LeadRecord) => periodOf(r.enteredAt, query.period, setup.zone).key,
+  };
+  const open = uncontacted(filtered, now);
+  const filteredIds = new Set(filtered.map((r) => r.id));
+  const known = new Set(all.map((r) => r.id));
+  const rejections = facts.rejections.filter(
+    (r) =>
+      r.at >= query.since &&
+      r.at < query.until &&
+      (known.has(r.instanceId) ? filteredIds.has(r.instanceId) : !hasFilters(query)),
+  );
+  const openIds = new Set(open.total.total.ids);
+  const referenced = filtered.filter((r) => openIds.has(r.id) || inWindow(r, query));
+  return {
+    generatedAt: now,
+    zone: setup.zone,
+    query,
+    speed: breakdown(window, dims, speedRow),
+    depth: breakdown(window, dims, depthRow),
+    uncontacted: open,
+    delivery: {
+      stages: stageDeliveries(window, setup.stages, setup.monthlyCommitment, { ...query, zone: setup.zone }),
+      conversion: conversions(window, all, setup.stages),
+      deals: NO_DEAL_DATA,
+      notAFit: notAFitReasons(rejections),
+    },
+    messages: messageCounts(window, facts.messages),
+    worstBreaches: worstBreaches(window, WORST_BREACHES),
+    leads: referenced.map(leadSummary),
+    notes: notes(setup),
+  };
+}
+
+const hasFilters = (q: ReportQuery): boolean => q.team !== null || q.rep !== null || q.stage !== null;
+
+function notes(setup: ReportSetup): string[] {
+  const out: string[] = [];
+  if (!NO_DEAL_DATA.available) out.push(NO_DEAL_DATA.note);
+  if (setup.owners === null)
+    out.push('no owner directory: reps show as HubSpot owner ids and teams cannot be told apart');
+  return out;
+}
