@@ -7,7 +7,7 @@ import { loadSlaConfigFile } from './config/load-sla-config.ts';
 import { formatProblem } from './config/problems.ts';
 import { summarizeConfigChange } from './config/summarize-config-change.ts';
 import type { SlaConfig } from './config/types.ts';
-import { createHubSpotSource, type HubSpotSource } from './hubspot/index.ts';
+import { createHubSpotLeadWriter, createHubSpotSource, type HubSpotSource } from './hubspot/index.ts';
 import type { Logger } from './log/logger.ts';
 import type { CrmSource } from './ports/crm-source.ts';
 import type { Notifier } from './ports/notifier.ts';
@@ -16,7 +16,10 @@ import { HttpServer } from './server/http-server.ts';
 import { createMetrics, type Metrics } from './server/metrics.ts';
 import { healthzRoute, readyzRoute } from './server/routes/health.ts';
 import { metricsRoute } from './server/routes/metrics.ts';
+import { createSlackApp, type SlackApp } from './slack/app.ts';
 import { createSlackNotifier } from './slack/notifier.ts';
+import { createSendQueue } from './slack/send-queue.ts';
+import { createUserDirectory } from './slack/user-directory.ts';
 import { createSlackWebClient } from './slack/web-client.ts';
 import { openStore } from './store/open-store.ts';
 import { ConfigHolder, type ConfigLoader, ConfigReloader } from './worker/config-reloader.ts';
@@ -124,17 +127,51 @@ export async function buildApp(input: AppInput): Promise<App> {
       err,
     );
   }
-  const notifier =
-    botToken === null
-      ? createDryRunNotifier(logger)
-      : createSlackNotifier({
-          client: createSlackWebClient(botToken, { apiUrl: env.SLACK_API_URL, logger }),
-          config: () => holder.current,
-          store,
-          clock,
-          logger,
-        });
-  return assembleApp({ input, file: resolve(input.cwd, env.SLA_CONFIG), load, holder, store, crm, notifier });
+  const { notifier, slackApp } =
+    botToken === null ? dryRunSlack(logger) : slackAdapters(input, botToken, holder, store, crm);
+  return assembleApp({
+    input,
+    file: resolve(input.cwd, env.SLA_CONFIG),
+    load,
+    holder,
+    store,
+    crm,
+    notifier,
+    slackApp,
+  });
+}
+
+const dryRunSlack = (logger: Logger) => ({ notifier: createDryRunNotifier(logger), slackApp: null });
+
+/** The notifier and the Bolt app share one WebClient, send queue and user directory. */
+function slackAdapters(
+  input: AppInput,
+  botToken: string,
+  holder: ConfigHolder,
+  store: Store,
+  crm: HubSpotSource,
+) {
+  const { env, clock, logger } = input;
+  const config = () => holder.current;
+  const client = createSlackWebClient(botToken, { apiUrl: env.SLACK_API_URL, logger });
+  const queue = createSendQueue({ clock, logger });
+  const directory = createUserDirectory({ client, store, queue, clock, config });
+  const notifier = createSlackNotifier({ client, config, store, clock, logger, queue, directory });
+  const slackApp = input.once
+    ? null
+    : createSlackApp({
+        env,
+        client,
+        store,
+        owners: () => crm.owners(),
+        leadWriter: createHubSpotLeadWriter({ client: crm.client, config: holder.current, logger, clock }),
+        config,
+        clock,
+        logger,
+        queue,
+        directory,
+      });
+  return { notifier, slackApp };
 }
 
 export interface Assembly {
@@ -146,6 +183,8 @@ export interface Assembly {
   readonly store: Store;
   readonly crm: CrmSource | HubSpotSource;
   readonly notifier: Notifier;
+  /** Buttons, /sla and App Home (Socket Mode or HTTP); `null` for --once and --dry-run. */
+  readonly slackApp: SlackApp | null;
 }
 
 /** Wires worker, hot reload, metrics and HTTP around already built adapters. */
@@ -188,6 +227,7 @@ export function assembleApp(a: Assembly): App {
       maxAge: () => Math.max(3 * worker.pollEvery, 60_000),
     }),
     metricsRoute(metrics.registry),
+    ...(a.slackApp?.routes ?? []),
   ]);
   let port: number | null = null;
   let started = false;
@@ -199,12 +239,14 @@ export function assembleApp(a: Assembly): App {
       started = true;
       port = await server.listen();
       await reloader.start();
+      await a.slackApp?.start();
       worker.start();
     },
     port: () => port,
     close: async () => {
       reloader.stop();
       await worker.stop();
+      await a.slackApp?.stop();
       if (started) await server.close();
       await a.store.close();
     },

@@ -128,7 +128,12 @@ describe('sla-bot run (end to end, loopback sandboxes)', () => {
 
   it('while running, rejects a broken SLA file, tells the admins in Slack, serves health, and stops on SIGTERM with 0', async () => {
     const child = spawn(process.execPath, ['bin/sla-bot.js', 'run'], {
-      env: { PATH: process.env.PATH ?? '', ...env, LOG_LEVEL: 'info' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        ...env,
+        LOG_LEVEL: 'info',
+        SLACK_SIGNING_SECRET: 'e2e-signing-secret',
+      },
     });
     let stdout = '';
     child.stdout.on('data', (c) => (stdout += c));
@@ -138,6 +143,9 @@ describe('sla-bot run (end to end, loopback sandboxes)', () => {
     expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain(
       'sla_bot_handoffs_total 1',
     );
+    // Slack HTTP mode: Bolt's events endpoint is mounted on our server and checks signatures.
+    const unsigned = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', body: '{}' });
+    expect(unsigned.status).toBe(401);
     await writeFile(join(dir, 'sla.yaml'), SLA.replace('within: 5m', 'within: soon'));
     await waitFor('the admin alert', () => slack.state.dmsTo('ops@example.com').length > 0, 30_000);
     expect(JSON.stringify(slack.state.dmsTo('ops@example.com'))).toContain('sla.yaml');
@@ -148,6 +156,7 @@ describe('sla-bot run (end to end, loopback sandboxes)', () => {
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
     expect(stdout).toContain('"msg":"stopped"');
+    expect(stdout).not.toContain('e2e-signing-secret');
     expect(slack.state.dmsTo('bram@example.com')).toHaveLength(1);
   }, 60_000);
 });
