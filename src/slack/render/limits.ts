@@ -149,7 +149,8 @@ export function messageViolations(message: { text: string; blocks: readonly unkn
 }
 
 /** Violations of a modal or Home view. */
-export function viewViolations(view: Json): string[] {
+export function viewViolations(rendered: object): string[] {
+  const view: Json = { ...rendered };
   const surface: Surface = view.type === 'home' ? 'home' : 'modal';
   const out = blockKitViolations(Array.isArray(view.blocks) ? view.blocks : [], surface);
   if (surface === 'modal') {

@@ -2,6 +2,7 @@ import type { Acknowledgement, Silence } from '../../../src/domain/model.ts';
 import type { Instant } from '../../../src/domain/time.ts';
 import type { MessageRef } from '../../../src/ports/notifier.ts';
 import type {
+  CycleWrite,
   NewOutboxEntry,
   Rejection,
   SlackUserMapping,
@@ -22,6 +23,7 @@ export type SlackStorePart = Pick<
   | 'addSilence'
   | 'silencesBetween'
   | 'setPing'
+  | 'commitCycle'
 >;
 
 /** The part of the Store the Slack adapter uses, in memory, with the port's idempotency semantics. */
@@ -33,6 +35,7 @@ export class FakeSlackStore implements SlackStorePart {
   readonly rejections: Rejection[] = [];
   readonly silenceList: Silence[] = [];
   readonly pings: { instanceId: string; ref: MessageRef; state: string }[] = [];
+  readonly commits: CycleWrite[] = [];
   enqueueCalls = 0;
 
   add(stored: StoredInstance): this {
@@ -73,6 +76,19 @@ export class FakeSlackStore implements SlackStorePart {
   }
   async silencesBetween(from: Instant, until: Instant) {
     return this.silenceList.filter((s) => s.from < until && s.until > from);
+  }
+  /** Only what the Slack adapter writes through it: closing instances. Cursors are merged, as in SQL. */
+  async commitCycle(write: CycleWrite) {
+    this.commits.push(write);
+    for (const c of write.closed) {
+      const prev = this.instances.get(c.instanceId);
+      if (prev && prev.instance.closedAt === null) {
+        this.instances.set(c.instanceId, {
+          ...prev,
+          instance: { ...prev.instance, closedAt: c.at, closeReason: c.reason },
+        });
+      }
+    }
   }
   async setPing(instanceId: string, ref: MessageRef, state: string) {
     this.pings.push({ instanceId, ref, state });
