@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: () => import('./validate-command.ts').then((m) => m.validateCommand),
   schema: () => import('./schema-command.ts').then((m) => m.schemaCommand),
   'hubspot-setup': () => import('./hubspot-setup-command.ts').then((m) => m.hubspotSetupCommand),
+  report: () => import('./report-command.ts').then((m) => m.reportCommand),
 };
 
 const USAGE = `Usage: sla-bot <command> [options]

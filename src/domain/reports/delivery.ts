@@ -3,7 +3,7 @@ import type { Keyed } from './breakdown.ts';
 import type { StageFacts } from './facts.ts';
 import { countOf, type Figure } from './figure.ts';
 import { groupBy, type LeadRecord } from './lead-record.ts';
-import { type Period, periodOf, periodsBetween } from './periods.ts';
+import { type Period, periodLookup, periodOf, periodsBetween } from './periods.ts';
 
 /** One month of marketing's delivery of one stage, against the monthly commitment. */
 export interface DeliveryMonth extends Keyed {
@@ -39,11 +39,15 @@ export function stageDeliveries(
   w: DeliveryWindow,
 ): StageDelivery[] {
   const months = periodsBetween(w.since, w.until, 'month', w.zone);
+  const monthOf = periodLookup(months);
   return [...stages]
     .sort((a, b) => a.order - b.order)
     .map((stage) => {
       const mine = records.filter((r) => r.stage === stage.key);
-      const byMonth = groupBy(mine, (r) => periodOf(r.enteredAt, 'month', w.zone).key);
+      const byMonth = groupBy(
+        mine,
+        (r) => (monthOf(r.enteredAt) ?? periodOf(r.enteredAt, 'month', w.zone)).key,
+      );
       const commitment = commitments[stage.key] ?? null;
       let cumulative = 0;
       const rows = months.map((m) => {

@@ -1,5 +1,5 @@
 import type { Keyed } from './breakdown.ts';
-import { countOf, type Figure, figure, sum } from './figure.ts';
+import { countOf, type Figure, figure } from './figure.ts';
 import type { LeadRecord } from './lead-record.ts';
 
 /** Depth of follow-up for one group of leads. */
@@ -33,43 +33,58 @@ const NO_OUTCOME = '(no outcome)';
 const mean = (total: number, n: number): number | null =>
   n === 0 ? null : Math.round((total / n) * 10) / 10;
 
+/** One pass over the group (reports run this for every team, rep and stage of 10,000 leads). */
 export function depthRow(group: Keyed, records: readonly LeadRecord[]): DepthRow {
-  const all = records.map((r) => r.id);
-  const ruled = records.filter((r) => r.attempts !== null);
-  const ruledIds = ruled.map((r) => r.id);
-  const made = sum(ruled.map((r) => r.attempts?.made ?? 0));
-  const state = (s: 'met' | 'short' | 'open') =>
-    countOf(ruled.filter((r) => r.attempts?.state === s).map((r) => r.id));
-  const withCalls = records.filter((r) => r.calls.length > 0).map((r) => r.id);
-  const talk = sum(records.map((r) => sum(r.calls.map((c) => c.durationMs ?? 0))));
-  const outcomes = new Map<string, { calls: number; ids: Set<string> }>();
-  for (const r of records)
+  const all: string[] = [];
+  const ruled: string[] = [];
+  const byState = { met: [] as string[], short: [] as string[], open: [] as string[] };
+  const overkill: string[] = [];
+  const withCalls: string[] = [];
+  const outcomes = new Map<string, { calls: number; ids: string[] }>();
+  let made = 0;
+  let required = 0;
+  let calls = 0;
+  let talk = 0;
+  for (const r of records) {
+    all.push(r.id);
+    const a = r.attempts;
+    if (a !== null) {
+      ruled.push(r.id);
+      made += a.made;
+      required += a.required;
+      byState[a.state].push(r.id);
+      if (a.overkill) overkill.push(r.id);
+    }
+    if (r.calls.length > 0) withCalls.push(r.id);
     for (const c of r.calls) {
+      calls += 1;
+      talk += c.durationMs ?? 0;
       const key = c.outcome ?? c.status ?? NO_OUTCOME;
-      const entry = outcomes.get(key) ?? { calls: 0, ids: new Set<string>() };
+      const entry = outcomes.get(key) ?? { calls: 0, ids: [] };
       entry.calls += 1;
-      entry.ids.add(r.id);
+      if (entry.ids[entry.ids.length - 1] !== r.id) entry.ids.push(r.id);
       outcomes.set(key, entry);
     }
+  }
   return {
     key: group.key,
     label: group.label,
     leads: countOf(all),
-    withRule: countOf(ruledIds),
-    attempts: figure(made, ruledIds),
-    required: figure(sum(ruled.map((r) => r.attempts?.required ?? 0)), ruledIds),
-    averageAttempts: figure(mean(made, ruled.length), ruledIds),
-    attemptsMet: state('met'),
-    attemptsShort: state('short'),
-    attemptsOpen: state('open'),
-    overkill: countOf(ruled.filter((r) => r.attempts?.overkill === true).map((r) => r.id)),
-    calls: figure(sum(records.map((r) => r.calls.length)), withCalls),
+    withRule: countOf(ruled),
+    attempts: figure(made, ruled),
+    required: figure(required, ruled),
+    averageAttempts: figure(mean(made, ruled.length), ruled),
+    attemptsMet: countOf(byState.met),
+    attemptsShort: countOf(byState.short),
+    attemptsOpen: countOf(byState.open),
+    overkill: countOf(overkill),
+    calls: figure(calls, withCalls),
     talkTime: figure(talk, withCalls),
     averageTalkTime: figure(mean(talk, records.length), all),
     outcomes: Object.fromEntries(
       [...outcomes.entries()]
         .sort((a, b) => b[1].calls - a[1].calls || a[0].localeCompare(b[0]))
-        .map(([k, v]) => [k, figure(v.calls, [...v.ids])]),
+        .map(([k, v]) => [k, figure(v.calls, v.ids)]),
     ),
   };
 }

@@ -22,18 +22,18 @@ export function percent(part: number, whole: number): number | null {
 }
 
 /** The usual median: the middle value, or the mean of the two middle values. */
-export function median(values: readonly number[]): number | null {
+export function median(values: readonly number[], presorted = false): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = presorted ? values : [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   const upper = sorted[mid] as number;
   return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] as number) + upper) / 2;
 }
 
 /** Nearest-rank percentile: the ⌈p·n⌉-th smallest value (p in (0, 1]). */
-export function nearestRank(values: readonly number[], p: number): number | null {
+export function nearestRank(values: readonly number[], p: number, presorted = false): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = presorted ? values : [...values].sort((a, b) => a - b);
   const rank = Math.max(1, Math.ceil(p * sorted.length));
   return sorted[rank - 1] as number;
 }

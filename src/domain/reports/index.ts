@@ -1,4 +1,16 @@
 /** Report aggregation (pure): stored facts + configuration + `now` → figures that trace back to leads. */
+
+export {
+  type Backtest,
+  type BacktestFacts,
+  type BacktestRow,
+  type BacktestSide,
+  type Outcome,
+  runBacktest,
+  type Tally,
+  type VerdictChange,
+} from './backtest/backtest.ts';
+export { type Replay, replay } from './backtest/replay.ts';
 export type { Breakdown, Keyed } from './breakdown.ts';
 export type { Conversion } from './conversion.ts';
 export type { DeliveryMonth, StageDelivery } from './delivery.ts';

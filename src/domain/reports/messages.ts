@@ -29,16 +29,20 @@ export interface Messages {
 }
 
 function row(group: Keyed, messages: readonly MessageFacts[]): MessageRow {
+  const sent = new Map<NotificationKind, Map<string, string>>(NOTIFICATION_KINDS.map((k) => [k, new Map()]));
+  const failed: MessageFacts[] = [];
+  const pending: MessageFacts[] = [];
+  for (const m of messages) {
+    if (m.state === 'failed') failed.push(m);
+    else if (m.state === 'pending') pending.push(m);
+    else if (m.kind !== 'admin_alert') sent.get(m.kind)?.set(m.notificationKey, m.instanceId ?? '');
+  }
   const sentOf = (kind: NotificationKind): Figure => {
-    const keys = new Map<string, string>();
-    for (const m of messages)
-      if (m.kind === kind && m.state === 'sent') keys.set(m.notificationKey, m.instanceId ?? '');
+    const keys = sent.get(kind) ?? new Map<string, string>();
     return figure(keys.size, [...new Set(keys.values())]);
   };
-  const byState = (s: MessageFacts['state']): Figure => {
-    const list = messages.filter((m) => m.state === s);
-    return figure(list.length, [...new Set(list.map((m) => m.instanceId ?? ''))]);
-  };
+  const rows = (list: readonly MessageFacts[]): Figure =>
+    figure(list.length, [...new Set(list.map((m) => m.instanceId ?? ''))]);
   return {
     key: group.key,
     label: group.label,
@@ -50,8 +54,8 @@ function row(group: Keyed, messages: readonly MessageFacts[]): MessageRow {
       attempts_shortfall: sentOf('attempts_shortfall'),
       overkill: sentOf('overkill'),
     },
-    failed: byState('failed'),
-    pending: byState('pending'),
+    failed: rows(failed),
+    pending: rows(pending),
   };
 }
 

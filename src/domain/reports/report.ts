@@ -8,7 +8,7 @@ import { type Deals, NO_DEAL_DATA, notAFitReasons, type ReasonRow } from './feed
 import { type LeadRecord, leadRecords } from './lead-record.ts';
 import { type LeadSummary, leadSummary, worstBreaches } from './lead-summary.ts';
 import { type Messages, messageCounts } from './messages.ts';
-import { periodOf, periodsBetween } from './periods.ts';
+import { periodLookup, periodOf, periodsBetween } from './periods.ts';
 import { inWindow, matchesFilters, type ReportQuery } from './query.ts';
 import { type SpeedRow, speedRow } from './speed.ts';
 import { type Uncontacted, uncontacted } from './uncontacted.ts';
@@ -49,10 +49,12 @@ export function buildReport(
   const filtered = all.filter((r) => matchesFilters(r, query));
   const window = filtered.filter((r) => inWindow(r, query));
   const periods = periodsBetween(query.since, query.until, query.period, setup.zone);
+  const periodIn = periodLookup(periods);
   const dims = {
     stageLabels: new Map([...setup.stages].sort((a, b) => a.order - b.order).map((s) => [s.key, s.label])),
     periods,
-    periodOf: (r: LeadRecord) => periodOf(r.enteredAt, query.period, setup.zone).key,
+    periodOf: (r: LeadRecord) =>
+      periodIn(r.enteredAt)?.key ?? periodOf(r.enteredAt, query.period, setup.zone).key,
   };
   const open = uncontacted(filtered, now);
   const filteredIds = new Set(filtered.map((r) => r.id));

@@ -5,10 +5,10 @@ import type { LeadRecord } from './lead-record.ts';
 
 /** Bands of time to first contact; each includes its upper bound (exactly 5 minutes is `0-5m`). */
 export const SPEED_BANDS = [
-  { key: '0-5m', label: '0–5 min', over: Number.NEGATIVE_INFINITY, upTo: 5 * MINUTE },
-  { key: '5-15m', label: '5–15 min', over: 5 * MINUTE, upTo: 15 * MINUTE },
-  { key: '15-60m', label: '15–60 min', over: 15 * MINUTE, upTo: 60 * MINUTE },
-  { key: '60m+', label: '60+ min', over: 60 * MINUTE, upTo: Number.POSITIVE_INFINITY },
+  { key: '0-5m', label: '0–5 min', upTo: 5 * MINUTE },
+  { key: '5-15m', label: '5–15 min', upTo: 15 * MINUTE },
+  { key: '15-60m', label: '15–60 min', upTo: 60 * MINUTE },
+  { key: '60m+', label: '60+ min', upTo: Number.POSITIVE_INFINITY },
 ] as const;
 export type SpeedBand = (typeof SPEED_BANDS)[number]['key'];
 
@@ -34,50 +34,68 @@ export interface SpeedRow extends Keyed {
   readonly silencedEscalations: Figure;
 }
 
-const inBand = (t: Millis | null, over: number, upTo: number): boolean => t !== null && t > over && t <= upTo;
-const ids = (records: readonly LeadRecord[]): string[] => records.map((r) => r.id);
-const measured = (records: readonly LeadRecord[], pick: (r: LeadRecord) => Millis | null) =>
-  records.flatMap((r) => {
+const measured = (records: readonly LeadRecord[], pick: (r: LeadRecord) => Millis | null) => {
+  const out: { id: string; value: Millis }[] = [];
+  for (const r of records) {
     const value = pick(r);
-    return value === null ? [] : [{ id: r.id, value }];
-  });
+    if (value !== null) out.push({ id: r.id, value });
+  }
+  return out;
+};
 
+const bandOf = (t: Millis): SpeedBand => {
+  for (const b of SPEED_BANDS) if (t <= b.upTo) return b.key;
+  return '60m+';
+};
+
+/** One pass to sort leads into verdicts and bands (run for every team, rep, stage and period). */
 export function speedRow(group: Keyed, records: readonly LeadRecord[]): SpeedRow {
-  const contacted = records.filter((r) => r.timeToContact !== null);
-  const band = (key: SpeedBand): Figure => {
-    const b = SPEED_BANDS.find((x) => x.key === key) ?? SPEED_BANDS[3];
-    return countOf(ids(contacted.filter((r) => inBand(r.timeToContact, b.over, b.upTo))));
+  const ids: string[] = [];
+  const contacted: string[] = [];
+  const bands: Record<SpeedBand, string[]> = { '0-5m': [], '5-15m': [], '15-60m': [], '60m+': [] };
+  const verdicts = {
+    met: [] as string[],
+    breached: [] as string[],
+    excused: [] as string[],
+    pending: [] as string[],
   };
-  const bands = {
-    '0-5m': band('0-5m'),
-    '5-15m': band('5-15m'),
-    '15-60m': band('15-60m'),
-    '60m+': band('60m+'),
-  };
-  const verdict = (v: LeadRecord['verdict'][]) => ids(records.filter((r) => v.includes(r.verdict)));
-  const met = verdict(['met']);
-  const breached = verdict(['breached']);
-  const silenced = records.filter((r) => r.silenced.length > 0);
+  const silenced: string[] = [];
+  let silencedCount = 0;
+  for (const r of records) {
+    ids.push(r.id);
+    if (r.timeToContact !== null) {
+      contacted.push(r.id);
+      bands[bandOf(r.timeToContact)].push(r.id);
+    }
+    verdicts[r.verdict === 'unevaluated' ? 'pending' : r.verdict].push(r.id);
+    if (r.silenced.length > 0) {
+      silenced.push(r.id);
+      silencedCount += r.silenced.length;
+    }
+  }
+  const { met, breached } = verdicts;
   return {
     key: group.key,
     label: group.label,
-    handoffs: countOf(ids(records)),
-    contacted: countOf(ids(contacted)),
-    timeToContact: distribution(measured(contacted, (r) => r.timeToContact)),
-    bands,
+    handoffs: countOf(ids),
+    contacted: countOf(contacted),
+    timeToContact: distribution(measured(records, (r) => r.timeToContact)),
+    bands: {
+      '0-5m': countOf(bands['0-5m']),
+      '5-15m': countOf(bands['5-15m']),
+      '15-60m': countOf(bands['15-60m']),
+      '60m+': countOf(bands['60m+']),
+    },
     met: countOf(met),
     breached: countOf(breached),
-    excused: countOf(verdict(['excused'])),
-    pending: countOf(verdict(['pending', 'unevaluated'])),
+    excused: countOf(verdicts.excused),
+    pending: countOf(verdicts.pending),
     compliance: figure(percent(met.length, met.length + breached.length), [...met, ...breached]),
     systemDelay: {
       detection: distribution(measured(records, (r) => r.detectionDelay)),
       delivery: distribution(measured(records, (r) => r.deliveryDelay)),
     },
     repDelay: distribution(measured(records, (r) => r.repDelay)),
-    silencedEscalations: figure(
-      silenced.reduce((n, r) => n + r.silenced.length, 0),
-      ids(silenced),
-    ),
+    silencedEscalations: figure(silencedCount, silenced),
   };
 }
