@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   schema: () => import('./schema-command.ts').then((m) => m.schemaCommand),
   'hubspot-setup': () => import('./hubspot-setup-command.ts').then((m) => m.hubspotSetupCommand),
   report: () => import('./report-command.ts').then((m) => m.reportCommand),
+  backtest: () => import('./backtest-command.ts').then((m) => m.backtestCommand),
 };
 
 const USAGE = `Usage: sla-bot <command> [options]

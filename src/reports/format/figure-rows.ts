@@ -36,7 +36,8 @@ export function figureRows(report: object): FigureRow[] {
       return;
     }
     if (!isRecord(node)) return;
-    for (const [k, v] of Object.entries(node)) walk(v, [...path, k], label);
+    const own = typeof node.key === 'string' && typeof node.label === 'string' ? node.label : label;
+    for (const [k, v] of Object.entries(node)) walk(v, [...path, k], own);
   };
   for (const key of ['speed', 'depth', 'uncontacted', 'delivery', 'messages'] as const)
     if (isRecord(report) && key in report) walk((report as Record<string, unknown>)[key], [key], '');
