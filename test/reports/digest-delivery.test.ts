@@ -113,7 +113,7 @@ describe('weekly digest to managers in Slack', () => {
 describe('digest schedule', () => {
   it('runs on the YAML cron in its timezone, on the leader only, over the last week', async () => {
     const clock = new FakeClock(NOW);
-    let fire: (() => Promise<void>) | null = null;
+    const cron: { job?: () => Promise<void> } = {};
     let scheduled: unknown[] = [];
     let leader = false;
     const windows: { since: number; until: number }[] = [];
@@ -128,22 +128,22 @@ describe('digest schedule', () => {
       logger: captureLogger('silent').logger,
       schedule: (expression, job, options) => {
         scheduled = [expression, options];
-        fire = job;
+        cron.job = job;
         return { stop: () => {} };
       },
     });
     expect(scheduled).toEqual(['0 9 * * MON', { timezone: 'Europe/Amsterdam', name: 'sla-bot-digest' }]);
-    await fire?.();
+    await cron.job?.();
     expect(windows).toEqual([]);
     leader = true;
-    await fire?.();
+    await cron.job?.();
     expect(windows).toEqual([{ since: NOW - 7 * 86_400_000, until: NOW }]);
     stop.stop();
   });
 
   it('keeps the schedule going after a failed run and logs why', async () => {
     const capture = captureLogger('info');
-    let fire: (() => Promise<void>) | null = null;
+    const cron: { job?: () => Promise<void> } = {};
     startDigestSchedule({
       digest: { cron: '0 9 * * MON', timezone: 'UTC' },
       send: async () => {
@@ -153,11 +153,11 @@ describe('digest schedule', () => {
       clock: new FakeClock(NOW),
       logger: capture.logger,
       schedule: (_e, job) => {
-        fire = job;
+        cron.job = job;
         return { stop: () => {} };
       },
     });
-    await fire?.();
+    await cron.job?.();
     expect(capture.lines().find((l) => l.msg === 'digest run failed')).toMatchObject({ level: 50 });
   });
 });
