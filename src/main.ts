@@ -12,6 +12,9 @@ import type { Logger } from './log/logger.ts';
 import type { CrmSource } from './ports/crm-source.ts';
 import type { Notifier } from './ports/notifier.ts';
 import type { Store } from './ports/store.ts';
+import type { DigestPoster } from './reports/digest/send-digests.ts';
+import { slackDigestPoster } from './reports/digest/slack-digest-poster.ts';
+import { userIdFrom, workerReports } from './reports/worker-reports.ts';
 import { HttpServer } from './server/http-server.ts';
 import { createMetrics, type Metrics } from './server/metrics.ts';
 import { healthzRoute, readyzRoute } from './server/routes/health.ts';
@@ -127,7 +130,7 @@ export async function buildApp(input: AppInput): Promise<App> {
       err,
     );
   }
-  const { notifier, slackApp } =
+  const { notifier, slackApp, digestPoster } =
     botToken === null ? dryRunSlack(logger) : slackAdapters(input, botToken, holder, store, crm);
   return assembleApp({
     input,
@@ -138,10 +141,15 @@ export async function buildApp(input: AppInput): Promise<App> {
     crm,
     notifier,
     slackApp,
+    digestPoster,
   });
 }
 
-const dryRunSlack = (logger: Logger) => ({ notifier: createDryRunNotifier(logger), slackApp: null });
+const dryRunSlack = (logger: Logger) => ({
+  notifier: createDryRunNotifier(logger),
+  slackApp: null,
+  digestPoster: null,
+});
 
 /** The notifier and the Bolt app share one WebClient, send queue and user directory. */
 function slackAdapters(
@@ -171,7 +179,10 @@ function slackAdapters(
         queue,
         directory,
       });
-  return { notifier, slackApp };
+  const digestPoster = input.once
+    ? null
+    : slackDigestPoster({ client, clock, userIdOf: userIdFrom(directory) });
+  return { notifier, slackApp, digestPoster };
 }
 
 export interface Assembly {
@@ -185,6 +196,8 @@ export interface Assembly {
   readonly notifier: Notifier;
   /** Buttons, /sla and App Home (Socket Mode or HTTP); `null` for --once and --dry-run. */
   readonly slackApp: SlackApp | null;
+  /** Weekly digests to managers (Slack DMs); absent or `null` = no digest. */
+  readonly digestPoster?: DigestPoster | null;
 }
 
 /** Wires worker, hot reload, metrics and HTTP around already built adapters. */
@@ -219,6 +232,16 @@ export function assembleApp(a: Assembly): App {
     events,
     logger,
   });
+  const reports = workerReports({
+    store: a.store,
+    config: () => a.holder.current,
+    owners: () => a.crm.owners(),
+    clock,
+    logger,
+    dashboardToken: env.DASHBOARD_TOKEN ?? null,
+    digestPoster: a.digestPoster ?? null,
+    isLeader: () => worker.health().role === 'leader',
+  });
   const server = new HttpServer({ host: env.HOST, port: env.PORT, logger }, [
     healthzRoute(),
     readyzRoute({
@@ -228,6 +251,7 @@ export function assembleApp(a: Assembly): App {
     }),
     metricsRoute(metrics.registry),
     ...(a.slackApp?.routes ?? []),
+    ...reports.routes,
   ]);
   let port: number | null = null;
   let started = false;
@@ -241,9 +265,11 @@ export function assembleApp(a: Assembly): App {
       await reloader.start();
       await a.slackApp?.start();
       worker.start();
+      reports.start();
     },
     port: () => port,
     close: async () => {
+      reports.stop();
       reloader.stop();
       await worker.stop();
       await a.slackApp?.stop();

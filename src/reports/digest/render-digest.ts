@@ -14,6 +14,8 @@ export interface DigestContext {
 
 const dateIn = (t: number, zone: string, fmt: string) => DateTime.fromMillis(t, { zone }).toFormat(fmt);
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 const pct = (v: number | null) => (v === null ? 'n/a' : `${v.toFixed(1)}%`);
 
 function trend(d: TeamDigest): string {
@@ -41,7 +43,7 @@ export function renderDigest(d: TeamDigest, ctx: DigestContext): Message {
   const days = `${dateIn(d.since, ctx.zone, 'd LLL')} – ${dateIn(d.until - 1, ctx.zone, 'd LLL yyyy')}`;
   const summary = [
     `Compliance *${pct(d.compliance.value)}*${trend(d) ? ` (${trend(d)})` : ''}`,
-    `${d.handoffs.value ?? 0} handoffs: ${d.met.value ?? 0} met, ${d.breached.value ?? 0} breached, ${d.excused.value ?? 0} excused (outages, not held against reps)`,
+    `${plural(d.handoffs.value ?? 0, 'handoff')}: ${d.met.value ?? 0} met, ${d.breached.value ?? 0} breached, ${d.excused.value ?? 0} excused (outages, not held against reps)`,
     `Median time to first contact: ${duration(d.medianToContact.value)}`,
   ].join('\n');
   const u = d.uncontacted;
