@@ -39,6 +39,12 @@ export interface OutboxEntry {
   readonly fallback: string | null;
 }
 
+/** An outbox row without its payload, for reports that read tens of thousands of them. */
+export type OutboxSummary = Pick<
+  OutboxEntry,
+  'key' | 'instanceId' | 'kind' | 'target' | 'state' | 'dueAt' | 'sentAt'
+>;
+
 export type NewOutboxEntry = Pick<
   OutboxEntry,
   'key' | 'instanceId' | 'kind' | 'target' | 'payload' | 'dueAt'
@@ -49,7 +55,10 @@ export interface CycleWrite {
   readonly now: Instant;
   readonly cursors: Cursors;
   readonly newInstances: readonly SlaInstance[];
-  /** Owner changes and the like: the full instance replaces the stored one. */
+  /**
+   * Owner changes and the like: the full instance replaces the stored one, except that an instance
+   * already closed stays closed (a close from outside the cycle is never undone).
+   */
   readonly updatedInstances: readonly SlaInstance[];
   readonly closed: readonly {
     readonly instanceId: string;
@@ -88,8 +97,15 @@ export interface Store {
 
   openInstances(): Promise<readonly StoredInstance[]>;
   instance(id: string): Promise<StoredInstance | null>;
+  /**
+   * Closes an open instance outside a cycle (Slack "Not a fit"). True when it was open and is now
+   * closed; false when unknown or already closed (the first close wins). Touches nothing else.
+   */
+  closeInstance(instanceId: string, at: Instant, reason: CloseReason): Promise<boolean>;
   /** Instances (open or closed) that entered their stage in [from, until) — reports, backtest. */
   instancesBetween(from: Instant, until: Instant): Promise<readonly StoredInstance[]>;
+  /** Open instances that entered their stage before `enteredBefore` (reports: uncontacted leads older than the window). */
+  openInstancesBefore(enteredBefore: Instant): Promise<readonly StoredInstance[]>;
   setPing(instanceId: string, ref: MessageRef, state: string): Promise<void>;
 
   touchesOf(contactIds: readonly string[]): Promise<readonly Touch[]>;
@@ -119,6 +135,8 @@ export interface Store {
   markFailed(key: string, error: string, now: Instant): Promise<void>;
   /** Outbox rows for reports (sent/failed/pending) with dueAt in [from, until). */
   outboxBetween(from: Instant, until: Instant): Promise<readonly OutboxEntry[]>;
+  /** `outboxBetween` without payloads (reports). */
+  outboxSummariesBetween(from: Instant, until: Instant): Promise<readonly OutboxSummary[]>;
 
   /**
    * Leader election for several instances: take or renew the lease when free, expired or ours.

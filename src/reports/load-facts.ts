@@ -1,36 +1,38 @@
 import type { MessageFacts, ReportFacts } from '../domain/reports/index.ts';
 import { DAY, type Instant } from '../domain/time.ts';
-import type { OutboxEntry, Store, StoredInstance } from '../ports/store.ts';
+import { targetKey } from '../ports/notifier.ts';
+import type { OutboxSummary, Store } from '../ports/store.ts';
 
 export type ReportStore = Pick<
   Store,
   | 'instancesBetween'
-  | 'openInstances'
+  | 'openInstancesBefore'
   | 'touchesOf'
-  | 'outboxBetween'
+  | 'outboxSummariesBetween'
   | 'rejections'
   | 'silencesBetween'
   | 'outages'
 >;
 
-const payloadKey = (payload: unknown): string | null =>
-  typeof payload === 'object' && payload !== null && 'key' in payload && typeof payload.key === 'string'
-    ? payload.key
-    : null;
-
-/** An outbox row as the report sees it: the notification key is the engine's, shared by all recipients. */
-export const messageFacts = (e: OutboxEntry): MessageFacts => ({
-  instanceId: e.instanceId,
-  kind: e.kind,
-  notificationKey: payloadKey(e.payload) ?? e.key,
-  state: e.state,
-  dueAt: e.dueAt,
-  sentAt: e.sentAt,
-});
+/**
+ * An outbox row as the report sees it. Its key is `${notification key}:${target}` (one row per
+ * recipient, see `Delivery.key`), so the notification key is the row key without the target.
+ */
+export const messageFacts = (e: OutboxSummary): MessageFacts => {
+  const suffix = e.target === null ? null : `:${targetKey(e.target)}`;
+  return {
+    instanceId: e.instanceId,
+    kind: e.kind,
+    notificationKey: suffix !== null && e.key.endsWith(suffix) ? e.key.slice(0, -suffix.length) : e.key,
+    state: e.state,
+    dueAt: e.dueAt,
+    sentAt: e.sentAt,
+  };
+};
 
 /**
  * Reads what a report over [since, until) needs: the window's instances and every later one (a lead
- * that converted after the window still converted), all open instances (not yet contacted), their
+ * that converted after the window still converted), older open instances (not yet contacted), their
  * touches and messages, "not a fit" feedback, silences and outages. Seven queries, whatever the size.
  */
 export async function loadReportFacts(
@@ -39,15 +41,15 @@ export async function loadReportFacts(
   now: Instant,
 ): Promise<ReportFacts> {
   const end = Math.max(window.until, now) + 1;
-  const [inRange, open, messages, rejections, silences, outages] = await Promise.all([
+  const [inRange, older, messages, rejections, silences, outages] = await Promise.all([
     store.instancesBetween(window.since, end),
-    store.openInstances(),
-    store.outboxBetween(window.since, end + DAY),
+    store.openInstancesBefore(window.since),
+    store.outboxSummariesBetween(window.since, end + DAY),
     store.rejections(window.since, window.until),
     store.silencesBetween(window.since, end),
     store.outages(window.since - DAY, end + DAY),
   ]);
-  const instances = merge(inRange, open);
+  const instances = [...older, ...inRange];
   const contacts = [...new Set(instances.map((s) => s.instance.lead.contactId))];
   const touches = contacts.length === 0 ? [] : await store.touchesOf(contacts);
   return {
@@ -58,9 +60,4 @@ export async function loadReportFacts(
     silences,
     outages,
   };
-}
-
-function merge(a: readonly StoredInstance[], b: readonly StoredInstance[]): StoredInstance[] {
-  const seen = new Set(a.map((s) => s.instance.id));
-  return [...a, ...b.filter((s) => !seen.has(s.instance.id))];
 }

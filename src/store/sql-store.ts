@@ -1,4 +1,4 @@
-import type { Acknowledgement, Outage, Silence, Touch } from '../domain/model.ts';
+import type { Acknowledgement, CloseReason, Outage, Silence, Touch } from '../domain/model.ts';
 import type { Instant } from '../domain/time.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Cursors } from '../ports/crm-source.ts';
@@ -7,6 +7,7 @@ import type {
   CycleWrite,
   NewOutboxEntry,
   OutboxEntry,
+  OutboxSummary,
   Rejection,
   SlackUserMapping,
   Store,
@@ -56,8 +57,12 @@ export class SqlStore implements Store {
 
   openInstances = (): Promise<readonly StoredInstance[]> => instances.openInstances(this.#db);
   instance = (id: string): Promise<StoredInstance | null> => instances.instance(this.#db, id);
+  closeInstance = (instanceId: string, at: Instant, reason: CloseReason): Promise<boolean> =>
+    instances.closeInstance(this.#db, instanceId, at, reason);
   instancesBetween = (from: Instant, until: Instant): Promise<readonly StoredInstance[]> =>
     instances.instancesBetween(this.#db, from, until);
+  openInstancesBefore = (enteredBefore: Instant): Promise<readonly StoredInstance[]> =>
+    instances.openInstancesBefore(this.#db, enteredBefore);
   setPing = (instanceId: string, ref: MessageRef, state: string): Promise<void> =>
     instances.setPing(this.#db, instanceId, ref, state);
 
@@ -96,6 +101,9 @@ export class SqlStore implements Store {
     outbox.markFailed(this.#db, key, error, now);
   outboxBetween = (from: Instant, until: Instant): Promise<readonly OutboxEntry[]> =>
     outbox.outboxBetween(this.#db, from, until);
+
+  outboxSummariesBetween = (from: Instant, until: Instant): Promise<readonly OutboxSummary[]> =>
+    outbox.outboxSummariesBetween(this.#db, from, until);
 
   acquireLease = async (name: string, holder: string, now: Instant, ttlMs: number): Promise<boolean> =>
     this.#options.leases === 'single_process' || lease.acquireLease(this.#db, name, holder, now, ttlMs);

@@ -1,5 +1,5 @@
 import type { Evaluation } from '../../src/domain/evaluation.ts';
-import type { Acknowledgement, Outage, Silence, Touch } from '../../src/domain/model.ts';
+import type { Acknowledgement, CloseReason, Outage, Silence, Touch } from '../../src/domain/model.ts';
 import type { Instant } from '../../src/domain/time.ts';
 import type { Cursors } from '../../src/ports/crm-source.ts';
 import type { MessageRef } from '../../src/ports/notifier.ts';
@@ -7,6 +7,7 @@ import type {
   CycleWrite,
   NewOutboxEntry,
   OutboxEntry,
+  OutboxSummary,
   Rejection,
   SlackUserMapping,
   Store,
@@ -58,19 +59,17 @@ export class FakeStore implements Store {
   async commitCycle(write: CycleWrite): Promise<void> {
     this.#check('commitCycle');
     this.commits.push(write);
-    this.cursorState = { ...write.cursors };
-    for (const instance of [...write.newInstances, ...write.updatedInstances]) {
-      const prev = this.instances.get(instance.id);
-      this.instances.set(instance.id, {
-        instance,
-        evaluation: prev?.evaluation ?? null,
-        pingRef: prev?.pingRef ?? null,
-        pingState: prev?.pingState ?? null,
-      });
+    // Cursors are upserted per name, as in SQL: a write that does not mention a source keeps it.
+    this.cursorState = { ...this.cursorState, ...write.cursors };
+    for (const instance of write.newInstances) if (!this.instances.has(instance.id)) this.#put(instance);
+    for (const instance of write.updatedInstances) {
+      const prev = this.instances.get(instance.id)?.instance;
+      // An instance closed outside the cycle stays closed.
+      this.#put(prev?.closedAt != null ? { ...instance, closedAt: prev.closedAt, closeReason: prev.closeReason } : instance);
     }
     for (const c of write.closed) {
       const prev = this.instances.get(c.instanceId);
-      if (prev) {
+      if (prev && prev.instance.closedAt === null) {
         this.instances.set(c.instanceId, {
           ...prev,
           instance: { ...prev.instance, closedAt: c.at, closeReason: c.reason },
@@ -80,6 +79,16 @@ export class FakeStore implements Store {
     for (const t of write.touches) this.touches.set(t.id, t);
     for (const e of write.evaluations) this.#setEvaluation(e);
     this.#insert(write.outbox, write.now);
+  }
+
+  #put(instance: StoredInstance['instance']): void {
+    const prev = this.instances.get(instance.id);
+    this.instances.set(instance.id, {
+        instance,
+        evaluation: prev?.evaluation ?? null,
+        pingRef: prev?.pingRef ?? null,
+        pingState: prev?.pingState ?? null,
+      });
   }
 
   #setEvaluation(e: Evaluation): void {
@@ -108,8 +117,18 @@ export class FakeStore implements Store {
     this.#check('openInstances');
     return [...this.instances.values()].filter((s) => s.instance.closedAt === null);
   }
+  async openInstancesBefore(enteredBefore: Instant): Promise<readonly StoredInstance[]> {
+    return (await this.openInstances()).filter((s) => s.instance.enteredAt < enteredBefore);
+  }
   async instance(id: string): Promise<StoredInstance | null> {
     return this.instances.get(id) ?? null;
+  }
+  async closeInstance(instanceId: string, at: Instant, reason: CloseReason): Promise<boolean> {
+    this.#check('closeInstance');
+    const prev = this.instances.get(instanceId);
+    if (!prev || prev.instance.closedAt !== null) return false;
+    this.instances.set(instanceId, { ...prev, instance: { ...prev.instance, closedAt: at, closeReason: reason } });
+    return true;
   }
   async instancesBetween(from: Instant, until: Instant): Promise<readonly StoredInstance[]> {
     return [...this.instances.values()].filter(
@@ -203,6 +222,20 @@ export class FakeStore implements Store {
   }
   async outboxBetween(from: Instant, until: Instant): Promise<readonly OutboxEntry[]> {
     return [...this.outbox.values()].filter((e) => e.dueAt >= from && e.dueAt < until);
+  }
+
+  async outboxSummariesBetween(from: Instant, until: Instant): Promise<readonly OutboxSummary[]> {
+    return (await this.outboxBetween(from, until)).map(
+      ({ key, instanceId, kind, target, state, dueAt, sentAt }) => ({
+        key,
+        instanceId,
+        kind,
+        target,
+        state,
+        dueAt,
+        sentAt,
+      }),
+    );
   }
 
   async acquireLease(name: string, holder: string, now: Instant, ttlMs: number): Promise<boolean> {

@@ -37,6 +37,10 @@ describe('sla-bot report on the hand-computed store (March 2026)', () => {
       ['sql', 4, -1],
     ]);
     expect(report.delivery.deals.available).toBe(false);
+    // Outbox rows, one per recipient, count once per notification.
+    expect(report.messages.total.sent.breach).toEqual({ value: 1, ids: ['B'] });
+    expect(report.messages.total.sent.handoff.value).toBe(2);
+    expect(report.messages.total.failed).toEqual({ value: 1, ids: ['G'] });
     // No HubSpot token: said on stderr and in the report, reps shown by owner id.
     expect(r.stderr).toContain('HUBSPOT_ACCESS_TOKEN is not set');
     expect(report.speed.byRep.map((row) => row.label)).toContain('owner o1');

@@ -13,7 +13,12 @@ import { messageFacts } from '../load-facts.ts';
 
 export type BacktestStore = Pick<
   Store,
-  'instancesBetween' | 'touchesOf' | 'acknowledgements' | 'silencesBetween' | 'outages' | 'outboxBetween'
+  | 'instancesBetween'
+  | 'touchesOf'
+  | 'acknowledgements'
+  | 'silencesBetween'
+  | 'outages'
+  | 'outboxSummariesBetween'
 >;
 
 /** The stored handoffs of the last `days` days and everything that bears on their verdicts. */
@@ -27,7 +32,7 @@ export async function loadBacktestFacts(
     store.instancesBetween(since, end),
     store.silencesBetween(since, end),
     store.outages(since - DAY, end),
-    store.outboxBetween(since, end + DAY),
+    store.outboxSummariesBetween(since, end + DAY),
   ]);
   const contacts = [...new Set(instances.map((s) => s.instance.lead.contactId))];
   const ids = instances.map((s) => s.instance.id);

@@ -60,6 +60,17 @@ export async function openInstances(db: SqlExecutor): Promise<StoredInstance[]> 
   return rows.map(storedInstance);
 }
 
+export async function openInstancesBefore(
+  db: SqlExecutor,
+  enteredBefore: Instant,
+): Promise<StoredInstance[]> {
+  const rows = await db.query(
+    `${SELECT_STORED} WHERE i.closed_at IS NULL AND i.entered_at < $1 ORDER BY i.entered_at, i.id`,
+    [enteredBefore],
+  );
+  return rows.map(storedInstance);
+}
+
 export async function instance(db: SqlExecutor, id: string): Promise<StoredInstance | null> {
   const [row] = await db.query(`${SELECT_STORED} WHERE i.id = $1`, [id]);
   return row ? storedInstance(row) : null;
@@ -90,6 +101,20 @@ export async function setPing(
   if (changed === 0) {
     throw new StoreNotFoundError(`setPing: no SLA instance ${instanceId} in the store`);
   }
+}
+
+/** Closes an open instance; false when it is unknown or already closed (the first close wins). */
+export async function closeInstance(
+  db: SqlExecutor,
+  instanceId: string,
+  at: Instant,
+  reason: CloseReason,
+): Promise<boolean> {
+  const changed = await db.run(
+    'UPDATE instances SET closed_at = $1, close_reason = $2 WHERE id = $3 AND closed_at IS NULL',
+    [at, reason, instanceId],
+  );
+  return changed > 0;
 }
 
 function storedInstance(row: SqlRow): StoredInstance {

@@ -1,7 +1,7 @@
 import type { Target } from '../../domain/policy.ts';
 import type { Instant } from '../../domain/time.ts';
 import type { MessageRef } from '../../ports/notifier.ts';
-import type { NewOutboxEntry, OutboxEntry, OutboxState } from '../../ports/store.ts';
+import type { NewOutboxEntry, OutboxEntry, OutboxState, OutboxSummary } from '../../ports/store.ts';
 import { StoreNotFoundError } from '../errors.ts';
 import { insertRows } from '../sql/batch.ts';
 import {
@@ -83,6 +83,30 @@ export async function outboxBetween(db: SqlExecutor, from: Instant, until: Insta
     [from, until],
   );
   return rows.map(outboxEntry);
+}
+
+/** Rows with dueAt in [from, until) without their payloads (reports read tens of thousands). */
+export async function outboxSummariesBetween(
+  db: SqlExecutor,
+  from: Instant,
+  until: Instant,
+): Promise<OutboxSummary[]> {
+  const rows = await db.query(
+    `SELECT idempotency_key, instance_id, kind, target, state, due_at, sent_at FROM outbox
+       WHERE due_at >= $1 AND due_at < $2 ORDER BY due_at, idempotency_key`,
+    [from, until],
+  );
+  return rows.map(
+    (row): OutboxSummary => ({
+      key: text(row, 'idempotency_key'),
+      instanceId: textOrNull(row, 'instance_id'),
+      kind: oneOf(row, 'kind', KINDS),
+      target: storedJsonOrNull<Target>(row, 'target'),
+      state: oneOf(row, 'state', STATES),
+      dueAt: int(row, 'due_at'),
+      sentAt: intOrNull(row, 'sent_at'),
+    }),
+  );
 }
 
 /** pending|failed → sent. Already sent: a no-op (the first delivery's ref and time stay). */

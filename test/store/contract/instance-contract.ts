@@ -103,6 +103,73 @@ export function describeInstanceContract(ctx: StoreContext): void {
       });
     });
 
+    it('openInstancesBefore lists open instances that entered before the moment, oldest first', async () => {
+      const [a, b, c, d] = [slaInstance(1), slaInstance(2), slaInstance(3), slaInstance(4)];
+      await ctx.store.commitCycle(cycle({ newInstances: [d, c, b, a], evaluations: [pendingEvaluation(a)] }));
+      await ctx.store.commitCycle(
+        cycle({ closed: [{ instanceId: b.id, at: T0 + 9 * MINUTE, reason: 'recycled' }] }),
+      );
+
+      const before = await ctx.store.openInstancesBefore(d.enteredAt);
+
+      expect(before.map((s) => s.instance.id)).toEqual([a.id, c.id]);
+      expect(before[0]?.evaluation).toEqual(pendingEvaluation(a));
+      expect(await ctx.store.openInstancesBefore(a.enteredAt)).toEqual([]);
+    });
+
+    it('closeInstance closes an open instance once and leaves cursors, evaluation and ping alone', async () => {
+      const [a, b] = [slaInstance(1), slaInstance(2)];
+      await ctx.store.commitCycle(
+        cycle({
+          cursors: { 'handoffs:sql': 'c7', 'touches:calls': 't3' },
+          newInstances: [a, b],
+          evaluations: [pendingEvaluation(a)],
+        }),
+      );
+      await ctx.store.setPing(a.id, { channel: 'D1', ts: '1.1' }, 'pending');
+
+      expect(await ctx.store.closeInstance(a.id, T0 + MINUTE, 'not_a_fit')).toBe(true);
+      expect(await ctx.store.closeInstance(a.id, T0 + 2 * MINUTE, 'recycled')).toBe(false);
+
+      expect(await ctx.store.instance(a.id)).toEqual({
+        instance: { ...a, closedAt: T0 + MINUTE, closeReason: 'not_a_fit' },
+        evaluation: pendingEvaluation(a),
+        pingRef: { channel: 'D1', ts: '1.1' },
+        pingState: 'pending',
+      });
+      expect((await ctx.store.openInstances()).map((s) => s.instance.id)).toEqual([b.id]);
+      expect(await ctx.store.cursors()).toEqual({ 'handoffs:sql': 'c7', 'touches:calls': 't3' });
+    });
+
+    it('closeInstance on an unknown instance reports false and creates nothing', async () => {
+      expect(await ctx.store.closeInstance('contact:nope:sql:0', T0, 'not_a_fit')).toBe(false);
+      expect(await ctx.store.instance('contact:nope:sql:0')).toBeNull();
+    });
+
+    it('a cycle that missed a close does not reopen the instance when it updates it', async () => {
+      const inst = slaInstance(1);
+      await ctx.store.commitCycle(cycle({ newInstances: [inst] }));
+      await ctx.store.closeInstance(inst.id, T0 + MINUTE, 'not_a_fit');
+      const reassigned = { ...inst, ownerId: 'owner-new', ownerAssignedAt: inst.enteredAt + 2 * MINUTE };
+
+      await ctx.store.commitCycle(cycle({ updatedInstances: [reassigned] }));
+
+      expect((await ctx.store.instance(inst.id))?.instance).toEqual({
+        ...reassigned,
+        closedAt: T0 + MINUTE,
+        closeReason: 'not_a_fit',
+      });
+      expect(await ctx.store.openInstances()).toEqual([]);
+    });
+
+    it('outages of the worker itself round-trip next to HubSpot and Slack ones', async () => {
+      await ctx.store.recordOutage({ system: 'worker', from: T0, until: T0 + 20 * MINUTE });
+
+      expect(await ctx.store.outages(T0 + 5 * MINUTE, T0 + 6 * MINUTE)).toEqual([
+        { system: 'worker', from: T0, until: T0 + 20 * MINUTE },
+      ]);
+    });
+
     it('open instances come oldest handoff first, with their evaluations and pings', async () => {
       const instances = [slaInstance(3), slaInstance(1), slaInstance(2)];
       await ctx.store.commitCycle(

@@ -172,6 +172,34 @@ export function describeOutboxContract(ctx: StoreContext): void {
       },
     );
 
+    it('outboxSummariesBetween lists the same rows without payloads', async () => {
+      const entries = [1, 2, 3].map((n) => handoffEntry(slaInstance(n)));
+      await seed(...entries);
+      await ctx.store.markSent(entries[0]?.key ?? '', ref, null, T0 + 7);
+      await ctx.store.markFailed(entries[1]?.key ?? '', 'boom', T0);
+
+      const from = slaInstance(1).enteredAt;
+      const until = slaInstance(3).enteredAt;
+      const full = await ctx.store.outboxBetween(from, until);
+      const summaries = await ctx.store.outboxSummariesBetween(from, until);
+
+      expect(summaries).toEqual(
+        full.map((e) => ({
+          key: e.key,
+          instanceId: e.instanceId,
+          kind: e.kind,
+          target: e.target,
+          state: e.state,
+          dueAt: e.dueAt,
+          sentAt: e.sentAt,
+        })),
+      );
+      expect(summaries.map((e) => [e.key, e.state, e.sentAt])).toEqual([
+        [entries[0]?.key, 'sent', T0 + 7],
+        [entries[1]?.key, 'failed', null],
+      ]);
+    });
+
     it('outboxBetween lists every state with dueAt in the half-open range', async () => {
       const entries = [1, 2, 3].map((n) => handoffEntry(slaInstance(n)));
       await seed(...entries);
