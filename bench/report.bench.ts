@@ -44,8 +44,17 @@ try {
   const seeded = await timed(`seed ${COUNT.toLocaleString('en')} instances over 30 days`, () =>
     seedStore(store, { config, count: COUNT, now: NOW, days: 30 }),
   );
-  print(`  (${seeded.touches.toLocaleString('en')} touches, ${seeded.messages.toLocaleString('en')} messages)`);
-  const query: ReportQuery = { since: NOW - 30 * DAY, until: NOW, period: 'week', team: null, rep: null, stage: null };
+  print(
+    `  (${seeded.touches.toLocaleString('en')} touches, ${seeded.messages.toLocaleString('en')} messages)`,
+  );
+  const query: ReportQuery = {
+    since: NOW - 30 * DAY,
+    until: NOW,
+    period: 'week',
+    team: null,
+    rep: null,
+    stage: null,
+  };
   for (const pass of ['first', 'second']) {
     print(`report, ${pass} pass in this process`);
     const start = performance.now();
@@ -53,7 +62,9 @@ try {
     const report = await timed('aggregate (buildReport)', () =>
       buildReport(facts, reportSetup(config, seeded.owners), query, NOW),
     );
-    print(`  ${'= report (read + aggregate)'.padEnd(58)} ${(performance.now() - start).toFixed(0).padStart(6)} ms`);
+    print(
+      `  ${'= report (read + aggregate)'.padEnd(58)} ${(performance.now() - start).toFixed(0).padStart(6)} ms`,
+    );
     await timed('render table', () => renderTable(report, { details: false }));
     const csv = await timed('render csv', () => renderCsv(report));
     const json = await timed('render json', () => renderJson(report));
@@ -63,10 +74,19 @@ try {
   print('sla-bot report in a fresh process (start-up, config, store, report, output)');
   for (const format of ['table', 'json']) {
     await timed(`sla-bot report --format ${format}`, () => {
-      const r = spawnSync(process.execPath, ['bin/sla-bot.js', 'report', '--since', '2026-03-16', '--until', '2026-04-14', '--format', format], {
-        env: { ...process.env, DATABASE_URL: file, SLA_CONFIG: 'config/sla.yaml', HUBSPOT_ACCESS_TOKEN: '' },
-        maxBuffer: 1 << 30,
-      });
+      const r = spawnSync(
+        process.execPath,
+        ['bin/sla-bot.js', 'report', '--since', '2026-03-16', '--until', '2026-04-14', '--format', format],
+        {
+          env: {
+            ...process.env,
+            DATABASE_URL: file,
+            SLA_CONFIG: 'config/sla.yaml',
+            HUBSPOT_ACCESS_TOKEN: '',
+          },
+          maxBuffer: 1 << 30,
+        },
+      );
       if (r.status !== 0) throw new Error(`sla-bot report failed: ${r.stderr.toString()}`);
     });
   }

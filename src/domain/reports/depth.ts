@@ -37,7 +37,9 @@ const mean = (total: number, n: number): number | null =>
 export function depthRow(group: Keyed, records: readonly LeadRecord[]): DepthRow {
   const all: string[] = [];
   const ruled: string[] = [];
-  const byState = { met: [] as string[], short: [] as string[], open: [] as string[] };
+  const met: string[] = [];
+  const short: string[] = [];
+  const open: string[] = [];
   const overkill: string[] = [];
   const withCalls: string[] = [];
   const outcomes = new Map<string, { calls: number; ids: string[] }>();
@@ -52,7 +54,9 @@ export function depthRow(group: Keyed, records: readonly LeadRecord[]): DepthRow
       ruled.push(r.id);
       made += a.made;
       required += a.required;
-      byState[a.state].push(r.id);
+      if (a.state === 'met') met.push(r.id);
+      else if (a.state === 'short') short.push(r.id);
+      else open.push(r.id);
       if (a.overkill) overkill.push(r.id);
     }
     if (r.calls.length > 0) withCalls.push(r.id);
@@ -74,9 +78,9 @@ export function depthRow(group: Keyed, records: readonly LeadRecord[]): DepthRow
     attempts: figure(made, ruled),
     required: figure(required, ruled),
     averageAttempts: figure(mean(made, ruled.length), ruled),
-    attemptsMet: countOf(byState.met),
-    attemptsShort: countOf(byState.short),
-    attemptsOpen: countOf(byState.open),
+    attemptsMet: countOf(met),
+    attemptsShort: countOf(short),
+    attemptsOpen: countOf(open),
     overkill: countOf(overkill),
     calls: figure(calls, withCalls),
     talkTime: figure(talk, withCalls),

@@ -81,11 +81,11 @@ export function leadRecords(facts: ReportFacts, setup: ReportSetup, now: Instant
   for (const f of facts.instances) {
     if (seen.has(f.instance.id)) continue;
     seen.add(f.instance.id);
-    out.push(record(f, now));
+    out.push(record(f));
   }
   return out;
 
-  function record(f: InstanceFacts, now: Instant): LeadRecord {
+  function record(f: InstanceFacts): LeadRecord {
     const { instance: i, evaluation: e } = f;
     const owner = ownerOf(i.ownerId);
     const end = Math.min(now, i.closedAt ?? now);

@@ -1,6 +1,14 @@
 import { MINUTE, type Millis } from '../time.ts';
 import type { Keyed } from './breakdown.ts';
-import { countOf, type Distribution, distribution, type Figure, figure, percent } from './figure.ts';
+import {
+  countOf,
+  type Distribution,
+  distribution,
+  type Figure,
+  figure,
+  Measured,
+  percent,
+} from './figure.ts';
 import type { LeadRecord } from './lead-record.ts';
 
 /** Bands of time to first contact; each includes its upper bound (exactly 5 minutes is `0-5m`). */
@@ -34,15 +42,6 @@ export interface SpeedRow extends Keyed {
   readonly silencedEscalations: Figure;
 }
 
-const measured = (records: readonly LeadRecord[], pick: (r: LeadRecord) => Millis | null) => {
-  const out: { id: string; value: Millis }[] = [];
-  for (const r of records) {
-    const value = pick(r);
-    if (value !== null) out.push({ id: r.id, value });
-  }
-  return out;
-};
-
 const bandOf = (t: Millis): SpeedBand => {
   for (const b of SPEED_BANDS) if (t <= b.upTo) return b.key;
   return '60m+';
@@ -61,8 +60,16 @@ export function speedRow(group: Keyed, records: readonly LeadRecord[]): SpeedRow
   };
   const silenced: string[] = [];
   let silencedCount = 0;
+  const toContact = new Measured();
+  const detection = new Measured();
+  const delivery = new Measured();
+  const rep = new Measured();
   for (const r of records) {
     ids.push(r.id);
+    toContact.add(r.id, r.timeToContact);
+    detection.add(r.id, r.detectionDelay);
+    delivery.add(r.id, r.deliveryDelay);
+    rep.add(r.id, r.repDelay);
     if (r.timeToContact !== null) {
       contacted.push(r.id);
       bands[bandOf(r.timeToContact)].push(r.id);
@@ -79,7 +86,7 @@ export function speedRow(group: Keyed, records: readonly LeadRecord[]): SpeedRow
     label: group.label,
     handoffs: countOf(ids),
     contacted: countOf(contacted),
-    timeToContact: distribution(measured(records, (r) => r.timeToContact)),
+    timeToContact: distribution(toContact),
     bands: {
       '0-5m': countOf(bands['0-5m']),
       '5-15m': countOf(bands['5-15m']),
@@ -92,10 +99,10 @@ export function speedRow(group: Keyed, records: readonly LeadRecord[]): SpeedRow
     pending: countOf(verdicts.pending),
     compliance: figure(percent(met.length, met.length + breached.length), [...met, ...breached]),
     systemDelay: {
-      detection: distribution(measured(records, (r) => r.detectionDelay)),
-      delivery: distribution(measured(records, (r) => r.deliveryDelay)),
+      detection: distribution(detection),
+      delivery: distribution(delivery),
     },
-    repDelay: distribution(measured(records, (r) => r.repDelay)),
+    repDelay: distribution(rep),
     silencedEscalations: figure(silencedCount, silenced),
   };
 }
