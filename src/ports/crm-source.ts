@@ -1,5 +1,5 @@
 import type { SlaConfig } from '../config/types.ts';
-import type { Handoff, LeadObjectType, Touch } from '../domain/model.ts';
+import type { Handoff, LeadObjectType, LeadSnapshot, Touch } from '../domain/model.ts';
 import type { Instant } from '../domain/time.ts';
 
 /** Opaque resume points, keyed by source name (e.g. `handoffs:sql`, `touches:calls`). Persisted by the store. */
@@ -42,6 +42,17 @@ export type LeadChange =
       readonly at: Instant;
     };
 
+/**
+ * An open SLA instance as the worker holds it (an `SlaInstance` fits): what the source reconciles
+ * against the CRM to find deletions, removed owners and leads that left a property-defined stage.
+ */
+export interface WatchedLead {
+  readonly lead: Pick<LeadSnapshot, 'objectType' | 'objectId' | 'contactId'>;
+  readonly stage: string;
+  readonly enteredAt: Instant;
+  readonly ownerId: string | null;
+}
+
 /** A record HubSpot returned that could not be used; logged with its reason, never fatal. */
 export interface Rejected {
   readonly what: string;
@@ -70,8 +81,12 @@ export interface TouchPoll {
 export interface CrmSource {
   /** Start-up check: configured stages and properties exist, scopes suffice. Throws a clear error otherwise. */
   verify(config: SlaConfig): Promise<void>;
-  /** Handoffs into configured stages and changes to watched leads since `cursors`. */
-  pollHandoffs(cursors: Cursors, now: Instant): Promise<HandoffPoll>;
+  /**
+   * Handoffs into configured stages and changes to watched leads since `cursors`. Given the open
+   * instances (`open`), the source also reconciles them with the CRM — deleted, owner removed, moved
+   * away from a property-defined stage — spread over a period so requests stay bounded.
+   */
+  pollHandoffs(cursors: Cursors, now: Instant, open?: readonly WatchedLead[]): Promise<HandoffPoll>;
   /** New or changed touches since `cursors`, for the given open contacts only. */
   pollTouches(cursors: Cursors, openContactIds: ReadonlySet<string>, now: Instant): Promise<TouchPoll>;
   /** All touches of these contacts (used once when instances open: calls logged before we saw the handoff). */
