@@ -86,7 +86,7 @@ export function stacked(
   rows: readonly { readonly label: string; readonly segments: readonly Segment[] }[],
   legend: readonly { readonly label: string; readonly tone: Tone }[],
 ): SafeHtml {
-  const width = 640;
+  const width = Math.max(640, LABEL_W + legend.length * 135);
   const span = width - LABEL_W - 20;
   const max = Math.max(1, ...rows.map((r) => r.segments.reduce((n, s) => n + s.value, 0)));
   const x = scale(max, span);
