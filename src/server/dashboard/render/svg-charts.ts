@@ -106,9 +106,10 @@ export function stacked(
     return html`<text x="${LABEL_W - 6}" y="${y + 15}" class="lbl" text-anchor="end">${clip(r.label, 26)}</text>${segs}`;
   });
   const ly = rows.length * ROW_H + 18;
+  const step = Math.floor((width - LABEL_W) / Math.max(1, legend.length));
   const keys = legend.map(
     (l, i) =>
-      html`<rect x="${LABEL_W + i * 95}" y="${ly - 9}" width="10" height="10" class="bar ${l.tone}"/><text x="${LABEL_W + 14 + i * 95}" y="${ly}" class="lbl">${l.label}</text>`,
+      html`<rect x="${LABEL_W + i * step}" y="${ly - 9}" width="10" height="10" class="bar ${l.tone}"/><text x="${LABEL_W + 14 + i * step}" y="${ly}" class="lbl">${l.label}</text>`,
   );
   return html`<svg class="chart" role="img" viewBox="0 0 ${width} ${ly + 8}" width="${width}" height="${ly + 8}"><title>${title}</title>${body}${keys}</svg>`;
 }
