@@ -7,9 +7,17 @@ import { loadSlaConfigFile } from './config/load-sla-config.ts';
 import { formatProblem } from './config/problems.ts';
 import { summarizeConfigChange } from './config/summarize-config-change.ts';
 import type { SlaConfig } from './config/types.ts';
-import { createHubSpotLeadWriter, createHubSpotSource, type HubSpotSource } from './hubspot/index.ts';
+import {
+  createHubSpotClient,
+  createHubSpotLeadWriter,
+  createHubSpotSource,
+  type HubSpotSource,
+  type Timing,
+} from './hubspot/index.ts';
+import { createLimiters } from './hubspot/limiter.ts';
 import type { Logger } from './log/logger.ts';
 import type { CrmSource } from './ports/crm-source.ts';
+import type { LeadWriter } from './ports/lead-writer.ts';
 import type { Notifier } from './ports/notifier.ts';
 import type { Store } from './ports/store.ts';
 import type { DigestPoster } from './reports/digest/send-digests.ts';
@@ -29,8 +37,12 @@ import { ConfigHolder, type ConfigLoader, ConfigReloader } from './worker/config
 import { createDryRunNotifier } from './worker/dry-run-notifier.ts';
 import { describeError } from './worker/errors.ts';
 import { type CycleOutcome, WorkerEvents } from './worker/events.ts';
+import { observeHubSpotLimiters } from './worker/observe/hubspot-requests.ts';
+import { observeSlackFetch } from './worker/observe/slack-requests.ts';
+import { announceCloses } from './worker/observe/store-closes.ts';
 import { slaEngine } from './worker/sla-engine.ts';
 import { DEFAULT_WORKER_OPTIONS, Worker, type WorkerOptions } from './worker/worker.ts';
+import { reloadingLeadWriter } from './worker/write-back/reloading-lead-writer.ts';
 
 /** Why the worker could not start; the message is for people (stderr), exit status 1. */
 export class StartupError extends Error {
@@ -52,6 +64,8 @@ export interface AppInput {
   /** Log messages instead of sending; state goes to a throw-away SQLite store. */
   readonly dryRun: boolean;
   readonly workerOptions?: Partial<WorkerOptions>;
+  /** Sleep and randomness of the HubSpot client's retries (default: real timers). */
+  readonly hubspotTiming?: Timing;
 }
 
 export interface App {
@@ -113,12 +127,26 @@ export async function buildApp(input: AppInput): Promise<App> {
     ? null
     : required(env.SLACK_BOT_TOKEN, 'SLACK_BOT_TOKEN', 'the worker sends to Slack');
   const store = await openStoreFor(input);
+  const events = new WorkerEvents();
+  const metrics = createMetrics(events);
+  // One client for the source and the writer (one request budget); its limiters see every HTTP
+  // attempt, which is where HubSpot's statuses and 429s reach /metrics.
+  const client = createHubSpotClient({
+    accessToken,
+    basePath: env.HUBSPOT_BASE_URL,
+    config: loaded.config,
+    logger,
+    clock,
+    limiters: observeHubSpotLimiters(createLimiters(loaded.config.hubspot), metrics.hubspotRequest),
+    ...(input.hubspotTiming ? { timing: input.hubspotTiming } : {}),
+  });
   const crm = createHubSpotSource({
     accessToken,
     basePath: env.HUBSPOT_BASE_URL,
     config: loaded.config,
     logger,
     clock,
+    client,
   });
   try {
     await crm.verify(loaded.config);
@@ -130,8 +158,17 @@ export async function buildApp(input: AppInput): Promise<App> {
       err,
     );
   }
+  // A dry run writes nothing to HubSpot either. The writer follows hot reloads of the SLA file.
+  const leadWriter = input.dryRun
+    ? null
+    : reloadingLeadWriter(
+        () => holder.current,
+        (config) => createHubSpotLeadWriter({ client, config, logger, clock }),
+      );
   const { notifier, slackApp, digestPoster } =
-    botToken === null ? dryRunSlack(logger) : slackAdapters(input, botToken, holder, store, crm);
+    botToken === null
+      ? dryRunSlack(logger)
+      : slackAdapters(input, botToken, { holder, store, crm, leadWriter, events, metrics });
   return assembleApp({
     input,
     file: resolve(input.cwd, env.SLA_CONFIG),
@@ -142,6 +179,9 @@ export async function buildApp(input: AppInput): Promise<App> {
     notifier,
     slackApp,
     digestPoster,
+    leadWriter,
+    events,
+    metrics,
   });
 }
 
@@ -151,17 +191,25 @@ const dryRunSlack = (logger: Logger) => ({
   digestPoster: null,
 });
 
+interface SlackWiring {
+  readonly holder: ConfigHolder;
+  readonly store: Store;
+  readonly crm: HubSpotSource;
+  readonly leadWriter: LeadWriter | null;
+  readonly events: WorkerEvents;
+  readonly metrics: Metrics;
+}
+
 /** The notifier and the Bolt app share one WebClient, send queue and user directory. */
-function slackAdapters(
-  input: AppInput,
-  botToken: string,
-  holder: ConfigHolder,
-  store: Store,
-  crm: HubSpotSource,
-) {
+function slackAdapters(input: AppInput, botToken: string, w: SlackWiring) {
   const { env, clock, logger } = input;
+  const { holder, store, crm } = w;
   const config = () => holder.current;
-  const client = createSlackWebClient(botToken, { apiUrl: env.SLACK_API_URL, logger });
+  const client = createSlackWebClient(botToken, {
+    apiUrl: env.SLACK_API_URL,
+    logger,
+    fetch: observeSlackFetch(globalThis.fetch, w.metrics.slackRequest),
+  });
   const queue = createSendQueue({ clock, logger });
   const directory = createUserDirectory({ client, store, queue, clock, config });
   const notifier = createSlackNotifier({ client, config, store, clock, logger, queue, directory });
@@ -170,9 +218,10 @@ function slackAdapters(
     : createSlackApp({
         env,
         client,
-        store,
+        // "Not a fit" closes instances in the store; the worker hears of it and stops judging them.
+        store: announceCloses(store, (closed) => w.events.emit('instance:closed', closed)),
         owners: () => crm.owners(),
-        leadWriter: createHubSpotLeadWriter({ client: crm.client, config: holder.current, logger, clock }),
+        leadWriter: w.leadWriter,
         config,
         clock,
         logger,
@@ -198,14 +247,22 @@ export interface Assembly {
   readonly slackApp: SlackApp | null;
   /** Weekly digests to managers (Slack DMs); absent or `null` = no digest. */
   readonly digestPoster?: DigestPoster | null;
+  /** HubSpot write-back (outcomes, breach tasks); absent or `null`: none (dry run). */
+  readonly leadWriter?: LeadWriter | null;
+  /**
+   * Events and metrics already fed by the adapters (`buildApp` observes HubSpot and Slack requests).
+   * Absent: created here, and HubSpot requests are counted from the source's `requestCount`.
+   */
+  readonly events?: WorkerEvents;
+  readonly metrics?: Metrics;
 }
 
 /** Wires worker, hot reload, metrics and HTTP around already built adapters. */
 export function assembleApp(a: Assembly): App {
   const { env, clock, logger } = a.input;
-  const events = new WorkerEvents();
-  const metrics = createMetrics(events);
-  if ('requestCount' in a.crm) {
+  const events = a.events ?? new WorkerEvents();
+  const metrics = a.metrics ?? createMetrics(events);
+  if (a.metrics === undefined && 'requestCount' in a.crm) {
     const crm = a.crm;
     events.on('cycle:done', () => metrics.hubspotRequestTotal(crm.requestCount));
   }
@@ -213,6 +270,7 @@ export function assembleApp(a: Assembly): App {
     crm: a.crm,
     store: a.store,
     notifier: a.notifier,
+    leadWriter: a.leadWriter ?? null,
     engine: slaEngine,
     clock,
     logger,

@@ -104,7 +104,10 @@ export interface Silence {
   readonly by: string;
 }
 
-/** A period in which HubSpot or Slack was failing: reps are not blamed for deadlines inside it. */
+/**
+ * A period in which HubSpot or Slack was failing, or sla-bot itself was not running (`worker`: no
+ * heartbeat for longer than the outage threshold): reps are not blamed for deadlines inside it.
+ */
 export interface Outage extends Interval {
-  readonly system: 'hubspot' | 'slack';
+  readonly system: 'hubspot' | 'slack' | 'worker';
 }

@@ -4,6 +4,7 @@ import type { SlaInstance } from '../domain/model.ts';
 import type { Target } from '../domain/policy.ts';
 import type { Instant } from '../domain/time.ts';
 import type { Owner } from './crm-source.ts';
+import type { LeadView } from './interactions.ts';
 
 /** Where a sent message lives, so it can be updated in place later. */
 export interface MessageRef {
@@ -50,12 +51,24 @@ export interface AdminAlert {
   readonly text: string;
 }
 
+/** What republishing a rep's App Home tab came to (best-effort: failures are not retried). */
+export type HomeRefresh =
+  | { readonly status: 'published' }
+  /** The rep cannot be found in Slack (or is deactivated there): nothing to publish to. */
+  | { readonly status: 'skipped'; readonly reason: string }
+  | { readonly status: 'failed'; readonly error: string };
+
 /** The port to the chat system (Slack). */
 export interface Notifier {
   send(delivery: Delivery): Promise<SendResult>;
   /** Re-render the original handoff ping in place (contacted ✓ / breached / attempts n of m). */
   update(ref: MessageRef, context: InstanceContext, now: Instant): Promise<SendResult>;
   alertAdmins(alert: AdminAlert): Promise<SendResult>;
+  /**
+   * Republishes the App Home tab of the rep with this e-mail with `leads` (their open leads), so it
+   * is current without the rep opening it again. Optional: a notifier without a Home tab omits it.
+   */
+  refreshHome?(ownerEmail: string, leads: readonly LeadView[], now: Instant): Promise<HomeRefresh>;
 }
 
 export const targetKey = (t: Target): string => {

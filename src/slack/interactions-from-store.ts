@@ -24,7 +24,7 @@ export interface InteractionsDeps {
     | 'reject'
     | 'addSilence'
     | 'silencesBetween'
-    | 'commitCycle'
+    | 'closeInstance'
   >;
   /** HubSpot owners (the CRM adapter caches them). */
   readonly owners: () => Promise<readonly Owner[]>;
@@ -93,24 +93,13 @@ export function interactionsFromStore(deps: InteractionsDeps): Interactions {
     const owners = await ownersById();
     if (!(await store.reject({ instanceId, reason, by, at })))
       return { status: 'duplicate', lead: view(s, owners) };
-    if (s.instance.closedAt === null) {
-      // Closes the clock: no more reminders or escalations for a lead sales turned down.
-      // Cursors are upserted per name, so an empty map leaves the poller's cursors alone.
-      await store.commitCycle({
-        now: at,
-        cursors: {},
-        newInstances: [],
-        updatedInstances: [],
-        closed: [{ instanceId, at, reason: 'not_a_fit' }],
-        touches: [],
-        evaluations: [],
-        outbox: [],
-      });
-    }
-    const closed: StoredInstance = {
-      ...s,
-      instance: { ...s.instance, closedAt: at, closeReason: 'not_a_fit' },
-    };
+    // Closes the clock: no more reminders or escalations for a lead sales turned down. An instance
+    // the worker closed meanwhile (it moved on) keeps its own close.
+    const closedNow =
+      s.instance.closedAt === null && (await store.closeInstance(instanceId, at, 'not_a_fit'));
+    const closed: StoredInstance = closedNow
+      ? { ...s, instance: { ...s.instance, closedAt: at, closeReason: 'not_a_fit' } }
+      : ((await store.instance(instanceId)) ?? s);
     return { status: 'recorded', lead: view(closed, owners), writeBack: await writeBack(s, reason) };
   }
 

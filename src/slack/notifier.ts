@@ -2,15 +2,25 @@ import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../clock/clock.ts';
 import type { SlaConfig } from '../config/types.ts';
 import type { Logger } from '../log/logger.ts';
-import type { Delivery, InstanceContext, MessageRef, Notifier, SendResult } from '../ports/notifier.ts';
+import type { LeadView } from '../ports/interactions.ts';
+import type {
+  Delivery,
+  HomeRefresh,
+  InstanceContext,
+  MessageRef,
+  Notifier,
+  SendResult,
+} from '../ports/notifier.ts';
 import type { Store } from '../ports/store.ts';
 import { createAdminNotice } from './admin-notice.ts';
 import { SlackCallError } from './errors.ts';
+import { byUrgencyThenScore } from './lead-urgency.ts';
 import { createOwnerNamer } from './owner-name.ts';
 import { callErrorResult, createPoster, failureResult } from './poster.ts';
 import { createRecipientResolver, type Recipient, recipientChannel, recipientLabel } from './recipients.ts';
 import { renderAdminAlert } from './render/admin-alert.ts';
 import { lateNote } from './render/late-note.ts';
+import { renderHome } from './render/lead-list-message.ts';
 import { renderNotification } from './render/notification.ts';
 import { renderPing } from './render/ping.ts';
 import type { RenderContext } from './render/render-context.ts';
@@ -125,6 +135,27 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
     });
   }
 
+  /** The same App Home the `app_home_opened` listener publishes, pushed when the rep's leads changed. */
+  async function refreshHome(email: string, leads: readonly LeadView[], now: number): Promise<HomeRefresh> {
+    let found: Awaited<ReturnType<UserDirectory['byEmail']>>;
+    try {
+      found = await directory.byEmail(email);
+    } catch (err) {
+      if (err instanceof SlackCallError) return { status: 'failed', error: err.message };
+      throw err;
+    }
+    if (found.kind === 'not_found') return { status: 'skipped', reason: 'users_not_found' };
+    if (found.user.deleted) return { status: 'skipped', reason: 'user_deactivated' };
+    const userId = found.user.id;
+    const view = renderHome(byUrgencyThenScore(leads, now), {
+      now,
+      zone: config().timezone,
+      stageLabel,
+    });
+    const out = await queue.run(`home:${userId}`, 0, () => client.views.publish({ user_id: userId, view }));
+    return out.ok ? { status: 'published' } : { status: 'failed', error: out.failure.code };
+  }
+
   const guard =
     <A extends unknown[]>(fn: (...args: A) => Promise<SendResult>) =>
     async (...args: A): Promise<SendResult> => {
@@ -136,5 +167,5 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
       }
     };
 
-  return { send: guard(deliver), update: guard(update), alertAdmins: guard(alertAdmins) };
+  return { send: guard(deliver), update: guard(update), alertAdmins: guard(alertAdmins), refreshHome };
 }

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { NotificationKind } from '../domain/evaluation.ts';
+import type { CloseReason } from '../domain/model.ts';
 import type { Instant, Millis } from '../domain/time.ts';
 
 export type CycleOutcome = 'ok' | 'degraded' | 'failed';
@@ -41,6 +42,16 @@ export interface WorkerEventMap {
   'role:changed': { readonly role: InstanceRole };
   'outage:start': { readonly system: ExternalSystem; readonly since: Instant };
   'outage:end': { readonly system: ExternalSystem; readonly from: Instant; readonly until: Instant };
+  /** The worker itself was not running past the outage threshold (found at start-up). */
+  'downtime:recorded': { readonly from: Instant; readonly until: Instant };
+  /** An instance was closed outside the cycle (Slack "Not a fit"): the worker stops judging it. */
+  'instance:closed': { readonly instanceId: string; readonly at: Instant; readonly reason: CloseReason };
+  /** A HubSpot write-back (SLA outcome properties or breach task) succeeded, will be retried, or was given up. */
+  'writeback:done': { readonly key: string; readonly kind: 'outcome' | 'breach_task' };
+  'writeback:retry': { readonly key: string; readonly error: string };
+  'writeback:failed': { readonly key: string; readonly error: string };
+  /** A rep's App Home tab was republished because their open leads changed. */
+  'home:refreshed': { readonly email: string };
   'config:reloaded': { readonly summary: string };
   'config:rejected': { readonly problems: readonly string[] };
   'timer:armed': { readonly at: Instant; readonly delayMs: Millis };

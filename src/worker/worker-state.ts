@@ -1,9 +1,19 @@
 import type { Evaluation } from '../domain/evaluation.ts';
 import type { SlaInstance, Touch } from '../domain/model.ts';
+import type { Instant } from '../domain/time.ts';
+import type { Logger } from '../log/logger.ts';
 import type { Cursors, Owner } from '../ports/crm-source.ts';
 import type { MessageRef } from '../ports/notifier.ts';
 import type { Store } from '../ports/store.ts';
 import { evaluationFingerprint } from './cycle/fingerprint.ts';
+import { HEARTBEAT_CURSOR, heartbeatOf } from './downtime.ts';
+import {
+  EMPTY_QUEUE,
+  parseQueue,
+  serializeQueue,
+  WRITE_BACK_CURSOR,
+  type WriteBackQueue,
+} from './write-back/write-back-queue.ts';
 
 /** One open instance as the worker keeps it between cycles. */
 export interface OpenInstance {
@@ -21,7 +31,18 @@ export interface OpenInstance {
  * only after the store accepted a cycle's write, so a failed cycle leaves it as it was.
  */
 export class WorkerState {
+  /** The CRM's resume points (the worker's own cursors, heartbeat and write-back queue, apart). */
   cursors: Cursors = {};
+  /** The last heartbeat found in the store when this state was loaded. */
+  heartbeat: Instant | null = null;
+  /** HubSpot write-backs still to do, and the queue as the store last saved it. */
+  writeBacks: WriteBackQueue = EMPTY_QUEUE;
+  savedWriteBacks = serializeQueue(EMPTY_QUEUE);
+  /** Instances closed outside the cycle (Slack "Not a fit"), dropped at the next judging. */
+  readonly closedOutside = new Set<string>();
+  /** Owners whose App Home tab shows outdated leads, and when each rep's Home was last published. */
+  readonly homeDirty = new Set<string>();
+  readonly homeShownAt = new Map<string, Instant>();
   readonly open = new Map<string, OpenInstance>();
   readonly touches = new Map<string, Map<string, Touch>>();
   /** Notification keys (engine keys, not per target) already recorded in the outbox. */
@@ -37,9 +58,20 @@ export class WorkerState {
   configVersion = 0;
   evaluatedConfigVersion = -1;
 
-  static async load(store: Store): Promise<WorkerState> {
+  static async load(store: Store, logger?: Logger): Promise<WorkerState> {
     const state = new WorkerState();
-    state.cursors = await store.cursors();
+    const all = await store.cursors();
+    const { [HEARTBEAT_CURSOR]: _heartbeat, [WRITE_BACK_CURSOR]: queue, ...crm } = all;
+    state.cursors = crm;
+    state.heartbeat = heartbeatOf(all);
+    const parsed = parseQueue(queue);
+    if (!parsed.ok)
+      logger?.error(
+        { problem: parsed.problem },
+        'stored hubspot write-back queue unreadable; starting empty',
+      );
+    state.writeBacks = parsed.queue;
+    state.savedWriteBacks = queue ?? serializeQueue(EMPTY_QUEUE);
     const stored = await store.openInstances();
     for (const s of stored) {
       state.open.set(s.instance.id, {
@@ -73,6 +105,14 @@ export class WorkerState {
 
   openContactIds(): Set<string> {
     return new Set([...this.open.values()].map((o) => o.instance.lead.contactId));
+  }
+
+  /** Stops judging an instance closed elsewhere; its owner's App Home is out of date. */
+  forget(instanceId: string): void {
+    const o = this.open.get(instanceId);
+    if (!o) return;
+    this.open.delete(instanceId);
+    if (o.instance.ownerId !== null) this.homeDirty.add(o.instance.ownerId);
   }
 
   setPing(instanceId: string, ref: MessageRef, pingState: string): void {

@@ -2,10 +2,13 @@ import type { Clock } from '../clock/clock.ts';
 import type { Instant, Millis } from '../domain/time.ts';
 import type { Logger } from '../log/logger.ts';
 import type { CrmSource } from '../ports/crm-source.ts';
+import type { LeadWriter } from '../ports/lead-writer.ts';
 import type { Notifier } from '../ports/notifier.ts';
 import type { Store } from '../ports/store.ts';
 import type { ConfigHolder } from './config-reloader.ts';
 import { type CycleReport, runCycle } from './cycle/run-cycle.ts';
+import type { HomeOptions } from './delivery/refresh-homes.ts';
+import { recordDowntime } from './downtime.ts';
 import type { Engine } from './engine.ts';
 import type { CycleOutcome, WorkerEvents } from './events.ts';
 import type { HealthSnapshot } from './health.ts';
@@ -24,6 +27,12 @@ export interface WorkerOptions {
   /** How long a lease lasts; defaults to half the poll interval, at least 3 s (takeover within one interval). */
   readonly leaseTtl?: (every: Millis) => Millis;
   readonly ticker?: Ticker;
+  /** How long an owner id HubSpot does not list may own a lead before admins are told (default 20 min). */
+  readonly unknownOwnerGrace?: Millis;
+  /** App Home republishing: per cycle and per rep limits. */
+  readonly home?: HomeOptions;
+  /** HubSpot write-backs per cycle (default 20). */
+  readonly writeBackLimit?: number;
 }
 
 export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
@@ -37,6 +46,8 @@ export interface WorkerDeps {
   readonly crm: CrmSource;
   readonly store: Store;
   readonly notifier: Notifier;
+  /** HubSpot write-back (outcome properties, breach tasks); absent or `null` in a dry run. */
+  readonly leadWriter?: LeadWriter | null;
   readonly engine: Engine;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -83,6 +94,10 @@ export class Worker {
       events: deps.events,
       logger: deps.logger,
       ...(deps.options.ticker ? { ticker: deps.options.ticker } : {}),
+    });
+    deps.events.on('instance:closed', ({ instanceId }) => {
+      // Closed outside the cycle (Slack): stop judging it; without state, the next load reads the store.
+      this.#state?.closedOutside.add(instanceId);
     });
     deps.events.on('role:changed', ({ role }) => {
       if (role === 'follower')
@@ -147,6 +162,22 @@ export class Worker {
     return { nextDueAt: report.nextDueAt, more: report.more && report.outcome === 'ok' };
   }
 
+  /**
+   * Loads the state from the store and records the worker's own downtime since the last heartbeat
+   * (start-up, becoming leader, after a failed cycle): breaches whose deadline fell in it are excused.
+   */
+  async #load(logger: Logger): Promise<WorkerState> {
+    const d = this.#d;
+    const state = await WorkerState.load(d.store, logger);
+    await recordDowntime(
+      { store: d.store, events: d.events, logger },
+      state.heartbeat,
+      d.clock.now(),
+      d.options.outageThreshold,
+    );
+    return state;
+  }
+
   async #runCycle(reason: string): Promise<CycleReport> {
     const d = this.#d;
     const cycle = ++this.#cycle;
@@ -155,7 +186,7 @@ export class Worker {
     d.events.emit('cycle:start', { cycle, now: started, reason });
     let report: CycleReport;
     try {
-      this.#state ??= await WorkerState.load(d.store);
+      this.#state ??= await this.#load(logger);
       this.#state.configVersion = d.config.version;
       report = await runCycle(
         {
@@ -167,6 +198,11 @@ export class Worker {
           maxAttempts: d.options.maxAttempts,
           maxPages: d.options.maxPages,
           deliverLimit: d.options.deliverLimit,
+          ...(d.options.unknownOwnerGrace === undefined
+            ? {}
+            : { unknownOwnerGrace: d.options.unknownOwnerGrace }),
+          ...(d.options.home === undefined ? {} : { home: d.options.home }),
+          ...(d.options.writeBackLimit === undefined ? {} : { writeBackLimit: d.options.writeBackLimit }),
         },
         this.#state,
       );

@@ -65,7 +65,11 @@ export class FakeStore implements Store {
     for (const instance of write.updatedInstances) {
       const prev = this.instances.get(instance.id)?.instance;
       // An instance closed outside the cycle stays closed.
-      this.#put(prev?.closedAt != null ? { ...instance, closedAt: prev.closedAt, closeReason: prev.closeReason } : instance);
+      this.#put(
+        prev?.closedAt != null
+          ? { ...instance, closedAt: prev.closedAt, closeReason: prev.closeReason }
+          : instance,
+      );
     }
     for (const c of write.closed) {
       const prev = this.instances.get(c.instanceId);
@@ -84,11 +88,11 @@ export class FakeStore implements Store {
   #put(instance: StoredInstance['instance']): void {
     const prev = this.instances.get(instance.id);
     this.instances.set(instance.id, {
-        instance,
-        evaluation: prev?.evaluation ?? null,
-        pingRef: prev?.pingRef ?? null,
-        pingState: prev?.pingState ?? null,
-      });
+      instance,
+      evaluation: prev?.evaluation ?? null,
+      pingRef: prev?.pingRef ?? null,
+      pingState: prev?.pingState ?? null,
+    });
   }
 
   #setEvaluation(e: Evaluation): void {
@@ -127,7 +131,10 @@ export class FakeStore implements Store {
     this.#check('closeInstance');
     const prev = this.instances.get(instanceId);
     if (!prev || prev.instance.closedAt !== null) return false;
-    this.instances.set(instanceId, { ...prev, instance: { ...prev.instance, closedAt: at, closeReason: reason } });
+    this.instances.set(instanceId, {
+      ...prev,
+      instance: { ...prev.instance, closedAt: at, closeReason: reason },
+    });
     return true;
   }
   async instancesBetween(from: Instant, until: Instant): Promise<readonly StoredInstance[]> {

@@ -99,8 +99,19 @@ describe('interactions over the store', () => {
       closedAt: T0 + HOUR,
       closeReason: 'not_a_fit',
     });
-    expect(store.commits[0]?.cursors).toEqual({});
+    expect(store.closes).toEqual([{ instanceId: 'i-bram', at: T0 + HOUR, reason: 'not_a_fit' }]);
     expect(writer.calls).toEqual([{ instanceId: 'i-bram', reason: 'No budget', leadStatus: 'UNQUALIFIED' }]);
+  });
+
+  it('"Not a fit" on a lead that already moved on records the reason but keeps the earlier close', async () => {
+    const { interactions, store } = setup();
+    const out = await interactions.markNotAFit('i-closed', 'Student', 'a', T0 + HOUR);
+    expect(out.status === 'recorded' && out.lead.instance).toMatchObject({
+      closedAt: T0,
+      closeReason: 'progressed',
+    });
+    expect(store.closes).toEqual([]);
+    expect(store.rejections).toHaveLength(1);
   });
 
   it('"Not a fit" twice writes once', async () => {

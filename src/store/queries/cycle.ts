@@ -37,7 +37,10 @@ export async function commitCycle(db: SqlDriver, write: CycleWrite): Promise<voi
       table: 'instances',
       columns: INSTANCE_COLUMNS,
       rows: lastByKey(write.updatedInstances, (i) => i.id).map(instanceValues),
-      onConflict: `ON CONFLICT (id) DO UPDATE SET ${assignExcluded(INSTANCE_COLUMNS, 'id')}`,
+      // A close made outside the cycle (Slack "Not a fit") is never undone by a worker that missed it.
+      onConflict: `ON CONFLICT (id) DO UPDATE SET ${assignExcluded(INSTANCE_COLUMNS, 'id', 'closed_at', 'close_reason')},
+        closed_at = COALESCE(instances.closed_at, excluded.closed_at),
+        close_reason = CASE WHEN instances.closed_at IS NULL THEN excluded.close_reason ELSE instances.close_reason END`,
     });
     for (const close of write.closed) {
       await tx.run(

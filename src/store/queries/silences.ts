@@ -65,7 +65,7 @@ export async function outages(db: SqlExecutor, from: Instant, until: Instant): P
     [from, until],
   );
   return rows.map((row) => ({
-    system: oneOf(row, 'system', ['hubspot', 'slack'] as const),
+    system: oneOf(row, 'system', ['hubspot', 'slack', 'worker'] as const),
     from: int(row, 'from_at'),
     until: int(row, 'until_at'),
   }));

@@ -39,3 +39,9 @@ export const pingFingerprint = (e: Evaluation, closed: boolean): string => {
     closed ? 'closed' : 'open',
   ].join('|');
 };
+
+/** What a rep's App Home tab shows of an open lead (its urgency and progress). */
+export const homeFingerprint = (e: Evaluation): string => {
+  const fc = e.firstContact;
+  return `${pingFingerprint(e, false)}|${fc.state === 'pending' && fc.atRisk ? 'at-risk' : '-'}`;
+};

@@ -1,11 +1,15 @@
 import type { SlaConfig } from '../../config/types.ts';
 import type { Touch } from '../../domain/model.ts';
 import { DAY, type Instant, type Millis } from '../../domain/time.ts';
+import type { LeadWriter } from '../../ports/lead-writer.ts';
 import type { CycleWrite, Store } from '../../ports/store.ts';
+import { HEARTBEAT_CURSOR } from '../downtime.ts';
 import type { Engine } from '../engine.ts';
 import type { WorkerEvents } from '../events.ts';
 import type { OutageTracker } from '../outage-tracker.ts';
 import type { OpenInstance, WorkerState } from '../worker-state.ts';
+import { firstTimeBreaches, planWriteBacks } from '../write-back/plan-write-backs.ts';
+import { serializeQueue, WRITE_BACK_CURSOR, withItems } from '../write-back/write-back-queue.ts';
 import { evaluateOpen } from './evaluate-open.ts';
 import type { Ingested } from './ingest.ts';
 
@@ -16,6 +20,8 @@ export interface JudgeDeps {
   readonly outages: OutageTracker;
   /** How far back stored outages are read for excusing breaches. */
   readonly outageLookback?: Millis;
+  /** HubSpot write-back; when absent (dry run) nothing is queued for it. */
+  readonly leadWriter?: LeadWriter | null;
 }
 
 export interface Judgement {
@@ -24,11 +30,6 @@ export interface Judgement {
   readonly nextDueAt: Instant | null;
   readonly withoutPolicy: readonly string[];
 }
-
-const isEmpty = (w: CycleWrite, state: WorkerState): boolean =>
-  w.newInstances.length + w.updatedInstances.length + w.closed.length + w.touches.length === 0 &&
-  w.evaluations.length + w.outbox.length === 0 &&
-  JSON.stringify(w.cursors) === JSON.stringify(state.cursors);
 
 /**
  * Judges every open instance with what was just ingested, and writes the new state, the changed
@@ -57,7 +58,7 @@ export async function judgeAndCommit(
       return changed ? { ...o, instance: changed, fingerprint: null } : o;
     }),
     ...fresh,
-  ].filter((o) => !closing.has(o.instance.id));
+  ].filter((o) => !closing.has(o.instance.id) && !state.closedOutside.has(o.instance.id));
 
   const incoming = new Map<string, Touch[]>();
   for (const t of got.touches) incoming.set(t.contactId, [...(incoming.get(t.contactId) ?? []), t]);
@@ -83,9 +84,34 @@ export async function judgeAndCommit(
     owners: state.owners,
     recordedKeys: state.recordedKeys,
   });
+  const settings = config.hubspot.writeBack;
+  const writeBacks = withItems(
+    state.writeBacks,
+    deps.leadWriter
+      ? planWriteBacks({
+          settings,
+          verdicts: instances.flatMap((o) => {
+            const j = judged.judged.get(o.instance.id);
+            return j?.changed ? [{ before: o.evaluation, after: j.evaluation }] : [];
+          }),
+          newBreaches:
+            settings.enabled && settings.createTaskOnBreach
+              ? await firstTimeBreaches(deps.store, judged.outbox)
+              : [],
+          now,
+        })
+      : [],
+  );
+  const queue = serializeQueue(writeBacks);
   const write: CycleWrite = {
     now,
-    cursors: got.cursors,
+    // The heartbeat tells the next start how long the worker was away; the write-back queue is
+    // saved with the verdicts that filled it.
+    cursors: {
+      ...got.cursors,
+      [HEARTBEAT_CURSOR]: String(now),
+      ...(queue === state.savedWriteBacks ? {} : { [WRITE_BACK_CURSOR]: queue }),
+    },
     newInstances: got.events.opened,
     updatedInstances: got.events.updated.filter((i) => !closing.has(i.id)),
     closed: got.events.closed,
@@ -93,9 +119,11 @@ export async function judgeAndCommit(
     evaluations: [...judged.judged.values()].filter((j) => j.changed).map((j) => j.evaluation),
     outbox: judged.outbox,
   };
-  if (!isEmpty(write, state)) await deps.store.commitCycle(write);
+  await deps.store.commitCycle(write);
 
   state.cursors = got.cursors;
+  state.writeBacks = writeBacks;
+  state.savedWriteBacks = queue;
   state.addTouches(got.touches);
   if (got.touchesRead) state.touchesReadAt = now;
   const justClosed: OpenInstance[] = [];
@@ -111,6 +139,8 @@ export async function judgeAndCommit(
     const due = j?.evaluation.nextDueAt ?? null;
     if (due !== null && (nextDueAt === null || due < nextDueAt)) nextDueAt = due;
   }
+  for (const id of state.closedOutside) state.forget(id);
+  state.closedOutside.clear();
   for (const k of judged.newKeys) state.recordedKeys.add(k);
   state.evaluatedConfigVersion = configVersion;
   deps.events.emit('verdicts', judged.tally);

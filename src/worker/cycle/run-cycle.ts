@@ -1,18 +1,25 @@
 import type { SlaConfig } from '../../config/types.ts';
-import type { Instant } from '../../domain/time.ts';
+import type { Instant, Millis } from '../../domain/time.ts';
 import type { CrmSource } from '../../ports/crm-source.ts';
+import type { Store } from '../../ports/store.ts';
 import type { DeliveryDeps, DeliveryReport } from '../delivery/deliver-outbox.ts';
 import { deliverOutbox } from '../delivery/deliver-outbox.ts';
+import { type HomeDeps, markHomeChanges, refreshHomes } from '../delivery/refresh-homes.ts';
 import { updatePings } from '../delivery/update-pings.ts';
 import { describeError } from '../errors.ts';
 import type { CycleOutcome } from '../events.ts';
 import type { WorkerState } from '../worker-state.ts';
+import { applyWriteBacks, type WriteBackDeps } from '../write-back/apply-write-backs.ts';
 import { type Ingested, ingest } from './ingest.ts';
 import { type JudgeDeps, judgeAndCommit } from './judge-and-commit.ts';
 import { reportFailure, reportSuccess } from './outage-effects.ts';
+import { ownerProblemAlerts, UNKNOWN_OWNER_GRACE } from './owner-problems.ts';
 
-export interface CycleDeps extends DeliveryDeps, JudgeDeps {
+export interface CycleDeps extends DeliveryDeps, JudgeDeps, HomeDeps, WriteBackDeps {
+  readonly store: Store;
   readonly crm: CrmSource;
+  /** How long an owner id HubSpot does not list may own a lead before admins are told. */
+  readonly unknownOwnerGrace?: Millis;
   /** The config in force; read once at the start of each cycle (a reload swaps it between cycles). */
   readonly config: () => SlaConfig;
   /** Pages of HubSpot results taken in one cycle before judging (catch-up after downtime). */
@@ -64,6 +71,7 @@ export async function runCycle(deps: CycleDeps, state: WorkerState): Promise<Cyc
       ownersError = err;
     }
     const justClosed = [];
+    const before = new Map(state.open);
     let pages = 0;
     do {
       const now = deps.clock.now();
@@ -83,8 +91,10 @@ export async function runCycle(deps: CycleDeps, state: WorkerState): Promise<Cyc
       more = got.more;
       pages += 1;
     } while (more && pages < deps.maxPages && hubspotError === null && deps.canSend());
-    hubspotError ??= ownersError;
     const now = deps.clock.now();
+    await tellOwnerProblems(deps, state, config, ownersError === null, now);
+    markHomeChanges(state, before, state.open);
+    hubspotError ??= ownersError;
     if (hubspotError === null) await reportSuccess(deps, 'hubspot', now);
     else {
       deps.logger.warn(
@@ -95,6 +105,8 @@ export async function runCycle(deps: CycleDeps, state: WorkerState): Promise<Cyc
     }
     const delivery = await deliverOutbox(deps, state, config, deps.deliverLimit);
     await updatePings(deps, state, config, justClosed);
+    await refreshHomes(deps, state);
+    await applyWriteBacks(deps, state);
     return {
       outcome: hubspotError === null ? 'ok' : 'degraded',
       handoffs,
@@ -116,4 +128,26 @@ export async function runCycle(deps: CycleDeps, state: WorkerState): Promise<Cyc
       error: describeError(err),
     };
   }
+}
+
+/** Tells the admins, once per instance, about open leads whose owner is deactivated or unknown. */
+async function tellOwnerProblems(
+  deps: CycleDeps,
+  state: WorkerState,
+  config: SlaConfig,
+  ownersFresh: boolean,
+  now: Instant,
+): Promise<void> {
+  const alerts = ownerProblemAlerts({
+    config,
+    instances: [...state.open.values()].map((o) => o.instance),
+    owners: state.owners,
+    ownersFresh,
+    now,
+    unknownGrace: deps.unknownOwnerGrace ?? UNKNOWN_OWNER_GRACE,
+  }).filter((a) => !state.recordedKeys.has(a.key));
+  if (alerts.length === 0) return;
+  deps.logger.warn({ alerts: alerts.map((a) => a.key) }, 'open leads owned by inactive or unknown owners');
+  await deps.store.enqueue(alerts, now);
+  for (const a of alerts) state.recordedKeys.add(a.key);
 }

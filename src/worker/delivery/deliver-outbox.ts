@@ -66,10 +66,14 @@ async function attempt(
   }
   const n = asNotification(entry.payload);
   if (n === null || entry.target === null) return { skip: 'malformed notification payload' };
+  // The store has the last word on closing: Slack "Not a fit" (possibly handled by another
+  // instance) closes there, and nothing more goes out for that lead.
+  const inStore = await deps.store.instance(n.instanceId);
+  if (!inStore) return { skip: 'unknown instance' };
+  if (inStore.instance.closedAt !== null) state.forget(n.instanceId);
   const open = state.open.get(n.instanceId);
-  const stored = open ?? (await deps.store.instance(n.instanceId));
-  if (!stored) return { skip: 'unknown instance' };
-  const closed = !open || stored.instance.closedAt !== null;
+  const stored = open ?? inStore;
+  const closed = !open || inStore.instance.closedAt !== null;
   const rel = relevance(n, { evaluation: stored.evaluation, closed }, now);
   if (!rel.send) return { skip: rel.reason };
   if (

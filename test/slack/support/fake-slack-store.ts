@@ -1,8 +1,7 @@
-import type { Acknowledgement, Silence } from '../../../src/domain/model.ts';
+import type { Acknowledgement, CloseReason, Silence } from '../../../src/domain/model.ts';
 import type { Instant } from '../../../src/domain/time.ts';
 import type { MessageRef } from '../../../src/ports/notifier.ts';
 import type {
-  CycleWrite,
   NewOutboxEntry,
   Rejection,
   SlackUserMapping,
@@ -23,7 +22,7 @@ export type SlackStorePart = Pick<
   | 'addSilence'
   | 'silencesBetween'
   | 'setPing'
-  | 'commitCycle'
+  | 'closeInstance'
 >;
 
 /** The part of the Store the Slack adapter uses, in memory, with the port's idempotency semantics. */
@@ -35,7 +34,7 @@ export class FakeSlackStore implements SlackStorePart {
   readonly rejections: Rejection[] = [];
   readonly silenceList: Silence[] = [];
   readonly pings: { instanceId: string; ref: MessageRef; state: string }[] = [];
-  readonly commits: CycleWrite[] = [];
+  readonly closes: { instanceId: string; at: Instant; reason: CloseReason }[] = [];
   enqueueCalls = 0;
 
   add(stored: StoredInstance): this {
@@ -77,18 +76,16 @@ export class FakeSlackStore implements SlackStorePart {
   async silencesBetween(from: Instant, until: Instant) {
     return this.silenceList.filter((s) => s.from < until && s.until > from);
   }
-  /** Only what the Slack adapter writes through it: closing instances. Cursors are merged, as in SQL. */
-  async commitCycle(write: CycleWrite) {
-    this.commits.push(write);
-    for (const c of write.closed) {
-      const prev = this.instances.get(c.instanceId);
-      if (prev && prev.instance.closedAt === null) {
-        this.instances.set(c.instanceId, {
-          ...prev,
-          instance: { ...prev.instance, closedAt: c.at, closeReason: c.reason },
-        });
-      }
-    }
+  /** Closes an open instance once (the first close wins), as the SQL adapters do. */
+  async closeInstance(instanceId: string, at: Instant, reason: CloseReason) {
+    const prev = this.instances.get(instanceId);
+    if (!prev || prev.instance.closedAt !== null) return false;
+    this.closes.push({ instanceId, at, reason });
+    this.instances.set(instanceId, {
+      ...prev,
+      instance: { ...prev.instance, closedAt: at, closeReason: reason },
+    });
+    return true;
   }
   async setPing(instanceId: string, ref: MessageRef, state: string) {
     this.pings.push({ instanceId, ref, state });

@@ -1,0 +1,79 @@
+import { DateTime } from 'luxon';
+import type { SlaConfig } from '../../config/types.ts';
+import type { SlaInstance } from '../../domain/model.ts';
+import { type Instant, MINUTE, type Millis } from '../../domain/time.ts';
+import type { Owner } from '../../ports/crm-source.ts';
+import type { NewOutboxEntry } from '../../ports/store.ts';
+
+/**
+ * How long an owner id HubSpot does not list may own a lead before admins hear of it: the owner list
+ * is cached for 15 minutes, so a rep added to HubSpot a minute ago is not "unknown".
+ */
+export const UNKNOWN_OWNER_GRACE: Millis = 20 * MINUTE;
+
+export interface OwnerProblemInput {
+  readonly config: SlaConfig;
+  readonly instances: readonly SlaInstance[];
+  readonly owners: readonly Owner[];
+  /** The owner list was read successfully this cycle (an old or empty list proves nothing). */
+  readonly ownersFresh: boolean;
+  readonly now: Instant;
+  readonly unknownGrace: Millis;
+}
+
+export const inactiveOwnerKey = (instanceId: string): string => `admin:owner-inactive:${instanceId}`;
+export const unknownOwnerKey = (instanceId: string): string => `admin:owner-unknown:${instanceId}`;
+
+function describeLead(config: SlaConfig, i: SlaInstance): string {
+  const name =
+    [i.lead.firstName, i.lead.lastName].filter((n) => n !== null).join(' ') ||
+    i.lead.email ||
+    `contact ${i.lead.contactId}`;
+  const stage = config.stages.find((s) => s.key === i.stage)?.label ?? i.stage;
+  const entered = DateTime.fromMillis(i.enteredAt, { zone: config.timezone }).toFormat(
+    'yyyy-MM-dd HH:mm ZZZZ',
+  );
+  return `${name} (${stage}, entered ${entered})`;
+}
+
+/** Since when the current owner has had the lead, as far as the worker can know. */
+const ownedSince = (i: SlaInstance): Instant =>
+  Math.max(i.firstSeenAt, i.ownerAssignedAt ?? 0, i.ownerChangedAt ?? 0);
+
+const alert = (key: string, text: string, now: Instant): NewOutboxEntry => ({
+  key,
+  instanceId: null,
+  kind: 'admin_alert',
+  target: null,
+  payload: { text },
+  dueAt: now,
+});
+
+/**
+ * Open leads nobody will work: owned by an owner HubSpot marks archived or deactivated, or by an
+ * owner id HubSpot does not list at all. One admin alert per instance (stable key); the lead's own
+ * messages still go out, to the fallbacks (team channel, manager, admins) the notifier picks.
+ */
+export function ownerProblemAlerts(input: OwnerProblemInput): NewOutboxEntry[] {
+  const byId = new Map(input.owners.map((o) => [o.id, o]));
+  const out: NewOutboxEntry[] = [];
+  for (const i of input.instances) {
+    if (i.ownerId === null || i.closedAt !== null) continue;
+    const owner = byId.get(i.ownerId);
+    if (owner && !owner.active) {
+      const who = owner.email ?? `HubSpot owner ${owner.id}`;
+      const text =
+        `:bust_in_silhouette: ${describeLead(input.config, i)} is owned by ${who}, who is deactivated or ` +
+        'archived in HubSpot: nobody is working this lead. Its SLA messages go to the team channel or ' +
+        `manager meanwhile. Fix: reassign it in HubSpot: ${i.lead.url}`;
+      out.push(alert(inactiveOwnerKey(i.id), text, input.now));
+    } else if (!owner && input.ownersFresh && input.now - ownedSince(i) >= input.unknownGrace) {
+      const text =
+        `:bust_in_silhouette: ${describeLead(input.config, i)} is owned by HubSpot owner ${i.ownerId}, ` +
+        'whom HubSpot does not list (deleted user?): nobody is working this lead. Its SLA messages go to ' +
+        `the fallbacks (team channel, manager or admins) meanwhile. Fix: reassign it in HubSpot: ${i.lead.url}`;
+      out.push(alert(unknownOwnerKey(i.id), text, input.now));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,136 @@
+import type { Clock } from '../../clock/clock.ts';
+import type { Evaluation } from '../../domain/evaluation.ts';
+import type { SlaInstance } from '../../domain/model.ts';
+import { type Instant, MINUTE, type Millis, SECOND } from '../../domain/time.ts';
+import type { Logger } from '../../log/logger.ts';
+import type { LeadWriter } from '../../ports/lead-writer.ts';
+import type { Store } from '../../ports/store.ts';
+import { describeError } from '../errors.ts';
+import type { WorkerEvents } from '../events.ts';
+import type { WorkerState } from '../worker-state.ts';
+import { persistQueue } from './persist-queue.ts';
+import { dueItems, type WriteBackItem, without, withRetry } from './write-back-queue.ts';
+
+export interface WriteBackDeps {
+  readonly store: Pick<Store, 'instance' | 'commitCycle' | 'enqueue'>;
+  /** `null`: write-back is not wired (dry run); the queue is left alone. */
+  readonly leadWriter?: LeadWriter | null;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly events: WorkerEvents;
+  readonly canSend: () => boolean;
+  /** HubSpot writes per cycle (they share the request budget with polling). */
+  readonly writeBackLimit?: number;
+}
+
+export interface WriteBackReport {
+  done: number;
+  retried: number;
+  failed: number;
+  skipped: number;
+}
+
+/** 30 s doubling, at most 30 minutes: HubSpot being down delays write-backs, it never loses them. */
+const backoff = (attempts: number): Millis =>
+  Math.min(30 * MINUTE, 30 * SECOND * 2 ** Math.min(attempts, 10));
+
+type Failure = { readonly retryable: true; readonly at: Instant | null } | { readonly retryable: false };
+
+/** Whether a write may pass later (rate limits, 5xx, network, the daily limit after midnight). */
+function classify(err: unknown): Failure {
+  if (typeof err !== 'object' || err === null) return { retryable: false };
+  if ('resumeAt' in err && typeof err.resumeAt === 'number') return { retryable: true, at: err.resumeAt };
+  return 'retryable' in err && err.retryable === true ? { retryable: true, at: null } : { retryable: false };
+}
+
+const codeOf = (err: unknown): string =>
+  typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string'
+    ? err.code
+    : 'error';
+
+type Target = { readonly instance: SlaInstance; readonly evaluation: Evaluation };
+
+async function targetOf(
+  deps: WriteBackDeps,
+  state: WorkerState,
+  item: WriteBackItem,
+): Promise<Target | null> {
+  const open = state.open.get(item.instanceId);
+  if (open?.evaluation) return { instance: open.instance, evaluation: open.evaluation };
+  const stored = await deps.store.instance(item.instanceId);
+  return stored?.evaluation ? { instance: stored.instance, evaluation: stored.evaluation } : null;
+}
+
+/** A "call now" task makes sense only while the lead is open and still uncontacted. */
+function taskStillNeeded(t: Target): boolean {
+  const fc = t.evaluation.firstContact;
+  return t.instance.closedAt === null && fc.state === 'breached' && fc.contactedAt === null;
+}
+
+async function alertPermanent(deps: WriteBackDeps, item: WriteBackItem, err: unknown, now: Instant) {
+  const code = codeOf(err);
+  const what = item.kind === 'outcome' ? 'SLA outcome properties' : 'breach call tasks';
+  const text =
+    `:warning: HubSpot refused to take ${what} (${code}: ${describeError(err)}). ` +
+    'Fix: run `sla-bot hubspot-setup` to create the sla_bot_* properties and check the private app scopes.';
+  await deps.store.enqueue(
+    [
+      {
+        key: `admin:write-back-failed:${item.kind}:${code}`,
+        instanceId: null,
+        kind: 'admin_alert',
+        target: null,
+        payload: { text },
+        dueAt: now,
+      },
+    ],
+    now,
+  );
+}
+
+/**
+ * Works through the due write-backs: outcome properties with the instance's current verdict, and
+ * breach tasks for leads still uncontacted. A transient failure keeps the item (backoff) and stops
+ * the batch; a permanent one drops it and tells the admins once per kind of failure. Failures never
+ * fail the cycle. The queue is saved when it changed.
+ */
+export async function applyWriteBacks(deps: WriteBackDeps, state: WorkerState): Promise<WriteBackReport> {
+  const report: WriteBackReport = { done: 0, retried: 0, failed: 0, skipped: 0 };
+  const writer = deps.leadWriter ?? null;
+  if (writer === null || state.writeBacks.size === 0) return report;
+  for (const item of dueItems(state.writeBacks, deps.clock.now(), deps.writeBackLimit ?? 20)) {
+    if (!deps.canSend()) break;
+    const now = deps.clock.now();
+    const target = await targetOf(deps, state, item);
+    if (target === null || (item.kind === 'breach_task' && !taskStillNeeded(target))) {
+      state.writeBacks = without(state.writeBacks, item.key);
+      report.skipped += 1;
+      continue;
+    }
+    try {
+      if (item.kind === 'outcome') await writer.writeOutcome(target.instance, target.evaluation);
+      else await writer.createBreachTask(target.instance, target.evaluation);
+      state.writeBacks = without(state.writeBacks, item.key);
+      report.done += 1;
+      deps.events.emit('writeback:done', { key: item.key, kind: item.kind });
+    } catch (err) {
+      const failure = classify(err);
+      const error = describeError(err);
+      if (failure.retryable) {
+        const at = Math.max(failure.at ?? 0, now + backoff(item.attempts));
+        state.writeBacks = withRetry(state.writeBacks, item.key, at, error);
+        report.retried += 1;
+        deps.events.emit('writeback:retry', { key: item.key, error });
+        deps.logger.warn({ key: item.key, error, retryAt: at }, 'hubspot write-back failed, will retry');
+        break; // HubSpot is failing: the rest waits for the next cycle.
+      }
+      state.writeBacks = without(state.writeBacks, item.key);
+      report.failed += 1;
+      deps.events.emit('writeback:failed', { key: item.key, error });
+      deps.logger.error({ key: item.key, error }, 'hubspot write-back failed for good');
+      await alertPermanent(deps, item, err, now);
+    }
+  }
+  await persistQueue(deps, state, deps.clock.now());
+  return report;
+}

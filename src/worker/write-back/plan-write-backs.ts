@@ -1,0 +1,63 @@
+import type { SlaConfig } from '../../config/types.ts';
+import type { DueNotification, Evaluation } from '../../domain/evaluation.ts';
+import type { Instant } from '../../domain/time.ts';
+import type { NewOutboxEntry, Store } from '../../ports/store.ts';
+import { asNotification } from '../delivery/payload.ts';
+import { outcomeFingerprint } from './outcome-fingerprint.ts';
+import { breachTaskKey, outcomeKey, type WriteBackItem } from './write-back-queue.ts';
+
+export interface WriteBackPlanInput {
+  readonly settings: SlaConfig['hubspot']['writeBack'];
+  /** Each judged instance's evaluation before and after this cycle (`null` before its first). */
+  readonly verdicts: readonly { readonly before: Evaluation | null; readonly after: Evaluation }[];
+  /** Breach notifications recorded for the first time ever (see `firstTimeBreaches`). */
+  readonly newBreaches: readonly DueNotification[];
+  readonly now: Instant;
+}
+
+const item = (key: string, kind: WriteBackItem['kind'], instanceId: string, now: Instant): WriteBackItem => ({
+  key,
+  kind,
+  instanceId,
+  attempts: 0,
+  nextAt: now,
+  lastError: null,
+});
+
+/**
+ * What to write back to HubSpot after a cycle: the outcome of every instance whose verdict changed
+ * (not every cycle), and one call task per new breach. Nothing when write-back is off.
+ */
+export function planWriteBacks(input: WriteBackPlanInput): WriteBackItem[] {
+  if (!input.settings.enabled) return [];
+  const out: WriteBackItem[] = [];
+  for (const { before, after } of input.verdicts) {
+    const changed = before === null || outcomeFingerprint(before) !== outcomeFingerprint(after);
+    if (changed) out.push(item(outcomeKey(after.instanceId), 'outcome', after.instanceId, input.now));
+  }
+  if (input.settings.createTaskOnBreach)
+    for (const n of input.newBreaches)
+      out.push(item(breachTaskKey(n.key), 'breach_task', n.instanceId, input.now));
+  return out;
+}
+
+/**
+ * Breach notifications among the rows about to be recorded that the store has never seen. After a
+ * restart the worker records every due notification again (the outbox ignores known keys), so the
+ * store, not memory, tells a new breach from one whose task was already queued.
+ */
+export async function firstTimeBreaches(
+  store: Pick<Store, 'outboxEntry'>,
+  outbox: readonly NewOutboxEntry[],
+): Promise<DueNotification[]> {
+  const byKey = new Map<string, { notification: DueNotification; rowKey: string }>();
+  for (const row of outbox) {
+    if (row.kind !== 'breach') continue;
+    const n = asNotification(row.payload);
+    if (n !== null && !byKey.has(n.key)) byKey.set(n.key, { notification: n, rowKey: row.key });
+  }
+  const fresh: DueNotification[] = [];
+  for (const { notification, rowKey } of byKey.values())
+    if ((await store.outboxEntry(rowKey)) === null) fresh.push(notification);
+  return fresh;
+}
