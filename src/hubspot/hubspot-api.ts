@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import { HttpStatusError, isHttpFailure, isNetworkFailure } from './classify-error.ts';
+import { isHttpFailure, isNetworkFailure } from './classify-error.ts';
 import { HubSpotMalformedResponseError } from './errors.ts';
 import type { HubSpotGateway, Operation } from './gateway.ts';
+import type { JsonGet } from './json-get.ts';
 import { type CrmObjectType, ops } from './operations.ts';
 import {
   AccountDetails,
@@ -40,16 +41,18 @@ const fromSdk = async <T>(op: Operation, call: () => Promise<T>): Promise<T> => 
 };
 
 /**
- * The HubSpot calls the adapter makes: the SDK's typed APIs (and `apiRequest` where the SDK has no
+ * The HubSpot calls the adapter makes: the SDK's typed APIs (and our own GET where the SDK has no
  * method), each through the gateway and each answer checked against a permissive schema.
  */
 export class HubSpotApi {
   private readonly client: SdkClient;
   private readonly gateway: HubSpotGateway;
+  private readonly getJson: JsonGet;
 
-  constructor(client: SdkClient, gateway: HubSpotGateway) {
+  constructor(client: SdkClient, gateway: HubSpotGateway, getJson: JsonGet) {
     this.client = client;
     this.gateway = gateway;
+    this.getJson = getJson;
   }
 
   get requestCount(): number {
@@ -148,20 +151,6 @@ export class HubSpotApi {
     return this.gateway.call(ops.account, async () =>
       check(AccountDetails, await this.getJson('/account-info/v3/details'), ops.account),
     );
-  }
-
-  private async getJson(path: string): Promise<unknown> {
-    const response = await this.client.apiRequest({ method: 'GET', path });
-    // apiRequest resolves for every status; errors are thrown below in the SDK's shape.
-    const raw = await response.text();
-    let body: unknown = raw;
-    try {
-      body = raw === '' ? null : JSON.parse(raw);
-    } catch (error) {
-      if (response.ok) throw error;
-    }
-    if (!response.ok) throw new HttpStatusError(response.status, body, Object.fromEntries(response.headers));
-    return body;
   }
 
   /** The SDK itself, for the write-back calls (see `lead-writer.ts`, `write-back-setup.ts`). */

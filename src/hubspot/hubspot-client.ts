@@ -3,6 +3,7 @@ import type { SlaConfig } from '../config/types.ts';
 import type { Logger } from '../log/logger.ts';
 import { HubSpotGateway } from './gateway.ts';
 import { HubSpotApi } from './hubspot-api.ts';
+import { createJsonGet, type Fetch } from './json-get.ts';
 import { createLimiters, type Limiters } from './limiter.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, realTiming, type Timing } from './retry-policy.ts';
 import { createSdkClient } from './sdk-client.ts';
@@ -30,6 +31,8 @@ export interface HubSpotClientDeps {
   readonly timing?: Timing;
   readonly retry?: Partial<RetryPolicy>;
   readonly limiters?: Limiters;
+  /** For the few GETs the SDK has no method for; the platform's `fetch` by default. */
+  readonly fetch?: Fetch;
 }
 
 export interface HubSpotClient {
@@ -52,5 +55,10 @@ export function createHubSpotClient(deps: HubSpotClientDeps): HubSpotClient {
     dailyResetZone: () => portal.timeZone,
   });
   const sdk = createSdkClient({ accessToken: deps.accessToken, basePath: deps.basePath });
-  return { api: new HubSpotApi(sdk, gateway), portal };
+  const getJson = createJsonGet({
+    accessToken: deps.accessToken,
+    basePath: deps.basePath,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  });
+  return { api: new HubSpotApi(sdk, gateway, getJson), portal };
 }

@@ -9,8 +9,10 @@ export interface SdkClientOptions {
 /**
  * The official SDK client, with its own retry and limiter left off: the gateway does both, so a
  * request is never retried twice. The SDK keeps its decorators in a process-wide singleton that the
- * last `new Client()` overwrites, so the API groups we use are built here, right away, while the
- * decorators are ours (none).
+ * last `new Client()` overwrites and that typed APIs take when they are built: the API groups we use
+ * are built here, right away, while the decorators are ours (none), so a client constructed later
+ * elsewhere cannot reach them. Its `apiRequest` reads the decorators at call time, so the adapter
+ * never uses it (see `json-get.ts`).
  */
 export function createSdkClient(options: SdkClientOptions): Client {
   const client = new Client({ accessToken: options.accessToken, basePath: options.basePath });
