@@ -1,7 +1,9 @@
 import type { Instant } from '../../src/domain/time.ts';
+import type { LeadView } from '../../src/ports/interactions.ts';
 import type {
   AdminAlert,
   Delivery,
+  HomeRefresh,
   InstanceContext,
   MessageRef,
   Notifier,
@@ -18,6 +20,10 @@ export class FakeNotifier implements Notifier {
   readonly sent: Delivery[] = [];
   readonly updates: { ref: MessageRef; context: InstanceContext; now: Instant }[] = [];
   readonly alerts: AdminAlert[] = [];
+  /** App Home publications: whose, with which open leads. */
+  readonly homes: { email: string; leadIds: string[]; now: Instant }[] = [];
+  /** Overrides the answer to `refreshHome` (e.g. a failure). */
+  homeResult: HomeRefresh | Error = { status: 'published' };
   mode: NotifierMode = 'ok';
   retryAfterMs = 1_000;
   respond: ((delivery: Delivery) => SendResult | undefined) | null = null;
@@ -62,5 +68,12 @@ export class FakeNotifier implements Notifier {
     const result = this.#result(0);
     if (result.status === 'sent') this.alerts.push(alert);
     return result;
+  }
+
+  async refreshHome(email: string, leads: readonly LeadView[], now: Instant): Promise<HomeRefresh> {
+    if (this.homeResult instanceof Error) throw this.homeResult;
+    if (this.homeResult.status === 'published')
+      this.homes.push({ email, leadIds: leads.map((l) => l.instance.id).sort(), now });
+    return this.homeResult;
   }
 }

@@ -1,9 +1,12 @@
 import type { SlaConfig } from '../../src/config/types.ts';
 import { MINUTE } from '../../src/domain/time.ts';
+import { ConfigHolder } from '../../src/worker/config-reloader.ts';
 import type { CycleDeps } from '../../src/worker/cycle/run-cycle.ts';
 import { WorkerEvents } from '../../src/worker/events.ts';
 import { OutageTracker } from '../../src/worker/outage-tracker.ts';
+import { DEFAULT_WORKER_OPTIONS, Worker, type WorkerOptions } from '../../src/worker/worker.ts';
 import { FakeCrmSource } from '../fakes/fake-crm-source.ts';
+import { FakeLeadWriter } from '../fakes/fake-lead-writer.ts';
 import { FakeNotifier } from '../fakes/fake-notifier.ts';
 import { FakeStore } from '../fakes/fake-store.ts';
 import { captureLogger } from '../fakes/logger.ts';
@@ -24,7 +27,7 @@ export function cycleHarness(config: SlaConfig = testConfig()) {
   const log = captureLogger();
   let current = config;
   let sending = true;
-  const deps: CycleDeps = {
+  let deps: CycleDeps = {
     crm,
     store,
     notifier,
@@ -41,7 +44,12 @@ export function cycleHarness(config: SlaConfig = testConfig()) {
     pause: async () => {},
   };
   return {
-    deps,
+    get deps() {
+      return deps;
+    },
+    set deps(next: CycleDeps) {
+      deps = next;
+    },
     clock,
     crm,
     store,
@@ -53,6 +61,67 @@ export function cycleHarness(config: SlaConfig = testConfig()) {
     },
     setSending: (s: boolean) => {
       sending = s;
+    },
+  };
+}
+
+/**
+ * A whole `Worker` on fakes with a hand-moved clock; `restart()` builds a new worker on the same
+ * store (a process that died and came back: memory gone, store kept).
+ */
+export function workerHarness(
+  options: { config?: SlaConfig; leadWriter?: FakeLeadWriter | null; worker?: Partial<WorkerOptions> } = {},
+) {
+  const clock = new FakeClock(T0);
+  const crm = new FakeCrmSource();
+  crm.ownerList = [owner('o1', 'bram@example.com')];
+  const store = new FakeStore();
+  const notifier = new FakeNotifier();
+  const log = captureLogger();
+  const holder = new ConfigHolder(options.config ?? testConfig());
+  const leadWriter = options.leadWriter === undefined ? new FakeLeadWriter() : options.leadWriter;
+  const build = () => {
+    const events = new WorkerEvents();
+    const worker = new Worker({
+      crm,
+      store,
+      notifier,
+      leadWriter,
+      engine: simpleEngine,
+      clock,
+      logger: log.logger,
+      events,
+      config: holder,
+      holder: 'test-worker',
+      options: { ...DEFAULT_WORKER_OPTIONS, ...options.worker },
+    });
+    return { worker, events };
+  };
+  let current = build();
+  return {
+    clock,
+    crm,
+    store,
+    notifier,
+    log,
+    holder,
+    leadWriter,
+    get worker() {
+      return current.worker;
+    },
+    get events() {
+      return current.events;
+    },
+    /** One cycle at `at` (epoch ms). */
+    cycleAt: async (at: number) => {
+      clock.set(at);
+      const report = await current.worker.runOnce();
+      if (report === null) throw new Error('the test worker did not get the lease');
+      return report;
+    },
+    restart: () => {
+      // The dead process's lease would expire; a restart on the same holder name takes it back.
+      current = build();
     },
   };
 }

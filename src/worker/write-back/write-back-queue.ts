@@ -78,9 +78,11 @@ export function withRetry(
   return new Map(queue).set(key, { ...item, attempts: item.attempts + 1, nextAt, lastError: error });
 }
 
-/** Items due at `now`, the longest waiting first. */
+const ORDER: Record<WriteBackItem['kind'], number> = { outcome: 0, breach_task: 1 };
+
+/** Items due at `now`, the longest waiting first; a lead's outcome before its task. */
 export const dueItems = (queue: WriteBackQueue, now: Instant, limit: number): WriteBackItem[] =>
   [...queue.values()]
     .filter((i) => i.nextAt <= now)
-    .sort((a, b) => a.nextAt - b.nextAt || a.key.localeCompare(b.key))
+    .sort((a, b) => a.nextAt - b.nextAt || ORDER[a.kind] - ORDER[b.kind] || a.key.localeCompare(b.key))
     .slice(0, limit);

@@ -1,0 +1,50 @@
+import type { Evaluation } from '../../src/domain/evaluation.ts';
+import type { SlaInstance } from '../../src/domain/model.ts';
+import type { LeadWriter } from '../../src/ports/lead-writer.ts';
+
+export type LeadWriterCall =
+  | { readonly kind: 'outcome'; readonly instanceId: string; readonly status: string }
+  | { readonly kind: 'breach_task'; readonly instanceId: string }
+  | { readonly kind: 'not_a_fit'; readonly instanceId: string; readonly reason: string };
+
+/**
+ * Records what would be written to HubSpot. `failNext(error, times)` makes the next calls throw
+ * (give the error `retryable: true` for a passing fault, as the HubSpot adapter's errors have).
+ */
+export class FakeLeadWriter implements LeadWriter {
+  readonly calls: LeadWriterCall[] = [];
+  readonly #failures: unknown[] = [];
+
+  failNext(error: unknown, times = 1): void {
+    for (let i = 0; i < times; i++) this.#failures.push(error);
+  }
+
+  #check(): void {
+    if (this.#failures.length > 0) throw this.#failures.shift();
+  }
+
+  of(kind: LeadWriterCall['kind']): LeadWriterCall[] {
+    return this.calls.filter((c) => c.kind === kind);
+  }
+
+  async writeOutcome(instance: SlaInstance, evaluation: Evaluation): Promise<void> {
+    this.#check();
+    const fc = evaluation.firstContact;
+    const status = fc.state === 'breached' && fc.excused ? 'excused' : fc.state;
+    this.calls.push({ kind: 'outcome', instanceId: instance.id, status });
+  }
+
+  async createBreachTask(instance: SlaInstance): Promise<void> {
+    this.#check();
+    this.calls.push({ kind: 'breach_task', instanceId: instance.id });
+  }
+
+  async markNotAFit(instance: SlaInstance, reason: string): Promise<void> {
+    this.#check();
+    this.calls.push({ kind: 'not_a_fit', instanceId: instance.id, reason });
+  }
+}
+
+/** An error shaped like the HubSpot adapter's: `retryable` says whether it may pass. */
+export const hubspotFailure = (message: string, code: string, retryable: boolean): Error =>
+  Object.assign(new Error(message), { code, retryable });
