@@ -98,6 +98,17 @@ describe('HubSpot write-back from the worker', () => {
     expect(leadWriter.of('outcome')).toEqual([{ kind: 'outcome', instanceId: ID, status: 'pending' }]);
   });
 
+  it('waits while HubSpot polling fails, then writes', async () => {
+    const { h, leadWriter } = setup(writeBack(false));
+    await h.cycleAt(T0 + 10 * SECOND);
+    h.crm.failNext('pollHandoffs', new Error('HubSpot 503'));
+    const degraded = await h.cycleAt(T0 + 5 * MINUTE); // breached, judged from what is known
+    expect(degraded.outcome).toBe('degraded');
+    expect(leadWriter.of('outcome').map((c) => c.kind === 'outcome' && c.status)).toEqual(['pending']);
+    await h.cycleAt(T0 + 5 * MINUTE + 30 * SECOND);
+    expect(leadWriter.of('outcome').map((c) => c.kind === 'outcome' && c.status)).toEqual(['pending', 'breached']);
+  });
+
   it('drops a write HubSpot refuses for good and tells the admins once per kind of failure', async () => {
     const { h, leadWriter } = setup(writeBack(false));
     h.crm.addHandoff(handoff('c2', T0));

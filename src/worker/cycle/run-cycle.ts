@@ -105,8 +105,9 @@ export async function runCycle(deps: CycleDeps, state: WorkerState): Promise<Cyc
     }
     const delivery = await deliverOutbox(deps, state, config, deps.deliverLimit);
     await updatePings(deps, state, config, justClosed);
-    await refreshHomes(deps, state);
-    await applyWriteBacks(deps, state);
+    // Both are best-effort extras: they wait while the system they talk to is failing.
+    if (!deps.outages.isFailing('slack')) await refreshHomes(deps, state);
+    if (hubspotError === null) await applyWriteBacks(deps, state);
     return {
       outcome: hubspotError === null ? 'ok' : 'degraded',
       handoffs,
