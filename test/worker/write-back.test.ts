@@ -106,7 +106,10 @@ describe('HubSpot write-back from the worker', () => {
     expect(degraded.outcome).toBe('degraded');
     expect(leadWriter.of('outcome').map((c) => c.kind === 'outcome' && c.status)).toEqual(['pending']);
     await h.cycleAt(T0 + 5 * MINUTE + 30 * SECOND);
-    expect(leadWriter.of('outcome').map((c) => c.kind === 'outcome' && c.status)).toEqual(['pending', 'breached']);
+    expect(leadWriter.of('outcome').map((c) => c.kind === 'outcome' && c.status)).toEqual([
+      'pending',
+      'breached',
+    ]);
   });
 
   it('drops a write HubSpot refuses for good and tells the admins once per kind of failure', async () => {
