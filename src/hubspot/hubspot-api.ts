@@ -70,12 +70,13 @@ export class HubSpotApi {
     );
   }
 
-  /** Up to 100 ids. */
+  /** Up to 100 ids; `archived` reads deleted records (in the recycle bin) instead of live ones. */
   batchRead(
     objectType: CrmObjectType,
     ids: readonly string[],
     properties: readonly string[],
     history: readonly string[] = [],
+    archived = false,
   ) {
     const op = ops.batchRead(objectType);
     const body = {
@@ -86,7 +87,9 @@ export class HubSpotApi {
     return this.gateway.call(op, async () =>
       check(
         BatchResult,
-        await fromSdk(op, () => this.client.crm.objects.batchApi.read(objectType, body)),
+        await fromSdk(op, () =>
+          this.client.crm.objects.batchApi.read(objectType, body, archived ? true : undefined),
+        ),
         op,
       ),
     );

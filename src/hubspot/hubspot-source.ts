@@ -2,11 +2,21 @@ import type { SlaConfig, StageDefinition } from '../config/types.ts';
 import type { Touch } from '../domain/model.ts';
 import type { Instant } from '../domain/time.ts';
 import type { Logger } from '../log/logger.ts';
-import type { CrmSource, Cursors, HandoffPoll, Owner, Rejected, TouchPoll } from '../ports/crm-source.ts';
+import type {
+  CrmSource,
+  Cursors,
+  HandoffPoll,
+  LeadChange,
+  Owner,
+  Rejected,
+  TouchPoll,
+  WatchedLead,
+} from '../ports/crm-source.ts';
 import { DispositionNames } from './dispositions.ts';
 import { leadPipelineHandoffs, propertyHandoffs } from './history-handoffs.ts';
 import { createHubSpotClient, type HubSpotClient, type HubSpotClientDeps } from './hubspot-client.ts';
 import { leadChanges } from './lead-changes.ts';
+import { leadOwnerChanges } from './lead-owner-changes.ts';
 import { lifecycleHandoffs } from './lifecycle-handoffs.ts';
 import { OwnerCache } from './owners.ts';
 import {
@@ -16,6 +26,8 @@ import {
   type StepResult,
   scanOptions,
 } from './poll-context.ts';
+import { RECONCILE_CURSOR, reconcile } from './reconcile.ts';
+import type { ReconcileTuning } from './reconcile-schedule.ts';
 import { pollTouches, touchesOf } from './touches.ts';
 import { verifyPortal } from './verify.ts';
 
@@ -23,7 +35,9 @@ export interface HubSpotSourceDeps extends HubSpotClientDeps {
   readonly config: SlaConfig;
   /** Share one client (and so one request budget) with the lead writer. */
   readonly client?: HubSpotClient;
-  readonly tuning?: Partial<PollTuning>;
+  readonly tuning?: Partial<Omit<PollTuning, 'reconcile'>> & {
+    readonly reconcile?: Partial<ReconcileTuning>;
+  };
 }
 
 export interface HubSpotSource extends CrmSource {
@@ -35,7 +49,11 @@ export interface HubSpotSource extends CrmSource {
 /** The `CrmSource` port on HubSpot, through the official SDK (v14). */
 export function createHubSpotSource(deps: HubSpotSourceDeps): HubSpotSource {
   const client = deps.client ?? createHubSpotClient(deps);
-  const tuning: PollTuning = { ...DEFAULT_POLL_TUNING, ...deps.tuning };
+  const tuning: PollTuning = {
+    ...DEFAULT_POLL_TUNING,
+    ...deps.tuning,
+    reconcile: { ...DEFAULT_POLL_TUNING.reconcile, ...deps.tuning?.reconcile },
+  };
   const logger = deps.logger.child({ component: 'hubspot' });
   const owners = new OwnerCache(client.api, deps.clock, logger);
   const dispositions = new DispositionNames(client.api, deps.clock, logger);
@@ -60,7 +78,7 @@ export function createHubSpotSource(deps: HubSpotSourceDeps): HubSpotSource {
       config = next;
     },
 
-    async pollHandoffs(cursors: Cursors, now: Instant): Promise<HandoffPoll> {
+    async pollHandoffs(cursors: Cursors, now: Instant, open?: readonly WatchedLead[]): Promise<HandoffPoll> {
       const ctx = context(now);
       const steps: StepResult[] = [];
       for (const stage of config.stages) {
@@ -68,9 +86,13 @@ export function createHubSpotSource(deps: HubSpotSourceDeps): HubSpotSource {
         steps.push(await stageStep(ctx, stage, key, cursors[key]));
       }
       steps.push(await leadChanges(ctx, cursors));
+      if (config.stages.some((s) => s.source.kind === 'lead_pipeline'))
+        steps.push(await leadOwnerChanges(ctx, cursors));
+      if (open !== undefined)
+        steps.push(await reconcile(ctx, open, cursors[RECONCILE_CURSOR], now, tuning.reconcile));
       const poll: HandoffPoll = {
         handoffs: steps.flatMap((s) => s.handoffs),
-        changes: steps.flatMap((s) => s.changes),
+        changes: distinct(steps.flatMap((s) => s.changes)),
         rejected: steps.flatMap((s) => s.rejected),
         cursors: Object.assign({}, ...steps.map((s) => s.cursors)),
         more: steps.some((s) => s.more),
@@ -128,4 +150,17 @@ function stageStep(
 const logRejected = (logger: Logger, rejected: readonly Rejected[]): void => {
   for (const r of rejected)
     logger.warn({ what: r.what, id: r.id, reason: r.reason }, 'hubspot record rejected');
+};
+
+/** The same change found twice in one poll (a search and the read-back) is reported once. */
+const distinct = (changes: readonly LeadChange[]): LeadChange[] => {
+  const seen = new Set<string>();
+  return changes.filter((c) => {
+    const detail =
+      c.kind === 'owner_changed' ? c.ownerId : c.kind === 'left_funnel' ? c.toStage : c.mergedInto;
+    const key = `${c.kind}|${c.objectType}|${c.objectId}|${c.at}|${detail}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 };

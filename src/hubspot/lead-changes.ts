@@ -7,14 +7,15 @@ import { SEARCH_LIMITS, type SearchFilter } from './search-request.ts';
 import { parseInstant, splitMulti, text } from './values.ts';
 
 const MERGED_IDS = 'hs_merged_object_ids';
-/** Owner and merge groups take two of the five filter groups; recycle stages share the rest. */
-const RECYCLE_PER_SEARCH = SEARCH_LIMITS.groups - 2;
+/** Owner assigned, owner removed and merge groups take three of the five filter groups; recycle stages share the rest. */
+const RECYCLE_PER_SEARCH = SEARCH_LIMITS.groups - 3;
 
 /**
  * Changes to leads that affect open instances, found without reading any lead one by one: a contacts
- * search (sorted on `lastmodifieddate`) ORing "owner assigned since", "merged" and "entered a recycle
- * stage since" (`hs_v2_date_entered_<recycle>`). More than three recycle stages take further searches.
- * The worker ignores changes to leads it has no open instance for.
+ * search (sorted on `lastmodifieddate`) ORing "owner assigned since", "owner removed" (no owner now,
+ * but one was assigned once: removing an owner leaves `hubspot_owner_assigneddate` as it was), "merged"
+ * and "entered a recycle stage since" (`hs_v2_date_entered_<recycle>`). More than two recycle stages
+ * take further searches. The worker ignores changes to leads it has no open instance for.
  */
 export async function leadChanges(
   ctx: PollContext,
@@ -49,6 +50,10 @@ async function changeScan(
     ...(withOwnerAndMerges
       ? [
           [{ propertyName: 'hubspot_owner_assigneddate', operator: 'GTE', value: String(lower) } as const],
+          [
+            { propertyName: 'hubspot_owner_id', operator: 'NOT_HAS_PROPERTY' } as const,
+            { propertyName: 'hubspot_owner_assigneddate', operator: 'HAS_PROPERTY' } as const,
+          ],
           [{ propertyName: MERGED_IDS, operator: 'HAS_PROPERTY' } as const],
         ]
       : []),
@@ -111,6 +116,14 @@ function ownerAndMerges(outcome: ScanOutcome, { record, t }: Scanned): LeadChang
     once(outcome, `o|${record.id}|${assignedAt}|${ownerId}`, t)
   ) {
     out.push({ kind: 'owner_changed', objectType: 'contact', objectId: record.id, ownerId, at: assignedAt });
+  } else if (
+    assignedAt !== null &&
+    assignedAt < outcome.lower &&
+    ownerId === null &&
+    once(outcome, `x|${record.id}|${assignedAt}`, t)
+  ) {
+    // Removed since the last assignment; when exactly is not recorded, the modification is an upper bound.
+    out.push({ kind: 'owner_changed', objectType: 'contact', objectId: record.id, ownerId: null, at: t });
   }
   for (const merged of splitMulti(props[MERGED_IDS])) {
     if (merged === record.id || !once(outcome, `d|${merged}|${record.id}`, t)) continue;

@@ -7,6 +7,7 @@ import type { LeadChange, Rejected } from '../ports/crm-source.ts';
 import type { HubSpotApi } from './hubspot-api.ts';
 import type { ScanOptions } from './keyset-scan.ts';
 import type { PortalLinks } from './lead-snapshot.ts';
+import type { ReconcileTuning } from './reconcile-schedule.ts';
 
 /** What every poll step needs; built once per poll by the source. */
 export interface PollContext {
@@ -34,12 +35,17 @@ export interface PollTuning {
   readonly maxPagesPerScan: number;
   /** Sort values beyond `now` plus this are rejected as bad data. */
   readonly futureTolerance: Millis;
+  /** Reading open leads back (deletions, removed owners, property-stage departures): see `planSweep`. */
+  readonly reconcile: ReconcileTuning;
 }
+
+const MINUTE = 60_000;
 
 export const DEFAULT_POLL_TUNING: PollTuning = {
   initialLookback: 0,
   maxPagesPerScan: 10,
-  futureTolerance: 24 * 60 * 60 * 1000,
+  futureTolerance: 24 * 60 * MINUTE,
+  reconcile: { every: 15 * MINUTE, recentFor: 60 * MINUTE, recentEvery: MINUTE, maxBatchesPerPoll: 10 },
 };
 
 export const scanOptions = (config: SlaConfig, tuning: PollTuning, now: Instant): ScanOptions => ({

@@ -26,6 +26,8 @@ export const CrmRecord = z
     properties: Properties.nullish().transform((p) => p ?? {}),
     propertiesWithHistory: z.record(z.string(), z.array(HistoryEntry).nullish()).nullish(),
     archived: z.boolean().nullish(),
+    /** When it was deleted (records read with `archived=true`). */
+    archivedAt: Timestamp.nullish(),
   })
   .loose();
 export type CrmRecord = z.infer<typeof CrmRecord>;

@@ -3,7 +3,16 @@ import {
   type PublicObjectSearchRequest,
 } from '@hubspot/api-client/lib/codegen/crm/objects/index.js';
 
-export type FilterOperator = 'EQ' | 'NEQ' | 'GT' | 'GTE' | 'LT' | 'LTE' | 'IN' | 'HAS_PROPERTY';
+export type FilterOperator =
+  | 'EQ'
+  | 'NEQ'
+  | 'GT'
+  | 'GTE'
+  | 'LT'
+  | 'LTE'
+  | 'IN'
+  | 'HAS_PROPERTY'
+  | 'NOT_HAS_PROPERTY';
 
 export interface SearchFilter {
   readonly propertyName: string;
@@ -44,6 +53,7 @@ const OPERATORS: Record<FilterOperator, FilterOperatorEnum> = {
   LTE: FilterOperatorEnum.Lte,
   IN: FilterOperatorEnum.In,
   HAS_PROPERTY: FilterOperatorEnum.HasProperty,
+  NOT_HAS_PROPERTY: FilterOperatorEnum.NotHasProperty,
 };
 
 /**

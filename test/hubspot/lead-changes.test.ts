@@ -34,6 +34,13 @@ describe('changes to watched leads: owner, leaving the funnel, merges', () => {
           lifecyclestage: 'marketingqualifiedlead',
           hs_merged_object_ids: '88;103;99',
         }),
+        // Owner removed: no owner now, the assignment date still that of the removed owner.
+        record('104', {
+          lastmodifieddate: iso(NOW - 2 * MIN),
+          hubspot_owner_id: null,
+          hubspot_owner_assigneddate: '2024-04-02T08:00:00.000Z',
+          lifecyclestage: 'salesqualifiedlead',
+        }),
       ]),
     );
     const poll = await h.source.pollHandoffs({}, NOW);
@@ -41,6 +48,13 @@ describe('changes to watched leads: owner, leaving the funnel, merges', () => {
     expect(bodies[0]).toEqual({
       filterGroups: [
         { filters: [{ propertyName: 'hubspot_owner_assigneddate', operator: 'GTE', value: LOWER }, lastmod] },
+        {
+          filters: [
+            { propertyName: 'hubspot_owner_id', operator: 'NOT_HAS_PROPERTY' },
+            { propertyName: 'hubspot_owner_assigneddate', operator: 'HAS_PROPERTY' },
+            lastmod,
+          ],
+        },
         { filters: [{ propertyName: 'hs_merged_object_ids', operator: 'HAS_PROPERTY' }, lastmod] },
         { filters: [{ propertyName: 'hs_v2_date_entered_lead', operator: 'GTE', value: LOWER }, lastmod] },
         { filters: [{ propertyName: 'hs_v2_date_entered_other', operator: 'GTE', value: LOWER }, lastmod] },
@@ -69,7 +83,26 @@ describe('changes to watched leads: owner, leaving the funnel, merges', () => {
       { kind: 'owner_changed', objectType: 'contact', objectId: '103', ownerId: null, at: NOW - 3 * MIN },
       { kind: 'deleted', objectType: 'contact', objectId: '88', mergedInto: '103', at: NOW - 3 * MIN },
       { kind: 'deleted', objectType: 'contact', objectId: '99', mergedInto: '103', at: NOW - 3 * MIN },
+      { kind: 'owner_changed', objectType: 'contact', objectId: '104', ownerId: null, at: NOW - 2 * MIN },
     ]);
+  });
+
+  it('reports a removed owner once, though the ownerless contact keeps changing inside the window', async () => {
+    const h = harness({ stages: [], recycleStages: [] });
+    const removed = (minutesAgo: number) =>
+      record('104', {
+        lastmodifieddate: iso(NOW - minutesAgo * MIN),
+        hubspot_owner_id: '',
+        hubspot_owner_assigneddate: '2024-04-02T08:00:00.000Z',
+      });
+    capture(http.scope(BASE), SEARCH, 1, () => page([removed(4)]));
+    const first = await h.source.pollHandoffs({}, NOW);
+    expect(first.changes).toEqual([
+      { kind: 'owner_changed', objectType: 'contact', objectId: '104', ownerId: null, at: NOW - 4 * MIN },
+    ]);
+    capture(http.scope(BASE), SEARCH, 1, () => page([removed(1)]));
+    const second = await h.source.pollHandoffs(first.cursors, NOW + 30_000);
+    expect(second.changes).toEqual([]);
   });
 
   it('reports each change once although the overlap window reads it again', async () => {
@@ -97,7 +130,7 @@ describe('changes to watched leads: owner, leaving the funnel, merges', () => {
       (second[0] as { filterGroups: { filters: { propertyName: string }[] }[] }).filterGroups.map(
         (g) => g.filters[0]?.propertyName,
       ),
-    ).toEqual(['hs_v2_date_entered_evangelist']);
+    ).toEqual(['hs_v2_date_entered_other', 'hs_v2_date_entered_evangelist']);
     expect(Object.keys(poll.cursors).sort()).toEqual(['changes:contacts', 'changes:contacts:1']);
   });
 });

@@ -94,6 +94,7 @@ describe('handoffs from the HubSpot Leads object', () => {
       ],
     }));
     capture(scope, '/crm/v3/objects/contacts/search', 1, () => emptyPage);
+    const ownerSearches = capture(scope, '/crm/v3/objects/leads/search', 1, () => emptyPage);
 
     const poll = await h.source.pollHandoffs({}, NOW);
     expect(searches[0]).toEqual({
@@ -110,6 +111,7 @@ describe('handoffs from the HubSpot Leads object', () => {
       properties: ['hs_lastmodifieddate', 'hs_pipeline_stage'],
       limit: 200,
     });
+    expect(ownerSearches).toHaveLength(1);
     expect(leadReads[0]).toMatchObject({
       inputs: [{ id: '301' }, { id: '302' }],
       propertiesWithHistory: ['hs_pipeline_stage'],

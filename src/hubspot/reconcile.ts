@@ -1,0 +1,120 @@
+import type { Instant } from '../domain/time.ts';
+import type { WatchedLead } from '../ports/crm-source.ts';
+import { dateEntered, type PollContext, type StepResult } from './poll-context.ts';
+import { reconcileChanges } from './reconcile-changes.ts';
+import {
+  decodeSweepCursor,
+  encodeSweepCursor,
+  planSweep,
+  type ReconcileTuning,
+} from './reconcile-schedule.ts';
+import { readPresence } from './record-presence.ts';
+import { text } from './values.ts';
+
+export const RECONCILE_CURSOR = 'reconcile';
+
+const keyOf = (w: WatchedLead): string => `${w.lead.objectType}:${w.lead.objectId}`;
+
+/** Contact properties the read-back compares: owner, merges, stage values and entry dates. */
+function contactProperties(ctx: PollContext): { properties: string[]; history: string[] } {
+  const history: string[] = [];
+  const dates: string[] = [];
+  for (const stage of ctx.config.stages) {
+    if (stage.source.kind === 'property') history.push(stage.source.property);
+    if (stage.source.kind === 'lifecycle_stage') dates.push(dateEntered(stage.source.value));
+  }
+  dates.push(...ctx.config.recycleStages.map(dateEntered));
+  const properties = [
+    'lastmodifieddate',
+    'lifecyclestage',
+    'hubspot_owner_id',
+    'hubspot_owner_assigneddate',
+    'hs_merged_object_ids',
+    ...history,
+    ...dates,
+  ];
+  return { properties: [...new Set(properties)], history: [...new Set(history)] };
+}
+
+const LEAD_PROPERTIES = ['hs_lastmodifieddate', 'hubspot_owner_id', 'hubspot_owner_assigneddate'];
+
+/**
+ * Reads a share of the open leads back from HubSpot each poll (see `planSweep`) and reports what
+ * searches cannot see: a record deleted without a merge, an owner removed without a new one, a lead
+ * moved away from a property-defined stage. Batch reads of 100, no search budget, no index lag.
+ */
+export async function reconcile(
+  ctx: PollContext,
+  open: readonly WatchedLead[],
+  cursorText: string | undefined,
+  now: Instant,
+  tuning: ReconcileTuning,
+): Promise<StepResult> {
+  const latest = new Map<string, WatchedLead>();
+  for (const w of open) {
+    const seen = latest.get(keyOf(w));
+    if (!seen || w.enteredAt > seen.enteredAt) latest.set(keyOf(w), w);
+  }
+  const previous = decodeSweepCursor(cursorText);
+  if (cursorText !== undefined && previous === null)
+    ctx.logger.error(
+      { cursor: cursorText.slice(0, 80) },
+      'hubspot reconcile cursor unreadable, starting afresh',
+    );
+  const plan = planSweep(
+    [...latest.entries()].map(([key, w]) => ({ key, enteredAt: w.enteredAt })),
+    previous,
+    now,
+    tuning,
+  );
+  const due = plan.due.flatMap((key) => latest.get(key) ?? []);
+  const leadIds = due.filter((w) => w.lead.objectType === 'lead').map((w) => w.lead.objectId);
+  const leads = await readPresence(
+    ctx.api,
+    {
+      objectType: 'leads',
+      properties: LEAD_PROPERTIES,
+      history: [],
+      mergedProperty: null,
+      modifiedProperty: 'hs_lastmodifieddate',
+    },
+    leadIds,
+  );
+  // A lead without an owner of its own is its contact's (as at handoff): read those contacts too.
+  const fallback = due.filter((w) => {
+    const lead = w.lead.objectType === 'lead' ? leads.byId.get(w.lead.objectId) : undefined;
+    return lead?.kind === 'found' && text(lead.record.properties.hubspot_owner_id) === null;
+  });
+  const contactIds = [
+    ...due.filter((w) => w.lead.objectType === 'contact').map((w) => w.lead.objectId),
+    ...fallback.map((w) => w.lead.contactId),
+  ];
+  const contacts = await readPresence(
+    ctx.api,
+    {
+      objectType: 'contacts',
+      ...contactProperties(ctx),
+      mergedProperty: 'hs_merged_object_ids',
+      modifiedProperty: 'lastmodifieddate',
+    },
+    contactIds,
+  );
+  const changes = reconcileChanges({
+    config: ctx.config,
+    watched: due,
+    contacts: contacts.byId,
+    leads: leads.byId,
+    now,
+  });
+  ctx.logger.debug(
+    { open: latest.size, read: due.length, changes: changes.length },
+    'hubspot open leads reconciled',
+  );
+  return {
+    handoffs: [],
+    changes,
+    rejected: [...leads.rejected, ...contacts.rejected],
+    cursors: { [RECONCILE_CURSOR]: encodeSweepCursor(plan.cursor) },
+    more: false,
+  };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { useStrictHttp } from '../support/http-mock.ts';
+import { BASE, capture, emptyPage, harness, iso, NOW, record } from './harness.ts';
+import { MIN, READ, REP, watched } from './reconcile-support.ts';
+
+const YESTERDAY = NOW - 24 * 60 * MIN;
+type ReadBody = { inputs: { id: string }[] };
+
+describe('requests per poll with the read-back of open leads', () => {
+  const http = useStrictHttp();
+
+  it('5,000 open leads polled every 30 s for 15 minutes: each read back once, in 50 batch reads, at most 6 requests a poll', async () => {
+    const h = harness();
+    const scope = http.scope(BASE);
+    const polls = 31;
+    // Every poll: one search per stage (MQL, SAL, SQL) and one for lead changes — nothing new.
+    capture(scope, '/crm/v3/objects/contacts/search', 4 * polls, () => emptyPage);
+    const reads = capture(scope, READ, 50, (body) => ({
+      status: 'COMPLETE',
+      results: (body as ReadBody).inputs.map(({ id }) =>
+        record(id, {
+          lastmodifieddate: iso(YESTERDAY),
+          lifecyclestage: 'salesqualifiedlead',
+          hubspot_owner_id: REP,
+          hs_v2_date_entered_salesqualifiedlead: iso(YESTERDAY),
+        }),
+      ),
+    }));
+    const open = Array.from({ length: 5_000 }, (_, i) => watched(String(100_000 + i), 'sql', YESTERDAY));
+
+    let cursors = {};
+    const perPoll: number[] = [];
+    for (let i = 0; i < polls; i++) {
+      const before = h.source.requestCount;
+      const poll = await h.source.pollHandoffs(cursors, NOW + i * 30_000, open);
+      expect(poll.changes).toEqual([]);
+      cursors = { ...cursors, ...poll.cursors };
+      perPoll.push(h.source.requestCount - before);
+    }
+    expect(Math.max(...perPoll)).toBe(6);
+    expect(h.source.requestCount).toBe(4 * polls + 50);
+    const ids = (reads as ReadBody[]).flatMap((b) => b.inputs.map((input) => input.id));
+    expect(ids).toHaveLength(5_000);
+    expect(new Set(ids).size).toBe(5_000);
+  });
+
+  it('a lead handed off in the last hour is read back every minute, in the same request as the round', async () => {
+    const h = harness();
+    const scope = http.scope(BASE);
+    capture(scope, '/crm/v3/objects/contacts/search', 8, () => emptyPage);
+    const reads = capture(scope, READ, 1, () => ({
+      status: 'COMPLETE',
+      results: [record('7', { hubspot_owner_id: REP, lastmodifieddate: iso(NOW - 3 * MIN) })],
+    }));
+    const open = [watched('7', 'sql', NOW - 3 * MIN)];
+    const first = await h.source.pollHandoffs({}, NOW, open);
+    // Thirty seconds later it is not due again yet: no read.
+    await h.source.pollHandoffs(first.cursors, NOW + 30_000, open);
+    expect(reads).toHaveLength(1);
+    expect(Object.keys(first.cursors)).toContain('reconcile');
+  });
+});
