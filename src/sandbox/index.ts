@@ -26,6 +26,7 @@ export type { ChannelInput, SlackChannel, SlackUser, UserInput } from './slack/d
 export type { Delivered, Interactions, SignedRequest, SlackInteraction } from './slack/interact.ts';
 export {
   currentContent,
+  type MessageContent,
   type RecordedEphemeral,
   type RecordedMessage,
   type RecordedView,

@@ -9,10 +9,10 @@ describe('the demo SLA file', () => {
     const { config } = loaded;
     expect(config.poll.every).toBe(2_000);
     const sql = config.policies.find((p) => p.name === 'sql-demo');
-    expect(sql?.firstContact).toMatchObject({ within: 60_000, remind: [30_000] });
-    expect(sql?.escalate.map((e) => [e.after, e.repeat])).toEqual([
-      [0, null],
-      [30_000, { every: 30_000, times: 2 }],
+    expect(sql?.firstContact).toMatchObject({ within: 60_000, remind: [40_000] });
+    expect(sql?.escalate.map((e) => [e.after, e.notify, e.repeat])).toEqual([
+      [30_000, [{ kind: 'manager' }], null],
+      [50_000, [{ kind: 'team_channel' }], { every: 20_000, times: 2 }],
     ]);
     expect(sql?.calendar.isOpen(Date.UTC(2026, 2, 1, 3, 0))).toBe(true);
     expect(config.teams.map((t) => [t.name, t.channel])).toEqual([

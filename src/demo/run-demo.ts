@@ -1,0 +1,226 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DateTime } from 'luxon';
+import type { Clock } from '../clock/clock.ts';
+import { formatMillis } from '../config/duration.ts';
+import { loadEnv } from '../config/env.ts';
+import { loadSlaConfigText } from '../config/load-sla-config.ts';
+import { formatProblem } from '../config/problems.ts';
+import type { SlaConfig } from '../config/types.ts';
+import { DAY, type Instant, type Millis } from '../domain/time.ts';
+import { createLogger } from '../log/logger.ts';
+import { buildApp } from '../main.ts';
+import { startHubSpotSandbox, startSlackSandbox } from '../sandbox/index.ts';
+import { SLACK_EVENTS_PATH } from '../slack/app.ts';
+import { openStore } from '../store/open-store.ts';
+import { banner } from './banner.ts';
+import { demoSlaFile, officeOpening } from './demo-sla-file.ts';
+import { createPrinter } from './printer.ts';
+import { DEMO_SCENARIO, type DemoScenario } from './scenario.ts';
+import { type RunningScript, startScript } from './script.ts';
+import { seedWorld } from './seed-world.ts';
+import { createSlackView } from './slack-view.ts';
+import type { Style } from './style.ts';
+import { type DemoSummary, summarize } from './summary.ts';
+import { formatSummary } from './summary-table.ts';
+
+export interface DemoOptions {
+  /** Durations of the SLA file and the story are divided by this. */
+  readonly speed: number;
+  /** How long the live part runs before the summary. */
+  readonly duration: Millis;
+  readonly style: Style;
+  readonly scenario?: DemoScenario;
+}
+
+export interface DemoDeps {
+  readonly clock: Clock;
+  readonly write: (text: string) => void;
+  /** Aborted on Ctrl-C: the demo stops early, cleanly, with its summary. */
+  readonly signal: AbortSignal;
+}
+
+export interface DemoResult {
+  readonly summary: DemoSummary;
+  /** Where the SLA file, the SQLite store and the worker log are. */
+  readonly dir: string;
+  /** Script steps that failed, and error lines in the worker log. */
+  readonly problems: readonly string[];
+}
+
+const DEMO_FILE = new URL('../../config/demo.yaml', import.meta.url);
+const SIGNING_SECRET = 'sla-bot-demo-signing-secret';
+
+async function demoConfig(dir: string, speed: number, opensAt: Instant) {
+  const text = demoSlaFile(await readFile(DEMO_FILE, 'utf8'), { speed, officeOpensAt: opensAt });
+  const file = join(dir, 'sla.yaml');
+  await writeFile(file, text);
+  const loaded = loadSlaConfigText(text, file);
+  if (!loaded.ok) throw new Error(`demo SLA file invalid:\n${loaded.problems.map(formatProblem).join('\n')}`);
+  return { file, config: loaded.config };
+}
+
+/** The worker's log goes to a file (the terminal shows Slack); errors in it are counted for the end. */
+function fileLogger(path: string) {
+  const file = createWriteStream(path);
+  const errors: string[] = [];
+  const logger = createLogger('info', {
+    write(line: string) {
+      file.write(line);
+      if (/"level":(50|60)/.test(line)) errors.push(/"msg":"([^"]*)"/.exec(line)?.[1] ?? line);
+    },
+  });
+  const close = () => new Promise<void>((resolve) => file.end(resolve));
+  return { logger, errors, close };
+}
+
+async function readSummary(
+  databaseUrl: string,
+  config: SlaConfig,
+  scenario: DemoScenario,
+  ownerEmails: ReadonlyMap<string, string>,
+  start: Instant,
+  now: Instant,
+  logger: ReturnType<typeof createLogger>,
+): Promise<DemoSummary> {
+  const store = await openStore(databaseUrl, { logger });
+  try {
+    const names = new Map(scenario.people.map((p) => [p.email, `${p.firstName} ${p.lastName}`]));
+    return summarize({
+      instances: await store.instancesBetween(start - DAY, now + DAY),
+      outbox: await store.outboxBetween(start - DAY, now + 2 * DAY),
+      ownerName: (id) => (id === null ? 'unassigned' : (names.get(ownerEmails.get(id) ?? '') ?? id)),
+      stageLabel: (key) => config.stages.find((s) => s.key === key)?.label ?? key,
+      formatTime: (at) => DateTime.fromMillis(at, { zone: config.timezone }).toFormat('HH:mm:ss'),
+      now,
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+/** Waits `ms`, or less when `signal` aborts. */
+const until = (ms: Millis, signal: AbortSignal) =>
+  sleep(ms, undefined, { signal }).catch((err: unknown) => {
+    if (!signal.aborted) throw err;
+  });
+
+interface Live {
+  readonly o: DemoOptions;
+  readonly deps: DemoDeps;
+  readonly scenario: DemoScenario;
+  readonly dir: string;
+  readonly file: string;
+  readonly config: SlaConfig;
+  readonly officeOpensAt: Instant;
+  readonly log: ReturnType<typeof fileLogger>;
+  readonly problems: string[];
+}
+
+/** The live part: sandboxes, the worker and the script, all stopped again before it returns. */
+async function runLive(l: Live): Promise<{ databaseUrl: string; ownerIds: ReadonlyMap<string, string> }> {
+  const { o, deps, config } = l;
+  const { clock } = deps;
+  const start = clock.now();
+  const printer = createPrinter({ write: deps.write, style: o.style, zone: config.timezone, clock });
+  await using hubspot = await startHubSpotSandbox({ clock, indexLagMs: 500 });
+  await using slack = await startSlackSandbox({ clock });
+  const ownerIds = seedWorld(l.scenario, hubspot, slack);
+  const env = loadEnv({
+    HUBSPOT_ACCESS_TOKEN: 'sandbox-token',
+    HUBSPOT_BASE_URL: hubspot.url,
+    SLACK_BOT_TOKEN: 'xoxb-sandbox',
+    SLACK_API_URL: slack.url,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLA_CONFIG: l.file,
+    DATABASE_URL: join(l.dir, 'sla-bot.sqlite'),
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'info',
+  });
+  const app = await buildApp({ env, clock, logger: l.log.logger, cwd: l.dir, once: false, dryRun: false });
+  const view = createSlackView({ state: slack.state, style: o.style, zone: config.timezone, now: clock.now });
+  const offSlack = slack.state.on((event) => {
+    const seen = view(event);
+    if (seen) printer.slack(seen);
+  });
+  let script: RunningScript | null = null;
+  try {
+    await app.start();
+    const origin = `http://127.0.0.1:${app.port() ?? 0}`;
+    const time = (at: Instant) =>
+      DateTime.fromMillis(at, { zone: config.timezone }).toFormat('HH:mm:ss ZZZZ');
+    printer.plain(
+      banner(
+        {
+          config,
+          scenario: l.scenario,
+          speed: o.speed,
+          duration: formatMillis(o.duration),
+          officeOpens: time(l.officeOpensAt),
+          hubspotUrl: hubspot.url,
+          slackUrl: slack.url,
+          dashboardUrl: `${origin}/dashboard`,
+          dir: l.dir,
+        },
+        o.style,
+      ),
+    );
+    script = startScript({
+      scenario: l.scenario,
+      hubspot,
+      slack,
+      clock,
+      speed: o.speed,
+      start: clock.now(),
+      officeOpensAt: l.officeOpensAt,
+      ownerIds,
+      slackEventsUrl: `${origin}${SLACK_EVENTS_PATH}`,
+      signingSecret: SIGNING_SECRET,
+      narrate: printer.narrate,
+      failed: (step, err) => l.problems.push(`${step}: ${err instanceof Error ? err.message : String(err)}`),
+    });
+    await until(Math.max(0, start + o.duration - clock.now()), deps.signal);
+    printer.plain(o.style.dim(deps.signal.aborted ? '\nStopping (Ctrl-C)…' : '\nTime is up; stopping…'));
+  } finally {
+    await script?.stop();
+    await app.close();
+    offSlack();
+  }
+  return { databaseUrl: env.DATABASE_URL, ownerIds };
+}
+
+/**
+ * `sla-bot demo`: sandbox HubSpot and Slack on loopback, the real worker built by the same composition
+ * root as `run`, the scripted story, every Slack message rendered as it happens, then the summary.
+ * Everything it started is stopped before it returns.
+ */
+export async function runDemo(o: DemoOptions, deps: DemoDeps): Promise<DemoResult> {
+  const scenario = o.scenario ?? DEMO_SCENARIO;
+  const start = deps.clock.now();
+  const dir = await mkdtemp(join(tmpdir(), 'sla-bot-demo-'));
+  const officeOpensAt = officeOpening(start, scenario.officeOpensAfter);
+  const { file, config } = await demoConfig(dir, o.speed, officeOpensAt);
+  const log = fileLogger(join(dir, 'worker.log'));
+  const problems: string[] = [];
+  try {
+    const live = await runLive({ o, deps, scenario, dir, file, config, officeOpensAt, log, problems });
+    const ownerEmails = new Map([...live.ownerIds].map(([email, id]) => [id, email]));
+    const summary = await readSummary(
+      live.databaseUrl,
+      config,
+      scenario,
+      ownerEmails,
+      start,
+      deps.clock.now(),
+      log.logger,
+    );
+    deps.write(`\n${formatSummary(summary, o.style)}\n`);
+    return { summary, dir, problems: [...problems, ...log.errors.map((e) => `worker log: ${e}`)] };
+  } finally {
+    await log.close();
+  }
+}
