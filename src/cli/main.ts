@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'hubspot-setup': () => import('./hubspot-setup-command.ts').then((m) => m.hubspotSetupCommand),
   report: () => import('./report-command.ts').then((m) => m.reportCommand),
   backtest: () => import('./backtest-command.ts').then((m) => m.backtestCommand),
+  demo: () => import('./demo-command.ts').then((m) => m.demoCommand),
 };
 
 const USAGE = `Usage: sla-bot <command> [options]
