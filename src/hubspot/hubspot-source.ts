@@ -26,7 +26,7 @@ import {
   type StepResult,
   scanOptions,
 } from './poll-context.ts';
-import { RECONCILE_CURSOR, reconcile } from './reconcile.ts';
+import { RECONCILE_CURSOR, reconcileOrDefer } from './reconcile.ts';
 import type { ReconcileTuning } from './reconcile-schedule.ts';
 import { pollTouches, touchesOf } from './touches.ts';
 import { verifyPortal } from './verify.ts';
@@ -89,7 +89,7 @@ export function createHubSpotSource(deps: HubSpotSourceDeps): HubSpotSource {
       if (config.stages.some((s) => s.source.kind === 'lead_pipeline'))
         steps.push(await leadOwnerChanges(ctx, cursors));
       if (open !== undefined)
-        steps.push(await reconcile(ctx, open, cursors[RECONCILE_CURSOR], now, tuning.reconcile));
+        steps.push(await reconcileOrDefer(ctx, open, cursors[RECONCILE_CURSOR], now, tuning.reconcile));
       const poll: HandoffPoll = {
         handoffs: steps.flatMap((s) => s.handoffs),
         changes: distinct(steps.flatMap((s) => s.changes)),

@@ -1,5 +1,6 @@
 import type { Instant } from '../domain/time.ts';
 import type { WatchedLead } from '../ports/crm-source.ts';
+import { HubSpotDailyLimitError, HubSpotError } from './errors.ts';
 import { dateEntered, type PollContext, type StepResult } from './poll-context.ts';
 import { reconcileChanges } from './reconcile-changes.ts';
 import {
@@ -117,4 +118,36 @@ export async function reconcile(
     cursors: { [RECONCILE_CURSOR]: encodeSweepCursor(plan.cursor) },
     more: false,
   };
+}
+
+/**
+ * `reconcile`, kept from blocking the poll it rides on: the read-back is a safety net, and new handoffs
+ * must not wait for it. A HubSpot failure (after the gateway's own retries) leaves its cursor where it
+ * was — the owed reads happen next poll — and is logged and returned as a rejection. The daily-limit
+ * pause and programming errors still fail the poll.
+ */
+export async function reconcileOrDefer(
+  ctx: PollContext,
+  open: readonly WatchedLead[],
+  cursorText: string | undefined,
+  now: Instant,
+  tuning: ReconcileTuning,
+): Promise<StepResult> {
+  try {
+    return await reconcile(ctx, open, cursorText, now, tuning);
+  } catch (error) {
+    if (!(error instanceof HubSpotError) || error instanceof HubSpotDailyLimitError) throw error;
+    ctx.logger.error(
+      { code: error.code, operation: error.operation, error: error.message },
+      'hubspot read-back of open leads failed, deferred to the next poll',
+    );
+    const reason = `read-back deferred: ${error.message}`;
+    return {
+      handoffs: [],
+      changes: [],
+      rejected: [{ what: 'open leads', id: null, reason }],
+      cursors: {},
+      more: false,
+    };
+  }
 }

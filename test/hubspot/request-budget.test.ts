@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { HubSpotDailyLimitError } from '../../src/hubspot/errors.ts';
+import daily from '../fixtures/hubspot/rate-limit-daily.json' with { type: 'json' };
 import { useStrictHttp } from '../support/http-mock.ts';
 import { BASE, capture, emptyPage, harness, iso, NOW, record } from './harness.ts';
 import { MIN, READ, REP, watched } from './reconcile-support.ts';
@@ -58,5 +60,35 @@ describe('requests per poll with the read-back of open leads', () => {
     await h.source.pollHandoffs(first.cursors, NOW + 30_000, open);
     expect(reads).toHaveLength(1);
     expect(Object.keys(first.cursors)).toContain('reconcile');
+  });
+
+  it('a failing read-back does not hold up new handoffs: it is reported and owed to the next poll', async () => {
+    const h = harness({ stages: [], recycleStages: [] });
+    const scope = http.scope(BASE);
+    capture(scope, '/crm/v3/objects/contacts/search', 1, () => emptyPage);
+    scope.post(READ).reply(400, {
+      status: 'error',
+      category: 'VALIDATION_ERROR',
+      message: 'Invalid input JSON',
+      correlationId: 'f1e2d3c4-0000-4000-8000-000000000000',
+    });
+    const open = [watched('7', 'sql', NOW - 3 * MIN)];
+    const poll = await h.source.pollHandoffs({ reconcile: 'left as it was' }, NOW, open);
+    expect(poll.rejected).toEqual([
+      { what: 'open leads', id: null, reason: expect.stringContaining('read-back deferred') },
+    ]);
+    expect(poll.cursors).not.toHaveProperty('reconcile');
+    expect(h.log.lines().map((l) => l.msg)).toContain(
+      'hubspot read-back of open leads failed, deferred to the next poll',
+    );
+  });
+
+  it('the daily limit during the read-back still fails the poll (the worker alerts the admins)', async () => {
+    const h = harness({ stages: [], recycleStages: [] });
+    capture(http.scope(BASE), '/crm/v3/objects/contacts/search', 1, () => emptyPage);
+    http.scope(BASE).post(READ).reply(429, daily);
+    await expect(h.source.pollHandoffs({}, NOW, [watched('7', 'sql', NOW - 3 * MIN)])).rejects.toBeInstanceOf(
+      HubSpotDailyLimitError,
+    );
   });
 });
