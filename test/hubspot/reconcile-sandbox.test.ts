@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHubSpotSource } from '../../src/hubspot/hubspot-source.ts';
+import { startHubSpotSandbox } from '../../src/sandbox/index.ts';
+import { captureLogger } from '../fakes/logger.ts';
+import { FakeClock } from '../support/fake-clock.ts';
+import { config, FakeTiming } from './harness.ts';
+import { watched } from './reconcile-support.ts';
+
+const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
+const MIN = 60_000;
+const stopping: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(stopping.splice(0).map((stop) => stop()));
+});
+
+describe('the read-back of open leads against the loopback HubSpot sandbox', () => {
+  it('finds a deleted contact, a SAL moved back to unqualified and a removed owner, with the real SDK', async () => {
+    const clock = new FakeClock(T0);
+    const sandbox = await startHubSpotSandbox({ clock, rateLimits: false });
+    stopping.push(() => sandbox.stop());
+    const { state } = sandbox;
+    state.addPropertyOption('contacts', 'hs_lead_status', 'SALES_ACCEPTED');
+    const rep = state.addOwner({ email: 'bram@example.com' });
+    const deleted = state.addContact({
+      email: 'gone@example.com',
+      ownerId: rep.id,
+      stage: 'salesqualifiedlead',
+    });
+    const unowned = state.addContact({
+      email: 'orphan@example.com',
+      ownerId: rep.id,
+      stage: 'salesqualifiedlead',
+    });
+    const steady = state.addContact({
+      email: 'steady@example.com',
+      ownerId: rep.id,
+      stage: 'salesqualifiedlead',
+    });
+    const sal = state.addContact({
+      email: 'sal@example.com',
+      ownerId: rep.id,
+      stage: 'marketingqualifiedlead',
+    });
+    state.setProperties('contacts', sal.id, { hs_lead_status: 'SALES_ACCEPTED' });
+
+    clock.advance(3 * MIN);
+    state.archive('contacts', deleted.id);
+    state.assignOwner(unowned.id, null);
+    clock.advance(MIN);
+    state.setProperties('contacts', sal.id, { hs_lead_status: 'UNQUALIFIED' });
+    clock.advance(MIN);
+
+    const log = captureLogger();
+    const source = createHubSpotSource({
+      accessToken: 'sandbox-token',
+      basePath: sandbox.url,
+      config: config(),
+      logger: log.logger,
+      clock,
+      timing: new FakeTiming(),
+    });
+    const open = [
+      watched(deleted.id, 'sql', T0, rep.id),
+      watched(unowned.id, 'sql', T0, rep.id),
+      watched(steady.id, 'sql', T0, rep.id),
+      watched(sal.id, 'sal', T0, rep.id),
+    ];
+    const poll = await source.pollHandoffs({}, clock.now(), open);
+
+    // The change search also reports the owners assigned at T0 (inside this first poll's window).
+    const about = (id: string) =>
+      poll.changes.filter((c) => c.objectId === id && !(c.kind === 'owner_changed' && c.at === T0));
+    expect(about(deleted.id)).toEqual([
+      { kind: 'deleted', objectType: 'contact', objectId: deleted.id, mergedInto: null, at: T0 + 3 * MIN },
+    ]);
+    expect(about(sal.id)).toEqual([
+      {
+        kind: 'left_funnel',
+        objectType: 'contact',
+        objectId: sal.id,
+        toStage: 'UNQUALIFIED',
+        at: T0 + 4 * MIN,
+      },
+    ]);
+    expect(about(unowned.id)).toEqual([
+      { kind: 'owner_changed', objectType: 'contact', objectId: unowned.id, ownerId: null, at: T0 + 3 * MIN },
+    ]);
+    expect(about(steady.id)).toEqual([]);
+    expect(poll.rejected).toEqual([]);
+  });
+});
