@@ -1,48 +1,38 @@
 import { mkdtemp } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Clock } from './clock/clock.ts';
-import type { Env } from './config/env.ts';
 import { loadSlaConfigFile } from './config/load-sla-config.ts';
 import { formatProblem } from './config/problems.ts';
-import { summarizeConfigChange } from './config/summarize-config-change.ts';
-import type { SlaConfig } from './config/types.ts';
 import {
   createHubSpotClient,
   createHubSpotLeadWriter,
   createHubSpotSource,
   type HubSpotSource,
-  type Timing,
 } from './hubspot/index.ts';
 import { createLimiters } from './hubspot/limiter.ts';
 import type { Logger } from './log/logger.ts';
-import type { CrmSource } from './ports/crm-source.ts';
 import type { LeadWriter } from './ports/lead-writer.ts';
-import type { Notifier } from './ports/notifier.ts';
 import type { Store } from './ports/store.ts';
-import type { DigestPoster } from './reports/digest/send-digests.ts';
 import { slackDigestPoster } from './reports/digest/slack-digest-poster.ts';
-import { userIdFrom, workerReports } from './reports/worker-reports.ts';
-import { HttpServer } from './server/http-server.ts';
+import { userIdFrom } from './reports/worker-reports.ts';
 import { createMetrics, type Metrics } from './server/metrics.ts';
-import { healthzRoute, readyzRoute } from './server/routes/health.ts';
-import { metricsRoute } from './server/routes/metrics.ts';
-import { createSlackApp, type SlackApp } from './slack/app.ts';
+import { createSlackApp } from './slack/app.ts';
 import { createSlackNotifier } from './slack/notifier.ts';
 import { createSendQueue } from './slack/send-queue.ts';
 import { createUserDirectory } from './slack/user-directory.ts';
 import { createSlackWebClient } from './slack/web-client.ts';
 import { openStore } from './store/open-store.ts';
-import { ConfigHolder, type ConfigLoader, ConfigReloader } from './worker/config-reloader.ts';
+import { type App, type AppInput, assembleApp } from './worker/assemble-app.ts';
+import { ConfigHolder, type ConfigLoader } from './worker/config-reloader.ts';
 import { createDryRunNotifier } from './worker/dry-run-notifier.ts';
 import { describeError } from './worker/errors.ts';
-import { type CycleOutcome, WorkerEvents } from './worker/events.ts';
+import { WorkerEvents } from './worker/events.ts';
 import { observeHubSpotLimiters } from './worker/observe/hubspot-requests.ts';
 import { observeSlackFetch } from './worker/observe/slack-requests.ts';
 import { announceCloses } from './worker/observe/store-closes.ts';
-import { slaEngine } from './worker/sla-engine.ts';
-import { DEFAULT_WORKER_OPTIONS, Worker, type WorkerOptions } from './worker/worker.ts';
 import { reloadingLeadWriter } from './worker/write-back/reloading-lead-writer.ts';
+
+export { type App, type AppInput, type Assembly, assembleApp } from './worker/assemble-app.ts';
 
 /** Why the worker could not start; the message is for people (stderr), exit status 1. */
 export class StartupError extends Error {
@@ -52,33 +42,6 @@ export class StartupError extends Error {
     super(message, cause === undefined ? undefined : { cause });
     this.code = code;
   }
-}
-
-export interface AppInput {
-  readonly env: Env;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly cwd: string;
-  /** One cycle and exit: no HTTP server, no file watching. */
-  readonly once: boolean;
-  /** Log messages instead of sending; state goes to a throw-away SQLite store. */
-  readonly dryRun: boolean;
-  readonly workerOptions?: Partial<WorkerOptions>;
-  /** Sleep and randomness of the HubSpot client's retries (default: real timers). */
-  readonly hubspotTiming?: Timing;
-}
-
-export interface App {
-  readonly events: WorkerEvents;
-  readonly metrics: Metrics;
-  /** One full cycle; `standby` when another instance holds the lease. */
-  runOnce(): Promise<CycleOutcome | 'standby'>;
-  /** Starts the schedule, the HTTP server and hot reload. */
-  start(): Promise<void>;
-  /** The HTTP port once started (useful with PORT=0). */
-  port(): number | null;
-  /** Finishes or abandons the cycle under way, releases the lease, closes everything. */
-  close(): Promise<void>;
 }
 
 /** Loads SLA_CONFIG as `validate` does, so a rejected reload prints the same problems. */
@@ -232,107 +195,4 @@ function slackAdapters(input: AppInput, botToken: string, w: SlackWiring) {
     ? null
     : slackDigestPoster({ client, clock, userIdOf: userIdFrom(directory) });
   return { notifier, slackApp, digestPoster };
-}
-
-export interface Assembly {
-  readonly input: AppInput;
-  /** The SLA file, absolute (watched for hot reload). */
-  readonly file: string;
-  readonly load: ConfigLoader;
-  readonly holder: ConfigHolder;
-  readonly store: Store;
-  readonly crm: CrmSource | HubSpotSource;
-  readonly notifier: Notifier;
-  /** Buttons, /sla and App Home (Socket Mode or HTTP); `null` for --once and --dry-run. */
-  readonly slackApp: SlackApp | null;
-  /** Weekly digests to managers (Slack DMs); absent or `null` = no digest. */
-  readonly digestPoster?: DigestPoster | null;
-  /** HubSpot write-back (outcomes, breach tasks); absent or `null`: none (dry run). */
-  readonly leadWriter?: LeadWriter | null;
-  /**
-   * Events and metrics already fed by the adapters (`buildApp` observes HubSpot and Slack requests).
-   * Absent: created here, and HubSpot requests are counted from the source's `requestCount`.
-   */
-  readonly events?: WorkerEvents;
-  readonly metrics?: Metrics;
-}
-
-/** Wires worker, hot reload, metrics and HTTP around already built adapters. */
-export function assembleApp(a: Assembly): App {
-  const { env, clock, logger } = a.input;
-  const events = a.events ?? new WorkerEvents();
-  const metrics = a.metrics ?? createMetrics(events);
-  if (a.metrics === undefined && 'requestCount' in a.crm) {
-    const crm = a.crm;
-    events.on('cycle:done', () => metrics.hubspotRequestTotal(crm.requestCount));
-  }
-  const worker = new Worker({
-    crm: a.crm,
-    store: a.store,
-    notifier: a.notifier,
-    leadWriter: a.leadWriter ?? null,
-    engine: slaEngine,
-    clock,
-    logger,
-    events,
-    config: a.holder,
-    holder: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
-    options: { ...DEFAULT_WORKER_OPTIONS, ...a.input.workerOptions },
-  });
-  const reloader = new ConfigReloader({
-    path: a.file,
-    holder: a.holder,
-    load: a.load,
-    summarize: summarizeConfigChange,
-    check: (config: SlaConfig) => a.crm.verify(config),
-    store: a.store,
-    clock,
-    events,
-    logger,
-  });
-  const reports = workerReports({
-    store: a.store,
-    config: () => a.holder.current,
-    owners: () => a.crm.owners(),
-    clock,
-    logger,
-    dashboardToken: env.DASHBOARD_TOKEN ?? null,
-    digestPoster: a.digestPoster ?? null,
-    isLeader: () => worker.health().role === 'leader',
-  });
-  const server = new HttpServer({ host: env.HOST, port: env.PORT, logger }, [
-    healthzRoute(),
-    readyzRoute({
-      clock,
-      health: () => worker.health(),
-      maxAge: () => Math.max(3 * worker.pollEvery, 60_000),
-    }),
-    metricsRoute(metrics.registry),
-    ...(a.slackApp?.routes ?? []),
-    ...reports.routes,
-  ]);
-  let port: number | null = null;
-  let started = false;
-  return {
-    events,
-    metrics,
-    runOnce: async () => (await worker.runOnce())?.outcome ?? 'standby',
-    start: async () => {
-      started = true;
-      port = await server.listen();
-      await reloader.start();
-      await a.slackApp?.start();
-      worker.start();
-      reports.start();
-    },
-    port: () => port,
-    close: async () => {
-      reports.stop();
-      reloader.stop();
-      await worker.stop();
-      await a.slackApp?.stop();
-      if (started) await server.close();
-      await a.store.close();
-    },
-  };
 }

@@ -1,0 +1,158 @@
+import { hostname } from 'node:os';
+import type { Clock } from '../clock/clock.ts';
+import type { Env } from '../config/env.ts';
+import { summarizeConfigChange } from '../config/summarize-config-change.ts';
+import type { SlaConfig } from '../config/types.ts';
+import type { HubSpotSource, Timing } from '../hubspot/index.ts';
+import type { Logger } from '../log/logger.ts';
+import type { CrmSource } from '../ports/crm-source.ts';
+import type { LeadWriter } from '../ports/lead-writer.ts';
+import type { Notifier } from '../ports/notifier.ts';
+import type { Store } from '../ports/store.ts';
+import type { DigestPoster } from '../reports/digest/send-digests.ts';
+import { workerReports } from '../reports/worker-reports.ts';
+import { HttpServer } from '../server/http-server.ts';
+import { createMetrics, type Metrics } from '../server/metrics.ts';
+import { healthzRoute, readyzRoute } from '../server/routes/health.ts';
+import { metricsRoute } from '../server/routes/metrics.ts';
+import type { SlackApp } from '../slack/app.ts';
+import { type ConfigHolder, type ConfigLoader, ConfigReloader } from './config-reloader.ts';
+import { type CycleOutcome, WorkerEvents } from './events.ts';
+import { slaEngine } from './sla-engine.ts';
+import { DEFAULT_WORKER_OPTIONS, Worker, type WorkerOptions } from './worker.ts';
+
+/**
+ * The running application around already built adapters: the worker, hot reload of the SLA file,
+ * metrics, reports and the HTTP server. `buildApp` (src/main.ts) builds the adapters and calls
+ * `assembleApp`; tests and the demo may call it with their own adapters.
+ */
+
+export interface AppInput {
+  readonly env: Env;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly cwd: string;
+  /** One cycle and exit: no HTTP server, no file watching. */
+  readonly once: boolean;
+  /** Log messages instead of sending; state goes to a throw-away SQLite store. */
+  readonly dryRun: boolean;
+  readonly workerOptions?: Partial<WorkerOptions>;
+  /** Sleep and randomness of the HubSpot client's retries (default: real timers). */
+  readonly hubspotTiming?: Timing;
+}
+
+export interface App {
+  readonly events: WorkerEvents;
+  readonly metrics: Metrics;
+  /** One full cycle; `standby` when another instance holds the lease. */
+  runOnce(): Promise<CycleOutcome | 'standby'>;
+  /** Starts the schedule, the HTTP server and hot reload. */
+  start(): Promise<void>;
+  /** The HTTP port once started (useful with PORT=0). */
+  port(): number | null;
+  /** Finishes or abandons the cycle under way, releases the lease, closes everything. */
+  close(): Promise<void>;
+}
+
+export interface Assembly {
+  readonly input: AppInput;
+  /** The SLA file, absolute (watched for hot reload). */
+  readonly file: string;
+  readonly load: ConfigLoader;
+  readonly holder: ConfigHolder;
+  readonly store: Store;
+  readonly crm: CrmSource | HubSpotSource;
+  readonly notifier: Notifier;
+  /** Buttons, /sla and App Home (Socket Mode or HTTP); `null` for --once and --dry-run. */
+  readonly slackApp: SlackApp | null;
+  /** Weekly digests to managers (Slack DMs); absent or `null` = no digest. */
+  readonly digestPoster?: DigestPoster | null;
+  /** HubSpot write-back (outcomes, breach tasks); absent or `null`: none (dry run). */
+  readonly leadWriter?: LeadWriter | null;
+  /**
+   * Events and metrics already fed by the adapters (`buildApp` observes HubSpot and Slack requests).
+   * Absent: created here, and HubSpot requests are counted from the source's `requestCount`.
+   */
+  readonly events?: WorkerEvents;
+  readonly metrics?: Metrics;
+}
+
+/** Wires worker, hot reload, metrics and HTTP around already built adapters. */
+export function assembleApp(a: Assembly): App {
+  const { env, clock, logger } = a.input;
+  const events = a.events ?? new WorkerEvents();
+  const metrics = a.metrics ?? createMetrics(events);
+  if (a.metrics === undefined && 'requestCount' in a.crm) {
+    const crm = a.crm;
+    events.on('cycle:done', () => metrics.hubspotRequestTotal(crm.requestCount));
+  }
+  const worker = new Worker({
+    crm: a.crm,
+    store: a.store,
+    notifier: a.notifier,
+    leadWriter: a.leadWriter ?? null,
+    engine: slaEngine,
+    clock,
+    logger,
+    events,
+    config: a.holder,
+    holder: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
+    options: { ...DEFAULT_WORKER_OPTIONS, ...a.input.workerOptions },
+  });
+  const reloader = new ConfigReloader({
+    path: a.file,
+    holder: a.holder,
+    load: a.load,
+    summarize: summarizeConfigChange,
+    check: (config: SlaConfig) => a.crm.verify(config),
+    store: a.store,
+    clock,
+    events,
+    logger,
+  });
+  const reports = workerReports({
+    store: a.store,
+    config: () => a.holder.current,
+    owners: () => a.crm.owners(),
+    clock,
+    logger,
+    dashboardToken: env.DASHBOARD_TOKEN ?? null,
+    digestPoster: a.digestPoster ?? null,
+    isLeader: () => worker.health().role === 'leader',
+  });
+  const server = new HttpServer({ host: env.HOST, port: env.PORT, logger }, [
+    healthzRoute(),
+    readyzRoute({
+      clock,
+      health: () => worker.health(),
+      maxAge: () => Math.max(3 * worker.pollEvery, 60_000),
+    }),
+    metricsRoute(metrics.registry),
+    ...(a.slackApp?.routes ?? []),
+    ...reports.routes,
+  ]);
+  let port: number | null = null;
+  let started = false;
+  return {
+    events,
+    metrics,
+    runOnce: async () => (await worker.runOnce())?.outcome ?? 'standby',
+    start: async () => {
+      started = true;
+      port = await server.listen();
+      await reloader.start();
+      await a.slackApp?.start();
+      worker.start();
+      reports.start();
+    },
+    port: () => port,
+    close: async () => {
+      reports.stop();
+      reloader.stop();
+      await worker.stop();
+      await a.slackApp?.stop();
+      if (started) await server.close();
+      await a.store.close();
+    },
+  };
+}
