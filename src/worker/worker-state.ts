@@ -104,7 +104,9 @@ export class WorkerState {
   }
 
   openContactIds(): Set<string> {
-    return new Set([...this.open.values()].map((o) => o.instance.lead.contactId));
+    const ids = new Set<string>();
+    for (const o of this.open.values()) ids.add(o.instance.lead.contactId);
+    return ids;
   }
 
   /** Stops judging an instance closed elsewhere; its owner's App Home is out of date. */

@@ -8,7 +8,7 @@ import { targetKey } from '../../ports/notifier.ts';
 import type { NewOutboxEntry } from '../../ports/store.ts';
 import type { Engine } from '../engine.ts';
 import { evaluationFingerprint } from './fingerprint.ts';
-import { ownerById, teamOf } from './teams.ts';
+import { teamOf } from './teams.ts';
 
 export interface Judged {
   readonly evaluation: Evaluation;
@@ -75,6 +75,16 @@ const tallyOf = (tally: VerdictTally, e: Evaluation): void => {
   else tally[fc.state] += 1;
 };
 
+/** A settled instance is judged again only when its touches or the config changed. */
+export const needsJudging = (
+  o: EvaluateOpenInput['instances'][number],
+  changedContacts: ReadonlySet<string>,
+  configChanged: boolean,
+): boolean =>
+  !(o.evaluation?.settled && o.fingerprint !== null) ||
+  configChanged ||
+  changedContacts.has(o.instance.lead.contactId);
+
 /** Judges every open instance at `now`; settled ones are re-judged only when something changed. */
 export function evaluateOpen(input: EvaluateOpenInput): EvaluateOpenResult {
   const acks = new Map<string, Acknowledgement[]>();
@@ -84,10 +94,19 @@ export function evaluateOpen(input: EvaluateOpenInput): EvaluateOpenResult {
   const newKeys: string[] = [];
   const withoutPolicy: string[] = [];
   const tally: VerdictTally = { pending: 0, met: 0, breached: 0, excused: 0 };
+  const owners = new Map(input.owners.map((owner) => [owner.id, owner]));
+  const teams = new Map<string | null, string | null>();
+  const teamName = (ownerId: string | null): string | null => {
+    let name = teams.get(ownerId);
+    if (name === undefined) {
+      name = teamOf(input.config, ownerId === null ? null : (owners.get(ownerId) ?? null))?.name ?? null;
+      teams.set(ownerId, name);
+    }
+    return name;
+  };
   for (const o of input.instances) {
     const { instance } = o;
-    const untouched = !input.configChanged && !input.changedContacts.has(instance.lead.contactId);
-    if (o.evaluation?.settled && o.fingerprint !== null && untouched) {
+    if (!needsJudging(o, input.changedContacts, input.configChanged) && o.evaluation && o.fingerprint) {
       judged.set(instance.id, { evaluation: o.evaluation, fingerprint: o.fingerprint, changed: false });
       tallyOf(tally, o.evaluation);
       continue;
@@ -97,7 +116,6 @@ export function evaluateOpen(input: EvaluateOpenInput): EvaluateOpenResult {
       withoutPolicy.push(instance.id);
       continue;
     }
-    const owner = ownerById(input.owners, instance.ownerId);
     const evaluation = input.engine.evaluate(
       {
         instance,
@@ -105,7 +123,7 @@ export function evaluateOpen(input: EvaluateOpenInput): EvaluateOpenResult {
         touches: input.touchesOf(instance.lead.contactId),
         acknowledgements: acks.get(instance.id) ?? [],
         silences: input.silences,
-        team: teamOf(input.config, owner)?.name ?? null,
+        team: teamName(instance.ownerId),
         outages: input.outages,
       },
       input.now,

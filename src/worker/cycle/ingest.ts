@@ -1,8 +1,8 @@
 import type { SlaConfig } from '../../config/types.ts';
-import type { Touch } from '../../domain/model.ts';
+import type { Handoff, SlaInstance, Touch } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
 import type { Logger } from '../../log/logger.ts';
-import type { CrmSource, Cursors, Rejected } from '../../ports/crm-source.ts';
+import type { CrmSource, Cursors, LeadChange, Rejected } from '../../ports/crm-source.ts';
 import type { Engine, LeadEventsResult } from '../engine.ts';
 import type { WorkerState } from '../worker-state.ts';
 
@@ -61,10 +61,9 @@ export async function ingest(
   try {
     const poll = await deps.crm.pollHandoffs(state.cursors, now);
     logRejected(deps.logger, poll.rejected);
-    const open = [...state.open.values()].map((o) => o.instance);
     events = deps.engine.applyLeadEvents({
       config,
-      open,
+      open: openOfLeads(state, poll.handoffs, poll.changes),
       handoffs: poll.handoffs,
       changes: poll.changes,
       now,
@@ -80,11 +79,10 @@ export async function ingest(
   }
   try {
     const closing = new Set(events.closed.map((c) => c.instanceId));
-    const contacts = new Set(
-      [...state.open.values(), ...events.opened.map((instance) => ({ instance }))]
-        .filter((o) => !closing.has(o.instance.id))
-        .map((o) => o.instance.lead.contactId),
-    );
+    const contacts = new Set<string>();
+    for (const o of state.open.values())
+      if (!closing.has(o.instance.id)) contacts.add(o.instance.lead.contactId);
+    for (const i of events.opened) if (!closing.has(i.id)) contacts.add(i.lead.contactId);
     const poll = await deps.crm.pollTouches(cursors, contacts, now);
     logRejected(deps.logger, poll.rejected);
     touches.push(...poll.touches);
@@ -100,4 +98,26 @@ export async function ingest(
   } catch (error) {
     return { cursors, handoffs, events, touches, more: false, touchesRead: false, error };
   }
+}
+
+/**
+ * The open instances of the leads these events are about: `applyLeadEvents` touches no other lead,
+ * so it need not index every open instance (100,000 of them) on every poll.
+ */
+function openOfLeads(
+  state: WorkerState,
+  handoffs: readonly Handoff[],
+  changes: readonly LeadChange[],
+): SlaInstance[] {
+  if (handoffs.length === 0 && changes.length === 0) return [];
+  const leads = new Set<string>();
+  for (const h of handoffs) leads.add(`${h.lead.objectType}:${h.lead.objectId}`);
+  for (const c of changes) leads.add(`${c.objectType}:${c.objectId}`);
+  const ids = new Set([...handoffs.map((h) => h.lead.objectId), ...changes.map((c) => c.objectId)]);
+  const out: SlaInstance[] = [];
+  for (const o of state.open.values()) {
+    const { objectType, objectId } = o.instance.lead;
+    if (ids.has(objectId) && leads.has(`${objectType}:${objectId}`)) out.push(o.instance);
+  }
+  return out;
 }

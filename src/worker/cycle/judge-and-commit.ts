@@ -10,7 +10,7 @@ import type { OutageTracker } from '../outage-tracker.ts';
 import type { OpenInstance, WorkerState } from '../worker-state.ts';
 import { firstTimeBreaches, planWriteBacks } from '../write-back/plan-write-backs.ts';
 import { serializeQueue, WRITE_BACK_CURSOR, withItems } from '../write-back/write-back-queue.ts';
-import { evaluateOpen } from './evaluate-open.ts';
+import { evaluateOpen, needsJudging } from './evaluate-open.ts';
 import type { Ingested } from './ingest.ts';
 
 export interface JudgeDeps {
@@ -67,7 +67,12 @@ export async function judgeAndCommit(
     for (const t of incoming.get(contactId) ?? []) byId.set(t.id, t);
     return [...byId.values()];
   };
-  const ids = instances.map((o) => o.instance.id);
+  const changedContacts = new Set(incoming.keys());
+  const configChanged = state.evaluatedConfigVersion !== state.configVersion;
+  // Acknowledgements matter only to the instances judged this cycle (settled ones are left alone).
+  const ids = instances
+    .filter((o) => needsJudging(o, changedContacts, configChanged))
+    .map((o) => o.instance.id);
   const lookback = deps.outageLookback ?? 30 * DAY;
   const configVersion = state.configVersion;
   const judged = evaluateOpen({
@@ -76,8 +81,8 @@ export async function judgeAndCommit(
     now,
     instances,
     touchesOf,
-    changedContacts: new Set(incoming.keys()),
-    configChanged: state.evaluatedConfigVersion !== configVersion,
+    changedContacts,
+    configChanged,
     acknowledgements: ids.length > 0 ? await deps.store.acknowledgements(ids) : [],
     silences: await deps.store.silences(now),
     outages: [...(await deps.store.outages(now - lookback, now + 1)), ...deps.outages.ongoing(now)],
@@ -135,7 +140,8 @@ export async function judgeAndCommit(
   let nextDueAt: Instant | null = null;
   for (const o of instances) {
     const j = judged.judged.get(o.instance.id);
-    state.open.set(o.instance.id, j ? { ...o, evaluation: j.evaluation, fingerprint: j.fingerprint } : o);
+    const same = !j || (j.evaluation === o.evaluation && j.fingerprint === o.fingerprint);
+    state.open.set(o.instance.id, same ? o : { ...o, evaluation: j.evaluation, fingerprint: j.fingerprint });
     const due = j?.evaluation.nextDueAt ?? null;
     if (due !== null && (nextDueAt === null || due < nextDueAt)) nextDueAt = due;
   }

@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock/clock.ts';
 import type { Millis } from '../../domain/time.ts';
 import type { Logger } from '../../log/logger.ts';
+import type { Owner } from '../../ports/crm-source.ts';
 import type { LeadView } from '../../ports/interactions.ts';
 import type { HomeRefresh, Notifier } from '../../ports/notifier.ts';
 import { homeFingerprint } from '../cycle/fingerprint.ts';
@@ -42,10 +43,11 @@ export function markHomeChanges(
   for (const [id, was] of before) if (!after.has(id)) mark(was);
   for (const [id, now] of after) {
     const was = before.get(id);
+    if (was === now) continue;
     if (!was || was.instance.ownerId !== now.instance.ownerId) {
       mark(was);
       mark(now);
-    } else if (shown(was) !== shown(now)) mark(now);
+    } else if (was.evaluation !== now.evaluation && shown(was) !== shown(now)) mark(now);
   }
 }
 
@@ -53,13 +55,19 @@ const shown = (o: OpenInstance): string => (o.evaluation ? homeFingerprint(o.eva
 
 const emailKey = (email: string): string => email.trim().toLowerCase();
 
-/** The rep's open leads as the Home tab lists them. */
-function leadsOf(state: WorkerState, email: string): LeadView[] {
-  const views: LeadView[] = [];
+/** Every rep's open leads as the Home tab lists them, by e-mail key (one pass over the open set). */
+function leadsByEmail(state: WorkerState): Map<string, LeadView[]> {
+  const emails = new Map<string, { owner: Owner; email: string }>();
+  for (const owner of state.owners)
+    if (owner.email) emails.set(owner.id, { owner, email: emailKey(owner.email) });
+  const views = new Map<string, LeadView[]>();
   for (const o of state.open.values()) {
-    const owner = ownerById(state.owners, o.instance.ownerId);
-    if (owner?.email && emailKey(owner.email) === email)
-      views.push({ instance: o.instance, evaluation: o.evaluation, owner, pingRef: o.pingRef });
+    const found = o.instance.ownerId === null ? undefined : emails.get(o.instance.ownerId);
+    if (!found) continue;
+    const view = { instance: o.instance, evaluation: o.evaluation, owner: found.owner, pingRef: o.pingRef };
+    const list = views.get(found.email);
+    if (list) list.push(view);
+    else views.set(found.email, [view]);
   }
   return views;
 }
@@ -78,6 +86,7 @@ export async function refreshHomes(deps: HomeDeps, state: WorkerState): Promise<
   const options = deps.home ?? DEFAULT_HOME_OPTIONS;
   let published = 0;
   const done = new Set<string>();
+  let leads: Map<string, LeadView[]> | null = null;
   for (const ownerId of [...state.homeDirty]) {
     if (published >= options.perCycle || !deps.canSend()) break;
     const owner = ownerById(state.owners, ownerId);
@@ -96,7 +105,9 @@ export async function refreshHomes(deps: HomeDeps, state: WorkerState): Promise<
     if (done.has(email)) continue;
     done.add(email);
     state.homeShownAt.set(email, now);
-    const result = await attempt(() => refresh(email, leadsOf(state, email), now));
+    leads ??= leadsByEmail(state);
+    const views = leads.get(email) ?? [];
+    const result = await attempt(() => refresh(email, views, now));
     if (result.status === 'published') {
       published += 1;
       deps.events.emit('home:refreshed', { email });
