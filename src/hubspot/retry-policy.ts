@@ -10,7 +10,9 @@ export interface Timing {
 }
 
 export const realTiming: Timing = {
-  sleep: (ms, signal) => delay(ms, undefined, signal ? { signal, ref: false } : { ref: false }),
+  // A back-off wait is the only thing pending between two attempts, so it keeps the process alive
+  // (`run --once` would otherwise exit mid-retry); a request's time-out timer (with a signal) does not.
+  sleep: (ms, signal) => delay(ms, undefined, signal ? { signal, ref: false } : {}),
   random: Math.random,
 };
 
