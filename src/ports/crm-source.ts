@@ -77,6 +77,30 @@ export interface TouchPoll {
   readonly more: boolean;
 }
 
+/** A deal associated with a contact, as far as reports need it (SQL → won, average value). */
+export interface Deal {
+  readonly id: string;
+  /** The contacts it is associated with, among those asked about. */
+  readonly contactIds: readonly string[];
+  readonly pipeline: string | null;
+  readonly stage: string | null;
+  readonly closed: boolean;
+  readonly closedWon: boolean;
+  readonly closedAt: Instant | null;
+  /** As HubSpot keeps it: a decimal string (`"12500.50"`); `null` when empty. */
+  readonly amount: string | null;
+  /** ISO 4217 code (`deal_currency_code`); `null` = the portal's company currency. */
+  readonly currency: string | null;
+  readonly createdAt: Instant | null;
+}
+
+export interface DealRead {
+  /** Contacts whose deal associations were read completely (their stored deal links may be replaced). */
+  readonly contactIds: readonly string[];
+  readonly deals: readonly Deal[];
+  readonly rejected: readonly Rejected[];
+}
+
 /** The port to the CRM (HubSpot). Requests grow with what changed, not with what is open. */
 export interface CrmSource {
   /** Start-up check: configured stages and properties exist, scopes suffice. Throws a clear error otherwise. */
@@ -93,4 +117,10 @@ export interface CrmSource {
   touchesOf(contactIds: readonly string[]): Promise<readonly Touch[]>;
   /** All owners, archived ones included (cached by the adapter). */
   owners(): Promise<readonly Owner[]>;
+  /**
+   * Optional (webhooks): these contacts' current state as handoffs and lead changes, read by id
+   * rather than searched, limited to what a poll at `now` would still see (its look-back). No
+   * cursors: the next poll finds the same handoffs again (same instance ids) and nothing doubles.
+   */
+  handoffsOf?(contactIds: readonly string[], now: Instant): Promise<HandoffPoll>;
 }

@@ -2,7 +2,7 @@ import type { Evaluation, NotificationKind } from '../domain/evaluation.ts';
 import type { Acknowledgement, CloseReason, Outage, Silence, SlaInstance, Touch } from '../domain/model.ts';
 import type { Target } from '../domain/policy.ts';
 import type { Instant } from '../domain/time.ts';
-import type { Cursors } from './crm-source.ts';
+import type { Cursors, Deal, Owner } from './crm-source.ts';
 import type { MessageRef } from './notifier.ts';
 
 /** An instance as stored: the instance, its latest evaluation, and where its handoff ping lives. */
@@ -86,6 +86,21 @@ export interface Rejection {
   readonly at: Instant;
 }
 
+/** Deals read for some contacts at `at`: replaces those contacts' deal links. */
+export interface DealRefresh {
+  readonly contactIds: readonly string[];
+  readonly deals: readonly Deal[];
+  readonly at: Instant;
+}
+
+/** A contact whose deals the worker keeps (it entered a deal-tracked stage), and when they were last read. */
+export interface DealCandidate {
+  readonly contactId: string;
+  /** Latest stage entry among the tracked stages. */
+  readonly enteredAt: Instant;
+  readonly refreshedAt: Instant | null;
+}
+
 /** Persistence port. Adapters: SQLite (embedded default) and PostgreSQL (several instances). */
 export interface Store {
   /** Applies forward-only numbered migrations. */
@@ -137,6 +152,17 @@ export interface Store {
   outboxBetween(from: Instant, until: Instant): Promise<readonly OutboxEntry[]>;
   /** `outboxBetween` without payloads (reports). */
   outboxSummariesBetween(from: Instant, until: Instant): Promise<readonly OutboxSummary[]>;
+
+  /** Stores deals read from the CRM; each listed contact's links are replaced and its refresh time set. */
+  saveDeals(refresh: DealRefresh): Promise<void>;
+  /** Stored deals associated with these contacts (`contactIds` narrowed to them), by id. */
+  dealsOf(contactIds: readonly string[]): Promise<readonly Deal[]>;
+  /** Contacts of instances in `stages` that entered at or after `enteredSince`, with their last deal refresh. */
+  dealCandidates(stages: readonly string[], enteredSince: Instant): Promise<readonly DealCandidate[]>;
+  /** Upserts owners (names for reports without a HubSpot token); owners not listed are kept. */
+  saveOwners(owners: readonly Owner[], at: Instant): Promise<void>;
+  /** Every owner stored, by id. */
+  owners(): Promise<readonly Owner[]>;
 
   /**
    * Leader election for several instances: take or renew the lease when free, expired or ours.

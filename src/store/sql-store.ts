@@ -1,10 +1,12 @@
 import type { Acknowledgement, CloseReason, Outage, Silence, Touch } from '../domain/model.ts';
 import type { Instant } from '../domain/time.ts';
 import type { Logger } from '../log/logger.ts';
-import type { Cursors } from '../ports/crm-source.ts';
+import type { Cursors, Deal, Owner } from '../ports/crm-source.ts';
 import type { MessageRef } from '../ports/notifier.ts';
 import type {
   CycleWrite,
+  DealCandidate,
+  DealRefresh,
   NewOutboxEntry,
   OutboxEntry,
   OutboxSummary,
@@ -15,10 +17,12 @@ import type {
 } from '../ports/store.ts';
 import { type MigrationPlan, migrate } from './migrate.ts';
 import * as cycle from './queries/cycle.ts';
+import * as deals from './queries/deals.ts';
 import * as feedback from './queries/feedback.ts';
 import * as instances from './queries/instances.ts';
 import * as lease from './queries/lease.ts';
 import * as outbox from './queries/outbox.ts';
+import * as ownerRows from './queries/owners.ts';
 import * as silences from './queries/silences.ts';
 import * as slackUsers from './queries/slack-users.ts';
 import * as touches from './queries/touches.ts';
@@ -104,6 +108,14 @@ export class SqlStore implements Store {
 
   outboxSummariesBetween = (from: Instant, until: Instant): Promise<readonly OutboxSummary[]> =>
     outbox.outboxSummariesBetween(this.#db, from, until);
+
+  saveDeals = (refresh: DealRefresh): Promise<void> => deals.saveDeals(this.#db, refresh);
+  dealsOf = (contactIds: readonly string[]): Promise<readonly Deal[]> => deals.dealsOf(this.#db, contactIds);
+  dealCandidates = (stages: readonly string[], enteredSince: Instant): Promise<readonly DealCandidate[]> =>
+    deals.dealCandidates(this.#db, stages, enteredSince);
+  saveOwners = (list: readonly Owner[], at: Instant): Promise<void> =>
+    ownerRows.saveOwners(this.#db, list, at);
+  owners = (): Promise<readonly Owner[]> => ownerRows.owners(this.#db);
 
   acquireLease = async (name: string, holder: string, now: Instant, ttlMs: number): Promise<boolean> =>
     this.#options.leases === 'single_process' || lease.acquireLease(this.#db, name, holder, now, ttlMs);

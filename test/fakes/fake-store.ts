@@ -1,10 +1,12 @@
 import type { Evaluation } from '../../src/domain/evaluation.ts';
 import type { Acknowledgement, CloseReason, Outage, Silence, Touch } from '../../src/domain/model.ts';
 import type { Instant } from '../../src/domain/time.ts';
-import type { Cursors } from '../../src/ports/crm-source.ts';
+import type { Cursors, Deal, Owner } from '../../src/ports/crm-source.ts';
 import type { MessageRef } from '../../src/ports/notifier.ts';
 import type {
   CycleWrite,
+  DealCandidate,
+  DealRefresh,
   NewOutboxEntry,
   OutboxEntry,
   OutboxSummary,
@@ -13,6 +15,7 @@ import type {
   Store,
   StoredInstance,
 } from '../../src/ports/store.ts';
+import { MemoryDeals } from './memory-deals.ts';
 
 type StoreMethod = keyof Store;
 
@@ -31,6 +34,8 @@ export class FakeStore implements Store {
   readonly slackUsers = new Map<string, SlackUserMapping>();
   readonly leases = new Map<string, { holder: string; until: Instant }>();
   readonly commits: CycleWrite[] = [];
+  /** Deals and owners (see MemoryDeals). */
+  readonly crmMirror = new MemoryDeals();
   cursorState: Cursors = {};
   closed = false;
   readonly #failures = new Map<StoreMethod, unknown[]>();
@@ -243,6 +248,24 @@ export class FakeStore implements Store {
         sentAt,
       }),
     );
+  }
+
+  async saveDeals(refresh: DealRefresh): Promise<void> {
+    this.#check('saveDeals');
+    this.crmMirror.saveDeals(refresh);
+  }
+  async dealsOf(contactIds: readonly string[]): Promise<readonly Deal[]> {
+    return this.crmMirror.dealsOf(contactIds);
+  }
+  async dealCandidates(stages: readonly string[], enteredSince: Instant): Promise<readonly DealCandidate[]> {
+    return this.crmMirror.dealCandidates(this.instances.values(), stages, enteredSince);
+  }
+  async saveOwners(owners: readonly Owner[], _at: Instant): Promise<void> {
+    this.#check('saveOwners');
+    this.crmMirror.saveOwners(owners);
+  }
+  async owners(): Promise<readonly Owner[]> {
+    return this.crmMirror.owners();
   }
 
   async acquireLease(name: string, holder: string, now: Instant, ttlMs: number): Promise<boolean> {

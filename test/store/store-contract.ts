@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../src/ports/store.ts';
 import { describeCycleContract } from './contract/cycle-contract.ts';
+import { describeDealsContract } from './contract/deals-contract.ts';
 import { describeFeedbackContract } from './contract/feedback-contract.ts';
 import { describeInstanceContract } from './contract/instance-contract.ts';
 import { describeLeaseContract } from './contract/lease-contract.ts';
@@ -58,5 +59,6 @@ export function describeStoreContract(
     describeOutboxContract(ctx);
     describeFeedbackContract(ctx);
     describeLeaseContract(ctx, capabilities);
+    describeDealsContract(ctx);
   });
 }

@@ -1,12 +1,15 @@
 import type { MigrationPlan } from '../migrate.ts';
-import { initialSchema } from '../schema/0001-initial.ts';
+import { type ColumnTypes, initialSchema } from '../schema/0001-initial.ts';
+import { dealsAndOwnersSchema } from '../schema/0002-deals-owners.ts';
+
+const TYPES: ColumnTypes = { int: 'BIGINT', bool: 'BOOLEAN', json: 'JSON' };
 
 /** Advisory lock key (any constant) serialising migrations of one schema across processes. */
 const MIGRATION_LOCK = 0x51ab07;
 
 /** PostgreSQL: bigint epoch millis, real booleans, `json` (kept as written). */
 export const postgresMigrations: MigrationPlan = {
-  migrations: [initialSchema({ int: 'BIGINT', bool: 'BOOLEAN', json: 'JSON' })],
+  migrations: [initialSchema(TYPES), dealsAndOwnersSchema(TYPES)],
   ledger: `CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER PRIMARY KEY,
   name TEXT NOT NULL,
