@@ -5,6 +5,7 @@ import type { Logger } from '../log/logger.ts';
 import type {
   CrmSource,
   Cursors,
+  DealRead,
   HandoffPoll,
   LeadChange,
   Owner,
@@ -12,6 +13,7 @@ import type {
   TouchPoll,
   WatchedLead,
 } from '../ports/crm-source.ts';
+import { dealsOf } from './deals.ts';
 import { DispositionNames } from './dispositions.ts';
 import { leadPipelineHandoffs, propertyHandoffs } from './history-handoffs.ts';
 import { createHubSpotClient, type HubSpotClient, type HubSpotClientDeps } from './hubspot-client.ts';
@@ -30,6 +32,7 @@ import { RECONCILE_CURSOR, reconcileOrDefer } from './reconcile.ts';
 import type { ReconcileTuning } from './reconcile-schedule.ts';
 import { pollTouches, touchesOf } from './touches.ts';
 import { verifyPortal } from './verify.ts';
+import { contactHandoffs } from './webhooks/contact-handoffs.ts';
 
 export interface HubSpotSourceDeps extends HubSpotClientDeps {
   readonly config: SlaConfig;
@@ -44,6 +47,7 @@ export interface HubSpotSource extends CrmSource {
   /** HTTP attempts made so far (metrics; request-budget tests). */
   readonly requestCount: number;
   readonly client: HubSpotClient;
+  dealsOf(contactIds: readonly string[]): Promise<DealRead>;
 }
 
 /** The `CrmSource` port on HubSpot, through the official SDK (v14). */
@@ -126,6 +130,18 @@ export function createHubSpotSource(deps: HubSpotSourceDeps): HubSpotSource {
 
     owners(): Promise<readonly Owner[]> {
       return owners.owners();
+    },
+
+    async dealsOf(contactIds: readonly string[]): Promise<DealRead> {
+      const read = await dealsOf(client.api, contactIds);
+      logRejected(logger, read.rejected);
+      return read;
+    },
+
+    async handoffsOf(contactIds: readonly string[], now: Instant): Promise<HandoffPoll> {
+      const read = await contactHandoffs(context(now), contactIds, now);
+      logRejected(logger, read.rejected);
+      return read;
     },
   };
 }

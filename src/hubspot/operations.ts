@@ -1,14 +1,15 @@
 import type { Operation } from './gateway.ts';
 
 /** CRM object types we read, as the API names them in paths. */
-export type CrmObjectType = 'contacts' | 'leads' | 'calls' | 'emails' | 'meetings' | 'tasks';
+export type CrmObjectType = 'contacts' | 'leads' | 'deals' | 'calls' | 'emails' | 'meetings' | 'tasks';
 
 const CONTACTS_READ = 'crm.objects.contacts.read';
 const LEADS_READ = 'crm.objects.leads.read';
+const DEALS_READ = 'crm.objects.deals.read';
 
 /** Scope to read an object type: engagements are read under the contacts scope. */
 export const readScope = (objectType: CrmObjectType): string =>
-  objectType === 'leads' ? LEADS_READ : CONTACTS_READ;
+  objectType === 'leads' ? LEADS_READ : objectType === 'deals' ? DEALS_READ : CONTACTS_READ;
 
 export const ops = {
   search: (objectType: CrmObjectType): Operation => ({
@@ -23,7 +24,7 @@ export const ops = {
   }),
   associations: (from: CrmObjectType, to: CrmObjectType): Operation => ({
     name: `associations.${from}.${to}`,
-    scope: from === 'leads' || to === 'leads' ? LEADS_READ : CONTACTS_READ,
+    scope: from === 'leads' || to === 'leads' ? LEADS_READ : to === 'deals' ? DEALS_READ : CONTACTS_READ,
     budget: 'standard',
   }),
   owners: { name: 'owners.list', scope: 'crm.objects.owners.read', budget: 'standard' },
@@ -45,5 +46,7 @@ export const ops = {
 export const SCOPES = {
   always: [CONTACTS_READ, 'crm.schemas.contacts.read', 'crm.objects.owners.read'],
   leadStages: [LEADS_READ],
+  /** Deals of SQL contacts, for SQL → won and average deal value in reports. */
+  deals: [DEALS_READ],
   writeBack: ['crm.objects.contacts.write', 'crm.schemas.contacts.write'],
 } as const;

@@ -10,7 +10,12 @@ const scopesInDoc = new Set([...doc.matchAll(/`((?:crm|oauth)[\w.]*)`/g)].map((m
 
 describe('docs/hubspot.md stays true to the adapter', () => {
   it('lists exactly the scopes the adapter asks for', () => {
-    const used = new Set<string>([...SCOPES.always, ...SCOPES.leadStages, ...SCOPES.writeBack]);
+    const used = new Set<string>([
+      ...SCOPES.always,
+      ...SCOPES.leadStages,
+      ...SCOPES.deals,
+      ...SCOPES.writeBack,
+    ]);
     expect([...scopesInDoc].sort()).toEqual([...used].sort());
   });
 
