@@ -123,4 +123,9 @@ export interface CrmSource {
    * cursors: the next poll finds the same handoffs again (same instance ids) and nothing doubles.
    */
   handoffsOf?(contactIds: readonly string[], now: Instant): Promise<HandoffPoll>;
+  /**
+   * Optional (reports): deals associated with these contacts (associations v4, then batch reads of
+   * 100). A source without it leaves the reports' deal figures to what the store already holds.
+   */
+  dealsOf?(contactIds: readonly string[]): Promise<DealRead>;
 }

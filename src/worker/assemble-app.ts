@@ -17,6 +17,7 @@ import { healthzRoute, readyzRoute } from '../server/routes/health.ts';
 import { metricsRoute } from '../server/routes/metrics.ts';
 import type { SlackApp } from '../slack/app.ts';
 import { type ConfigHolder, type ConfigLoader, ConfigReloader } from './config-reloader.ts';
+import { CrmMirror } from './cycle/crm-mirror.ts';
 import { type CycleOutcome, WorkerEvents } from './events.ts';
 import { slaEngine } from './sla-engine.ts';
 import { DEFAULT_WORKER_OPTIONS, Worker, type WorkerOptions } from './worker.ts';
@@ -98,6 +99,7 @@ export function assembleApp(a: Assembly): App {
     config: a.holder,
     holder: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
     options: { ...DEFAULT_WORKER_OPTIONS, ...a.input.workerOptions },
+    mirror: new CrmMirror(),
   });
   const reloader = new ConfigReloader({
     path: a.file,

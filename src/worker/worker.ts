@@ -6,6 +6,7 @@ import type { LeadWriter } from '../ports/lead-writer.ts';
 import type { Notifier } from '../ports/notifier.ts';
 import type { Store } from '../ports/store.ts';
 import type { ConfigHolder } from './config-reloader.ts';
+import type { CrmMirror } from './cycle/crm-mirror.ts';
 import { type CycleReport, runCycle } from './cycle/run-cycle.ts';
 import type { HomeOptions } from './delivery/refresh-homes.ts';
 import { recordDowntime } from './downtime.ts';
@@ -55,6 +56,8 @@ export interface WorkerDeps {
   readonly config: ConfigHolder;
   readonly holder: string;
   readonly options: WorkerOptions;
+  /** Owners and deals copied into the store for reports; absent: not copied. */
+  readonly mirror?: CrmMirror;
 }
 
 const defaultTtl = (every: Millis): Millis => Math.max(3_000, Math.round(every / 2));

@@ -10,6 +10,7 @@ import { describeError } from '../errors.ts';
 import type { CycleOutcome } from '../events.ts';
 import type { WorkerState } from '../worker-state.ts';
 import { applyWriteBacks, type WriteBackDeps } from '../write-back/apply-write-backs.ts';
+import type { CrmMirror } from './crm-mirror.ts';
 import { type Ingested, ingest } from './ingest.ts';
 import { type JudgeDeps, judgeAndCommit } from './judge-and-commit.ts';
 import { reportFailure, reportSuccess } from './outage-effects.ts';
@@ -26,6 +27,8 @@ export interface CycleDeps extends DeliveryDeps, JudgeDeps, HomeDeps, WriteBackD
   readonly maxPages: number;
   /** Outbox rows delivered per cycle. */
   readonly deliverLimit: number;
+  /** Owners and deals copied into the store for reports (best effort). */
+  readonly mirror?: CrmMirror;
 }
 
 export interface CycleReport {
@@ -66,6 +69,7 @@ export async function runCycle(deps: CycleDeps, state: WorkerState): Promise<Cyc
     let ownersError: unknown = null;
     try {
       state.owners = await deps.crm.owners();
+      await deps.mirror?.saveOwners(deps, state.owners, deps.clock.now());
     } catch (err) {
       // Owners only name people and teams: judge with the last known list, but count the failure.
       ownersError = err;
@@ -108,6 +112,7 @@ export async function runCycle(deps: CycleDeps, state: WorkerState): Promise<Cyc
     // Both are best-effort extras: they wait while the system they talk to is failing.
     if (!deps.outages.isFailing('slack')) await refreshHomes(deps, state);
     if (hubspotError === null) await applyWriteBacks(deps, state);
+    if (hubspotError === null) await deps.mirror?.refreshDeals(deps, config, deps.clock.now());
     return {
       outcome: hubspotError === null ? 'ok' : 'degraded',
       handoffs,
