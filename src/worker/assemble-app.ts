@@ -4,6 +4,7 @@ import type { Env } from '../config/env.ts';
 import { summarizeConfigChange } from '../config/summarize-config-change.ts';
 import type { SlaConfig } from '../config/types.ts';
 import type { HubSpotSource, Timing } from '../hubspot/index.ts';
+import { watchedProperties } from '../hubspot/webhooks/events.ts';
 import type { Logger } from '../log/logger.ts';
 import type { CrmSource } from '../ports/crm-source.ts';
 import type { LeadWriter } from '../ports/lead-writer.ts';
@@ -14,6 +15,7 @@ import { workerReports } from '../reports/worker-reports.ts';
 import { HttpServer } from '../server/http-server.ts';
 import { createMetrics, type Metrics } from '../server/metrics.ts';
 import { healthzRoute, readyzRoute } from '../server/routes/health.ts';
+import { hubspotWebhookRoute } from '../server/routes/hubspot-webhook.ts';
 import { metricsRoute } from '../server/routes/metrics.ts';
 import type { SlackApp } from '../slack/app.ts';
 import { type ConfigHolder, type ConfigLoader, ConfigReloader } from './config-reloader.ts';
@@ -130,6 +132,17 @@ export function assembleApp(a: Assembly): App {
       maxAge: () => Math.max(3 * worker.pollEvery, 60_000),
     }),
     metricsRoute(metrics.registry),
+    ...(env.HUBSPOT_CLIENT_SECRET === undefined
+      ? []
+      : [
+          hubspotWebhookRoute({
+            secret: env.HUBSPOT_CLIENT_SECRET,
+            clock,
+            logger,
+            watched: () => watchedProperties(a.holder.current),
+            accept: (contactIds) => worker.ingestContacts(contactIds),
+          }),
+        ]),
     ...(a.slackApp?.routes ?? []),
     ...reports.routes,
   ]);

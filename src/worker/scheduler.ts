@@ -43,6 +43,8 @@ export class Scheduler {
   #running: Promise<void> | null = null;
   #pending: string | null = null;
   #lastStart: Instant | null = null;
+  /** Reasons given to `extra`: their runs leave the poll schedule alone. */
+  readonly #extras = new Set<string>();
   #stopped = true;
 
   constructor(options: SchedulerOptions) {
@@ -85,7 +87,8 @@ export class Scheduler {
   trigger(reason: string): void {
     if (this.#stopped) return;
     if (this.#running) {
-      this.#pending ??= reason;
+      // A waiting poll or due run is never replaced by an extra one (the extra's worker re-asks).
+      if (this.#pending === null || this.#extras.has(this.#pending)) this.#pending = reason;
       return;
     }
     this.#running = this.#runOnce(reason).finally(() => {
@@ -96,6 +99,16 @@ export class Scheduler {
     });
   }
 
+  /**
+   * Runs an extra cycle for `reason` (a webhook) now or after the one under way, without moving the
+   * poll schedule: the next poll still comes one interval after the last scheduled run.
+   */
+  extra(reason: string): void {
+    this.#extras.add(reason);
+    if (this.#running && this.#pending !== null) return;
+    this.trigger(reason);
+  }
+
   #tick(): void {
     const now = this.#o.clock.now();
     const last = this.#lastStart;
@@ -104,7 +117,7 @@ export class Scheduler {
   }
 
   async #runOnce(reason: string): Promise<void> {
-    this.#lastStart = this.#o.clock.now();
+    if (!this.#extras.has(reason)) this.#lastStart = this.#o.clock.now();
     let result: RunResult = { nextDueAt: null, more: false };
     try {
       result = await this.#o.run(reason);

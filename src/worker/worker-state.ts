@@ -44,6 +44,11 @@ export class WorkerState {
   readonly homeDirty = new Set<string>();
   readonly homeShownAt = new Map<string, Instant>();
   readonly open = new Map<string, OpenInstance>();
+  /**
+   * Instances closed lately, with when: a poll that sees their handoff again (a webhook brought it
+   * first, so the poll's cursor never marked it seen) must not open them a second time.
+   */
+  readonly closedRecently = new Map<string, Instant>();
   readonly touches = new Map<string, Map<string, Touch>>();
   /** Notification keys (engine keys, not per target) already recorded in the outbox. */
   readonly recordedKeys = new Set<string>();
@@ -109,11 +114,22 @@ export class WorkerState {
     return ids;
   }
 
+  /** Drops an instance the cycle closed, remembering it for a while (see `closedRecently`). */
+  close(instanceId: string, at: Instant): void {
+    this.open.delete(instanceId);
+    this.closedRecently.set(instanceId, at);
+  }
+
+  /** Forgets closes older than `before`. */
+  pruneClosed(before: Instant): void {
+    for (const [id, at] of this.closedRecently) if (at < before) this.closedRecently.delete(id);
+  }
+
   /** Stops judging an instance closed elsewhere; its owner's App Home is out of date. */
-  forget(instanceId: string): void {
+  forget(instanceId: string, at: Instant): void {
     const o = this.open.get(instanceId);
     if (!o) return;
-    this.open.delete(instanceId);
+    this.close(instanceId, at);
     if (o.instance.ownerId !== null) this.homeDirty.add(o.instance.ownerId);
   }
 

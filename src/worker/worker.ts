@@ -60,6 +60,11 @@ export interface WorkerDeps {
   readonly mirror?: CrmMirror;
 }
 
+/** The scheduler reason of webhook cycles. */
+const WEBHOOK = 'webhook';
+/** Contacts waiting for a webhook read at most; beyond it they wait for the next poll. */
+const MAX_INBOX = 10_000;
+
 const defaultTtl = (every: Millis): Millis => Math.max(3_000, Math.round(every / 2));
 
 /**
@@ -78,6 +83,9 @@ export class Worker {
   #cycle = 0;
   #last: { at: Instant; outcome: CycleOutcome } | null = null;
   #lastSuccessAt: Instant | null = null;
+  /** Contacts named by webhooks, waiting for their targeted read. */
+  readonly #inbox = new Set<string>();
+  #nextDueAt: Instant | null = null;
 
   constructor(deps: WorkerDeps) {
     this.#d = deps;
@@ -140,6 +148,25 @@ export class Worker {
     this.#scheduler.start();
   }
 
+  /**
+   * Contacts a HubSpot webhook named: read them by id in a cycle of their own as soon as possible
+   * (after the cycle under way), without moving the poll schedule. Polling stays the safety net.
+   */
+  ingestContacts(contactIds: readonly string[]): void {
+    if (this.#stopping) return;
+    let dropped = 0;
+    for (const id of contactIds) {
+      if (this.#inbox.size < MAX_INBOX || this.#inbox.has(id)) this.#inbox.add(id);
+      else dropped += 1;
+    }
+    if (dropped > 0)
+      this.#d.logger.warn(
+        { dropped, waiting: this.#inbox.size },
+        'webhook inbox full; polling will find them',
+      );
+    this.#scheduler.extra(WEBHOOK);
+  }
+
   /** One full cycle (poll, judge, deliver), as leader; `null` when another instance leads. */
   async runOnce(): Promise<CycleReport | null> {
     if (!(await this.#leadership.check())) return null;
@@ -161,7 +188,13 @@ export class Worker {
   async #scheduled(reason: string): Promise<RunResult> {
     const leading = await this.#leadership.check();
     if (!leading || this.#stopping) return { nextDueAt: null, more: false };
-    const report = await this.#runCycle(reason);
+    const contacts = reason === WEBHOOK ? [...this.#inbox] : undefined;
+    if (contacts?.length === 0) return { nextDueAt: this.#nextDueAt, more: false };
+    this.#inbox.clear();
+    const report = await this.#runCycle(reason, contacts);
+    this.#nextDueAt = report.nextDueAt;
+    // Contacts that arrived during a poll wait for their own read.
+    if (this.#inbox.size > 0) queueMicrotask(() => this.#scheduler.extra(WEBHOOK));
     return { nextDueAt: report.nextDueAt, more: report.more && report.outcome === 'ok' };
   }
 
@@ -181,7 +214,7 @@ export class Worker {
     return state;
   }
 
-  async #runCycle(reason: string): Promise<CycleReport> {
+  async #runCycle(reason: string, contacts?: readonly string[]): Promise<CycleReport> {
     const d = this.#d;
     const cycle = ++this.#cycle;
     const started = d.clock.now();
@@ -208,6 +241,7 @@ export class Worker {
           ...(d.options.writeBackLimit === undefined ? {} : { writeBackLimit: d.options.writeBackLimit }),
         },
         this.#state,
+        contacts,
       );
     } catch (err) {
       // Loading state failed: nothing was changed, the next cycle starts over.

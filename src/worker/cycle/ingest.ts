@@ -1,10 +1,11 @@
 import type { SlaConfig } from '../../config/types.ts';
-import type { Handoff, SlaInstance, Touch } from '../../domain/model.ts';
+import type { Touch } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
 import type { Logger } from '../../log/logger.ts';
-import type { CrmSource, Cursors, LeadChange, Rejected } from '../../ports/crm-source.ts';
+import type { CrmSource, Cursors, Rejected } from '../../ports/crm-source.ts';
 import type { Engine, LeadEventsResult } from '../engine.ts';
 import type { WorkerState } from '../worker-state.ts';
+import { applyHandoffs } from './lead-events.ts';
 
 /** What one poll of the CRM brought, ready to be stored. */
 export interface Ingested {
@@ -22,7 +23,7 @@ export interface Ingested {
   readonly error: unknown;
 }
 
-const NOTHING: LeadEventsResult = { opened: [], updated: [], closed: [] };
+export const NOTHING: LeadEventsResult = { opened: [], updated: [], closed: [] };
 
 export interface IngestDeps {
   readonly crm: CrmSource;
@@ -30,7 +31,7 @@ export interface IngestDeps {
   readonly logger: Logger;
 }
 
-const logRejected = (logger: Logger, rejected: readonly Rejected[]): void => {
+export const logRejected = (logger: Logger, rejected: readonly Rejected[]): void => {
   for (const r of rejected) logger.warn({ what: r.what, id: r.id, reason: r.reason }, 'crm record rejected');
 };
 
@@ -61,16 +62,9 @@ export async function ingest(
   try {
     const poll = await deps.crm.pollHandoffs(state.cursors, now);
     logRejected(deps.logger, poll.rejected);
-    events = deps.engine.applyLeadEvents({
-      config,
-      open: openOfLeads(state, poll.handoffs, poll.changes),
-      handoffs: poll.handoffs,
-      changes: poll.changes,
-      now,
-    });
-    const known = state.openContactIds();
-    const fresh = [...new Set(events.opened.map((i) => i.lead.contactId))].filter((c) => !known.has(c));
-    if (fresh.length > 0) touches.push(...(await deps.crm.touchesOf(fresh)));
+    const applied = await applyHandoffs(deps, state, config, poll, now);
+    events = applied.events;
+    touches.push(...applied.touches);
     cursors = { ...cursors, ...poll.cursors };
     handoffs = poll.handoffs.length;
     more = poll.more;
@@ -98,26 +92,4 @@ export async function ingest(
   } catch (error) {
     return { cursors, handoffs, events, touches, more: false, touchesRead: false, error };
   }
-}
-
-/**
- * The open instances of the leads these events are about: `applyLeadEvents` touches no other lead,
- * so it need not index every open instance (100,000 of them) on every poll.
- */
-function openOfLeads(
-  state: WorkerState,
-  handoffs: readonly Handoff[],
-  changes: readonly LeadChange[],
-): SlaInstance[] {
-  if (handoffs.length === 0 && changes.length === 0) return [];
-  const leads = new Set<string>();
-  for (const h of handoffs) leads.add(`${h.lead.objectType}:${h.lead.objectId}`);
-  for (const c of changes) leads.add(`${c.objectType}:${c.objectId}`);
-  const ids = new Set([...handoffs.map((h) => h.lead.objectId), ...changes.map((c) => c.objectId)]);
-  const out: SlaInstance[] = [];
-  for (const o of state.open.values()) {
-    const { objectType, objectId } = o.instance.lead;
-    if (ids.has(objectId) && leads.has(`${objectType}:${objectId}`)) out.push(o.instance);
-  }
-  return out;
 }

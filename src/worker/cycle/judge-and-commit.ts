@@ -135,8 +135,9 @@ export async function judgeAndCommit(
   for (const id of closing) {
     const o = state.open.get(id);
     if (o) justClosed.push(o);
-    state.open.delete(id);
+    state.close(id, now);
   }
+  state.pruneClosed(now - 2 * config.poll.overlap);
   let nextDueAt: Instant | null = null;
   for (const o of instances) {
     const j = judged.judged.get(o.instance.id);
@@ -145,7 +146,7 @@ export async function judgeAndCommit(
     const due = j?.evaluation.nextDueAt ?? null;
     if (due !== null && (nextDueAt === null || due < nextDueAt)) nextDueAt = due;
   }
-  for (const id of state.closedOutside) state.forget(id);
+  for (const id of state.closedOutside) state.forget(id, now);
   state.closedOutside.clear();
   for (const k of judged.newKeys) state.recordedKeys.add(k);
   state.evaluatedConfigVersion = configVersion;

@@ -12,6 +12,7 @@ import type { WorkerState } from '../worker-state.ts';
 import { applyWriteBacks, type WriteBackDeps } from '../write-back/apply-write-backs.ts';
 import type { CrmMirror } from './crm-mirror.ts';
 import { type Ingested, ingest } from './ingest.ts';
+import { ingestContacts } from './ingest-contacts.ts';
 import { type JudgeDeps, judgeAndCommit } from './judge-and-commit.ts';
 import { reportFailure, reportSuccess } from './outage-effects.ts';
 import { ownerProblemAlerts, UNKNOWN_OWNER_GRACE } from './owner-problems.ts';
@@ -58,7 +59,12 @@ const noIngest = (state: WorkerState, error: unknown): Ingested => ({
  * pings. HubSpot failing degrades the cycle (what is known is still judged and delivered, so
  * reminders go out); a store failure fails it and leaves memory as it was.
  */
-export async function runCycle(deps: CycleDeps, state: WorkerState): Promise<CycleReport> {
+export async function runCycle(
+  deps: CycleDeps,
+  state: WorkerState,
+  /** A webhook cycle: read just these contacts by id instead of polling (outages left to polls). */
+  contacts?: readonly string[],
+): Promise<CycleReport> {
   const config = deps.config();
   let hubspotError: unknown = null;
   let handoffs = 0;
@@ -80,7 +86,11 @@ export async function runCycle(deps: CycleDeps, state: WorkerState): Promise<Cyc
     do {
       const now = deps.clock.now();
       const got =
-        hubspotError === null ? await ingest(deps, state, config, now) : noIngest(state, hubspotError);
+        hubspotError !== null
+          ? noIngest(state, hubspotError)
+          : contacts
+            ? await ingestContacts(deps, state, config, contacts, now)
+            : await ingest(deps, state, config, now);
       if (got.error !== null) hubspotError = got.error;
       const j = await judgeAndCommit(deps, state, config, got, now);
       handoffs += got.handoffs;
@@ -99,7 +109,13 @@ export async function runCycle(deps: CycleDeps, state: WorkerState): Promise<Cyc
     await tellOwnerProblems(deps, state, config, ownersError === null, now);
     markHomeChanges(state, before, state.open);
     hubspotError ??= ownersError;
-    if (hubspotError === null) await reportSuccess(deps, 'hubspot', now);
+    if (contacts) {
+      if (hubspotError !== null)
+        deps.logger.warn(
+          { err: describeError(hubspotError) },
+          'hubspot webhook read failed; polling will catch up',
+        );
+    } else if (hubspotError === null) await reportSuccess(deps, 'hubspot', now);
     else {
       deps.logger.warn(
         { err: describeError(hubspotError) },
@@ -111,8 +127,8 @@ export async function runCycle(deps: CycleDeps, state: WorkerState): Promise<Cyc
     await updatePings(deps, state, config, justClosed);
     // Both are best-effort extras: they wait while the system they talk to is failing.
     if (!deps.outages.isFailing('slack')) await refreshHomes(deps, state);
-    if (hubspotError === null) await applyWriteBacks(deps, state);
-    if (hubspotError === null) await deps.mirror?.refreshDeals(deps, config, deps.clock.now());
+    if (hubspotError === null && !contacts) await applyWriteBacks(deps, state);
+    if (hubspotError === null && !contacts) await deps.mirror?.refreshDeals(deps, config, deps.clock.now());
     return {
       outcome: hubspotError === null ? 'ok' : 'degraded',
       handoffs,

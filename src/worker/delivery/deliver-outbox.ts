@@ -70,7 +70,7 @@ async function attempt(
   // instance) closes there, and nothing more goes out for that lead.
   const inStore = await deps.store.instance(n.instanceId);
   if (!inStore) return { skip: 'unknown instance' };
-  if (inStore.instance.closedAt !== null) state.forget(n.instanceId);
+  if (inStore.instance.closedAt !== null) state.forget(n.instanceId, now);
   const open = state.open.get(n.instanceId);
   const stored = open ?? inStore;
   const closed = !open || inStore.instance.closedAt !== null;

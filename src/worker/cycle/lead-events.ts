@@ -1,0 +1,55 @@
+import type { SlaConfig } from '../../config/types.ts';
+import { type Handoff, instanceId, type SlaInstance, type Touch } from '../../domain/model.ts';
+import type { Instant } from '../../domain/time.ts';
+import type { HandoffPoll, LeadChange } from '../../ports/crm-source.ts';
+import type { LeadEventsResult } from '../engine.ts';
+import type { WorkerState } from '../worker-state.ts';
+import type { IngestDeps } from './ingest.ts';
+
+/**
+ * Applies a poll's (or a webhook read's) handoffs and lead changes to the open instances, then
+ * fetches all earlier touches of leads seen for the first time. A handoff whose instance closed a
+ * moment ago (the poll seeing again what a webhook already brought) is not opened twice.
+ */
+export async function applyHandoffs(
+  deps: IngestDeps,
+  state: WorkerState,
+  config: SlaConfig,
+  poll: Pick<HandoffPoll, 'handoffs' | 'changes'>,
+  now: Instant,
+): Promise<{ readonly events: LeadEventsResult; readonly touches: readonly Touch[] }> {
+  const handoffs = poll.handoffs.filter((h) => !state.closedRecently.has(instanceId(h)));
+  const events = deps.engine.applyLeadEvents({
+    config,
+    open: openOfLeads(state, handoffs, poll.changes),
+    handoffs,
+    changes: poll.changes,
+    now,
+  });
+  if (events.opened.length === 0) return { events, touches: [] };
+  const known = state.openContactIds();
+  const fresh = [...new Set(events.opened.map((i) => i.lead.contactId))].filter((c) => !known.has(c));
+  return { events, touches: fresh.length > 0 ? await deps.crm.touchesOf(fresh) : [] };
+}
+
+/**
+ * The open instances of the leads these events are about: `applyLeadEvents` touches no other lead,
+ * so it need not index every open instance (100,000 of them) on every poll.
+ */
+function openOfLeads(
+  state: WorkerState,
+  handoffs: readonly Handoff[],
+  changes: readonly LeadChange[],
+): SlaInstance[] {
+  if (handoffs.length === 0 && changes.length === 0) return [];
+  const leads = new Set<string>();
+  for (const h of handoffs) leads.add(`${h.lead.objectType}:${h.lead.objectId}`);
+  for (const c of changes) leads.add(`${c.objectType}:${c.objectId}`);
+  const ids = new Set([...handoffs.map((h) => h.lead.objectId), ...changes.map((c) => c.objectId)]);
+  const out: SlaInstance[] = [];
+  for (const o of state.open.values()) {
+    const { objectType, objectId } = o.instance.lead;
+    if (ids.has(objectId) && leads.has(`${objectType}:${objectId}`)) out.push(o.instance);
+  }
+  return out;
+}
