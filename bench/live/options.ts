@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+import type { Millis } from '../../src/domain/time.ts';
+
+export interface BenchOptions {
+  readonly only: readonly string[];
+  readonly pollEvery: Millis;
+  readonly latencyMs: Millis;
+  readonly steadyFor: Millis;
+  readonly naiveFor: Millis;
+  readonly sizes: readonly number[];
+  readonly out: string;
+  /** Write a CPU profile of each worker run here (\`node --cpu-prof\`). */
+  readonly profile: string | null;
+}
+
+export const USAGE = `Usage: npm run bench -- [--only NAME[,NAME]] [--quick] [--poll SECONDS] [--latency MS]
+                        [--steady SECONDS] [--naive SECONDS] [--out DIR]
+
+Runs the real worker (sla-bot run, a child process) against the loopback HubSpot and Slack
+sandboxes with their rate limits and latency on, one scenario at a time, and prints a table per
+scenario plus the targets. JSON goes to bench/results/<run>/.
+
+  --only     scenarios by name (steady-10000) or family (steady, burst, search-lag, webhooks)
+  --quick    sizes 1,000 and 10,000 only, shorter traffic (a smoke run, about 3 minutes)
+  --poll     poll interval of the worker (default 10)
+  --latency  mean HubSpot and Slack latency per request (default 80, ±25 %)
+  --steady   traffic time of each steady scenario (default 60)
+  --naive    how long the naive baseline runs per size (default 15)
+  --profile  directory for a CPU profile of each worker (node --cpu-prof)`;
+
+export function benchOptions(argv: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      only: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      poll: { type: 'string', default: '10' },
+      latency: { type: 'string', default: '80' },
+      steady: { type: 'string' },
+      naive: { type: 'string', default: '15' },
+      out: { type: 'string', default: 'bench/results' },
+      profile: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const seconds = (text: string, name: string): Millis => {
+    const v = Number(text);
+    if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number of seconds`);
+    return v * 1000;
+  };
+  return {
+    only: values.only ? values.only.split(',').map((s) => s.trim()) : [],
+    pollEvery: seconds(values.poll, 'poll'),
+    latencyMs: seconds(values.latency, 'latency') / 1000,
+    steadyFor: seconds(values.steady ?? (values.quick ? '30' : '60'), 'steady'),
+    naiveFor: seconds(values.naive, 'naive'),
+    sizes: values.quick ? [1_000, 10_000] : [1_000, 10_000, 100_000],
+    out: values.out,
+    profile: values.profile ?? null,
+  };
+}

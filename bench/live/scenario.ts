@@ -1,0 +1,176 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { systemClock } from '../../src/clock/system-clock.ts';
+import { loadSlaConfigFile } from '../../src/config/load-sla-config.ts';
+import type { Millis } from '../../src/domain/time.ts';
+import { createLogger } from '../../src/log/logger.ts';
+import type { StatsSnapshot } from '../../src/sandbox/index.ts';
+import { measure, type ScenarioResult } from './measure.ts';
+import { type NaiveResult, runNaive } from './naive.ts';
+import { MANAGERS, REPS, TEAMS } from './people.ts';
+import { watchPings } from './ping-watch.ts';
+import { benchSlaYaml } from './sla-yaml.ts';
+import { emptyLog, type HandoffEvent, type TrafficLog } from './traffic.ts';
+import { warmStore } from './warm-store.ts';
+import { webhookSender } from './webhook-sender.ts';
+import { type CycleLine, startWorker } from './worker-process.ts';
+import { HUBSPOT_TOKEN, SLACK_TOKEN, startWorld, type World } from './world.ts';
+
+export interface ScenarioSpec {
+  readonly name: string;
+  readonly title: string;
+  readonly open: number;
+  readonly spare: number;
+  readonly pollEvery: Millis;
+  readonly latencyMs: Millis;
+  readonly indexLagMs: Millis;
+  /** HubSpot webhooks on: every handoff is also posted, signed, to the worker. */
+  readonly webhooks: boolean;
+  /** Drives the traffic; resolves when the last change is written. */
+  readonly traffic: (world: World, log: TrafficLog, hooks: TrafficHooks) => Promise<void>;
+  /** How long to wait after the traffic for the last pings. */
+  readonly grace: Millis;
+  /** Run the naive baseline on the same sandbox afterwards, for at most this long. */
+  readonly naive: Millis | null;
+}
+
+export interface RequestMark {
+  readonly line: CycleLine;
+  /** HubSpot sandbox requests answered so far (429s included). */
+  readonly hubspotTotal: number;
+  readonly hubspot: StatsSnapshot;
+}
+
+export interface TrafficHooks {
+  /** Webhook mode: posts each handoff to the worker as HubSpot would. */
+  readonly onHandoff?: (event: HandoffEvent) => Promise<void>;
+  /** Whether a contact's handoff ping has been posted. */
+  readonly pinged: (contactId: string) => boolean;
+}
+
+export type BenchResult = ScenarioResult & { readonly naive: NaiveResult | null };
+
+const CLIENT_SECRET = 'bench-webhook-client-secret';
+
+/**
+ * Runs one scenario: sandboxes seeded with `open` instances (HubSpot state and a warm store), the
+ * real worker as a child process (`sla-bot run`), warm-up until its first cycle, then the traffic,
+ * then the figures.
+ */
+export async function runScenario(
+  spec: ScenarioSpec,
+  cwd: string,
+  nodeArgs: readonly string[] = [],
+): Promise<BenchResult> {
+  const dir = await mkdtemp(join(tmpdir(), `sla-bench-${spec.name}-`));
+  const logger = createLogger('silent');
+  const startedAt = systemClock.now();
+  const world = await startWorld({
+    open: spec.open,
+    spare: spec.spare,
+    latencyMs: spec.latencyMs,
+    indexLagMs: spec.indexLagMs,
+    now: startedAt,
+  });
+  try {
+    const slaPath = join(dir, 'sla.yaml');
+    await writeFile(slaPath, benchSlaYaml(spec.pollEvery));
+    const loaded = await loadSlaConfigFile(slaPath, { cwd });
+    if (!loaded.ok) throw new Error(`bench SLA file invalid: ${JSON.stringify(loaded.problems)}`);
+    const teamOfOwner = new Map<string, string>();
+    for (const team of TEAMS)
+      for (const rep of team.members) teamOfOwner.set(world.ownerIds.get(rep) ?? '', team.name);
+    const dbPath = join(dir, 'sla.sqlite');
+    const seedStart = systemClock.now();
+    const seeded = await warmStore({
+      path: dbPath,
+      config: loaded.config,
+      hubspot: world.hubspot,
+      slack: world.slack,
+      contacts: world.open,
+      teamOfOwner,
+      people: [...REPS, ...MANAGERS],
+      now: systemClock.now(),
+      logger,
+    });
+    const seedMs = systemClock.now() - seedStart;
+    const worker = startWorker(
+      {
+        HUBSPOT_ACCESS_TOKEN: HUBSPOT_TOKEN,
+        HUBSPOT_BASE_URL: world.hubspot.url,
+        SLACK_BOT_TOKEN: SLACK_TOKEN,
+        SLACK_API_URL: world.slack.url,
+        SLA_CONFIG: slaPath,
+        DATABASE_URL: dbPath,
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        ...(spec.webhooks ? { HUBSPOT_CLIENT_SECRET: CLIENT_SECRET } : {}),
+      },
+      cwd,
+      nodeArgs,
+    );
+    const marks: RequestMark[] = [];
+    worker.onCycle((line) => {
+      const hubspot = world.hubspot.stats.snapshot();
+      marks.push({ line, hubspotTotal: hubspot.total, hubspot });
+    });
+    const log = emptyLog();
+    const pings = watchPings(world.slack);
+    try {
+      const port = await worker.port;
+      const first = await worker.nextCycle();
+      const baseline = world.hubspot.stats.snapshot();
+      const slackBaseline = world.slack.stats.snapshot();
+      const trafficStart = systemClock.now();
+      const send = spec.webhooks
+        ? webhookSender({ url: `http://127.0.0.1:${port}/webhooks/hubspot`, secret: CLIENT_SECRET })
+        : undefined;
+      await spec.traffic(world, log, {
+        ...(send ? { onHandoff: send } : {}),
+        pinged: (id) => pings.firstPost.has(id),
+      });
+      const trafficEnd = systemClock.now();
+      const deadline = trafficEnd + spec.grace;
+      while (systemClock.now() < deadline && log.handoffs.some((h) => !pings.firstPost.has(h.contactId)))
+        await sleep(250);
+      // One more cycle so the window's last changes are counted in a finished cycle.
+      await Promise.race([worker.nextCycle(), sleep(spec.pollEvery + 5_000)]);
+      const end = world.hubspot.stats.snapshot();
+      const proc = await worker.stop();
+      const naive =
+        spec.naive === null
+          ? null
+          : await runNaive(
+              world.hubspot,
+              world.open.map((c) => c.id),
+              spec.naive,
+            );
+      const result = measure({
+        spec,
+        seeded,
+        seedMs,
+        first,
+        marks,
+        trafficStart,
+        trafficEnd,
+        log,
+        pings: pings.firstPost,
+        slackPosts: pings.posted(),
+        hubspot: { baseline, end },
+        slack: { baseline: slackBaseline, end: world.slack.stats.snapshot() },
+        proc,
+        problems: worker.problems,
+        engagementTypes: 3,
+      });
+      return { ...result, naive };
+    } finally {
+      pings.stop();
+      await worker.stop();
+    }
+  } finally {
+    await world[Symbol.asyncDispose]();
+    await rm(dir, { recursive: true, force: true });
+  }
+}

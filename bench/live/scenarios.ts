@@ -1,0 +1,61 @@
+import type { Millis } from '../../src/domain/time.ts';
+import type { ScenarioSpec } from './scenario.ts';
+import { burstTraffic, steadyTraffic } from './traffic.ts';
+
+export interface PlanOptions {
+  readonly pollEvery: Millis;
+  readonly latencyMs: Millis;
+  /** Traffic time of each steady scenario. */
+  readonly steadyFor: Millis;
+  /** Largest size (100,000 by default; smaller for a quick run). */
+  readonly sizes: readonly number[];
+  /** How long the naive baseline runs at each size. */
+  readonly naiveFor: Millis;
+}
+
+/** "A few handoffs and touches a minute". */
+const STEADY = { handoffsPerMinute: 12, touchesPerMinute: 24 } as const;
+const INDEX_LAG: Millis = 1_000;
+
+export function plan(o: PlanOptions): ScenarioSpec[] {
+  const largest = Math.max(...o.sizes);
+  const grace = o.pollEvery * 2 + 10_000;
+  const base = { pollEvery: o.pollEvery, latencyMs: o.latencyMs, indexLagMs: INDEX_LAG, grace };
+  const steady = (open: number, webhooks: boolean): ScenarioSpec => ({
+    ...base,
+    name: `${webhooks ? 'webhooks' : 'steady'}-${open}`,
+    title: `${open.toLocaleString('en')} open, ${webhooks ? 'webhooks + polling' : 'polling'}`,
+    open,
+    spare: 2_000,
+    webhooks,
+    naive: webhooks ? null : o.naiveFor,
+    traffic: (world, log, hooks) => steadyTraffic(world, { ...STEADY, ...hooks, duration: o.steadyFor }, log),
+  });
+  return [
+    ...o.sizes.map((n) => steady(n, false)),
+    {
+      ...base,
+      name: 'burst-1000',
+      title: 'burst: 1,000 handoffs in 1 min',
+      open: Math.min(10_000, largest),
+      spare: 1_500,
+      webhooks: false,
+      naive: null,
+      grace: 150_000,
+      traffic: (world, log, hooks) => burstTraffic(world, 1_000, log, 60_000, hooks.onHandoff),
+    },
+    {
+      ...base,
+      name: 'search-lag-30s',
+      title: 'search lagging writes by up to 30 s',
+      open: Math.min(10_000, largest),
+      spare: 2_000,
+      webhooks: false,
+      naive: null,
+      grace: grace + 30_000,
+      traffic: (world, log, hooks) =>
+        steadyTraffic(world, { ...STEADY, ...hooks, duration: o.steadyFor, maxLagMs: 30_000 }, log),
+    },
+    steady(largest, true),
+  ];
+}
