@@ -1,4 +1,4 @@
-import type { MessageFacts, ReportFacts } from '../domain/reports/index.ts';
+import type { DealFacts, MessageFacts, ReportFacts } from '../domain/reports/index.ts';
 import { DAY, type Instant } from '../domain/time.ts';
 import { targetKey } from '../ports/notifier.ts';
 import type { OutboxSummary, Store } from '../ports/store.ts';
@@ -12,6 +12,8 @@ export type ReportStore = Pick<
   | 'rejections'
   | 'silencesBetween'
   | 'outages'
+  | 'dealsOf'
+  | 'dealCandidates'
 >;
 
 /**
@@ -39,6 +41,8 @@ export async function loadReportFacts(
   store: ReportStore,
   window: { readonly since: Instant; readonly until: Instant },
   now: Instant,
+  /** Stages whose contacts' deals count (SQL and later); empty or absent: no deal data read. */
+  dealStageKeys: readonly string[] = [],
 ): Promise<ReportFacts> {
   const end = Math.max(window.until, now) + 1;
   const [inRange, older, messages, rejections, silences, outages] = await Promise.all([
@@ -52,7 +56,13 @@ export async function loadReportFacts(
   const instances = [...older, ...inRange];
   const contacts = [...new Set(instances.map((s) => s.instance.lead.contactId))];
   const touches = contacts.length === 0 ? [] : await store.touchesOf(contacts);
+  const deals = await loadDeals(
+    store,
+    dealStageKeys,
+    instances.filter((s) => dealStageKeys.includes(s.instance.stage)).map((s) => s.instance.lead.contactId),
+  );
   return {
+    ...(deals === null ? {} : { deals }),
     instances,
     touches,
     messages: messages.map(messageFacts),
@@ -60,4 +70,21 @@ export async function loadReportFacts(
     silences,
     outages,
   };
+}
+
+/**
+ * Deals of the SQL-and-later contacts, or `null` when the worker has never read a deal into this
+ * store (reports then say "no deal data" rather than show 0 % won).
+ */
+async function loadDeals(
+  store: ReportStore,
+  stages: readonly string[],
+  contacts: readonly string[],
+): Promise<DealFacts | null> {
+  if (stages.length === 0) return null;
+  const candidates = await store.dealCandidates(stages, 0);
+  const read = candidates.filter((c) => c.refreshedAt !== null).map((c) => c.contactId);
+  if (read.length === 0) return null;
+  const wanted = [...new Set(contacts)];
+  return { deals: wanted.length === 0 ? [] : await store.dealsOf(wanted), readContacts: read };
 }

@@ -35,6 +35,23 @@ export interface RejectionFacts {
   readonly at: Instant;
 }
 
+/** A deal as reports need it (the CRM port's `Deal` fits). */
+export interface DealRecordFacts {
+  readonly id: string;
+  readonly contactIds: readonly string[];
+  readonly closedWon: boolean;
+  readonly closedAt: Instant | null;
+  /** Decimal string as HubSpot keeps it; `null` when empty. */
+  readonly amount: string | null;
+  readonly currency: string | null;
+}
+
+/** Deals of the report's contacts, and which contacts' deals have been read at all. */
+export interface DealFacts {
+  readonly deals: readonly DealRecordFacts[];
+  readonly readContacts: readonly string[];
+}
+
 export interface ReportFacts {
   /** Instances that entered in the window, plus open ones (for "not yet contacted") and later stages (for conversion). */
   readonly instances: readonly InstanceFacts[];
@@ -44,6 +61,8 @@ export interface ReportFacts {
   readonly rejections: readonly RejectionFacts[];
   readonly silences: readonly Silence[];
   readonly outages: readonly Outage[];
+  /** Deals of the instances' contacts; absent: no deal data (reports say so). */
+  readonly deals?: DealFacts;
 }
 
 /** A HubSpot owner, as far as reports need one (the CRM port's `Owner` fits). */

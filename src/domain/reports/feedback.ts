@@ -13,13 +13,3 @@ export function notAFitReasons(rejections: readonly RejectionFacts[]): ReasonRow
     .map(([reason, list]) => ({ key: reason, label: reason, count: countOf(list.map((r) => r.instanceId)) }))
     .sort((a, b) => (b.count.value ?? 0) - (a.count.value ?? 0) || a.label.localeCompare(b.label));
 }
-
-/** Deals (SQL → won, average value) need HubSpot deal data the store does not hold yet. */
-export type Deals =
-  | { readonly available: false; readonly note: string }
-  | { readonly available: true; readonly won: Figure; readonly rate: Figure; readonly averageValue: Figure };
-
-export const NO_DEAL_DATA: Deals = {
-  available: false,
-  note: 'no deal data: sla-bot does not read HubSpot deals yet, so SQL → won and average deal value are not reported',
-};

@@ -13,10 +13,14 @@ export {
 export { type Replay, replay } from './backtest/replay.ts';
 export type { Breakdown, Keyed } from './breakdown.ts';
 export type { Conversion } from './conversion.ts';
+export { dealStages } from './deal-stages.ts';
+export { type CurrencyAverage, type Deals, dealFigures, NO_DEAL_DATA } from './deals.ts';
 export type { DeliveryMonth, StageDelivery } from './delivery.ts';
 export type { DepthRow } from './depth.ts';
 export { buildDigests, type TeamDigest } from './digest.ts';
 export type {
+  DealFacts,
+  DealRecordFacts,
   InstanceFacts,
   MessageFacts,
   MessageKind,
@@ -27,7 +31,7 @@ export type {
   StageFacts,
   TeamFacts,
 } from './facts.ts';
-export type { Deals, ReasonRow } from './feedback.ts';
+export type { ReasonRow } from './feedback.ts';
 export type { Distribution, Figure } from './figure.ts';
 export { figureAt, figurePath } from './figure-path.ts';
 export type { LeadRecord, Verdict } from './lead-record.ts';

@@ -15,6 +15,8 @@ export interface LeadRecord {
   readonly id: string;
   /** `contact:123`: the same lead across its stages. */
   readonly objectKey: string;
+  /** The HubSpot contact behind the lead (touches and deals hang off it). */
+  readonly contactId: string;
   readonly name: string;
   readonly company: string | null;
   readonly url: string;
@@ -100,6 +102,7 @@ export function leadRecords(facts: ReportFacts, setup: ReportSetup, now: Instant
     return {
       id: i.id,
       objectKey: `${i.lead.objectType}:${i.lead.objectId}`,
+      contactId: i.lead.contactId,
       name: leadName(f),
       company: i.lead.company,
       url: i.lead.url,

@@ -1,10 +1,12 @@
 import type { Instant } from '../time.ts';
 import { type Breakdown, breakdown } from './breakdown.ts';
 import { type Conversion, conversions } from './conversion.ts';
+import { dealStages } from './deal-stages.ts';
+import { type Deals, dealFigures } from './deals.ts';
 import { type StageDelivery, stageDeliveries } from './delivery.ts';
 import { type DepthRow, depthRow } from './depth.ts';
 import type { ReportFacts, ReportSetup } from './facts.ts';
-import { type Deals, NO_DEAL_DATA, notAFitReasons, type ReasonRow } from './feedback.ts';
+import { notAFitReasons, type ReasonRow } from './feedback.ts';
 import { type LeadRecord, leadRecords } from './lead-record.ts';
 import { type LeadSummary, leadSummary, worstBreaches } from './lead-summary.ts';
 import { type Messages, messageCounts } from './messages.ts';
@@ -65,6 +67,11 @@ export function buildReport(
       r.at < query.until &&
       (known.has(r.instanceId) ? filteredIds.has(r.instanceId) : !hasFilters(query)),
   );
+  const sqlStage = dealStages(setup.stages)[0];
+  const deals = dealFigures(
+    window.filter((r) => r.stage === sqlStage),
+    facts.deals,
+  );
   const openIds = new Set(open.total.total.ids);
   const referenced = filtered.filter((r) => openIds.has(r.id) || inWindow(r, query));
   return {
@@ -77,21 +84,25 @@ export function buildReport(
     delivery: {
       stages: stageDeliveries(window, setup.stages, setup.monthlyCommitment, { ...query, zone: setup.zone }),
       conversion: conversions(window, all, setup.stages),
-      deals: NO_DEAL_DATA,
+      deals,
       notAFit: notAFitReasons(rejections),
     },
     messages: messageCounts(window, facts.messages),
     worstBreaches: worstBreaches(window, WORST_BREACHES),
     leads: referenced.map(leadSummary),
-    notes: notes(setup),
+    notes: notes(setup, deals),
   };
 }
 
 const hasFilters = (q: ReportQuery): boolean => q.team !== null || q.rep !== null || q.stage !== null;
 
-function notes(setup: ReportSetup): string[] {
+function notes(setup: ReportSetup, deals: Deals): string[] {
   const out: string[] = [];
-  if (!NO_DEAL_DATA.available) out.push(NO_DEAL_DATA.note);
+  if (!deals.available) out.push(deals.note);
+  else if ((deals.unread.value ?? 0) > 0)
+    out.push(
+      `deals of ${deals.unread.value} SQL lead(s) not read from HubSpot yet: they count as not won until the worker reads them`,
+    );
   if (setup.owners === null)
     out.push('no owner directory: reps show as HubSpot owner ids and teams cannot be told apart');
   return out;

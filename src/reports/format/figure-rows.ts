@@ -4,7 +4,8 @@ import type { Figure } from '../../domain/reports/index.ts';
 export interface FigureRow {
   readonly path: readonly string[];
   readonly label: string;
-  readonly unit: 'count' | 'ms' | 'percent' | 'mean';
+  /** `amount`: a deal value in the currency its row names (the row's label). */
+  readonly unit: 'count' | 'ms' | 'percent' | 'mean' | 'amount';
   readonly figure: Figure;
 }
 
@@ -18,6 +19,7 @@ function unitOf(path: readonly string[]): FigureRow['unit'] {
   if (path.some((s) => MS.has(s))) return 'ms';
   if (path.some((s) => PERCENT.has(s))) return 'percent';
   if (path.includes('averageAttempts')) return 'mean';
+  if (path.includes('averageValue')) return 'amount';
   return 'count';
 }
 

@@ -1,6 +1,6 @@
 import type { Breakdown, DepthRow, Report, SpeedRow } from '../../domain/reports/index.ts';
 import { textTable } from './text-table.ts';
-import { count, DASH, duration, ms, pct, signed, when } from './values.ts';
+import { count, DASH, duration, money, ms, pct, signed, when } from './values.ts';
 
 type Dim = { readonly title: string; readonly pick: <R>(b: Breakdown<R>) => readonly R[] };
 
@@ -144,7 +144,22 @@ export function deliveryTables(report: Report): string[] {
     ['conversion', 'entered', 'converted', 'rate'],
     d.conversion.map((c) => [c.label, count(c.entered), count(c.converted), pct(c.rate)]),
   );
-  const deals = d.deals.available ? `Deals: ${count(d.deals.won)} won` : `Deals: ${d.deals.note}`;
+  const deals = d.deals.available
+    ? textTable(
+        ['SQL → won deal', 'SQLs', 'won', 'rate', 'average won deal'],
+        [
+          [
+            'SQLs of the window',
+            count(d.deals.sqls),
+            count(d.deals.won),
+            pct(d.deals.rate),
+            d.deals.averageValue.length === 0
+              ? DASH
+              : d.deals.averageValue.map((a) => `${money(a.average)} ${a.label} (${a.deals})`).join('; '),
+          ],
+        ],
+      )
+    : `Deals: ${d.deals.note}`;
   const reasons =
     d.notAFit.length === 0
       ? 'Not a fit: none given'

@@ -22,6 +22,11 @@ export function duration(ms: Millis | null): string {
 export const count = (f: Figure): string => (f.value === null ? DASH : String(f.value));
 export const pct = (f: Figure): string => (f.value === null ? DASH : `${f.value.toFixed(1)}%`);
 export const ms = (f: Figure): string => duration(f.value);
+/** An amount with two decimals and thousands separators (`12,500.50`). */
+export const money = (f: Figure): string =>
+  f.value === null
+    ? DASH
+    : f.value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 export const signed = (n: number | null): string => (n === null ? DASH : n > 0 ? `+${n}` : String(n));
 
 /** A moment in the report zone: `2026-03-02 09:00`. */

@@ -1,0 +1,98 @@
+import type { Keyed } from './breakdown.ts';
+import type { DealFacts } from './facts.ts';
+import { countOf, type Figure, figure, percent } from './figure.ts';
+import type { LeadRecord } from './lead-record.ts';
+
+/** Average won deal value in one currency (currencies are never added together). */
+export interface CurrencyAverage extends Keyed {
+  /** ISO code, or `null` for deals without one (the portal's company currency). */
+  readonly currency: string | null;
+  /** Won deals with an amount in this currency. */
+  readonly deals: number;
+  readonly total: number;
+  /** total ÷ deals; ids: the SQL instances whose contacts won these deals. */
+  readonly average: Figure;
+}
+
+/** Deals (SQL → won, average value), or why they cannot be shown. */
+export type Deals =
+  | { readonly available: false; readonly note: string }
+  | {
+      readonly available: true;
+      /** The window's SQL instances (team, rep and stage filters applied). */
+      readonly sqls: Figure;
+      /** SQLs whose contact has a won deal closed at or after the SQL entry. */
+      readonly won: Figure;
+      /** won ÷ SQLs, in %. */
+      readonly rate: Figure;
+      readonly averageValue: readonly CurrencyAverage[];
+      /** SQLs whose contact's deals the worker has not read yet (counted as not won). */
+      readonly unread: Figure;
+    };
+
+export const NO_DEAL_DATA: Deals = {
+  available: false,
+  note: 'no deal data: the worker has not read HubSpot deals into this store (it needs the crm.objects.deals.read scope), so SQL → won and average deal value are not reported',
+};
+
+const cents = (n: number): number => Math.round(n * 100) / 100;
+
+/**
+ * SQL → won: of the window's SQL records (`sqls`, the SQL stage's), those whose contact has a won
+ * deal closed at or after the SQL entry. Average value per currency over the distinct won deals with
+ * an amount; each figure carries the SQL instance ids behind it.
+ */
+export function dealFigures(sqls: readonly LeadRecord[], facts: DealFacts | undefined): Deals {
+  if (facts === undefined) return NO_DEAL_DATA;
+  const read = new Set(facts.readContacts);
+  const byContact = new Map<string, (typeof facts.deals)[number][]>();
+  for (const d of facts.deals)
+    for (const c of d.contactIds) byContact.set(c, [...(byContact.get(c) ?? []), d]);
+  const won: string[] = [];
+  const unread: string[] = [];
+  const wonDeals = new Map<string, { deal: (typeof facts.deals)[number]; ids: Set<string> }>();
+  for (const r of sqls) {
+    if (!read.has(r.contactId)) unread.push(r.id);
+    const mine = (byContact.get(r.contactId) ?? []).filter(
+      (d) => d.closedWon && d.closedAt !== null && d.closedAt >= r.enteredAt,
+    );
+    if (mine.length === 0) continue;
+    won.push(r.id);
+    for (const d of mine) {
+      const entry = wonDeals.get(d.id) ?? { deal: d, ids: new Set<string>() };
+      entry.ids.add(r.id);
+      wonDeals.set(d.id, entry);
+    }
+  }
+  const byCurrency = new Map<string, { currency: string | null; amounts: number[]; ids: Set<string> }>();
+  for (const { deal, ids } of wonDeals.values()) {
+    const amount = deal.amount === null ? Number.NaN : Number(deal.amount);
+    if (!Number.isFinite(amount)) continue;
+    const key = deal.currency ?? '';
+    const entry = byCurrency.get(key) ?? { currency: deal.currency, amounts: [], ids: new Set<string>() };
+    entry.amounts.push(amount);
+    for (const id of ids) entry.ids.add(id);
+    byCurrency.set(key, entry);
+  }
+  const ids = sqls.map((r) => r.id);
+  return {
+    available: true,
+    sqls: countOf(ids),
+    won: countOf(won),
+    rate: figure(percent(won.length, sqls.length), ids),
+    averageValue: [...byCurrency.values()]
+      .sort((a, b) => (a.currency ?? '').localeCompare(b.currency ?? ''))
+      .map((c) => {
+        const total = cents(c.amounts.reduce((a, b) => a + b, 0));
+        return {
+          key: c.currency ?? 'company-currency',
+          label: c.currency ?? 'company currency',
+          currency: c.currency,
+          deals: c.amounts.length,
+          total,
+          average: figure(cents(total / c.amounts.length), [...c.ids].sort()),
+        };
+      }),
+    unread: countOf(unread),
+  };
+}
