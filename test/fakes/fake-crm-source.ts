@@ -8,6 +8,7 @@ import type {
   LeadChange,
   Owner,
   TouchPoll,
+  WatchedLead,
 } from '../../src/ports/crm-source.ts';
 
 type Method = 'pollHandoffs' | 'pollTouches' | 'touchesOf' | 'owners' | 'verify';
@@ -57,8 +58,16 @@ export class FakeCrmSource implements CrmSource {
     this.#check('verify');
   }
 
-  async pollHandoffs(cursors: Cursors, _now: Instant): Promise<HandoffPoll> {
+  /** The open leads the last `pollHandoffs` was given to watch. */
+  lastWatched: readonly WatchedLead[] = [];
+
+  async pollHandoffs(
+    cursors: Cursors,
+    _now: Instant,
+    open: readonly WatchedLead[] = [],
+  ): Promise<HandoffPoll> {
     this.#check('pollHandoffs');
+    this.lastWatched = open;
     const start = Number(cursors.handoffs ?? 0);
     const page = this.events.slice(start, start + this.pageSize);
     const end = start + page.length;

@@ -24,6 +24,37 @@ describe('one worker cycle', () => {
     expect(h.notifier.sent).toHaveLength(1);
   });
 
+  it('hands the open leads to the source so it can read them back (deletions, removed owners)', async () => {
+    const h = cycleHarness();
+    h.crm.addHandoff(handoff('c1', T0));
+    const state = new WorkerState();
+    await runCycle(h.deps, state);
+    expect(h.crm.lastWatched).toEqual([]);
+    h.clock.advance(30 * SECOND);
+    await runCycle(h.deps, state);
+    expect(h.crm.lastWatched.map((w) => w.lead.contactId)).toEqual(['c1']);
+  });
+
+  it('closes the instance of a lead the source reports deleted, and sends nothing more for it', async () => {
+    const h = cycleHarness();
+    h.crm.addHandoff(handoff('c1', T0));
+    const state = new WorkerState();
+    await runCycle(h.deps, state);
+    h.crm.addChange({
+      kind: 'deleted',
+      objectType: 'contact',
+      objectId: 'c1',
+      mergedInto: null,
+      at: T0 + MINUTE,
+    });
+    h.clock.set(T0 + MINUTE);
+    await runCycle(h.deps, state);
+    expect(h.store.instances.get(`contact:c1:sql:${T0}`)?.instance.closeReason).toBe('deleted');
+    h.clock.set(T0 + 10 * MINUTE);
+    await runCycle(h.deps, state);
+    expect(h.notifier.sent.map((d) => d.notification.kind)).toEqual(['handoff']);
+  });
+
   it('sends the reminder and the breach when their moments come, and escalates to the manager', async () => {
     const h = cycleHarness();
     h.crm.addHandoff(handoff('c1', T0));

@@ -60,7 +60,10 @@ export async function ingest(
   let more = false;
   const touches: Touch[] = [];
   try {
-    const poll = await deps.crm.pollHandoffs(state.cursors, now);
+    // The open leads go along so the source can read them back (deletions, removed owners,
+    // departures from property-defined stages) in a bounded round-robin.
+    const watched = Array.from(state.open.values(), (o) => o.instance);
+    const poll = await deps.crm.pollHandoffs(state.cursors, now, watched);
     logRejected(deps.logger, poll.rejected);
     const applied = await applyHandoffs(deps, state, config, poll, now);
     events = applied.events;
