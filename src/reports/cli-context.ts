@@ -76,15 +76,19 @@ export type OwnerLookup =
   | { readonly owners: null; readonly warning: string | null };
 
 /**
- * HubSpot owners give reps their names and teams (the store keeps owner ids only). Without a token
- * the report still runs, on owner ids; a HubSpot failure is told on stderr, not hidden.
+ * Owners give reps their names and teams. The worker stores them each time it reads them, so the
+ * report needs no HubSpot token; only a store without owners (a worker that never ran, or an older
+ * one) falls back to HubSpot. Without either the report still runs, on owner ids, and says so.
  */
 export async function lookupOwners(ctx: ReportContext, clock: Clock): Promise<OwnerLookup> {
+  const stored = await ctx.store.owners();
+  if (stored.length > 0) return { owners: stored, warning: null };
   const token = ctx.env.HUBSPOT_ACCESS_TOKEN;
   if (token === undefined)
     return {
       owners: null,
-      warning: 'HUBSPOT_ACCESS_TOKEN is not set: reps show as owner ids, without teams',
+      warning:
+        'no owners stored yet and HUBSPOT_ACCESS_TOKEN is not set: reps show as owner ids, without teams',
     };
   try {
     // Loaded only when needed: the HubSpot SDK takes half a second to import.
