@@ -83,6 +83,19 @@ const BY_TYPE: Readonly<Record<ObjectType, readonly Spec[]>> = {
     ['hs_task_reminders', 'Reminder', 'string'],
   ],
   notes: [...ENGAGEMENT, ['hs_note_body', 'Note body', 'string']],
+  deals: [
+    ['createdate', 'Create Date', 'datetime'],
+    ['hs_lastmodifieddate', 'Last Modified Date', 'datetime'],
+    ['dealname', 'Deal Name', 'string'],
+    ['pipeline', 'Pipeline', 'enumeration'],
+    ['dealstage', 'Deal Stage', 'enumeration'],
+    ['amount', 'Amount', 'number'],
+    ['deal_currency_code', 'Currency', 'enumeration'],
+    ['closedate', 'Close Date', 'datetime'],
+    ['hs_is_closed', 'Is Deal Closed?', 'bool'],
+    ['hs_is_closed_won', 'Is Closed Won', 'bool'],
+    ['hubspot_owner_id', 'Deal owner', 'enumeration'],
+  ],
 };
 
 const GROUP: Readonly<Record<ObjectType, string>> = {
@@ -93,6 +106,7 @@ const GROUP: Readonly<Record<ObjectType, string>> = {
   leads: 'lead_information',
   tasks: 'task',
   notes: 'note',
+  deals: 'dealinformation',
 };
 
 /** Installs the default properties and groups of every object type. */

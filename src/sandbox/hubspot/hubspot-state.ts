@@ -210,6 +210,34 @@ export class HubSpotState {
     return moveLeadStage(this.data, lead.id, input.stage ?? 'new-stage-id', at, o.source ?? SCRIPT_SOURCE);
   }
 
+  /**
+   * Creates a deal associated with these contacts. Like HubSpot, `hs_is_closed_won`/`hs_is_closed`
+   * follow the stage (`closedwon`, `closedlost`) unless given.
+   */
+  createDeal(
+    contactIds: readonly string[],
+    properties: PropertyInput = {},
+    o: ScriptOptions = {},
+  ): CrmRecord {
+    const at = this.at(o);
+    const stage = String(properties.dealstage ?? 'appointmentscheduled');
+    const deal = this.data.create(
+      'deals',
+      {
+        dealname: 'Deal',
+        pipeline: 'default',
+        dealstage: stage,
+        hs_is_closed_won: String(stage === 'closedwon'),
+        hs_is_closed: String(stage === 'closedwon' || stage === 'closedlost'),
+        ...properties,
+      },
+      o.source ?? SCRIPT_SOURCE,
+      at,
+    );
+    for (const c of contactIds) this.data.associate('deals', deal.id, 'contacts', c, at);
+    return deal;
+  }
+
   moveLeadStage(leadId: string, stage: string, o: ScriptOptions = {}): CrmRecord {
     return moveLeadStage(this.data, leadId, stage, this.at(o), o.source ?? SCRIPT_SOURCE);
   }

@@ -1,5 +1,5 @@
 /** The CRM object types the HubSpot sandbox serves, and the fixed facts HubSpot attaches to each. */
-export type ObjectType = 'contacts' | 'calls' | 'emails' | 'meetings' | 'leads' | 'tasks' | 'notes';
+export type ObjectType = 'contacts' | 'calls' | 'emails' | 'meetings' | 'leads' | 'tasks' | 'notes' | 'deals';
 
 export const OBJECT_TYPES: readonly ObjectType[] = [
   'contacts',
@@ -9,6 +9,7 @@ export const OBJECT_TYPES: readonly ObjectType[] = [
   'leads',
   'tasks',
   'notes',
+  'deals',
 ];
 
 const ALIASES: Readonly<Record<string, ObjectType>> = {
@@ -33,6 +34,9 @@ const ALIASES: Readonly<Record<string, ObjectType>> = {
   notes: 'notes',
   note: 'notes',
   '0-46': 'notes',
+  deals: 'deals',
+  deal: 'deals',
+  '0-3': 'deals',
 };
 
 /** HubSpot accepts plural names, singular names and object type ids in paths. */
@@ -50,10 +54,11 @@ export const ID_BASE: Readonly<Record<ObjectType, number>> = {
   leads: 50_000_001,
   tasks: 60_000_001,
   notes: 70_000_001,
+  deals: 80_000_001,
 };
 
 export const CREATED_PROPERTY = (type: ObjectType): string =>
-  type === 'contacts' ? 'createdate' : 'hs_createdate';
+  type === 'contacts' || type === 'deals' ? 'createdate' : 'hs_createdate';
 export const MODIFIED_PROPERTY = (type: ObjectType): string =>
   type === 'contacts' ? 'lastmodifieddate' : 'hs_lastmodifieddate';
 
@@ -61,7 +66,18 @@ export const MODIFIED_PROPERTY = (type: ObjectType): string =>
 export const DEFAULT_PROPERTIES = (type: ObjectType): readonly string[] =>
   type === 'contacts'
     ? ['createdate', 'email', 'firstname', 'hs_object_id', 'lastmodifieddate', 'lastname']
-    : ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'];
+    : type === 'deals'
+      ? [
+          'amount',
+          'closedate',
+          'createdate',
+          'dealname',
+          'dealstage',
+          'hs_lastmodifieddate',
+          'hs_object_id',
+          'pipeline',
+        ]
+      : ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'];
 
 /** HUBSPOT_DEFINED association type ids (from → to), as in the SDK's `AssociationTypes`. */
 const ASSOCIATION_TYPE_IDS: Readonly<Record<string, number>> = {
@@ -77,6 +93,8 @@ const ASSOCIATION_TYPE_IDS: Readonly<Record<string, number>> = {
   'tasks>contacts': 204,
   'leads>contacts': 578,
   'contacts>leads': 579,
+  'deals>contacts': 3,
+  'contacts>deals': 4,
 };
 
 export const defaultAssociationTypeId = (from: ObjectType, to: ObjectType): number | null =>
