@@ -1,5 +1,6 @@
 import type { Evaluation } from '../domain/evaluation.ts';
 import type { SlaInstance } from '../domain/model.ts';
+import { firstContactAt, firstContactStatus } from '../domain/sla/first-contact-outcome.ts';
 import { MINUTE } from '../domain/time.ts';
 
 export const WRITE_BACK_GROUP = { name: 'sla_bot', label: 'SLA bot' } as const;
@@ -102,17 +103,8 @@ export const WRITE_BACK_PROPERTIES: readonly WriteBackProperty[] = [
 /** The property values for one instance's current evaluation (strings, as HubSpot takes them). */
 export function outcomeProperties(instance: SlaInstance, evaluation: Evaluation): Record<string, string> {
   const fc = evaluation.firstContact;
-  const status =
-    fc.state === 'pending'
-      ? fc.atRisk
-        ? 'at_risk'
-        : 'pending'
-      : fc.state === 'met'
-        ? 'met'
-        : fc.excused
-          ? 'excused'
-          : 'breached';
-  const contactAt = fc.state === 'met' ? fc.at : fc.state === 'breached' ? fc.contactedAt : null;
+  const status = firstContactStatus(fc);
+  const contactAt = firstContactAt(fc);
   const took =
     fc.state === 'met' ? fc.took : contactAt === null ? null : Math.max(0, contactAt - evaluation.clockStart);
   const props: Record<string, string> = {

@@ -1,4 +1,5 @@
 import type { Evaluation } from '../../domain/evaluation.ts';
+import { firstContactAt, firstContactStatus } from '../../domain/sla/first-contact-outcome.ts';
 
 /**
  * What the HubSpot write-back shows of an evaluation (status, deadline, first contact, attempts),
@@ -6,17 +7,11 @@ import type { Evaluation } from '../../domain/evaluation.ts';
  */
 export function outcomeFingerprint(e: Evaluation): string {
   const fc = e.firstContact;
-  const status =
-    fc.state === 'pending'
-      ? fc.atRisk
-        ? 'at_risk'
-        : 'pending'
-      : fc.state === 'met'
-        ? 'met'
-        : fc.excused
-          ? 'excused'
-          : 'breached';
-  const contactAt = fc.state === 'met' ? fc.at : fc.state === 'breached' ? fc.contactedAt : null;
   const a = e.attempts;
-  return JSON.stringify([status, fc.deadline, contactAt, a ? [a.made, a.required, a.state] : null]);
+  return JSON.stringify([
+    firstContactStatus(fc),
+    fc.deadline,
+    firstContactAt(fc),
+    a ? [a.made, a.required, a.state] : null,
+  ]);
 }
