@@ -6,6 +6,7 @@ import type { Clock } from '../clock/clock.ts';
 import type { SlaConfig } from '../config/types.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Store } from '../ports/store.ts';
+import { adminAlert } from './admin-alert.ts';
 import { describeError } from './errors.ts';
 import type { WorkerEvents } from './events.ts';
 
@@ -149,19 +150,7 @@ export class ConfigReloader {
       '```',
     ].join('\n');
     try {
-      await this.#o.store.enqueue(
-        [
-          {
-            key: `admin:config-rejected:${hash.slice(0, 16)}`,
-            instanceId: null,
-            kind: 'admin_alert',
-            target: null,
-            payload: { text },
-            dueAt: now,
-          },
-        ],
-        now,
-      );
+      await this.#o.store.enqueue([adminAlert(`admin:config-rejected:${hash.slice(0, 16)}`, text, now)], now);
     } catch (err) {
       this.#o.logger.error({ err: describeError(err) }, 'could not queue the config alert for admins');
     }

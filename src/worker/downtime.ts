@@ -3,6 +3,7 @@ import type { Instant, Millis } from '../domain/time.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Cursors } from '../ports/crm-source.ts';
 import type { NewOutboxEntry, Store } from '../ports/store.ts';
+import { adminAlert } from './admin-alert.ts';
 import type { WorkerEvents } from './events.ts';
 
 /** The cursor every committed cycle writes: when the worker was last known to be working. */
@@ -38,14 +39,7 @@ export function downtimeAlert(outage: Outage, now: Instant): NewOutboxEntry {
     `:rotating_light: sla-bot itself was not running from ${new Date(outage.from).toISOString()} to ` +
     `${new Date(outage.until).toISOString()} (${minutes} min): no reminders or escalations went out. ` +
     'SLA deadlines in this period are marked as excused; missed work is being caught up now.';
-  return {
-    key: downtimeAlertKey(outage),
-    instanceId: null,
-    kind: 'admin_alert',
-    target: null,
-    payload: { text },
-    dueAt: now,
-  };
+  return adminAlert(downtimeAlertKey(outage), text, now);
 }
 
 export interface DowntimeDeps {

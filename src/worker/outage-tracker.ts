@@ -1,6 +1,7 @@
 import type { Outage } from '../domain/model.ts';
 import type { Instant, Millis } from '../domain/time.ts';
 import type { NewOutboxEntry } from '../ports/store.ts';
+import { adminAlert } from './admin-alert.ts';
 import type { ExternalSystem } from './events.ts';
 
 interface Failing {
@@ -18,15 +19,6 @@ export type OutageStep =
 
 const NONE: OutageStep = { kind: 'none' };
 const LABEL: Record<ExternalSystem, string> = { hubspot: 'HubSpot', slack: 'Slack' };
-
-const adminAlert = (key: string, text: string, now: Instant): NewOutboxEntry => ({
-  key,
-  instanceId: null,
-  kind: 'admin_alert',
-  target: null,
-  payload: { text },
-  dueAt: now,
-});
 
 /**
  * Tracks how long HubSpot and Slack have been failing. Short hiccups are ignored; past `threshold`

@@ -4,6 +4,7 @@ import type { SlaInstance } from '../../domain/model.ts';
 import { type Instant, MINUTE, type Millis } from '../../domain/time.ts';
 import type { Owner } from '../../ports/crm-source.ts';
 import type { NewOutboxEntry } from '../../ports/store.ts';
+import { adminAlert } from '../admin-alert.ts';
 
 /**
  * How long an owner id HubSpot does not list may own a lead before admins hear of it: the owner list
@@ -40,15 +41,6 @@ function describeLead(config: SlaConfig, i: SlaInstance): string {
 const ownedSince = (i: SlaInstance): Instant =>
   Math.max(i.firstSeenAt, i.ownerAssignedAt ?? 0, i.ownerChangedAt ?? 0);
 
-const alert = (key: string, text: string, now: Instant): NewOutboxEntry => ({
-  key,
-  instanceId: null,
-  kind: 'admin_alert',
-  target: null,
-  payload: { text },
-  dueAt: now,
-});
-
 /**
  * Open leads nobody will work: owned by an owner HubSpot marks archived or deactivated, or by an
  * owner id HubSpot does not list at all. One admin alert per instance (stable key); the lead's own
@@ -66,13 +58,13 @@ export function ownerProblemAlerts(input: OwnerProblemInput): NewOutboxEntry[] {
         `:bust_in_silhouette: ${describeLead(input.config, i)} is owned by ${who}, who is deactivated or ` +
         'archived in HubSpot: nobody is working this lead. Its SLA messages go to the team channel or ' +
         `manager meanwhile. Fix: reassign it in HubSpot: ${i.lead.url}`;
-      out.push(alert(inactiveOwnerKey(i.id), text, input.now));
+      out.push(adminAlert(inactiveOwnerKey(i.id), text, input.now));
     } else if (!owner && input.ownersFresh && input.now - ownedSince(i) >= input.unknownGrace) {
       const text =
         `:bust_in_silhouette: ${describeLead(input.config, i)} is owned by HubSpot owner ${i.ownerId}, ` +
         'whom HubSpot does not list (deleted user?): nobody is working this lead. Its SLA messages go to ' +
         `the fallbacks (team channel, manager or admins) meanwhile. Fix: reassign it in HubSpot: ${i.lead.url}`;
-      out.push(alert(unknownOwnerKey(i.id), text, input.now));
+      out.push(adminAlert(unknownOwnerKey(i.id), text, input.now));
     }
   }
   return out;

@@ -4,6 +4,7 @@ import type { DueNotification, Evaluation } from '../../domain/evaluation.ts';
 import type { Instant, Millis } from '../../domain/time.ts';
 import type { Notifier, SendResult } from '../../ports/notifier.ts';
 import type { OutboxEntry } from '../../ports/store.ts';
+import { adminAlert } from '../admin-alert.ts';
 import { pingFingerprint } from '../cycle/fingerprint.ts';
 import { type OutageDeps, reportFailure, reportSuccess } from '../cycle/outage-effects.ts';
 import { describeError } from '../errors.ts';
@@ -108,19 +109,7 @@ async function giveUp(deps: DeliveryDeps, entry: OutboxEntry, error: string, now
   deps.logger.error({ key: entry.key, kind: entry.kind, error }, 'notification could not be delivered');
   if (entry.kind === 'admin_alert') return;
   const text = `:warning: An SLA message could not be delivered (${entry.kind}, ${entry.key}): ${error}`;
-  await deps.store.enqueue(
-    [
-      {
-        key: `admin:delivery-failed:${entry.key}`,
-        instanceId: null,
-        kind: 'admin_alert',
-        target: null,
-        payload: { text },
-        dueAt: now,
-      },
-    ],
-    now,
-  );
+  await deps.store.enqueue([adminAlert(`admin:delivery-failed:${entry.key}`, text, now)], now);
 }
 
 /**

@@ -5,6 +5,7 @@ import { type Instant, MINUTE, type Millis, SECOND } from '../../domain/time.ts'
 import type { Logger } from '../../log/logger.ts';
 import type { LeadWriter } from '../../ports/lead-writer.ts';
 import type { Store } from '../../ports/store.ts';
+import { adminAlert } from '../admin-alert.ts';
 import { describeError } from '../errors.ts';
 import type { WorkerEvents } from '../events.ts';
 import type { WorkerState } from '../worker-state.ts';
@@ -73,19 +74,7 @@ async function alertPermanent(deps: WriteBackDeps, item: WriteBackItem, err: unk
   const text =
     `:warning: HubSpot refused to take ${what} (${code}: ${describeError(err)}). ` +
     'Fix: run `sla-bot hubspot-setup` to create the sla_bot_* properties and check the private app scopes.';
-  await deps.store.enqueue(
-    [
-      {
-        key: `admin:write-back-failed:${item.kind}:${code}`,
-        instanceId: null,
-        kind: 'admin_alert',
-        target: null,
-        payload: { text },
-        dueAt: now,
-      },
-    ],
-    now,
-  );
+  await deps.store.enqueue([adminAlert(`admin:write-back-failed:${item.kind}:${code}`, text, now)], now);
 }
 
 /**
