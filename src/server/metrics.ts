@@ -22,98 +22,49 @@ export interface Metrics extends MetricsHooks {
 export function createMetrics(events: WorkerEvents, options: { defaultMetrics?: boolean } = {}): Metrics {
   const registry = new Registry();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'sla_bot_' });
-  const r = [registry];
-  const cycleDuration = new Histogram({
-    name: 'sla_bot_cycle_duration_seconds',
-    help: 'Duration of worker cycles (poll, judge, deliver)',
-    labelNames: ['outcome'],
-    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60],
-    registers: r,
-  });
-  const cycles = new Counter({
-    name: 'sla_bot_cycles_total',
-    help: 'Worker cycles by outcome',
-    labelNames: ['outcome'],
-    registers: r,
-  });
-  const handoffs = new Counter({
-    name: 'sla_bot_handoffs_total',
-    help: 'Handoffs read from HubSpot',
-    registers: r,
-  });
-  const recorded = new Counter({
-    name: 'sla_bot_notifications_recorded_total',
-    help: 'Outbox rows recorded',
-    registers: r,
-  });
-  const verdicts = new Gauge({
-    name: 'sla_bot_verdicts',
-    help: 'Open instances by first-contact verdict',
-    labelNames: ['kind'],
-    registers: r,
-  });
-  const hubspot = new Counter({
-    name: 'sla_bot_hubspot_requests_total',
-    help: 'HubSpot API requests by status',
-    labelNames: ['status'],
-    registers: r,
-  });
-  const hubspot429 = new Counter({
-    name: 'sla_bot_hubspot_rate_limited_total',
-    help: 'HubSpot 429 responses',
-    registers: r,
-  });
-  const slackApi = new Counter({
-    name: 'sla_bot_slack_requests_total',
-    help: 'Slack Web API calls by result',
-    labelNames: ['method', 'status'],
-    registers: r,
-  });
-  const sends = new Counter({
-    name: 'sla_bot_slack_sends_total',
-    help: 'Messages delivered to Slack',
-    labelNames: ['kind'],
-    registers: r,
-  });
-  const failures = new Counter({
-    name: 'sla_bot_slack_send_failures_total',
-    help: 'Slack deliveries that failed',
-    labelNames: ['result'],
-    registers: r,
-  });
-  const skipped = new Counter({
-    name: 'sla_bot_notifications_skipped_total',
-    help: 'Notifications no longer relevant at delivery (stale, contacted)',
-    registers: r,
-  });
-  const lateness = new Histogram({
-    name: 'sla_bot_delivery_lateness_seconds',
-    help: 'Delivery time minus due time',
-    buckets: [1, 5, 15, 30, 60, 300, 900, 3600],
-    registers: r,
-  });
-  const queue = new Gauge({
-    name: 'sla_bot_outbox_pending',
-    help: 'Outbox rows due and still pending after the last delivery',
-    registers: r,
-  });
-  const role = new Gauge({
-    name: 'sla_bot_instance_role',
-    help: '1 for the role this instance has',
-    labelNames: ['role'],
-    registers: r,
-  });
-  const outage = new Gauge({
-    name: 'sla_bot_outage',
-    help: '1 while an external system is in outage',
-    labelNames: ['system'],
-    registers: r,
-  });
-  const lastSuccess = new Gauge({
-    name: 'sla_bot_last_success_timestamp_seconds',
-    help: 'End of the last successful cycle',
-    registers: r,
-  });
+  const registers = [registry];
+  const counter = <L extends string = string>(name: string, help: string, labelNames: readonly L[] = []) =>
+    new Counter<L>({ name, help, labelNames, registers });
+  const gauge = <L extends string = string>(name: string, help: string, labelNames: readonly L[] = []) =>
+    new Gauge<L>({ name, help, labelNames, registers });
+  const histogram = <L extends string = string>(
+    name: string,
+    help: string,
+    buckets: number[],
+    labelNames: readonly L[] = [],
+  ) => new Histogram<L>({ name, help, buckets, labelNames, registers });
+
+  const cycleDuration = histogram(
+    'sla_bot_cycle_duration_seconds',
+    'Duration of worker cycles (poll, judge, deliver)',
+    [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60],
+    ['outcome'],
+  );
+  const cycles = counter('sla_bot_cycles_total', 'Worker cycles by outcome', ['outcome']);
+  const handoffs = counter('sla_bot_handoffs_total', 'Handoffs read from HubSpot');
+  const recorded = counter('sla_bot_notifications_recorded_total', 'Outbox rows recorded');
+  const verdicts = gauge('sla_bot_verdicts', 'Open instances by first-contact verdict', ['kind']);
+  const hubspot = counter('sla_bot_hubspot_requests_total', 'HubSpot API requests by status', ['status']);
+  const hubspot429 = counter('sla_bot_hubspot_rate_limited_total', 'HubSpot 429 responses');
+  const slackApi = counter('sla_bot_slack_requests_total', 'Slack Web API calls by result', [
+    'method',
+    'status',
+  ]);
+  const sends = counter('sla_bot_slack_sends_total', 'Messages delivered to Slack', ['kind']);
+  const failures = counter('sla_bot_slack_send_failures_total', 'Slack deliveries that failed', ['result']);
+  const skipped = counter(
+    'sla_bot_notifications_skipped_total',
+    'Notifications no longer relevant at delivery (stale, contacted)',
+  );
+  const lateness = histogram(
+    'sla_bot_delivery_lateness_seconds',
+    'Delivery time minus due time',
+    [1, 5, 15, 30, 60, 300, 900, 3600],
+  );
+  const queue = gauge('sla_bot_outbox_pending', 'Outbox rows due and still pending after the last delivery');
+  const role = gauge('sla_bot_instance_role', '1 for the role this instance has', ['role']);
+  const outage = gauge('sla_bot_outage', '1 while an external system is in outage', ['system']);
+  const lastSuccess = gauge('sla_bot_last_success_timestamp_seconds', 'End of the last successful cycle');
   role.set({ role: 'leader' }, 0);
   role.set({ role: 'follower' }, 1);
 
