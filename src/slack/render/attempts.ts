@@ -1,7 +1,7 @@
 import type { Message } from './blocks.ts';
 import { actions, compact, context, fallbackBanner, hubspotButton, section } from './common-blocks.ts';
 import { leadPlain, leadTitleLine } from './lead-facts.ts';
-import type { RenderContext } from './render-context.ts';
+import { ownerNote, type RenderContext } from './render-context.ts';
 import { clip } from './text.ts';
 
 /** The attempts window closed with too few attempts. */
@@ -12,20 +12,14 @@ export function renderShortfall(
   extra: string | null,
 ): Message {
   const { lead } = rc.context.instance;
-  const whom = rc.fallbackNote === null ? '' : ` (owner: ${rc.ownerName})`;
-  const blocks = compact([
-    ...fallbackBanner(rc.fallbackNote),
-    section(
-      `:telephone_receiver: *Attempts ${made} of ${required}* for ${leadTitleLine(lead)}${whom}: ` +
-        `the attempts window closed ${required - made} short.`,
-    ),
-    extra === null ? null : context([extra]),
-    actions('attempts_actions', [hubspotButton(lead)]),
-  ]);
-  return {
-    text: clip(`${leadPlain(lead)}: ${made} of ${required} attempts when the window closed.`, 3000),
-    blocks,
-  };
+  return attemptsMessage(
+    rc,
+    'attempts_actions',
+    `:telephone_receiver: *Attempts ${made} of ${required}* for ${leadTitleLine(lead)}${ownerNote(rc)}: ` +
+      `the attempts window closed ${required - made} short.`,
+    `${leadPlain(lead)}: ${made} of ${required} attempts when the window closed.`,
+    extra,
+  );
 }
 
 /** More attempts than the policy's upper bound: stop before it becomes spam. */
@@ -36,18 +30,29 @@ export function renderOverkill(
   extra: string | null,
 ): Message {
   const { lead } = rc.context.instance;
-  const whom = rc.fallbackNote === null ? '' : ` (owner: ${rc.ownerName})`;
+  return attemptsMessage(
+    rc,
+    'overkill_actions',
+    `:warning: *${made} attempts* on ${leadTitleLine(lead)}${ownerNote(rc)}; the SLA says at most ${atMost}. ` +
+      'Consider recycling the lead to nurture instead of calling again.',
+    `${leadPlain(lead)}: ${made} attempts, more than the ${atMost} allowed.`,
+    extra,
+  );
+}
+
+/** Both attempts messages: the headline, an optional note, and the HubSpot button. */
+function attemptsMessage(
+  rc: RenderContext,
+  blockId: string,
+  headline: string,
+  text: string,
+  extra: string | null,
+): Message {
   const blocks = compact([
     ...fallbackBanner(rc.fallbackNote),
-    section(
-      `:warning: *${made} attempts* on ${leadTitleLine(lead)}${whom}; the SLA says at most ${atMost}. ` +
-        'Consider recycling the lead to nurture instead of calling again.',
-    ),
+    section(headline),
     extra === null ? null : context([extra]),
-    actions('overkill_actions', [hubspotButton(lead)]),
+    actions(blockId, [hubspotButton(rc.context.instance.lead)]),
   ]);
-  return {
-    text: clip(`${leadPlain(lead)}: ${made} attempts, more than the ${atMost} allowed.`, 3000),
-    blocks,
-  };
+  return { text: clip(text, 3000), blocks };
 }

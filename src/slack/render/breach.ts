@@ -2,7 +2,7 @@ import type { Instant } from '../../domain/time.ts';
 import type { Message } from './blocks.ts';
 import { actions, compact, context, fallbackBanner, hubspotButton, section } from './common-blocks.ts';
 import { leadPlain, leadTitleLine } from './lead-facts.ts';
-import type { RenderContext } from './render-context.ts';
+import { ownerNote, type RenderContext } from './render-context.ts';
 import { clip } from './text.ts';
 import { formatDuration, localTime, slackDate } from './time-format.ts';
 
@@ -17,7 +17,7 @@ export function renderBreach(
 ): Message {
   const { lead } = rc.context.instance;
   const late = formatDuration(Math.max(0, rc.now - deadline));
-  const whom = rc.fallbackNote === null ? '' : ` (owner: ${rc.ownerName})`;
+  const whom = ownerNote(rc);
   const blocks = compact([
     ...fallbackBanner(rc.fallbackNote),
     section(

@@ -11,7 +11,7 @@ import {
 } from './common-blocks.ts';
 import { ACTION } from './ids.ts';
 import { leadPlain, leadTitleLine } from './lead-facts.ts';
-import type { RenderContext } from './render-context.ts';
+import { ownerNote, type RenderContext } from './render-context.ts';
 import { clip, phoneLink } from './text.ts';
 import { formatDuration, localTime, slackDate } from './time-format.ts';
 
@@ -24,7 +24,7 @@ export function renderReminder(
 ): Message {
   const left = Math.max(0, leftAtDue);
   const { lead } = rc.context.instance;
-  const whom = rc.fallbackNote === null ? '' : ` (owner: ${rc.ownerName})`;
+  const whom = ownerNote(rc);
   const phone = lead.phone ? ` Call ${phoneLink(lead.phone)}.` : '';
   const acked = rc.context.evaluation.acknowledged !== null;
   const blocks = compact([

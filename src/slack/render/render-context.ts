@@ -14,3 +14,7 @@ export interface RenderContext {
   /** Set when this copy reaches someone other than the intended recipient: who, and why. */
   readonly fallbackNote: string | null;
 }
+
+/** ` (owner: …)` when this copy reaches someone other than the owner, so they know whose lead it is. */
+export const ownerNote = (rc: RenderContext): string =>
+  rc.fallbackNote === null ? '' : ` (owner: ${rc.ownerName})`;
