@@ -6,7 +6,7 @@ import { readAssociations } from './associations.ts';
 import { batchRead } from './batch-read.ts';
 import { keysetScan, type ScanOutcome } from './keyset-scan.ts';
 import { snapshotProperties, toLeadSnapshot } from './lead-snapshot.ts';
-import type { PollContext, StepResult } from './poll-context.ts';
+import { type PollContext, type StepResult, scanStep } from './poll-context.ts';
 import { entryTime } from './property-history.ts';
 import type { CrmRecord } from './schemas.ts';
 import { parseInstant, text } from './values.ts';
@@ -58,13 +58,7 @@ export async function propertyHandoffs(
       ownerAssignedAt: parseInstant(props.hubspot_owner_assigneddate),
     });
   }
-  return {
-    handoffs,
-    changes: [],
-    rejected,
-    cursors: { [cursorKey]: outcome.cursorText() },
-    more: outcome.more,
-  };
+  return scanStep(outcome, cursorKey, { handoffs, rejected });
 }
 
 const LEAD_PROPERTIES = [
@@ -143,13 +137,7 @@ export async function leadPipelineHandoffs(
       ownerAssignedAt: parseInstant(leadProps.hubspot_owner_assigneddate),
     });
   }
-  return {
-    handoffs,
-    changes: [],
-    rejected,
-    cursors: { [cursorKey]: outcome.cursorText() },
-    more: outcome.more,
-  };
+  return scanStep(outcome, cursorKey, { handoffs, rejected });
 }
 
 /** Ids whose (id, modification time) this scan has not handled before. */

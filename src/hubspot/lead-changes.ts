@@ -1,7 +1,7 @@
 import type { Instant } from '../domain/time.ts';
 import type { LeadChange } from '../ports/crm-source.ts';
 import { keysetScan, type ScanOutcome } from './keyset-scan.ts';
-import { dateEntered, type PollContext, type StepResult } from './poll-context.ts';
+import { dateEntered, type PollContext, type StepResult, scanStep } from './poll-context.ts';
 import type { CrmRecord } from './schemas.ts';
 import { SEARCH_LIMITS, type SearchFilter } from './search-request.ts';
 import { parseInstant, splitMulti, text } from './values.ts';
@@ -88,13 +88,7 @@ async function changeScan(
       ...recycled(outcome, scanned, recycle),
     );
   }
-  return {
-    handoffs: [],
-    changes,
-    rejected: outcome.rejected,
-    cursors: { [cursorKey]: outcome.cursorText() },
-    more: outcome.more,
-  };
+  return scanStep(outcome, cursorKey, { changes });
 }
 
 type Scanned = { readonly record: CrmRecord; readonly t: Instant };

@@ -1,6 +1,6 @@
 import type { LeadChange } from '../ports/crm-source.ts';
 import { keysetScan } from './keyset-scan.ts';
-import type { PollContext, StepResult } from './poll-context.ts';
+import { type PollContext, type StepResult, scanStep } from './poll-context.ts';
 import { parseInstant, text } from './values.ts';
 
 export const LEAD_CHANGES_CURSOR = 'changes:leads';
@@ -40,11 +40,5 @@ export async function leadOwnerChanges(
     outcome.markSeen(key, t);
     changes.push({ kind: 'owner_changed', objectType: 'lead', objectId: record.id, ownerId, at });
   }
-  return {
-    handoffs: [],
-    changes,
-    rejected: outcome.rejected,
-    cursors: { [LEAD_CHANGES_CURSOR]: outcome.cursorText() },
-    more: outcome.more,
-  };
+  return scanStep(outcome, LEAD_CHANGES_CURSOR, { changes });
 }

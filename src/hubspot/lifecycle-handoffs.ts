@@ -3,7 +3,7 @@ import type { Handoff } from '../domain/model.ts';
 import type { LeadChange } from '../ports/crm-source.ts';
 import { keysetScan } from './keyset-scan.ts';
 import { snapshotProperties, toLeadSnapshot } from './lead-snapshot.ts';
-import { dateEntered, type PollContext, type StepResult } from './poll-context.ts';
+import { dateEntered, type PollContext, type StepResult, scanStep } from './poll-context.ts';
 import { parseInstant, text } from './values.ts';
 
 const lifecycleValues = (ctx: PollContext): { order: number; value: string }[] =>
@@ -67,11 +67,5 @@ export async function lifecycleHandoffs(
         at: t,
       });
   }
-  return {
-    handoffs,
-    changes,
-    rejected: outcome.rejected,
-    cursors: { [cursorKey]: outcome.cursorText() },
-    more: outcome.more,
-  };
+  return scanStep(outcome, cursorKey, { handoffs, changes });
 }

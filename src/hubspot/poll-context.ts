@@ -5,7 +5,7 @@ import type { Logger } from '../log/logger.ts';
 import type { LeadChange, Rejected } from '../ports/crm-source.ts';
 
 import type { HubSpotApi } from './hubspot-api.ts';
-import type { ScanOptions } from './keyset-scan.ts';
+import type { ScanOptions, ScanOutcome } from './keyset-scan.ts';
 import type { PortalLinks } from './lead-snapshot.ts';
 import type { ReconcileTuning } from './reconcile-schedule.ts';
 
@@ -26,6 +26,28 @@ export interface StepResult {
   /** Cursor key → new cursor text. */
   readonly cursors: Readonly<Record<string, string>>;
   readonly more: boolean;
+}
+
+/**
+ * The step one keyset scan makes: what it found (rejections default to the scan's own), its cursor
+ * saved under `cursorKey`, and whether more is waiting.
+ */
+export function scanStep(
+  outcome: ScanOutcome,
+  cursorKey: string,
+  found: {
+    readonly handoffs?: readonly Handoff[];
+    readonly changes?: readonly LeadChange[];
+    readonly rejected?: readonly Rejected[];
+  },
+): StepResult {
+  return {
+    handoffs: found.handoffs ?? [],
+    changes: found.changes ?? [],
+    rejected: found.rejected ?? outcome.rejected,
+    cursors: { [cursorKey]: outcome.cursorText() },
+    more: outcome.more,
+  };
 }
 
 export interface PollTuning {
