@@ -1,5 +1,6 @@
 import type { DueNotification, Evaluation, EvaluationInput } from '../../src/domain/evaluation.ts';
 import { instanceId, type SlaInstance } from '../../src/domain/model.ts';
+import { openedInstance } from '../../src/domain/sla/transitions.ts';
 import type { Instant } from '../../src/domain/time.ts';
 import type { Engine, LeadEventsInput, LeadEventsResult } from '../../src/worker/engine.ts';
 
@@ -20,18 +21,7 @@ export const simpleEngine: Engine = {
       if (open.has(id)) continue;
       const policy = input.config.policies.find((p) => p.stage === h.stage);
       if (!policy) continue;
-      const instance: SlaInstance = {
-        id,
-        lead: h.lead,
-        stage: h.stage,
-        policyName: policy.name,
-        enteredAt: h.enteredAt,
-        ownerId: h.ownerId,
-        ownerAssignedAt: h.ownerAssignedAt,
-        firstSeenAt: input.now,
-        closedAt: null,
-        closeReason: null,
-      };
+      const instance = openedInstance(h, policy.name, input.now);
       open.set(id, instance);
       opened.push(instance);
     }

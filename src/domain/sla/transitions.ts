@@ -94,19 +94,24 @@ function openFor(
     const r = rank(other.stage);
     book.close(other, h.enteredAt, r < stageOrder ? 'progressed' : r > stageOrder ? 'regressed' : 'recycled');
   }
-  book.open({
-    id,
+  book.open(openedInstance(h, policy.name, input.now));
+  return null;
+}
+
+/** The open instance a handoff starts under the policy named `policyName`, first seen `now`. */
+export function openedInstance(h: Handoff, policyName: string, now: Instant): SlaInstance {
+  return {
+    id: instanceId(h),
     lead: h.lead,
     stage: h.stage,
-    policyName: policy.name,
+    policyName,
     enteredAt: h.enteredAt,
     ownerId: h.ownerId,
     ownerAssignedAt: h.ownerAssignedAt,
-    firstSeenAt: input.now,
+    firstSeenAt: now,
     closedAt: null,
     closeReason: null,
-  });
-  return null;
+  };
 }
 
 function applyChange(change: LeadChange, book: LeadBook, order: ReadonlyMap<string, number>): void {
