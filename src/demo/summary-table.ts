@@ -47,6 +47,7 @@ export function formatSummary(summary: DemoSummary, style: Style): string {
     n(t.breachNotes, 'breach note'),
     n(t.escalations, 'escalation'),
     n(t.adminAlerts, 'admin alert'),
+    ...(t.skipped > 0 ? [`${n(t.skipped, 'message')} skipped as stale`] : []),
     ...(t.failed > 0 ? [`${n(t.failed, 'message')} failed`] : []),
   ];
   return [

@@ -30,6 +30,8 @@ export interface DemoTotals {
   readonly breachNotes: number;
   readonly escalations: number;
   readonly adminAlerts: number;
+  /** Messages no longer worth sending (a reminder whose deadline passed before it could go out). */
+  readonly skipped: number;
   /** Messages Slack refused for good. */
   readonly failed: number;
 }
@@ -47,6 +49,10 @@ export interface SummaryInput {
   readonly formatTime: (at: Instant) => string;
   readonly now: Instant;
 }
+
+/** The worker records a notification it decided not to send as failed with a `skipped:` reason. */
+const isSkipped = (e: OutboxEntry): boolean =>
+  e.state === 'failed' && (e.lastError ?? '').startsWith('skipped:');
 
 function verdictOf(s: StoredInstance, now: Instant, formatTime: SummaryInput['formatTime']) {
   const fc = s.evaluation?.firstContact;
@@ -110,7 +116,8 @@ export function summarize(input: SummaryInput): DemoSummary {
       breachNotes: leads.reduce((n, l) => n + l.breaches, 0),
       escalations: leads.reduce((n, l) => n + l.escalations, 0),
       adminAlerts: sent.filter((e) => e.kind === 'admin_alert').length,
-      failed: input.outbox.filter((e) => e.state === 'failed').length,
+      skipped: input.outbox.filter(isSkipped).length,
+      failed: input.outbox.filter((e) => e.state === 'failed' && !isSkipped(e)).length,
     },
   };
 }

@@ -94,7 +94,13 @@ describe('the demo summary', () => {
       ...sent('e', 'handoff', 1),
       ...sent('f', 'handoff', 1),
       ...sent(null, 'admin_alert', 1),
-      { ...(sent('d', 'handoff', 1)[0] as OutboxEntry), state: 'failed' },
+      { ...(sent('d', 'handoff', 1)[0] as OutboxEntry), state: 'failed', lastError: 'channel_not_found' },
+      {
+        ...(sent('c', 'reminder', 1)[0] as OutboxEntry),
+        key: 'c:reminder:stale',
+        state: 'failed',
+        lastError: 'skipped: stale reminder, its deadline has passed',
+      },
     ],
     ownerName: () => 'Bram Bakker',
     stageLabel: () => 'SQL',
@@ -125,6 +131,7 @@ describe('the demo summary', () => {
       breachNotes: 2,
       escalations: 4,
       adminAlerts: 1,
+      skipped: 1,
       failed: 1,
     });
   });
@@ -141,7 +148,7 @@ describe('the demo summary', () => {
       'Night Doe (Acme)   SQL    Bram Bakker  DM        clock starts T+3600s                                        0       0            0',
       'Office Doe (Acme)  SQL    Bram Bakker  DM        met in 40s of office time (1m40s after it arrived)          0       0            0',
       '',
-      'Totals: 6 handed off · 5 pinged (1 via a fallback) · 2 met · 3 breached · 1 still open · 1 reminder · 2 breach notes · 4 escalations · 1 admin alert · 1 message failed',
+      'Totals: 6 handed off · 5 pinged (1 via a fallback) · 2 met · 3 breached · 1 still open · 1 reminder · 2 breach notes · 4 escalations · 1 admin alert · 1 message skipped as stale · 1 message failed',
     ]);
   });
 });
