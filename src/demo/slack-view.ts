@@ -71,9 +71,7 @@ export function createSlackView(deps: SlackViewDeps) {
     const gone = old.filter((l) => !nowPlain.has(stripAnsi(l))).map((l) => style.red(`- ${style.strike(l)}`));
     const added = now.filter((l) => !oldPlain.has(stripAnsi(l))).map((l) => style.green(`+ ${l}`));
     const title = now[0] ?? '';
-    return gone.length + added.length === 0
-      ? [title, style.dim('(no visible change)')]
-      : [title, ...gone, ...added];
+    return gone.length + added.length === 0 ? null : [title, ...gone, ...added];
   };
 
   /** `null` for an edit that changed nothing a reader can see. */
@@ -108,7 +106,8 @@ export function createSlackView(deps: SlackViewDeps) {
           metadata: null,
         });
         // A view republished (App Home refreshes as leads change) is shown as an edit.
-        const earlier = state.log.views.filter((x) => x.id === v.id && x !== v).at(-1);
+        const all = state.log.views;
+        const earlier = all.slice(0, all.indexOf(v)).findLast((x) => x.id === v.id);
         if (!earlier) return { audience: where, kind: 'view', lines: lines(content(v), deps.zone) };
         const changed = edit(content(earlier), content(v), deps.zone);
         return changed && { audience: where, kind: 'edited', lines: changed };
