@@ -82,12 +82,18 @@ function blockLines(block: unknown, ctx: MrkdwnContext): string[] {
   }
 }
 
-/** A message's blocks as terminal lines; without blocks, its plain `text`. */
-export function blocksToLines(
+/** A message's blocks, each as its terminal lines; without blocks, its plain `text` as one group. */
+export function blocksToLineGroups(
   content: { readonly text: string | null; readonly blocks: readonly unknown[] | null },
   ctx: MrkdwnContext,
-): string[] {
+): string[][] {
   const blocks = content.blocks ?? [];
-  if (blocks.length === 0) return (mrkdwnToText(content.text ?? '', ctx) || '(empty message)').split('\n');
-  return blocks.flatMap((b) => blockLines(b, ctx));
+  if (blocks.length === 0) return [(mrkdwnToText(content.text ?? '', ctx) || '(empty message)').split('\n')];
+  return blocks.map((b) => blockLines(b, ctx)).filter((lines) => lines.length > 0);
 }
+
+/** A message's blocks as terminal lines; without blocks, its plain `text`. */
+export const blocksToLines = (
+  content: { readonly text: string | null; readonly blocks: readonly unknown[] | null },
+  ctx: MrkdwnContext,
+): string[] => blocksToLineGroups(content, ctx).flat();

@@ -7,9 +7,10 @@ import {
   type SlackSandboxEvent,
   type SlackState,
 } from '../sandbox/index.ts';
-import { blocksToLines } from './blocks-to-text.ts';
+import { blocksToLineGroups, blocksToLines } from './blocks-to-text.ts';
+import { editDiff } from './edit-diff.ts';
 import type { MrkdwnContext } from './mrkdwn.ts';
-import { type Style, stripAnsi } from './style.ts';
+import type { Style } from './style.ts';
 
 export interface SlackViewDeps {
   readonly state: SlackState;
@@ -62,17 +63,10 @@ export function createSlackView(deps: SlackViewDeps) {
 
   const lines = (content: MessageContent, zone: string) => blocksToLines(content, context(zone));
 
-  /** An edit as the lines that changed: `-` gone (struck through), `+` new; the title for context. */
-  const edit = (before: MessageContent, after: MessageContent, zone: string): string[] | null => {
-    const old = lines(before, zone);
-    const now = lines(after, zone);
-    const oldPlain = new Set(old.map(stripAnsi));
-    const nowPlain = new Set(now.map(stripAnsi));
-    const gone = old.filter((l) => !nowPlain.has(stripAnsi(l))).map((l) => style.red(`- ${style.strike(l)}`));
-    const added = now.filter((l) => !oldPlain.has(stripAnsi(l))).map((l) => style.green(`+ ${l}`));
-    const title = now[0] ?? '';
-    return gone.length + added.length === 0 ? null : [title, ...gone, ...added];
-  };
+  const groups = (content: MessageContent, zone: string) => blocksToLineGroups(content, context(zone));
+
+  const edit = (before: MessageContent, after: MessageContent, zone: string): string[] | null =>
+    editDiff(groups(before, zone), groups(after, zone), style);
 
   /** `null` for an edit that changed nothing a reader can see. */
   return function view(event: SlackSandboxEvent): SlackView | null {
