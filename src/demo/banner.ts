@@ -85,5 +85,6 @@ export function banner(f: BannerFacts, style: Style): string {
     '',
     `Speed ${f.speed}×, runs ${f.duration}; Ctrl-C stops early. Below: what happens in HubSpot, and what each person sees in Slack.`,
     '',
+    '',
   ].join('\n');
 }

@@ -1,5 +1,4 @@
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -7,24 +6,21 @@ import { DateTime } from 'luxon';
 import type { Clock } from '../clock/clock.ts';
 import { formatMillis } from '../config/duration.ts';
 import { loadEnv } from '../config/env.ts';
-import { loadSlaConfigText } from '../config/load-sla-config.ts';
-import { formatProblem } from '../config/problems.ts';
 import type { SlaConfig } from '../config/types.ts';
-import { DAY, type Instant, type Millis } from '../domain/time.ts';
-import { createLogger } from '../log/logger.ts';
+import type { Instant, Millis } from '../domain/time.ts';
 import { buildApp } from '../main.ts';
 import { startHubSpotSandbox, startSlackSandbox } from '../sandbox/index.ts';
 import { SLACK_EVENTS_PATH } from '../slack/app.ts';
-import { openStore } from '../store/open-store.ts';
 import { banner } from './banner.ts';
-import { demoSlaFile, officeOpening } from './demo-sla-file.ts';
+import { demoConfig, fileLogger, readSummary } from './demo-files.ts';
+import { officeOpening } from './demo-sla-file.ts';
 import { createPrinter } from './printer.ts';
 import { DEMO_SCENARIO, type DemoScenario } from './scenario.ts';
 import { type RunningScript, startScript } from './script.ts';
 import { seedWorld } from './seed-world.ts';
 import { createSlackView } from './slack-view.ts';
 import type { Style } from './style.ts';
-import { type DemoSummary, summarize } from './summary.ts';
+import type { DemoSummary } from './summary.ts';
 import { formatSummary } from './summary-table.ts';
 
 export interface DemoOptions {
@@ -51,56 +47,7 @@ export interface DemoResult {
   readonly problems: readonly string[];
 }
 
-const DEMO_FILE = new URL('../../config/demo.yaml', import.meta.url);
 const SIGNING_SECRET = 'sla-bot-demo-signing-secret';
-
-async function demoConfig(dir: string, speed: number, opensAt: Instant) {
-  const text = demoSlaFile(await readFile(DEMO_FILE, 'utf8'), { speed, officeOpensAt: opensAt });
-  const file = join(dir, 'sla.yaml');
-  await writeFile(file, text);
-  const loaded = loadSlaConfigText(text, file);
-  if (!loaded.ok) throw new Error(`demo SLA file invalid:\n${loaded.problems.map(formatProblem).join('\n')}`);
-  return { file, config: loaded.config };
-}
-
-/** The worker's log goes to a file (the terminal shows Slack); errors in it are counted for the end. */
-function fileLogger(path: string) {
-  const file = createWriteStream(path);
-  const errors: string[] = [];
-  const logger = createLogger('info', {
-    write(line: string) {
-      file.write(line);
-      if (/"level":(50|60)/.test(line)) errors.push(/"msg":"([^"]*)"/.exec(line)?.[1] ?? line);
-    },
-  });
-  const close = () => new Promise<void>((resolve) => file.end(resolve));
-  return { logger, errors, close };
-}
-
-async function readSummary(
-  databaseUrl: string,
-  config: SlaConfig,
-  scenario: DemoScenario,
-  ownerEmails: ReadonlyMap<string, string>,
-  start: Instant,
-  now: Instant,
-  logger: ReturnType<typeof createLogger>,
-): Promise<DemoSummary> {
-  const store = await openStore(databaseUrl, { logger });
-  try {
-    const names = new Map(scenario.people.map((p) => [p.email, `${p.firstName} ${p.lastName}`]));
-    return summarize({
-      instances: await store.instancesBetween(start - DAY, now + DAY),
-      outbox: await store.outboxBetween(start - DAY, now + 2 * DAY),
-      ownerName: (id) => (id === null ? 'unassigned' : (names.get(ownerEmails.get(id) ?? '') ?? id)),
-      stageLabel: (key) => config.stages.find((s) => s.key === key)?.label ?? key,
-      formatTime: (at) => DateTime.fromMillis(at, { zone: config.timezone }).toFormat('HH:mm:ss'),
-      now,
-    });
-  } finally {
-    await store.close();
-  }
-}
 
 /** Waits `ms`, or less when `signal` aborts. */
 const until = (ms: Millis, signal: AbortSignal) =>
@@ -152,7 +99,7 @@ async function runLive(l: Live): Promise<{ databaseUrl: string; ownerIds: Readon
     await app.start();
     const origin = `http://127.0.0.1:${app.port() ?? 0}`;
     const time = (at: Instant) =>
-      DateTime.fromMillis(at, { zone: config.timezone }).toFormat('HH:mm:ss ZZZZ');
+      `${DateTime.fromMillis(at, { zone: config.timezone }).toFormat('HH:mm:ss')} (${config.timezone})`;
     printer.plain(
       banner(
         {

@@ -113,7 +113,7 @@ export const DEMO_SCENARIO: DemoScenario = {
       stage: 'salesqualifiedlead',
       owner: 'bram@example.com',
       arrivesAt: s(3),
-      note: 'Bram will call within 15 seconds.',
+      note: 'Bram calls right away.',
       actions: [{ kind: 'call', after: s(15), from: 'handoff', outcome: 'Connected' }],
     },
     {
@@ -147,7 +147,7 @@ export const DEMO_SCENARIO: DemoScenario = {
       stage: 'salesqualifiedlead',
       owner: 'eva@example.com',
       arrivesAt: s(10),
-      note: 'Eva calls at once (no answer) and again a minute later.',
+      note: 'Eva calls at once (no answer), and again later.',
       actions: [
         { kind: 'call', after: s(12), from: 'handoff', outcome: 'No answer' },
         { kind: 'call', after: s(70), from: 'handoff', outcome: 'Connected' },
@@ -204,7 +204,7 @@ export const DEMO_SCENARIO: DemoScenario = {
       stage: 'salesqualifiedlead',
       owner: 'felix@example.com',
       arrivesAt: s(30),
-      note: 'Her owner Felix is not in Slack; he calls from HubSpot after 15 seconds.',
+      note: 'Her owner Felix is not in Slack; he calls from HubSpot soon.',
       actions: [{ kind: 'call', after: s(15), from: 'handoff', outcome: 'Connected' }],
     },
   ],

@@ -49,3 +49,22 @@ describe('an edit as the reader notices it', () => {
     expect(editDiff([HOME, sanne('⏳ 4s left')], [HOME, sanne('⏳ 4s left')], plainStyle)).toBeNull();
   });
 });
+
+describe('an App Home that gained a lead', () => {
+  it('shows the new lead whole and the existing one with its change, each under its own name', () => {
+    const before = [HOME, ['1 open lead'], sanne('⏳ 58s left')];
+    const after = [HOME, ['2 open leads'], bas('⏳ 5s left'), sanne('✅ contacted in 15s')];
+    expect(editDiff(before, after, plainStyle)).toEqual([
+      'Your open leads',
+      '- 1 open lead',
+      '+ 2 open leads',
+      '+ Bas Smit, Founder',
+      '+ MQL · score 41',
+      '+ ⏳ 5s left',
+      '  Sanne de Vries, Head of Operations',
+      '  SQL · score 82',
+      '- ⏳ 58s left',
+      '+ ✅ contacted in 15s',
+    ]);
+  });
+});
