@@ -83,6 +83,7 @@ export const demoCommand: Command = {
     const color =
       parsed.color ??
       (io.env.NO_COLOR === undefined && (io.env.FORCE_COLOR !== undefined || process.stdout.isTTY === true));
+    const { StartupError } = await import('../main.ts');
     const stop = stopOnSignal();
     try {
       const result = await runDemo(
@@ -92,6 +93,11 @@ export const demoCommand: Command = {
       io.stdout(`\nSLA file, SQLite store and worker log: ${result.dir}\n`);
       if (result.problems.length === 0) return 0;
       io.stderr(`sla-bot demo: something went wrong:\n${result.problems.map((p) => `  ${p}`).join('\n')}\n`);
+      return 1;
+    } catch (err) {
+      // The worker refused to start against the sandboxes: a bug in the demo, said plainly.
+      if (!(err instanceof StartupError)) throw err;
+      io.stderr(`sla-bot demo: the worker did not start: ${err.message}\n`);
       return 1;
     } finally {
       stop.release();
