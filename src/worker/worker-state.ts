@@ -43,7 +43,10 @@ export class WorkerState {
   /** Owners whose App Home tab shows outdated leads, and when each rep's Home was last published. */
   readonly homeDirty = new Set<string>();
   readonly homeShownAt = new Map<string, Instant>();
+  /** Open instances by id. Change them through `put` and `close`, which keep the record below. */
   readonly open = new Map<string, OpenInstance>();
+  #changes = new Map<string, OpenInstance | undefined>();
+  #contacts: ReadonlySet<string> | null = null;
   /**
    * Instances closed lately, with when: a poll that sees their handoff again (a webhook brought it
    * first, so the poll's cursor never marked it seen) must not open them a second time.
@@ -59,6 +62,10 @@ export class WorkerState {
    * must not make a rep who called in time look late).
    */
   touchesReadAt = Number.NEGATIVE_INFINITY;
+  /** What the instances were last judged against (config, silences, outages, owners); see `worldFingerprint`. */
+  judgedWorld: string | null = null;
+  /** Acknowledgements per instance when it was last judged (only instances that have any). */
+  readonly ackCounts = new Map<string, number>();
   /** Bumped on every config swap: settled instances are re-evaluated under a new config. */
   configVersion = 0;
   evaluatedConfigVersion = -1;
@@ -108,16 +115,49 @@ export class WorkerState {
     return byId ? [...byId.values()] : [];
   }
 
-  openContactIds(): Set<string> {
-    const ids = new Set<string>();
-    for (const o of this.open.values()) ids.add(o.instance.lead.contactId);
-    return ids;
+  /** The contacts of the open instances (kept until the open set changes: read it, do not keep it). */
+  openContactIds(): ReadonlySet<string> {
+    if (this.#contacts === null) {
+      const ids = new Set<string>();
+      for (const o of this.open.values()) ids.add(o.instance.lead.contactId);
+      this.#contacts = ids;
+    }
+    return this.#contacts;
+  }
+
+  /** Adds or replaces an open instance (noted for `takeChanges`). */
+  put(o: OpenInstance): void {
+    const id = o.instance.id;
+    const was = this.open.get(id);
+    if (was === o) return;
+    this.#note(id, was);
+    if (!was || was.instance.lead.contactId !== o.instance.lead.contactId) this.#contacts = null;
+    this.open.set(id, o);
   }
 
   /** Drops an instance the cycle closed, remembering it for a while (see `closedRecently`). */
   close(instanceId: string, at: Instant): void {
+    const was = this.open.get(instanceId);
+    if (was) {
+      this.#note(instanceId, was);
+      this.#contacts = null;
+    }
     this.open.delete(instanceId);
     this.closedRecently.set(instanceId, at);
+  }
+
+  /**
+   * The instances added, replaced or removed since the last call, each with what it was before
+   * (`undefined`: it is new); then starts a new record. Lets a cycle compare only what changed.
+   */
+  takeChanges(): ReadonlyMap<string, OpenInstance | undefined> {
+    const changes = this.#changes;
+    this.#changes = new Map();
+    return changes;
+  }
+
+  #note(id: string, was: OpenInstance | undefined): void {
+    if (!this.#changes.has(id)) this.#changes.set(id, was);
   }
 
   /** Forgets closes older than `before`. */
@@ -135,6 +175,6 @@ export class WorkerState {
 
   setPing(instanceId: string, ref: MessageRef, pingState: string): void {
     const o = this.open.get(instanceId);
-    if (o) this.open.set(instanceId, { ...o, pingRef: ref, pingState });
+    if (o) this.put({ ...o, pingRef: ref, pingState });
   }
 }

@@ -23,19 +23,52 @@ export interface VerdictTally {
   excused: number;
 }
 
+type Judgeable = {
+  readonly instance: SlaInstance;
+  readonly evaluation: Evaluation | null;
+  readonly fingerprint: string | null;
+};
+
+/** What changed since the open instances were last judged. */
+export interface JudgingContext {
+  readonly now: Instant;
+  /** Contacts with new or changed touches this cycle. */
+  readonly changedContacts: ReadonlySet<string>;
+  /** The config, silences, outages or owners changed: every instance is judged again. */
+  readonly worldChanged: boolean;
+  /** The instance's acknowledgements changed since it was last judged. */
+  readonly ackChanged: (instanceId: string) => boolean;
+}
+
+/**
+ * Whether an instance must be judged again. Settled ones only change with their touches or the
+ * world; the others hold until their `nextDueAt` (the engine's promise: nothing in the result can
+ * change before it but the inputs; `null`: nothing is scheduled), so between due moments only new
+ * touches, acknowledgements or a changed world make them worth judging. Numbers that move every second (`left`, `lateBy`) are
+ * left as they were: nothing but the fingerprinted facts is acted on.
+ */
+export function needsJudging(o: Judgeable, c: JudgingContext): boolean {
+  const e = o.evaluation;
+  if (e === null || o.fingerprint === null || c.worldChanged) return true;
+  if (c.changedContacts.has(o.instance.lead.contactId)) return true;
+  if (e.settled) return false;
+  // `nextDueAt === null`: nothing scheduled any more (an uncontacted lead past its last escalation).
+  return (e.nextDueAt !== null && c.now >= e.nextDueAt) || c.ackChanged(o.instance.id);
+}
+
+/** Unsettled instances (and settled ones whose touches changed) may need judging: their acks are read. */
+export const mayNeedJudging = (o: Judgeable, c: Omit<JudgingContext, 'ackChanged' | 'now'>): boolean =>
+  !(o.evaluation?.settled && o.fingerprint !== null) ||
+  c.worldChanged ||
+  c.changedContacts.has(o.instance.lead.contactId);
+
 export interface EvaluateOpenInput {
   readonly config: SlaConfig;
   readonly engine: Engine;
   readonly now: Instant;
-  readonly instances: readonly {
-    readonly instance: SlaInstance;
-    readonly evaluation: Evaluation | null;
-    readonly fingerprint: string | null;
-  }[];
+  /** The instances to judge (see `needsJudging`). */
+  readonly instances: readonly Judgeable[];
   readonly touchesOf: (contactId: string) => readonly Touch[];
-  /** Contacts with new touches this cycle, and whether the config changed: settled instances re-judge then. */
-  readonly changedContacts: ReadonlySet<string>;
-  readonly configChanged: boolean;
   readonly acknowledgements: readonly Acknowledgement[];
   readonly silences: readonly Silence[];
   readonly outages: readonly Outage[];
@@ -48,7 +81,6 @@ export interface EvaluateOpenResult {
   readonly outbox: readonly NewOutboxEntry[];
   /** Engine notification keys recorded by `outbox`. */
   readonly newKeys: readonly string[];
-  readonly tally: VerdictTally;
   /** Instances whose policy no longer exists (e.g. removed by a config reload). */
   readonly withoutPolicy: readonly string[];
 }
@@ -69,23 +101,16 @@ export const outboxEntries = (n: DueNotification): NewOutboxEntry[] =>
     dueAt: n.dueAt,
   }));
 
-const tallyOf = (tally: VerdictTally, e: Evaluation): void => {
+export const tallyOf = (tally: VerdictTally, e: Evaluation): void => {
   const fc = e.firstContact;
   if (fc.state === 'breached' && fc.excused) tally.excused += 1;
   else tally[fc.state] += 1;
 };
 
-/** A settled instance is judged again only when its touches or the config changed. */
-export const needsJudging = (
-  o: EvaluateOpenInput['instances'][number],
-  changedContacts: ReadonlySet<string>,
-  configChanged: boolean,
-): boolean =>
-  !(o.evaluation?.settled && o.fingerprint !== null) ||
-  configChanged ||
-  changedContacts.has(o.instance.lead.contactId);
-
-/** Judges every open instance at `now`; settled ones are re-judged only when something changed. */
+/**
+ * Judges the given instances at `now`. An evaluation whose fingerprint did not change brings no new
+ * notification: its due keys were recorded together with it.
+ */
 export function evaluateOpen(input: EvaluateOpenInput): EvaluateOpenResult {
   const acks = new Map<string, Acknowledgement[]>();
   for (const a of input.acknowledgements) acks.set(a.instanceId, [...(acks.get(a.instanceId) ?? []), a]);
@@ -93,7 +118,6 @@ export function evaluateOpen(input: EvaluateOpenInput): EvaluateOpenResult {
   const outbox: NewOutboxEntry[] = [];
   const newKeys: string[] = [];
   const withoutPolicy: string[] = [];
-  const tally: VerdictTally = { pending: 0, met: 0, breached: 0, excused: 0 };
   const owners = new Map(input.owners.map((owner) => [owner.id, owner]));
   const teams = new Map<string | null, string | null>();
   const teamName = (ownerId: string | null): string | null => {
@@ -106,11 +130,6 @@ export function evaluateOpen(input: EvaluateOpenInput): EvaluateOpenResult {
   };
   for (const o of input.instances) {
     const { instance } = o;
-    if (!needsJudging(o, input.changedContacts, input.configChanged) && o.evaluation && o.fingerprint) {
-      judged.set(instance.id, { evaluation: o.evaluation, fingerprint: o.fingerprint, changed: false });
-      tallyOf(tally, o.evaluation);
-      continue;
-    }
     const policy = policyFor(input.config, instance);
     if (!policy) {
       withoutPolicy.push(instance.id);
@@ -129,13 +148,14 @@ export function evaluateOpen(input: EvaluateOpenInput): EvaluateOpenResult {
       input.now,
     );
     const fingerprint = evaluationFingerprint(evaluation);
-    judged.set(instance.id, { evaluation, fingerprint, changed: fingerprint !== o.fingerprint });
-    tallyOf(tally, evaluation);
+    const changed = fingerprint !== o.fingerprint;
+    judged.set(instance.id, { evaluation, fingerprint, changed });
+    if (!changed) continue;
     for (const n of evaluation.due) {
       if (input.recordedKeys.has(n.key)) continue;
       outbox.push(...outboxEntries(n));
       newKeys.push(n.key);
     }
   }
-  return { judged, outbox, newKeys, tally, withoutPolicy };
+  return { judged, outbox, newKeys, withoutPolicy };
 }

@@ -1,4 +1,6 @@
 import type { Evaluation } from '../../domain/evaluation.ts';
+import type { Outage, Silence } from '../../domain/model.ts';
+import type { Owner } from '../../ports/crm-source.ts';
 
 /**
  * What an evaluation says, without the numbers that move every second (`left`, `lateBy` of an
@@ -45,3 +47,20 @@ export const homeFingerprint = (e: Evaluation): string => {
   const fc = e.firstContact;
   return `${pingFingerprint(e, false)}|${fc.state === 'pending' && fc.atRisk ? 'at-risk' : '-'}`;
 };
+
+/**
+ * Everything besides an instance's own facts that its evaluation depends on: the config in force,
+ * silences, outages and the owners (names and teams). When it changes, every instance is judged again.
+ */
+export const worldFingerprint = (
+  configVersion: number,
+  silences: readonly Silence[],
+  outages: readonly Outage[],
+  owners: readonly Owner[],
+): string =>
+  JSON.stringify([
+    configVersion,
+    silences.map((s) => [s.id, s.from, s.until, s.scope]),
+    outages.map((o) => [o.system, o.from, o.until]),
+    owners.map((o) => [o.id, o.email, o.active]),
+  ]);

@@ -75,11 +75,7 @@ export async function ingest(
     return { ...empty, error };
   }
   try {
-    const closing = new Set(events.closed.map((c) => c.instanceId));
-    const contacts = new Set<string>();
-    for (const o of state.open.values())
-      if (!closing.has(o.instance.id)) contacts.add(o.instance.lead.contactId);
-    for (const i of events.opened) if (!closing.has(i.id)) contacts.add(i.lead.contactId);
+    const contacts = openContactsAfter(state, events);
     const poll = await deps.crm.pollTouches(cursors, contacts, now);
     logRejected(deps.logger, poll.rejected);
     touches.push(...poll.touches);
@@ -95,4 +91,16 @@ export async function ingest(
   } catch (error) {
     return { cursors, handoffs, events, touches, more: false, touchesRead: false, error };
   }
+}
+
+/** The contacts with open instances once these events are applied (the cached set when none). */
+function openContactsAfter(state: WorkerState, events: LeadEventsResult): ReadonlySet<string> {
+  const open = state.openContactIds();
+  if (events.opened.length === 0 && events.closed.length === 0) return open;
+  const closing = new Set(events.closed.map((c) => c.instanceId));
+  const contacts = new Set<string>();
+  for (const o of state.open.values())
+    if (!closing.has(o.instance.id)) contacts.add(o.instance.lead.contactId);
+  for (const i of events.opened) if (!closing.has(i.id)) contacts.add(i.lead.contactId);
+  return contacts;
 }

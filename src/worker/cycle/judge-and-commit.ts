@@ -10,7 +10,8 @@ import type { OutageTracker } from '../outage-tracker.ts';
 import type { OpenInstance, WorkerState } from '../worker-state.ts';
 import { firstTimeBreaches, planWriteBacks } from '../write-back/plan-write-backs.ts';
 import { serializeQueue, WRITE_BACK_CURSOR, withItems } from '../write-back/write-back-queue.ts';
-import { evaluateOpen, needsJudging } from './evaluate-open.ts';
+import { evaluateOpen, mayNeedJudging, needsJudging, tallyOf, type VerdictTally } from './evaluate-open.ts';
+import { worldFingerprint } from './fingerprint.ts';
 import type { Ingested } from './ingest.ts';
 
 export interface JudgeDeps {
@@ -52,14 +53,6 @@ export async function judgeAndCommit(
     pingRef: null,
     pingState: null,
   }));
-  const instances: OpenInstance[] = [
-    ...[...state.open.values()].map((o) => {
-      const changed = updated.get(o.instance.id);
-      return changed ? { ...o, instance: changed, fingerprint: null } : o;
-    }),
-    ...fresh,
-  ].filter((o) => !closing.has(o.instance.id) && !state.closedOutside.has(o.instance.id));
-
   const incoming = new Map<string, Touch[]>();
   for (const t of got.touches) incoming.set(t.contactId, [...(incoming.get(t.contactId) ?? []), t]);
   const touchesOf = (contactId: string): readonly Touch[] => {
@@ -67,25 +60,41 @@ export async function judgeAndCommit(
     for (const t of incoming.get(contactId) ?? []) byId.set(t.id, t);
     return [...byId.values()];
   };
-  const changedContacts = new Set(incoming.keys());
-  const configChanged = state.evaluatedConfigVersion !== state.configVersion;
-  // Acknowledgements matter only to the instances judged this cycle (settled ones are left alone).
-  const ids = instances
-    .filter((o) => needsJudging(o, changedContacts, configChanged))
-    .map((o) => o.instance.id);
   const lookback = deps.outageLookback ?? 30 * DAY;
   const configVersion = state.configVersion;
+  const silences = await deps.store.silences(now);
+  const outages = [...(await deps.store.outages(now - lookback, now + 1)), ...deps.outages.ongoing(now)];
+  const world = worldFingerprint(configVersion, silences, outages, state.owners);
+  const changes = { changedContacts: new Set(incoming.keys()), worldChanged: world !== state.judgedWorld };
+  // The open instances after this poll's events; only those that may have changed are looked at.
+  const gone = (id: string) => closing.has(id) || state.closedOutside.has(id);
+  const candidates: OpenInstance[] = [];
+  for (const o of state.open.values()) {
+    if (gone(o.instance.id)) continue;
+    const changed = updated.get(o.instance.id);
+    const current = changed ? { ...o, instance: changed, fingerprint: null } : o;
+    if (mayNeedJudging(current, changes)) candidates.push(current);
+  }
+  for (const o of fresh) if (!gone(o.instance.id)) candidates.push(o);
+  const acknowledgements =
+    candidates.length > 0 ? await deps.store.acknowledgements(candidates.map((o) => o.instance.id)) : [];
+  const ackCounts = new Map<string, number>();
+  for (const a of acknowledgements) ackCounts.set(a.instanceId, (ackCounts.get(a.instanceId) ?? 0) + 1);
+  const context = {
+    ...changes,
+    now,
+    ackChanged: (id: string) => (ackCounts.get(id) ?? 0) !== (state.ackCounts.get(id) ?? 0),
+  };
+  const instances = candidates.filter((o) => needsJudging(o, context));
   const judged = evaluateOpen({
     config,
     engine: deps.engine,
     now,
     instances,
     touchesOf,
-    changedContacts,
-    configChanged,
-    acknowledgements: ids.length > 0 ? await deps.store.acknowledgements(ids) : [],
-    silences: await deps.store.silences(now),
-    outages: [...(await deps.store.outages(now - lookback, now + 1)), ...deps.outages.ongoing(now)],
+    acknowledgements,
+    silences,
+    outages,
     owners: state.owners,
     recordedKeys: state.recordedKeys,
   });
@@ -138,18 +147,29 @@ export async function judgeAndCommit(
     state.close(id, now);
   }
   state.pruneClosed(now - 2 * config.poll.overlap);
-  let nextDueAt: Instant | null = null;
-  for (const o of instances) {
+  for (const o of candidates) {
     const j = judged.judged.get(o.instance.id);
-    const same = !j || (j.evaluation === o.evaluation && j.fingerprint === o.fingerprint);
-    state.open.set(o.instance.id, same ? o : { ...o, evaluation: j.evaluation, fingerprint: j.fingerprint });
-    const due = j?.evaluation.nextDueAt ?? null;
-    if (due !== null && (nextDueAt === null || due < nextDueAt)) nextDueAt = due;
+    state.put(j ? { ...o, evaluation: j.evaluation, fingerprint: j.fingerprint } : o);
+    if (j) {
+      const acks = ackCounts.get(o.instance.id) ?? 0;
+      if (acks > 0) state.ackCounts.set(o.instance.id, acks);
+      else state.ackCounts.delete(o.instance.id);
+    }
   }
   for (const id of state.closedOutside) state.forget(id, now);
   state.closedOutside.clear();
+  state.judgedWorld = world;
+  // One pass over what is open: the verdict tally for /metrics and the next moment anything is due.
+  let nextDueAt: Instant | null = null;
+  const tally: VerdictTally = { pending: 0, met: 0, breached: 0, excused: 0 };
+  for (const o of state.open.values()) {
+    if (!o.evaluation) continue;
+    tallyOf(tally, o.evaluation);
+    const due = o.evaluation.nextDueAt;
+    if (due !== null && (nextDueAt === null || due < nextDueAt)) nextDueAt = due;
+  }
   for (const k of judged.newKeys) state.recordedKeys.add(k);
   state.evaluatedConfigVersion = configVersion;
-  deps.events.emit('verdicts', judged.tally);
+  deps.events.emit('verdicts', tally);
   return { recorded: write.outbox.length, justClosed, nextDueAt, withoutPolicy: judged.withoutPolicy };
 }

@@ -4,7 +4,7 @@ import type { CrmSource } from '../../ports/crm-source.ts';
 import type { Store } from '../../ports/store.ts';
 import type { DeliveryDeps, DeliveryReport } from '../delivery/deliver-outbox.ts';
 import { deliverOutbox } from '../delivery/deliver-outbox.ts';
-import { type HomeDeps, markHomeChanges, refreshHomes } from '../delivery/refresh-homes.ts';
+import { type HomeDeps, markHomeChangesOf, refreshHomes } from '../delivery/refresh-homes.ts';
 import { updatePings } from '../delivery/update-pings.ts';
 import { describeError } from '../errors.ts';
 import type { CycleOutcome } from '../events.ts';
@@ -81,7 +81,7 @@ export async function runCycle(
       ownersError = err;
     }
     const justClosed = [];
-    const before = new Map(state.open);
+    state.takeChanges(); // compare only what this cycle changes
     let pages = 0;
     do {
       const now = deps.clock.now();
@@ -107,7 +107,7 @@ export async function runCycle(
     } while (more && pages < deps.maxPages && hubspotError === null && deps.canSend());
     const now = deps.clock.now();
     await tellOwnerProblems(deps, state, config, ownersError === null, now);
-    markHomeChanges(state, before, state.open);
+    markHomeChangesOf(state, state.takeChanges());
     hubspotError ??= ownersError;
     if (contacts) {
       if (hubspotError !== null)

@@ -51,6 +51,27 @@ export function markHomeChanges(
   }
 }
 
+/**
+ * `markHomeChanges` for just the instances that changed (`WorkerState.takeChanges`): each with what
+ * it was before (`undefined`: opened), compared with what is open now.
+ */
+export function markHomeChangesOf(
+  state: WorkerState,
+  changes: ReadonlyMap<string, OpenInstance | undefined>,
+): void {
+  const mark = (o: OpenInstance | undefined) => {
+    if (o?.instance.ownerId) state.homeDirty.add(o.instance.ownerId);
+  };
+  for (const [id, was] of changes) {
+    const now = state.open.get(id);
+    if (was === now) continue;
+    if (!was || !now || was.instance.ownerId !== now.instance.ownerId) {
+      mark(was);
+      mark(now);
+    } else if (was.evaluation !== now.evaluation && shown(was) !== shown(now)) mark(now);
+  }
+}
+
 const shown = (o: OpenInstance): string => (o.evaluation ? homeFingerprint(o.evaluation) : 'new');
 
 const emailKey = (email: string): string => email.trim().toLowerCase();
