@@ -15,6 +15,15 @@ import {
   type WriteBackQueue,
 } from './write-back/write-back-queue.ts';
 
+const NONE: Evaluation['due'] = [];
+
+/**
+ * An evaluation as kept in memory: its `due` list (every notification of the instance so far, the
+ * bulk of it) is only read when the evaluation is made — to record new notifications and for the
+ * fingerprint — so it is dropped (about 0.8 KB per open instance; 80 MB at 100,000).
+ */
+export const withoutDue = (e: Evaluation): Evaluation => (e.due.length === 0 ? e : { ...e, due: NONE });
+
 /** One open instance as the worker keeps it between cycles. */
 export interface OpenInstance {
   readonly instance: SlaInstance;
@@ -88,7 +97,7 @@ export class WorkerState {
     for (const s of stored) {
       state.open.set(s.instance.id, {
         instance: s.instance,
-        evaluation: s.evaluation,
+        evaluation: s.evaluation ? withoutDue(s.evaluation) : null,
         fingerprint: s.evaluation ? evaluationFingerprint(s.evaluation) : null,
         pingRef: s.pingRef,
         pingState: s.pingState,

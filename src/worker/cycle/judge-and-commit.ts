@@ -7,7 +7,7 @@ import { HEARTBEAT_CURSOR } from '../downtime.ts';
 import type { Engine } from '../engine.ts';
 import type { WorkerEvents } from '../events.ts';
 import type { OutageTracker } from '../outage-tracker.ts';
-import type { OpenInstance, WorkerState } from '../worker-state.ts';
+import { type OpenInstance, type WorkerState, withoutDue } from '../worker-state.ts';
 import { firstTimeBreaches, planWriteBacks } from '../write-back/plan-write-backs.ts';
 import { serializeQueue, WRITE_BACK_CURSOR, withItems } from '../write-back/write-back-queue.ts';
 import { evaluateOpen, mayNeedJudging, needsJudging, tallyOf, type VerdictTally } from './evaluate-open.ts';
@@ -149,7 +149,7 @@ export async function judgeAndCommit(
   state.pruneClosed(now - 2 * config.poll.overlap);
   for (const o of candidates) {
     const j = judged.judged.get(o.instance.id);
-    state.put(j ? { ...o, evaluation: j.evaluation, fingerprint: j.fingerprint } : o);
+    state.put(j ? { ...o, evaluation: withoutDue(j.evaluation), fingerprint: j.fingerprint } : o);
     if (j) {
       const acks = ackCounts.get(o.instance.id) ?? 0;
       if (acks > 0) state.ackCounts.set(o.instance.id, acks);
