@@ -25,6 +25,8 @@ export interface WorkerOptions {
   readonly maxAttempts: number;
   readonly maxPages: number;
   readonly deliverLimit: number;
+  /** Instances whose messages are delivered side by side (a burst of handoffs to many reps). */
+  readonly deliverConcurrency?: number;
   /** How long a lease lasts; defaults to half the poll interval, at least 3 s (takeover within one interval). */
   readonly leaseTtl?: (every: Millis) => Millis;
   readonly ticker?: Ticker;
@@ -41,6 +43,7 @@ export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
   maxAttempts: 12,
   maxPages: 20,
   deliverLimit: 200,
+  deliverConcurrency: 8,
 };
 
 export interface WorkerDeps {
@@ -234,6 +237,9 @@ export class Worker {
           maxAttempts: d.options.maxAttempts,
           maxPages: d.options.maxPages,
           deliverLimit: d.options.deliverLimit,
+          ...(d.options.deliverConcurrency === undefined
+            ? {}
+            : { concurrency: d.options.deliverConcurrency }),
           ...(d.options.unknownOwnerGrace === undefined
             ? {}
             : { unknownOwnerGrace: d.options.unknownOwnerGrace }),

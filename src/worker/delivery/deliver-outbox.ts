@@ -27,6 +27,8 @@ export interface DeliveryDeps extends OutageDeps {
   readonly giveUpAfter?: Millis;
   /** Wait between retries of the write that records a sent message (default: short backoff). */
   readonly pause?: Pause;
+  /** Instances whose messages are delivered side by side (default 1: one message at a time). */
+  readonly concurrency?: number;
 }
 
 export interface DeliveryReport {
@@ -126,11 +128,7 @@ export async function deliverOutbox(
   const batch = await deps.store.duePending(deps.clock.now(), limit);
   report.more = batch.length >= limit;
   let consecutiveRetries = 0;
-  for (const entry of batch) {
-    if (!deps.canSend() || consecutiveRetries >= CIRCUIT) {
-      report.more = true;
-      break;
-    }
+  const deliverOne = async (entry: OutboxEntry): Promise<void> => {
     const now = deps.clock.now();
     let outcome: Attempt;
     try {
@@ -141,14 +139,14 @@ export async function deliverOutbox(
     }
     if ('defer' in outcome) {
       await deps.store.markRetry(entry.key, outcome.defer, outcome.until);
-      continue;
+      return;
     }
     if ('skip' in outcome) {
       await deps.store.markFailed(entry.key, outcome.skip, now);
       deps.events.emit('notify:skipped', { key: entry.key, reason: outcome.skip });
       deps.logger.info({ key: entry.key, reason: outcome.skip }, 'notification skipped');
       report.skipped += 1;
-      continue;
+      return;
     }
     const { result } = outcome;
     if (result.status === 'sent') {
@@ -189,9 +187,37 @@ export async function deliverOutbox(
       await giveUp(deps, entry, result.error, now);
       report.failed += 1;
     }
-  }
+  };
+  // Rows of one instance go out in order, one after another; different instances' rows go out side
+  // by side (`concurrency` lanes), each Slack channel still paced by the notifier's send queue.
+  const concurrency = Math.max(1, deps.concurrency ?? 1);
+  const lanes =
+    concurrency === 1 ? batch.map((e) => [e]) : [...groupBy(batch, (e) => e.instanceId ?? e.key).values()];
+  const lane = async (): Promise<void> => {
+    for (let rows = lanes.shift(); rows !== undefined; rows = lanes.shift()) {
+      for (const entry of rows) {
+        if (!deps.canSend() || consecutiveRetries >= CIRCUIT) {
+          report.more = true;
+          return;
+        }
+        await deliverOne(entry);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, lanes.length) }, lane));
   deps.events.emit('queue:depth', {
     pending: Math.max(0, batch.length - report.sent - report.skipped - report.failed),
   });
   return report;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
