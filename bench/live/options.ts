@@ -24,8 +24,8 @@ scenario plus the targets. JSON goes to bench/results/<run>/.
   --quick    sizes 1,000 and 10,000 only, shorter traffic (a smoke run, about 3 minutes)
   --poll     poll interval of the worker (default 10)
   --latency  mean HubSpot and Slack latency per request (default 80, ±25 %)
-  --steady   traffic time of each steady scenario (default 60)
-  --naive    how long the naive baseline runs per size (default 15)
+  --steady   traffic time of each steady scenario (default 50)
+  --naive    how long the naive baseline runs per size (default 10)
   --profile  directory for a CPU profile of each worker (node --cpu-prof)`;
 
 export function benchOptions(argv: readonly string[]): BenchOptions {
@@ -37,7 +37,7 @@ export function benchOptions(argv: readonly string[]): BenchOptions {
       poll: { type: 'string', default: '10' },
       latency: { type: 'string', default: '80' },
       steady: { type: 'string' },
-      naive: { type: 'string', default: '15' },
+      naive: { type: 'string', default: '10' },
       out: { type: 'string', default: 'bench/results' },
       profile: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -56,7 +56,7 @@ export function benchOptions(argv: readonly string[]): BenchOptions {
     only: values.only ? values.only.split(',').map((s) => s.trim()) : [],
     pollEvery: seconds(values.poll, 'poll'),
     latencyMs: seconds(values.latency, 'latency') / 1000,
-    steadyFor: seconds(values.steady ?? (values.quick ? '30' : '60'), 'steady'),
+    steadyFor: seconds(values.steady ?? (values.quick ? '30' : '50'), 'steady'),
     naiveFor: seconds(values.naive, 'naive'),
     sizes: values.quick ? [1_000, 10_000] : [1_000, 10_000, 100_000],
     out: values.out,

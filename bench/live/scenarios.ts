@@ -16,15 +16,19 @@ export interface PlanOptions {
 /** "A few handoffs and touches a minute". */
 const STEADY = { handoffsPerMinute: 12, touchesPerMinute: 24 } as const;
 const INDEX_LAG: Millis = 1_000;
+/** The default poll interval, kept when webhooks bring handoffs. */
+const WEBHOOK_POLL: Millis = 30_000;
 
 export function plan(o: PlanOptions): ScenarioSpec[] {
   const largest = Math.max(...o.sizes);
   const grace = o.pollEvery * 2 + 10_000;
   const base = { pollEvery: o.pollEvery, latencyMs: o.latencyMs, indexLagMs: INDEX_LAG, grace };
+  // With webhooks on, polling is the safety net at its default interval (30 s).
   const steady = (open: number, webhooks: boolean): ScenarioSpec => ({
     ...base,
+    ...(webhooks ? { pollEvery: WEBHOOK_POLL, grace: WEBHOOK_POLL + 10_000 } : {}),
     name: `${webhooks ? 'webhooks' : 'steady'}-${open}`,
-    title: `${open.toLocaleString('en')} open, ${webhooks ? 'webhooks + polling' : 'polling'}`,
+    title: `${open.toLocaleString('en')} open, ${webhooks ? 'webhooks + polling every 30 s' : 'polling'}`,
     open,
     spare: 2_000,
     webhooks,
@@ -48,7 +52,7 @@ export function plan(o: PlanOptions): ScenarioSpec[] {
       ...base,
       name: 'search-lag-30s',
       title: 'search lagging writes by up to 30 s',
-      open: Math.min(10_000, largest),
+      open: Math.min(1_000, largest),
       spare: 2_000,
       webhooks: false,
       naive: null,
