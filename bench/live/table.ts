@@ -5,6 +5,8 @@ import type { TargetCheck } from './targets.ts';
 const MB = 1024 * 1024;
 const n = (v: number | null, digits = 1): string => (v === null ? 'n/a' : v.toFixed(digits));
 const int = (v: number): string => v.toLocaleString('en');
+export const signed = (v: number | null, digits = 1): string =>
+  v === null ? 'n/a' : `${v >= 0 ? '+' : ''}${v.toFixed(digits)}`;
 const spread = (s: Spread): string =>
   s.n === 0 ? 'n/a' : `${n(s.p50)} / ${n(s.p95)} / ${n(s.max)} s (n=${s.n})`;
 
@@ -29,7 +31,10 @@ export function scenarioTable(r: BenchResult): string {
       '  lower bound for the same changes',
       `${n(q.lowerBoundPerCycle.mean)} mean, ${n(q.lowerBoundPerCycle.max, 0)} max`,
     ],
-    ['  over the lower bound', `+${n(q.overLowerBound.mean)} mean, +${n(q.overLowerBound.max, 0)} max`],
+    [
+      '  over the lower bound',
+      `${signed(q.overLowerBound.mean)} mean, ${signed(q.overLowerBound.max, 0)} max`,
+    ],
     ['HubSpot requests per handoff', `${n(q.perHandoff)} (lower bound ${n(q.lowerBoundPerHandoff)})`],
     ['ping latency from searchable p50/p95/max', spread(r.latency.fromSearchable)],
   ];

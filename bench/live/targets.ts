@@ -1,4 +1,5 @@
 import type { BenchResult } from './scenario.ts';
+import { signed } from './table.ts';
 
 export interface TargetCheck {
   readonly scenario: string;
@@ -24,7 +25,7 @@ export function checkTargets(results: readonly BenchResult[]): TargetCheck[] {
       add(
         r.name,
         'requests/cycle within 3 of the lower bound',
-        `+${fmt(over.mean)} mean, +${fmt(over.max, 0)} max`,
+        `${signed(over.mean)} mean, ${signed(over.max, 0)} max`,
         over.mean !== null && over.mean <= 3,
       );
     }
