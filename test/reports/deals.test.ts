@@ -85,6 +85,19 @@ describe('SQL → won deal and average deal value (hand-computed)', () => {
     expect(report.notes.join('\n')).toContain('deals of 1 SQL lead(s) not read');
   });
 
+  it('gives the same figures per team of the owner, from the same deals', () => {
+    expect(d.byTeam.map((t) => [t.key, t.sqls.ids, t.won.ids, t.rate.value, t.unread.ids])).toEqual([
+      ['benelux', ['A', 'B', 'C'], ['A', 'C'], 66.7, ['B']],
+      ['dach', ['G'], ['G'], 100, []],
+    ]);
+    const [benelux, dach] = d.byTeam;
+    expect(benelux?.averageValue.map((a) => [a.key, a.average])).toEqual([
+      ['EUR', { value: 7500, ids: ['A'] }],
+      ['USD', { value: 2500.5, ids: ['C'] }],
+    ]);
+    expect(dach?.averageValue).toEqual([]);
+  });
+
   it('follows the team filter (dach: G only, whose won deal has no amount)', () => {
     const dach = buildReport(withDeals, setup, query({ team: 'dach' }), NOW).delivery.deals;
     expect(dach).toMatchObject({ available: true, sqls: { value: 1, ids: ['G'] }, won: { value: 1 } });
@@ -100,6 +113,16 @@ describe('SQL → won deal and average deal value (hand-computed)', () => {
       ['delivery/deals/averageValue/EUR/average', 'amount', 7500],
       ['delivery/deals/averageValue/USD/average', 'amount', 2500.5],
       ['delivery/deals/unread', 'count', 1],
+      ['delivery/deals/byTeam/benelux/sqls', 'count', 3],
+      ['delivery/deals/byTeam/benelux/won', 'count', 2],
+      ['delivery/deals/byTeam/benelux/rate', 'percent', 66.7],
+      ['delivery/deals/byTeam/benelux/averageValue/EUR/average', 'amount', 7500],
+      ['delivery/deals/byTeam/benelux/averageValue/USD/average', 'amount', 2500.5],
+      ['delivery/deals/byTeam/benelux/unread', 'count', 1],
+      ['delivery/deals/byTeam/dach/sqls', 'count', 1],
+      ['delivery/deals/byTeam/dach/won', 'count', 1],
+      ['delivery/deals/byTeam/dach/rate', 'percent', 100],
+      ['delivery/deals/byTeam/dach/unread', 'count', 0],
     ]);
     expect(renderCsv(report)).toContain(',USD,2500.5,amount,C\n');
   });

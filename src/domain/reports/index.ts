@@ -14,7 +14,14 @@ export { type Replay, replay } from './backtest/replay.ts';
 export type { Breakdown, Keyed } from './breakdown.ts';
 export type { Conversion } from './conversion.ts';
 export { dealStages } from './deal-stages.ts';
-export { type CurrencyAverage, type Deals, dealFigures, NO_DEAL_DATA } from './deals.ts';
+export {
+  type CurrencyAverage,
+  type DealFigures,
+  type Deals,
+  dealFigures,
+  NO_DEAL_DATA,
+  type TeamDeals,
+} from './deals.ts';
 export type { DeliveryMonth, StageDelivery } from './delivery.ts';
 export type { DepthRow } from './depth.ts';
 export { buildDigests, type TeamDigest } from './digest.ts';

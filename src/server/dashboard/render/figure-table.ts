@@ -30,5 +30,5 @@ export function figureTable<Row extends Keyed>(
 }
 
 /** A headline number: label, value (linked), and a hint underneath. */
-export const tile = (label: string, value: SafeHtml, hint = ''): SafeHtml =>
+export const tile = (label: string, value: SafeHtml, hint: string | SafeHtml = ''): SafeHtml =>
   html`<div class="tile"><div class="tl">${label}</div><div class="tv">${value}</div><div class="th">${hint}</div></div>`;

@@ -5,6 +5,7 @@ import { html, type SafeHtml } from '../render/html.ts';
 import { figureLink, type Links } from '../render/links.ts';
 import { type Bar, hbars } from '../render/svg-charts.ts';
 import { waterfall } from '../render/waterfall.ts';
+import { dealsSection } from './deals-section.ts';
 
 function stageBlock(s: StageDelivery, l: Links): SafeHtml {
   const monthPath = (key: string) => ['delivery', 'stages', s.key, 'months', key, 'delivered'];
@@ -62,6 +63,6 @@ export function deliverySection(r: Report, l: Links): SafeHtml {
 <figure><figcaption>Stage conversion (%)</figcaption>${hbars('Stage conversion', conversion, { max: 100 })}</figure>
 <figure><figcaption>Why sales said "not a fit"</figcaption>${reasons.length === 0 ? html`<p class="note">No "not a fit" feedback in this period.</p>` : hbars('Not a fit reasons', reasons)}</figure>
 </div>
-<p class="note" id="deals">${d.deals.available ? `Deals won: ${count(d.deals.won)}` : `Deals: ${d.deals.note}.`}</p>
+${dealsSection(d.deals, l)}
 </section>`;
 }
