@@ -19,12 +19,12 @@ import { createOwnerNamer } from './owner-name.ts';
 import { callErrorResult, createPoster, failureResult } from './poster.ts';
 import { createRecipientResolver, type Recipient, recipientChannel, recipientLabel } from './recipients.ts';
 import { renderAdminAlert } from './render/admin-alert.ts';
+import { fallbackNote, pingFallbackNote } from './render/fallback-note.ts';
 import { lateNote } from './render/late-note.ts';
 import { renderHome } from './render/lead-list-message.ts';
 import { renderNotification } from './render/notification.ts';
 import { renderPing } from './render/ping.ts';
 import type { RenderContext } from './render/render-context.ts';
-import { safe } from './render/text.ts';
 import { createSendQueue, type SendQueue } from './send-queue.ts';
 import { type Unreachable, unreachable } from './unreachable.ts';
 import { createUserDirectory, type UserDirectory } from './user-directory.ts';
@@ -81,7 +81,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
     const targeted = new Set<string>(d.notification.targets.map((t) => t.kind));
     const fallbacks = (await plan.fallbacks(targeted)).map((f) => f.recipient);
     await tellOnce(miss, fallbacks.map(recipientLabel), d.now);
-    const note = `Meant for ${safe(miss.who, 120)}, who ${miss.why}; you are getting it instead.`;
+    const note = fallbackNote(miss.who, miss.why);
     return sendWithFallback({
       miss,
       fallbacks,
@@ -108,8 +108,10 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
       zone: await readerZone(ref, ctx),
       ownerName: name,
       stageLabel: stageLabel(ctx.instance.stage),
-      // A ping in a channel was a fallback copy; keep saying whose lead it is.
-      fallbackNote: ref.channel.startsWith('D') ? null : `Meant for ${name}.`,
+      // A ping outside a DM was a fallback copy: it keeps the note it was posted with.
+      fallbackNote: ref.channel.startsWith('D')
+        ? null
+        : pingFallbackNote(await resolver.owner(ctx.owner, now)),
     };
     const out = await poster.update(ref, renderPing(rc));
     return out.ok

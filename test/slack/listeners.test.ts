@@ -99,6 +99,25 @@ describe('Slack listeners, driven through Bolt', () => {
     expect(h.errors).toEqual([]);
   });
 
+  it('"On it" on a ping that went to the team channel keeps the note it was posted with', async () => {
+    const config = slackConfig({
+      outOfOffice: [{ email: 'bram@example.com', from: T0 - MINUTE, until: T0 + 60 * MINUTE }],
+    });
+    const h = await boltHarness(http, config);
+    h.store.add(stored('i-bram', 'o-bram', { pingRef: { channel: 'C_SALES', ts: '1767184200.000100' } }));
+    h.api.ok('users.info', { user: slackUser('U_BRAM', 'bram@example.com') });
+    h.api.ok('chat.update', { channel: 'C_SALES', ts: '1767184200.000100' });
+    responseUrl('/actions/T1/1/xyz');
+    await h.receiver.dispatch(onIt());
+    const update = h.api.callsTo('chat.update')[0];
+    expect(update?.fields).toMatchObject({ channel: 'C_SALES' });
+    // The same note the notifier's first post to the channel carries (test/slack/notifier.test.ts).
+    expect(JSON.stringify(update?.fields.blocks)).toContain(
+      ':information_source: Meant for bram@example.com, who is out of office; you are getting it instead.',
+    );
+    expect(h.errors).toEqual([]);
+  });
+
   it('a retried delivery of the same click is acked again but does nothing twice', async () => {
     const h = await boltHarness(http);
     h.store.add(stored('i-bram', 'o-bram'));

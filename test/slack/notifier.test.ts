@@ -313,6 +313,63 @@ describe('sending notifications to Slack', () => {
     expect(JSON.stringify(call?.fields.blocks)).not.toContain('sla_on_it');
   });
 
+  /** The fallback banner of a rendered message (its `:information_source:` context line), if any. */
+  const noteOf = (blocks: unknown): string | null =>
+    /:information_source: ([^"]*)"/.exec(JSON.stringify(blocks))?.[1] ?? null;
+
+  it('keeps the fallback note of a ping in the team channel when it is updated in place', async () => {
+    const api = slackApi(http);
+    api.fail('users.lookupByEmail', 'users_not_found');
+    api.ok('users.lookupByEmail', { user: anna() });
+    api.on(
+      'chat.postMessage',
+      (f) => ({ body: posted(f.channel === '#sales-benelux' ? 'C_SALES' : 'D_ANNA') }),
+      2,
+    );
+    api.on('chat.update', (f) => ({ body: { ok: true, channel: f.channel, ts: f.ts } }));
+    const { notifier } = setup();
+    const sent = await notifier.send(delivery());
+    if (sent.status !== 'sent') throw new Error('expected the fallback to be sent');
+    expect(sent.ref.channel).toBe('C_SALES');
+    const breached = context({
+      evaluation: {
+        ...context().evaluation,
+        firstContact: { state: 'breached', deadline, lateBy: 3 * MINUTE, contactedAt: null, excused: false },
+      },
+    });
+    const updated = await notifier.update(sent.ref, breached, deadline + 3 * MINUTE);
+    expect(updated.status).toBe('sent');
+    const first = noteOf(api.callsTo('chat.postMessage')[0]?.fields.blocks);
+    const update = api.callsTo('chat.update')[0];
+    expect(first).toBe('Meant for bram@example.com, who is not found in Slack; you are getting it instead.');
+    expect(noteOf(update?.fields.blocks)).toBe(first);
+    // The update shows the new state, so it is not the first post sent again.
+    expect(update?.fields.blocks).not.toEqual(api.callsTo('chat.postMessage')[0]?.fields.blocks);
+  });
+
+  it('keeps an out-of-office note while the leave lasts, and only whose lead it is after', async () => {
+    const api = slackApi(http);
+    api.people({ 'bram@example.com': bram(), 'anna@example.com': anna() }, 2);
+    api.on(
+      'chat.postMessage',
+      (f) => ({ body: posted(f.channel === '#sales-benelux' ? 'C_SALES' : 'D_ANNA') }),
+      2,
+    );
+    api.on('chat.update', (f) => ({ body: { ok: true, channel: f.channel, ts: f.ts } }), 2);
+    const config = slackConfig({
+      outOfOffice: [{ email: 'bram@example.com', from: T0 - MINUTE, until: T0 + 60 * MINUTE }],
+    });
+    const { notifier } = setup(config);
+    const sent = await notifier.send(delivery());
+    if (sent.status !== 'sent') throw new Error('expected the fallback to be sent');
+    await notifier.update(sent.ref, context(), T0 + 30 * MINUTE);
+    await notifier.update(sent.ref, context(), T0 + 61 * MINUTE);
+    const [during, after] = api.callsTo('chat.update').map((c) => noteOf(c.fields.blocks));
+    expect(during).toBe(noteOf(api.callsTo('chat.postMessage')[0]?.fields.blocks));
+    expect(during).toBe('Meant for bram@example.com, who is out of office; you are getting it instead.');
+    expect(after).toBe('Meant for bram@example.com; you are getting it instead.');
+  });
+
   it('reports an update of a vanished message as failed, not retried', async () => {
     const api = slackApi(http);
     api.people({ 'bram@example.com': bram() }, 1);

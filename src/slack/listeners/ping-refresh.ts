@@ -1,8 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import type { LeadView } from '../../ports/interactions.ts';
 import type { InstanceContext, MessageRef } from '../../ports/notifier.ts';
-import { classifySlackError } from '../errors.ts';
+import { classifySlackError, SlackCallError } from '../errors.ts';
 import { ownerPlainName } from '../owner-name.ts';
+import { createRecipientResolver } from '../recipients.ts';
+import { pingFallbackNote } from '../render/fallback-note.ts';
 import { renderPing } from '../render/ping.ts';
 import { mention } from '../render/text.ts';
 import { normalizeEmail } from '../slack-user.ts';
@@ -33,15 +35,29 @@ export async function refreshPing(
     policyName: lead.instance.policyName,
     attemptsRequired: lead.evaluation.attempts?.required ?? null,
   };
-  const dm = ref.channel.startsWith('D');
-  const ownerName = mention(null, ownerPlainName(lead.owner));
+  const now = deps.clock.now();
+  let fallbackNote: string | null;
+  try {
+    // A ping outside a DM was a fallback copy: it keeps the note it was posted with.
+    fallbackNote = ref.channel.startsWith('D')
+      ? null
+      : pingFallbackNote(await createRecipientResolver(deps).owner(lead.owner, now));
+  } catch (err) {
+    if (!(err instanceof SlackCallError)) throw err;
+    // Without the note the update would say less than the first post; the worker's next update fixes it.
+    deps.logger.warn(
+      { err, code: err.failure.code, instance: lead.instance.id },
+      'could not look the owner up to update the ping in place',
+    );
+    return;
+  }
   const message = renderPing({
     context,
-    now: deps.clock.now(),
+    now,
     zone: config.timezone,
-    ownerName,
+    ownerName: mention(null, ownerPlainName(lead.owner)),
     stageLabel: config.stages.find((s) => s.key === lead.instance.stage)?.label ?? lead.instance.stage,
-    fallbackNote: dm ? null : `Meant for ${ownerName}.`,
+    fallbackNote,
   });
   try {
     await client.chat.update({
