@@ -14,53 +14,6 @@ import { parseInstant, text } from './values.ts';
 /** Lead → primary contact association type. */
 const LEAD_TO_PRIMARY_CONTACT = 578;
 
-/**
- * Contacts whose property (e.g. `hs_lead_status`) now equals the stage's value: found by a search on
- * `lastmodifieddate` plus the value, entry time from the property's history (batch read, 100 a request).
- */
-export async function propertyHandoffs(
-  ctx: PollContext,
-  stage: StageDefinition,
-  source: { readonly property: string; readonly equals: string },
-  cursorKey: string,
-  cursorText: string | undefined,
-): Promise<StepResult> {
-  const outcome = await keysetScan(
-    ctx.api,
-    {
-      objectType: 'contacts',
-      sortProperty: 'lastmodifieddate',
-      groups: () => [[{ propertyName: source.property, operator: 'EQ', value: source.equals }]],
-      properties: ['lastmodifieddate', source.property],
-      what: 'contact',
-    },
-    cursorText,
-    ctx.scan,
-    ctx.logger,
-  );
-  const ids = changedIds(outcome);
-  const read = await batchRead(ctx.api, 'contacts', ids, snapshotProperties(ctx.config, [source.property]), [
-    source.property,
-  ]);
-  const rejected: Rejected[] = [...outcome.rejected, ...read.rejected];
-  const handoffs: Handoff[] = [];
-  for (const id of ids) {
-    const record = read.records.get(id);
-    if (!record) continue;
-    const enteredAt = newEntry(outcome, record, source.property, source.equals, rejected, 'contact');
-    if (enteredAt === null) continue;
-    const props = record.properties;
-    handoffs.push({
-      lead: toLeadSnapshot(id, props, ctx.links),
-      stage: stage.key,
-      enteredAt,
-      ownerId: text(props.hubspot_owner_id),
-      ownerAssignedAt: parseInstant(props.hubspot_owner_assigneddate),
-    });
-  }
-  return scanStep(outcome, cursorKey, { handoffs, rejected });
-}
-
 const LEAD_PROPERTIES = [
   'hs_lead_name',
   'hs_pipeline',

@@ -1,4 +1,4 @@
-import type { SlaConfig, StageDefinition } from '../config/types.ts';
+import type { SlaConfig } from '../config/types.ts';
 import type { Touch } from '../domain/model.ts';
 import type { Instant } from '../domain/time.ts';
 import type { Logger } from '../log/logger.ts';
@@ -13,13 +13,12 @@ import type {
   TouchPoll,
   WatchedLead,
 } from '../ports/crm-source.ts';
+import { contactChanges } from './contact-scan.ts';
 import { dealsOf } from './deals.ts';
 import { DispositionNames } from './dispositions.ts';
-import { leadPipelineHandoffs, propertyHandoffs } from './history-handoffs.ts';
+import { leadPipelineHandoffs } from './history-handoffs.ts';
 import { createHubSpotClient, type HubSpotClient, type HubSpotClientDeps } from './hubspot-client.ts';
-import { leadChanges } from './lead-changes.ts';
 import { leadOwnerChanges } from './lead-owner-changes.ts';
-import { lifecycleHandoffs } from './lifecycle-handoffs.ts';
 import { OwnerCache } from './owners.ts';
 import {
   DEFAULT_POLL_TUNING,
@@ -84,12 +83,13 @@ export function createHubSpotSource(deps: HubSpotSourceDeps): HubSpotSource {
 
     async pollHandoffs(cursors: Cursors, now: Instant, open?: readonly WatchedLead[]): Promise<HandoffPoll> {
       const ctx = context(now);
-      const steps: StepResult[] = [];
+      // One contacts search (stage entries and lead changes ORed), then Leads-object stages on their own.
+      const steps: StepResult[] = [await contactChanges(ctx, cursors)];
       for (const stage of config.stages) {
+        if (stage.source.kind !== 'lead_pipeline') continue;
         const key = `handoffs:${stage.key}`;
-        steps.push(await stageStep(ctx, stage, key, cursors[key]));
+        steps.push(await leadPipelineHandoffs(ctx, stage, stage.source, key, cursors[key]));
       }
-      steps.push(await leadChanges(ctx, cursors));
       if (config.stages.some((s) => s.source.kind === 'lead_pipeline'))
         steps.push(await leadOwnerChanges(ctx, cursors));
       if (open !== undefined)
@@ -144,23 +144,6 @@ export function createHubSpotSource(deps: HubSpotSourceDeps): HubSpotSource {
       return read;
     },
   };
-}
-
-function stageStep(
-  ctx: PollContext,
-  stage: StageDefinition,
-  key: string,
-  cursor: string | undefined,
-): Promise<StepResult> {
-  const source = stage.source;
-  switch (source.kind) {
-    case 'lifecycle_stage':
-      return lifecycleHandoffs(ctx, stage, source.value, key, cursor);
-    case 'property':
-      return propertyHandoffs(ctx, stage, source, key, cursor);
-    case 'lead_pipeline':
-      return leadPipelineHandoffs(ctx, stage, source, key, cursor);
-  }
 }
 
 const logRejected = (logger: Logger, rejected: readonly Rejected[]): void => {

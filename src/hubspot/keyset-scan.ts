@@ -14,6 +14,7 @@ import {
   type ScanCursor,
   type ScanPosition,
   startPosition,
+  windowStart,
 } from './keyset.ts';
 import type { CrmObjectType } from './operations.ts';
 import { CrmRecord } from './schemas.ts';
@@ -54,7 +55,10 @@ export interface ScannedRecord {
 export class ScanOutcome {
   readonly records: ScannedRecord[] = [];
   readonly rejected: Rejected[] = [];
-  /** Lower bound of this poll's window (for history-based entries: older ones were seen before). */
+  /**
+   * Lower bound of this poll's event window (entries and assignments older than it were seen before):
+   * the start position, or where an interrupted pass began while it resumes.
+   */
   readonly lower: Instant;
   more = false;
   maxT: Instant | null = null;
@@ -78,7 +82,9 @@ export class ScanOutcome {
   }
 
   cursorText(): string {
-    return encodeCursor(nextCursor(this.previous, this.maxT, this.resume, this.added, this.overlap));
+    return encodeCursor(
+      nextCursor(this.previous, this.maxT, this.resume, this.added, this.overlap, this.lower),
+    );
   }
 }
 
@@ -110,7 +116,7 @@ export async function keysetScan(
     options.overlap,
     options.initialLookback,
   );
-  const outcome = new ScanOutcome(cursor, position.at, options.overlap);
+  const outcome = new ScanOutcome(cursor, windowStart(cursor, position), options.overlap);
   let pages = 0;
   while (position !== null) {
     const slice = await readSlice(api, spec, position, options, outcome, options.maxPages - pages);

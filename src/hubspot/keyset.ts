@@ -18,6 +18,12 @@ export interface ScanCursor {
   readonly resume: ScanPosition | null;
   /** Keys already returned, with their sort value (dedupe within the overlap window). */
   readonly seen: ReadonlyMap<string, Instant>;
+  /**
+   * With `resume`: the lower bound of the window the interrupted pass began with. Events dated by
+   * another property than the sort (an entry seen through `lastmodifieddate`) keep being accepted
+   * from there until the pass ends, so a record modified again past the resume point loses nothing.
+   */
+  readonly floor?: Instant;
 }
 
 export const OBJECT_ID = 'hs_object_id';
@@ -34,12 +40,19 @@ const Stored = z.object({
     ])
     .nullable(),
   s: z.array(z.tuple([z.string(), z.number()])),
+  f: z.number().optional(),
 });
 
 export const emptyCursor: ScanCursor = { watermark: null, resume: null, seen: new Map() };
 
 export function encodeCursor(cursor: ScanCursor): string {
-  return JSON.stringify({ v: 1, w: cursor.watermark, r: cursor.resume, s: [...cursor.seen] });
+  return JSON.stringify({
+    v: 1,
+    w: cursor.watermark,
+    r: cursor.resume,
+    s: [...cursor.seen],
+    ...(cursor.floor === undefined ? {} : { f: cursor.floor }),
+  });
 }
 
 /** `null` when the text is not a cursor of ours (the caller logs it and starts afresh). */
@@ -52,8 +65,13 @@ export function decodeCursor(text: string): ScanCursor | null {
   }
   const parsed = Stored.safeParse(raw);
   if (!parsed.success) return null;
-  return { watermark: parsed.data.w, resume: parsed.data.r, seen: new Map(parsed.data.s) };
+  const { w, r, s, f } = parsed.data;
+  return { watermark: w, resume: r, seen: new Map(s), ...(f === undefined ? {} : { floor: f }) };
 }
+
+/** The lower bound of this poll's event window: where the pass began (see `floor`), else the position. */
+export const windowStart = (cursor: ScanCursor, position: ScanPosition): Instant =>
+  cursor.resume !== null && cursor.floor !== undefined ? Math.min(cursor.floor, position.at) : position.at;
 
 /** Where this poll starts: the resume point, else the watermark minus the overlap, else `now − lookback`. */
 export function startPosition(
@@ -105,13 +123,17 @@ export function nextPosition(
 export const afterExhausted = (position: ScanPosition): ScanPosition | null =>
   position.kind === 'tie' ? { kind: 'from', at: position.at, inclusive: false } : null;
 
-/** The cursor to persist: new watermark, resume point, and the dedupe keys still inside the window. */
+/**
+ * The cursor to persist: new watermark, resume point, and the dedupe keys still inside the window
+ * (with a resume point, everything since the pass's `floor`).
+ */
 export function nextCursor(
   previous: ScanCursor,
   maxT: Instant | null,
   resume: ScanPosition | null,
   added: ReadonlyMap<string, Instant>,
   overlap: Millis,
+  floor?: Instant,
 ): ScanCursor {
   const watermark =
     maxT === null
@@ -120,9 +142,11 @@ export function nextCursor(
         ? maxT
         : Math.max(previous.watermark, maxT);
   const keepFrom = watermark === null ? Number.NEGATIVE_INFINITY : watermark - overlap;
+  const resumeFrom = resume === null ? null : Math.min(resume.at, floor ?? resume.at);
   const entries = [...previous.seen, ...added].filter(
-    ([, t]) => t >= keepFrom || (resume !== null && t >= resume.at),
+    ([, t]) => t >= keepFrom || (resumeFrom !== null && t >= resumeFrom),
   );
   entries.sort((a, b) => a[1] - b[1]);
-  return { watermark, resume, seen: new Map(entries.slice(-MAX_SEEN)) };
+  const kept = { watermark, resume, seen: new Map(entries.slice(-MAX_SEEN)) };
+  return resume !== null && floor !== undefined ? { ...kept, floor } : kept;
 }

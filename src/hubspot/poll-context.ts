@@ -67,7 +67,7 @@ export const DEFAULT_POLL_TUNING: PollTuning = {
   initialLookback: 0,
   maxPagesPerScan: 10,
   futureTolerance: 24 * 60 * MINUTE,
-  reconcile: { every: 15 * MINUTE, recentFor: 60 * MINUTE, recentEvery: MINUTE, maxBatchesPerPoll: 10 },
+  reconcile: { every: 15 * MINUTE, recentFor: 15 * MINUTE, recentEvery: MINUTE, maxBatchesPerPoll: 1 },
 };
 
 export const scanOptions = (config: SlaConfig, tuning: PollTuning, now: Instant): ScanOptions => ({

@@ -3,13 +3,16 @@ import type { Instant, Millis } from '../domain/time.ts';
 import { BATCH_READ_LIMIT } from './batch-read.ts';
 
 export interface ReconcileTuning {
-  /** Every open lead is read back from HubSpot at least once per this period (plus one poll). */
+  /** Every open lead is read back at least once per this period — while the per-poll budget allows. */
   readonly every: Millis;
-  /** Leads that entered their stage this recently (the first-contact window) are read more often… */
+  /** Leads that entered their stage this recently (the first-contact window) are read first… */
   readonly recentFor: Millis;
   /** …once per this interval. */
   readonly recentEvery: Millis;
-  /** Batch reads (100 leads each) the period's share may take in one poll; the rest waits for the next. */
+  /**
+   * Batch reads (100 leads each) one poll may take, recent leads and the round together: the read-back's
+   * whole request budget, whatever the number of open leads or the handoff rate.
+   */
   readonly maxBatchesPerPoll: number;
 }
 
@@ -23,6 +26,8 @@ export interface SweepCursor {
   readonly credit: number;
   /** When recent leads were last read. */
   readonly recentAt: Instant | null;
+  /** Last recent lead read, when there were more than one poll's budget (they take turns). */
+  readonly recentAfter?: string | null;
 }
 
 const Stored = z.object({
@@ -31,6 +36,7 @@ const Stored = z.object({
   after: z.string().nullable(),
   credit: z.number().nonnegative(),
   recentAt: z.number().nullable(),
+  recentAfter: z.string().nullable().optional(),
 });
 
 export const encodeSweepCursor = (c: SweepCursor): string => JSON.stringify({ v: 1, ...c });
@@ -40,7 +46,9 @@ export function decodeSweepCursor(text: string | undefined): SweepCursor | null 
   if (text === undefined) return null;
   try {
     const parsed = Stored.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
+    if (!parsed.success) return null;
+    const { recentAfter, ...cursor } = parsed.data;
+    return recentAfter === undefined ? cursor : { ...cursor, recentAfter };
   } catch {
     return null;
   }
@@ -59,12 +67,17 @@ export interface SweepPlan {
 }
 
 /**
- * Which open leads to read back this poll. A round-robin over the leads in key order earns credit at
- * `ceil(n / 100) × 100` leads per period and spends it in whole batches of 100 (fewer only when fewer are
- * open), so every lead comes round within the period while each request is full. Recent leads — still
- * inside their first-contact window, where a missed deletion or departure would wrongly blame a rep —
- * are read every `recentEvery` on top. Requests per poll are bounded by `maxBatchesPerPoll` plus the
- * recent leads (which grow with handoffs, not with what is open).
+ * Which open leads to read back this poll, within a fixed budget of `maxBatchesPerPoll` batch reads
+ * (100 leads each; by default one) — so the read-back costs the same whatever is open.
+ *
+ * Recent leads — still inside their first-contact window, where a missed deletion or departure would
+ * wrongly blame a rep — come first, every `recentEvery` (taking turns when more than the budget). The
+ * rest of the budget goes to a round-robin over all open leads in key order: it earns credit at
+ * `ceil(n / 100) × 100` leads per `every` and spends it in whole batches (a request read anyway for
+ * recent leads takes what credit there is in its free places), so every lead comes round within
+ * `every` while that fits the budget, and in `n / 100` polls beyond it (100,000 open at a 30 s poll:
+ * about 8 hours). The trade-off is deliberate: the searches report owner changes, removals and merges
+ * as they happen, webhooks report deletions at once; the round only catches what both missed.
  */
 export function planSweep(
   leads: readonly SweepLead[],
@@ -75,31 +88,43 @@ export function planSweep(
   const keys = new Set(leads.map((l) => l.key));
   const n = keys.size;
   const batch = Math.min(BATCH_READ_LIMIT, n);
+  const capacity = Math.max(1, tuning.maxBatchesPerPoll) * BATCH_READ_LIMIT;
   const perRound = batch === 0 ? 0 : Math.ceil(n / batch) * batch;
   const every = Math.max(1, Math.round(tuning.every));
   const from = previous ?? { at: now, after: null, credit: 0, recentAt: null };
+
+  const recentDue = from.recentAt === null || now - from.recentAt >= tuning.recentEvery;
+  const recentKeys = recentDue
+    ? new Set(leads.filter((l) => l.enteredAt >= now - tuning.recentFor).map((l) => l.key))
+    : new Set<string>();
+  const recent = nextKeys(recentKeys, from.recentAfter ?? null, Math.min(capacity, recentKeys.size));
+
   const elapsed = Math.max(0, now - from.at);
   // One lead·period of credit is `every` units: a round of `perRound` leads takes `perRound × every`.
   let credit = Math.min(perRound * every, from.credit + perRound * elapsed);
+  const owed = Math.floor(credit / every);
+  const room = capacity - recent.length;
   const spend =
     batch === 0
       ? 0
-      : Math.min(Math.floor(credit / (batch * every)) * batch, Math.max(1, tuning.maxBatchesPerPoll) * batch);
+      : recent.length > 0
+        ? Math.min(room, owed)
+        : Math.min(room, Math.floor(owed / batch) * batch);
   credit -= spend * every;
   const slice = nextKeys(keys, from.after, Math.min(spend, n));
 
-  const recentDue = from.recentAt === null || now - from.recentAt >= tuning.recentEvery;
-  const recent = recentDue
-    ? leads.filter((l) => l.enteredAt >= now - tuning.recentFor).map((l) => l.key)
-    : [];
-
   return {
-    due: [...new Set([...slice, ...recent])].sort(),
+    due: [...new Set([...recent, ...slice])].sort(),
     cursor: {
       at: now,
       after: slice.at(-1) ?? from.after,
       credit: n === 0 ? 0 : credit,
       recentAt: recentDue ? now : from.recentAt,
+      recentAfter: !recentDue
+        ? (from.recentAfter ?? null)
+        : recentKeys.size > capacity
+          ? (recent.at(-1) ?? null)
+          : null,
     },
   };
 }

@@ -42,7 +42,9 @@ const LEAD_PROPERTIES = ['hs_lastmodifieddate', 'hubspot_owner_id', 'hubspot_own
 /**
  * Reads a share of the open leads back from HubSpot each poll (see `planSweep`) and reports what
  * searches cannot see: a record deleted without a merge, an owner removed without a new one, a lead
- * moved away from a property-defined stage. Batch reads of 100, no search budget, no index lag.
+ * moved away from a property-defined stage. Batch reads of 100, no search budget, no index lag. With
+ * the default budget of 100 leads a poll that is one request (contacts), two when Leads-object records
+ * are watched, plus one recycle-bin read when a deletion is found — however many leads are open.
  */
 export async function reconcile(
   ctx: PollContext,

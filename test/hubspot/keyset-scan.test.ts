@@ -1,30 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { useStrictHttp } from '../support/http-mock.ts';
-import { BASE, capture, emptyPage, harness, NOW, STAGES } from './harness.ts';
+import { BASE, harness, iso, NOW, OVERLAP, STAGES } from './harness.ts';
 import { enteredAt, searchIndex } from './search-index.ts';
 
 const SEARCH = '/crm/v3/objects/contacts/search';
 const SQL = 'hs_v2_date_entered_salesqualifiedlead';
 const onlySql = { stages: STAGES.filter((s) => s.key === 'sql'), recycleStages: [] };
 
-/** Routes stage searches to the simulated index and answers the change search with an empty page. */
+/** Routes the contacts search (stage entries and lead changes, one request a page) to the simulated index. */
 function serve(
   http: ReturnType<typeof useStrictHttp>,
   index: ReturnType<typeof searchIndex>,
-  stageRequests: number,
+  requests: number,
 ) {
   let last: Parameters<typeof index.answer>[0] | undefined;
   http
     .scope(BASE)
-    .post(SEARCH, (b: Parameters<typeof index.answer>[0] & { sorts: { propertyName: string }[] }) => {
-      if (b.sorts[0]?.propertyName === 'lastmodifieddate') return false;
+    .post(SEARCH, (b: Parameters<typeof index.answer>[0]) => {
       last = b;
       return true;
     })
-    .times(stageRequests)
+    .times(requests)
     .reply(() => (last ? index.answer(last) : [500, 'no body']));
-  capture(http.scope(BASE), SEARCH, 1, () => emptyPage);
 }
+
+const LASTMOD = 'lastmodifieddate';
 
 describe('reading past HubSpot’s 10,000-result cap', () => {
   const http = useStrictHttp();
@@ -45,7 +45,8 @@ describe('reading past HubSpot’s 10,000-result cap', () => {
     const restart = index.requests[50];
     expect(restart?.after).toBeUndefined();
     expect(restart?.filterGroups[0]?.filters).toEqual([
-      { propertyName: SQL, operator: 'GTE', value: String(start + 9_999 * 10) },
+      { propertyName: SQL, operator: 'GTE', value: String(NOW - OVERLAP) },
+      { propertyName: LASTMOD, operator: 'GTE', value: String(start + 9_999 * 10) },
     ]);
   });
 
@@ -64,27 +65,32 @@ describe('reading past HubSpot’s 10,000-result cap', () => {
     expect(new Set(ids).size).toBe(10_301);
     expect(ids).toHaveLength(10_301);
     expect(index.requests[50]).toMatchObject({
-      filterGroups: [
-        {
-          filters: [
-            { propertyName: SQL, operator: 'EQ', value: String(at) },
-            { propertyName: 'hs_object_id', operator: 'GT', value: '0' },
-          ],
-        },
-      ],
       sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }],
     });
+    expect(index.requests[50]?.filterGroups[0]?.filters).toEqual([
+      { propertyName: SQL, operator: 'GTE', value: String(NOW - OVERLAP) },
+      { propertyName: LASTMOD, operator: 'EQ', value: String(at) },
+      { propertyName: 'hs_object_id', operator: 'GT', value: '0' },
+    ]);
     expect(index.requests.at(-1)?.filterGroups[0]?.filters).toEqual([
-      { propertyName: SQL, operator: 'GT', value: String(at) },
+      { propertyName: SQL, operator: 'GTE', value: String(NOW - OVERLAP) },
+      { propertyName: LASTMOD, operator: 'GT', value: String(at) },
     ]);
   });
 
   it('stops at the page budget with `more`, and the next poll resumes without overlap or loss', async () => {
     const h = harness(onlySql, { tuning: { maxPagesPerScan: 2 } });
     const start = NOW - 9 * 60_000;
-    const index = searchIndex(
-      Array.from({ length: 1_000 }, (_, i) => enteredAt(SQL, i + 1, start + i * 100)),
-    );
+    // Contact 5000 entered SQL first but was modified again later: the scan (on lastmodifieddate)
+    // reaches it only after resuming past its entry, which still counts — the pass keeps its window.
+    const late = {
+      ...enteredAt(SQL, 5_000, start - 1),
+      props: { ...enteredAt(SQL, 5_000, start - 1).props, [LASTMOD]: iso(start + 99_950) },
+    };
+    const index = searchIndex([
+      ...Array.from({ length: 1_000 }, (_, i) => enteredAt(SQL, i + 1, start + i * 100)),
+      late,
+    ]);
     const seen: string[] = [];
     let cursors = {};
     let polls = 0;
@@ -96,14 +102,15 @@ describe('reading past HubSpot’s 10,000-result cap', () => {
       more = poll.more;
       if (polls > 10) throw new Error('no progress');
     }
-    expect(new Set(seen).size).toBe(1_000);
-    expect(seen).toHaveLength(1_000);
+    expect(new Set(seen).size).toBe(1_001);
+    expect(seen).toHaveLength(1_001);
+    expect(seen.at(-1)).toBe('5000');
     expect(polls).toBe(3);
-    // The second poll starts at the last value the first returned, not an overlap before it.
-    expect(index.requests[2]?.filterGroups[0]?.filters[0]).toEqual({
-      propertyName: SQL,
-      operator: 'GTE',
-      value: String(start + 399 * 100),
-    });
+    // The second poll starts at the last value the first returned, not an overlap before it, and still
+    // accepts entries since the first poll's window start.
+    expect(index.requests[2]?.filterGroups[0]?.filters).toEqual([
+      { propertyName: SQL, operator: 'GTE', value: String(NOW - OVERLAP) },
+      { propertyName: LASTMOD, operator: 'GTE', value: String(start + 399 * 100) },
+    ]);
   });
 });

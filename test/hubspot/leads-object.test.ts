@@ -31,6 +31,8 @@ describe('handoffs from the HubSpot Leads object', () => {
   it('finds leads in the pipeline stage, dates entry from stage history, and takes the rep data from the primary contact', async () => {
     const h = harness({ stages: [leadStage], recycleStages: [] });
     const scope = http.scope(BASE);
+    // The contacts search (lead changes) runs first; registered first so the captures below see only theirs.
+    capture(scope, '/crm/v3/objects/contacts/search', 1, () => emptyPage);
     const searches = capture(scope, '/crm/v3/objects/leads/search', 1, () =>
       page(
         ['301', '302'].map((id) =>
@@ -93,7 +95,6 @@ describe('handoffs from the HubSpot Leads object', () => {
         }),
       ],
     }));
-    capture(scope, '/crm/v3/objects/contacts/search', 1, () => emptyPage);
     const ownerSearches = capture(scope, '/crm/v3/objects/leads/search', 1, () => emptyPage);
 
     const poll = await h.source.pollHandoffs({}, NOW);

@@ -8,6 +8,8 @@ const SQL = 'hs_v2_date_entered_salesqualifiedlead';
 const MQL = 'hs_v2_date_entered_marketingqualifiedlead';
 const onlySql = { stages: STAGES.filter((s) => s.key === 'sql'), recycleStages: [] };
 const MIN = 60_000;
+const LOWER = String(NOW - OVERLAP);
+type Body = { filterGroups: { filters: { value?: string }[] }[] };
 
 const sqlContact = (id: string, enteredAt: number, extra: Record<string, string | null> = {}) =>
   record(id, {
@@ -39,15 +41,26 @@ describe('handoffs into lifecycle stages', () => {
     const h = harness(onlySql);
     const scope = http.scope(BASE);
     const stageBodies = capture(scope, SEARCH, 1, () => page([sqlContact('101', NOW - 5 * MIN)]));
-    const changeBodies = capture(scope, SEARCH, 1, () => emptyPage);
     const poll = await h.source.pollHandoffs({}, NOW);
+    // One contacts search on lastmodifieddate: the stage entry ORed with the lead-change groups.
+    const lastmod = { propertyName: 'lastmodifieddate', operator: 'GTE', value: LOWER };
     expect(stageBodies[0]).toEqual({
-      filterGroups: [{ filters: [{ propertyName: SQL, operator: 'GTE', value: String(NOW - OVERLAP) }] }],
-      sorts: [{ propertyName: SQL, direction: 'ASCENDING' }],
-      properties: [...CONTACT_PROPERTIES, SQL],
+      filterGroups: [
+        { filters: [{ propertyName: SQL, operator: 'GTE', value: LOWER }, lastmod] },
+        { filters: [{ propertyName: 'hubspot_owner_assigneddate', operator: 'GTE', value: LOWER }, lastmod] },
+        {
+          filters: [
+            { propertyName: 'hubspot_owner_id', operator: 'NOT_HAS_PROPERTY' },
+            { propertyName: 'hubspot_owner_assigneddate', operator: 'HAS_PROPERTY' },
+            lastmod,
+          ],
+        },
+        { filters: [{ propertyName: 'hs_merged_object_ids', operator: 'HAS_PROPERTY' }, lastmod] },
+      ],
+      sorts: [{ propertyName: 'lastmodifieddate', direction: 'ASCENDING' }],
+      properties: [...CONTACT_PROPERTIES, 'hs_merged_object_ids', SQL],
       limit: 200,
     });
-    expect(changeBodies).toHaveLength(1);
     expect(poll.handoffs).toEqual([
       {
         lead: {
@@ -75,7 +88,7 @@ describe('handoffs into lifecycle stages', () => {
       },
     ]);
     expect(poll.more).toBe(false);
-    expect(Object.keys(poll.cursors).sort()).toEqual(['changes:contacts', 'handoffs:sql']);
+    expect(Object.keys(poll.cursors)).toEqual(['contacts']);
   });
 
   it('follows paging tokens until the last page', async () => {
@@ -88,7 +101,6 @@ describe('handoffs into lifecycle stages', () => {
           ? page([sqlContact('3', NOW - 7 * MIN), sqlContact('4', NOW - 6 * MIN)], '4', 5)
           : page([sqlContact('5', NOW - 5 * MIN)], undefined, 5),
     );
-    capture(scope, SEARCH, 1, () => emptyPage);
     const poll = await h.source.pollHandoffs({}, NOW);
     expect(bodies.map((b) => (b as { after?: string }).after)).toEqual([undefined, '2', '4']);
     expect(poll.handoffs.map((x) => x.lead.objectId)).toEqual(['1', '2', '3', '4', '5']);
@@ -98,7 +110,6 @@ describe('handoffs into lifecycle stages', () => {
     const h = harness(onlySql);
     const scope = http.scope(BASE);
     capture(scope, SEARCH, 1, () => page([sqlContact('1', NOW - 2 * MIN)]));
-    capture(scope, SEARCH, 1, () => emptyPage);
     const first = await h.source.pollHandoffs({}, NOW);
     expect(first.handoffs).toHaveLength(1);
 
@@ -106,13 +117,13 @@ describe('handoffs into lifecycle stages', () => {
     const second = capture(scope, SEARCH, 1, () =>
       page([sqlContact('7', NOW - 4 * MIN), sqlContact('1', NOW - 2 * MIN), sqlContact('8', NOW + 20_000)]),
     );
-    capture(scope, SEARCH, 1, () => emptyPage);
     const next = await h.source.pollHandoffs(first.cursors, NOW + 30_000);
-    expect(second[0]).toMatchObject({
-      filterGroups: [
-        { filters: [{ propertyName: SQL, operator: 'GTE', value: String(NOW - 2 * MIN - OVERLAP) }] },
-      ],
-    });
+    // The window restarts one overlap before the newest modification seen (entry + 1 s).
+    const lower = String(NOW - 2 * MIN + 1_000 - OVERLAP);
+    expect((second[0] as Body).filterGroups[0]?.filters).toEqual([
+      { propertyName: SQL, operator: 'GTE', value: lower },
+      { propertyName: 'lastmodifieddate', operator: 'GTE', value: lower },
+    ]);
     expect(next.handoffs.map((x) => x.lead.objectId)).toEqual(['7', '8']);
   });
 
@@ -131,7 +142,6 @@ describe('handoffs into lifecycle stages', () => {
         sqlContact('3', NOW - 1 * MIN, { firstname: '', lastname: null, company: '   ' }),
       ]),
     );
-    capture(scope, SEARCH, 1, () => emptyPage);
     const poll = await h.source.pollHandoffs({}, NOW);
     expect(poll.handoffs.map((x) => [x.lead.objectId, x.ownerId, x.lead.score])).toEqual([
       ['1', null, null],
@@ -139,8 +149,8 @@ describe('handoffs into lifecycle stages', () => {
     ]);
     expect(poll.handoffs[1]?.lead).toMatchObject({ firstName: null, lastName: null, company: null });
     expect(poll.rejected).toEqual([
-      { what: 'contact', id: '2', reason: `unparseable ${SQL}: "last tuesday"` },
       { what: 'contact', id: null, reason: expect.stringContaining('malformed record') },
+      { what: 'contact', id: '2', reason: `unparseable ${SQL}: "last tuesday"` },
     ]);
     const logged = h.log.lines().filter((l) => l.msg === 'hubspot record rejected');
     expect(logged.map((l) => l.reason)).toContain(`unparseable ${SQL}: "last tuesday"`);
@@ -156,14 +166,14 @@ describe('handoffs into lifecycle stages', () => {
     });
     const forward = sqlContact('10', NOW - 3 * MIN, { [MQL]: iso(NOW - 3 * MIN), [SQL]: iso(NOW - 1 * MIN) });
     capture(scope, SEARCH, 1, () => page([back, forward]));
-    capture(scope, SEARCH, 1, () => emptyPage);
-    capture(scope, SEARCH, 1, () => emptyPage);
     const poll = await h.source.pollHandoffs({}, NOW);
+    // Contact 10 moved forward: its SQL entry (inside the window) is a handoff too.
     expect(poll.handoffs.map((x) => [x.stage, x.lead.objectId])).toEqual([
       ['mql', '9'],
       ['mql', '10'],
+      ['sql', '10'],
     ]);
-    expect(poll.changes).toEqual([
+    expect(poll.changes.filter((c) => c.kind === 'left_funnel')).toEqual([
       {
         kind: 'left_funnel',
         objectType: 'contact',
@@ -180,20 +190,18 @@ describe('handoffs into lifecycle stages', () => {
     capture(scope, SEARCH, 1, () =>
       page([sqlContact('1', NOW - MIN), sqlContact('2', Date.parse('2099-01-01T00:00:00Z'))]),
     );
-    capture(scope, SEARCH, 1, () => emptyPage);
     const poll = await h.source.pollHandoffs({}, NOW);
     expect(poll.handoffs.map((x) => x.lead.objectId)).toEqual(['1']);
     expect(poll.rejected[0]).toMatchObject({ id: '2', reason: expect.stringContaining('in the future') });
-    expect(JSON.parse(poll.cursors['handoffs:sql'] ?? '{}').w).toBe(NOW - MIN);
+    expect(JSON.parse(poll.cursors.contacts ?? '{}').w).toBe(NOW - MIN + 1_000);
   });
 
   it('starts afresh, loudly, from a cursor it cannot read', async () => {
     const h = harness(onlySql);
     const scope = http.scope(BASE);
     const bodies = capture(scope, SEARCH, 1, () => emptyPage);
-    capture(scope, SEARCH, 1, () => emptyPage);
-    await h.source.pollHandoffs({ 'handoffs:sql': 'garbage' }, NOW);
-    expect(bodies[0]).toMatchObject({ filterGroups: [{ filters: [{ value: String(NOW - OVERLAP) }] }] });
+    await h.source.pollHandoffs({ contacts: 'garbage' }, NOW);
+    expect((bodies[0] as Body).filterGroups[0]?.filters[0]?.value).toBe(LOWER);
     expect(
       h.log.lines().some((l) => l.msg === 'hubspot cursor unreadable, starting afresh' && l.level === 50),
     ).toBe(true);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLL_TUNING } from '../../src/hubspot/poll-context.ts';
 import {
   decodeSweepCursor,
   encodeSweepCursor,
@@ -76,6 +77,23 @@ describe('which open leads are read back each poll', () => {
     const reads = run(all, [T0, T0 + 6 * 60 * MIN, T0 + 6 * 60 * MIN + 30_000, T0 + 6 * 60 * MIN + 60_000]);
     expect(reads.map((r) => r.length)).toEqual([0, 1_000, 1_000, 1_000]);
     expect(new Set(reads.flat()).size).toBe(3_000);
+  });
+
+  it('by default one batch read a poll at most: fresh leads first (taking turns), the round otherwise', () => {
+    const defaults = DEFAULT_POLL_TUNING.reconcile;
+    const fresh = Array.from({ length: 150 }, (_, i) => ({
+      key: `contact:${500_000 + i}`,
+      enteredAt: T0 - 2 * MIN,
+    }));
+    const all = [...leads(10_000), ...fresh];
+    const reads = run(all, [T0, T0 + 30_000, T0 + 60_000, T0 + 90_000], defaults);
+    expect(reads.map((r) => r.length)).toEqual([100, 100, 100, 100]);
+    const freshKeys = new Set(fresh.map((f) => f.key));
+    // Poll 1: a hundred fresh leads; poll 2: the round; poll 3 (a minute on): fresh ones again, taking
+    // turns — the fifty not yet read, then the first fifty once more; poll 4: the round.
+    expect(reads.map((r) => r.filter((k) => freshKeys.has(k)).length)).toEqual([100, 0, 100, 0]);
+    expect(new Set([...(reads[0] ?? []), ...(reads[2] ?? [])])).toEqual(freshKeys);
+    expect(new Set(reads.flat()).size).toBe(350);
   });
 
   it('starts afresh from an unreadable cursor', () => {

@@ -11,13 +11,13 @@ type ReadBody = { inputs: { id: string }[] };
 describe('requests per poll with the read-back of open leads', () => {
   const http = useStrictHttp();
 
-  it('5,000 open leads polled every 30 s for 15 minutes: each read back once, in 50 batch reads, at most 6 requests a poll', async () => {
+  /** Polls every 30 s with `open` leads handed off yesterday; HubSpot has nothing new. Requests per poll. */
+  async function steadyPolls(open: number, polls: number, expectedReads: number) {
     const h = harness();
     const scope = http.scope(BASE);
-    const polls = 31;
-    // Every poll: one search per stage (MQL, SAL, SQL) and one for lead changes — nothing new.
-    capture(scope, '/crm/v3/objects/contacts/search', 4 * polls, () => emptyPage);
-    const reads = capture(scope, READ, 50, (body) => ({
+    // Every poll: the contacts search — eight filter groups in two searches — finds nothing new.
+    capture(scope, '/crm/v3/objects/contacts/search', 2 * polls, () => emptyPage);
+    const reads = capture(scope, READ, expectedReads, (body) => ({
       status: 'COMPLETE',
       results: (body as ReadBody).inputs.map(({ id }) =>
         record(id, {
@@ -28,28 +28,41 @@ describe('requests per poll with the read-back of open leads', () => {
         }),
       ),
     }));
-    const open = Array.from({ length: 5_000 }, (_, i) => watched(String(100_000 + i), 'sql', YESTERDAY));
-
+    const watchedLeads = Array.from({ length: open }, (_, i) =>
+      watched(String(100_000 + i), 'sql', YESTERDAY),
+    );
     let cursors = {};
     const perPoll: number[] = [];
     for (let i = 0; i < polls; i++) {
       const before = h.source.requestCount;
-      const poll = await h.source.pollHandoffs(cursors, NOW + i * 30_000, open);
+      const poll = await h.source.pollHandoffs(cursors, NOW + i * 30_000, watchedLeads);
       expect(poll.changes).toEqual([]);
       cursors = { ...cursors, ...poll.cursors };
       perPoll.push(h.source.requestCount - before);
     }
-    expect(Math.max(...perPoll)).toBe(6);
-    expect(h.source.requestCount).toBe(4 * polls + 50);
     const ids = (reads as ReadBody[]).flatMap((b) => b.inputs.map((input) => input.id));
-    expect(ids).toHaveLength(5_000);
-    expect(new Set(ids).size).toBe(5_000);
+    return { perPoll, ids };
+  }
+
+  it('the read-back costs the same at 1,000, 10,000 and 100,000 open leads: at most one batch read a poll', async () => {
+    const small = await steadyPolls(1_000, 8, 2);
+    const medium = await steadyPolls(10_000, 8, 7);
+    const large = await steadyPolls(100_000, 8, 7);
+    // Two searches, plus one batch read of 100 when the round-robin has earned one (every 90 s at 1,000
+    // open with the 15-minute period; every poll once there are more than 3,000).
+    expect(small.perPoll).toEqual([2, 2, 2, 3, 2, 2, 3, 2]);
+    expect(medium.perPoll).toEqual([2, 3, 3, 3, 3, 3, 3, 3]);
+    expect(large.perPoll).toEqual(medium.perPoll);
+    for (const run of [small, medium, large]) {
+      expect(new Set(run.ids).size).toBe(run.ids.length);
+      expect(run.ids.length).toBe(100 * run.perPoll.filter((n) => n === 3).length);
+    }
   });
 
-  it('a lead handed off in the last hour is read back every minute, in the same request as the round', async () => {
+  it('a lead handed off in the last 15 minutes is read back every minute, in the same request as the round', async () => {
     const h = harness();
     const scope = http.scope(BASE);
-    capture(scope, '/crm/v3/objects/contacts/search', 8, () => emptyPage);
+    capture(scope, '/crm/v3/objects/contacts/search', 4, () => emptyPage);
     const reads = capture(scope, READ, 1, () => ({
       status: 'COMPLETE',
       results: [record('7', { hubspot_owner_id: REP, lastmodifieddate: iso(NOW - 3 * MIN) })],

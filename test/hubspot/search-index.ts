@@ -19,6 +19,9 @@ export interface IndexedContact {
 
 const matches = (c: IndexedContact, f: Filter): boolean => {
   const raw = f.propertyName === 'hs_object_id' ? c.id : c.props[f.propertyName];
+  const present = raw !== null && raw !== undefined && raw !== '';
+  if (f.operator === 'HAS_PROPERTY') return present;
+  if (f.operator === 'NOT_HAS_PROPERTY') return !present;
   if (raw === null || raw === undefined) return false;
   const left = f.propertyName === 'hs_object_id' ? Number(raw) : Date.parse(raw);
   const right = Number(f.value);

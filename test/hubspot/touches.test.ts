@@ -42,11 +42,12 @@ const openIds = (n: number) => new Set(Array.from({ length: n }, (_, i) => Strin
 describe('touches: calls, e-mails and meetings on open leads', () => {
   const http = useStrictHttp();
 
-  it('a steady-state cycle with 5,000 open leads and a few new calls makes nine requests', async () => {
+  it('a steady-state cycle with 5,000 open leads and a few new calls makes seven requests', async () => {
     const h = harness();
     const scope = http.scope(BASE);
-    // pollHandoffs: one search per stage (MQL, SAL, SQL) and one for lead changes — nothing new.
-    capture(scope, '/crm/v3/objects/contacts/search', 4, () => emptyPage);
+    // pollHandoffs: the contacts search — stage entries and lead changes, eight filter groups packed
+    // into two searches (five groups a search) — nothing new.
+    capture(scope, '/crm/v3/objects/contacts/search', 2, () => emptyPage);
     // pollTouches: one search per engagement type…
     const callSearches = capture(scope, '/crm/v3/objects/calls/search', 1, () =>
       page([call('9001', NOW - 3 * MIN), call('9002', NOW - 2 * MIN), call('9003', NOW - MIN)]),
@@ -68,7 +69,7 @@ describe('touches: calls, e-mails and meetings on open leads', () => {
     await h.source.pollHandoffs({}, NOW);
     const poll = await h.source.pollTouches({}, open, NOW);
 
-    expect(h.source.requestCount).toBe(9);
+    expect(h.source.requestCount).toBe(7);
     expect(callSearches[0]).toEqual({
       filterGroups: [
         { filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(NOW - OVERLAP) }] },
