@@ -16,6 +16,18 @@ export interface StoredInstance {
   readonly pingState: string | null;
 }
 
+/** Where a page of open instances ends: the last instance's stage entry and id. */
+export interface InstancePageKey {
+  readonly enteredAt: Instant;
+  readonly id: string;
+}
+
+/** The key a page ending with this instance continues from. */
+export const pageKeyOf = (s: StoredInstance): InstancePageKey => ({
+  enteredAt: s.instance.enteredAt,
+  id: s.instance.id,
+});
+
 export type OutboxState = 'pending' | 'sent' | 'failed';
 
 /** The notification log: one row per message to one target, unique by `key`. */
@@ -110,7 +122,15 @@ export interface Store {
   cursors(): Promise<Cursors>;
   commitCycle(write: CycleWrite): Promise<void>;
 
+  /** Every open instance, oldest handoff first (tests and tools; the worker reads them in pages). */
   openInstances(): Promise<readonly StoredInstance[]>;
+  /**
+   * At most `limit` open instances after `after` in the order of `openInstances` (stage entry,
+   * then id); `null` starts at the first. The next page starts after the last one returned.
+   */
+  openInstancesPage(after: InstancePageKey | null, limit: number): Promise<readonly StoredInstance[]>;
+  /** The open instances owned by these owners, oldest handoff first (the /sla command). */
+  openInstancesOfOwners(ownerIds: readonly string[]): Promise<readonly StoredInstance[]>;
   instance(id: string): Promise<StoredInstance | null>;
   /**
    * Closes an open instance outside a cycle (Slack "Not a fit"). True when it was open and is now

@@ -18,7 +18,7 @@ export interface InteractionsDeps {
   readonly store: Pick<
     Store,
     | 'instance'
-    | 'openInstances'
+    | 'openInstancesOfOwners'
     | 'acknowledge'
     | 'acknowledgements'
     | 'reject'
@@ -112,13 +112,11 @@ export function interactionsFromStore(deps: InteractionsDeps): Interactions {
 
   async function openLeadsOfEmails(emails: ReadonlySet<string>): Promise<readonly LeadView[]> {
     const owners = await ownersById();
-    const ids = new Set(
-      [...owners.values()].filter((o) => o.email && emails.has(normalizeEmail(o.email))).map((o) => o.id),
-    );
-    const open = await store.openInstances();
-    return open
-      .filter((s) => s.instance.ownerId !== null && ids.has(s.instance.ownerId))
-      .map((s) => view(s, owners));
+    const ids = [...owners.values()]
+      .filter((o) => o.email && emails.has(normalizeEmail(o.email)))
+      .map((o) => o.id);
+    if (ids.length === 0) return [];
+    return (await store.openInstancesOfOwners(ids)).map((s) => view(s, owners));
   }
 
   return {

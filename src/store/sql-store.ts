@@ -7,6 +7,7 @@ import type {
   CycleWrite,
   DealCandidate,
   DealRefresh,
+  InstancePageKey,
   NewOutboxEntry,
   OutboxEntry,
   OutboxSummary,
@@ -60,6 +61,10 @@ export class SqlStore implements Store {
   commitCycle = (write: CycleWrite): Promise<void> => cycle.commitCycle(this.#db, write);
 
   openInstances = (): Promise<readonly StoredInstance[]> => instances.openInstances(this.#db);
+  openInstancesPage = (after: InstancePageKey | null, limit: number): Promise<readonly StoredInstance[]> =>
+    instances.openInstancesPage(this.#db, after, limit);
+  openInstancesOfOwners = (ownerIds: readonly string[]): Promise<readonly StoredInstance[]> =>
+    instances.openInstancesOfOwners(this.#db, ownerIds);
   instance = (id: string): Promise<StoredInstance | null> => instances.instance(this.#db, id);
   closeInstance = (instanceId: string, at: Instant, reason: CloseReason): Promise<boolean> =>
     instances.closeInstance(this.#db, instanceId, at, reason);

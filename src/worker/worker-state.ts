@@ -4,9 +4,13 @@ import type { Instant } from '../domain/time.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Cursors, Owner } from '../ports/crm-source.ts';
 import type { MessageRef } from '../ports/notifier.ts';
-import type { Store } from '../ports/store.ts';
+import { type InstancePageKey, pageKeyOf, type Store, type StoredInstance } from '../ports/store.ts';
 import { evaluationFingerprint } from './cycle/fingerprint.ts';
+import { inactiveOwnerKey, unknownOwnerKey } from './cycle/owner-problems.ts';
 import { HEARTBEAT_CURSOR, heartbeatOf } from './downtime.ts';
+import { internInstance, internTouch } from './memory/intern-records.ts';
+import { Interner } from './memory/interner.ts';
+import { RecordedKeys } from './memory/recorded-keys.ts';
 import {
   EMPTY_QUEUE,
   parseQueue,
@@ -24,6 +28,16 @@ const NONE: Evaluation['due'] = [];
  */
 export const withoutDue = (e: Evaluation): Evaluation => (e.due.length === 0 ? e : { ...e, due: NONE });
 
+/** Open instances read from the store at once when the worker loads. */
+export const LOAD_PAGE = 2_000;
+
+/**
+ * Judged and not final: such an instance is judged again as its due moments come, so its
+ * contact's touches are kept in memory. A settled one is judged again only when its contact has a
+ * new touch or the world changes; its touches are then read from the store.
+ */
+const unsettled = (o: OpenInstance): boolean => o.evaluation !== null && !o.evaluation.settled;
+
 /** One open instance as the worker keeps it between cycles. */
 export interface OpenInstance {
   readonly instance: SlaInstance;
@@ -35,9 +49,10 @@ export interface OpenInstance {
 }
 
 /**
- * The worker's memory: open instances, their touches, cursors and the notification keys already in
- * the outbox. Loaded from the store at start and whenever this instance becomes leader; changed
- * only after the store accepted a cycle's write, so a failed cycle leaves it as it was.
+ * The worker's memory: open instances, the touches of the unsettled ones, cursors and the
+ * notification keys already in the outbox. Loaded from the store at start and whenever this
+ * instance becomes leader; changed only after the store accepted a cycle's write, so a failed
+ * cycle leaves it as it was.
  */
 export class WorkerState {
   /** The CRM's resume points (the worker's own cursors, heartbeat and write-back queue, apart). */
@@ -61,9 +76,17 @@ export class WorkerState {
    * first, so the poll's cursor never marked it seen) must not open them a second time.
    */
   readonly closedRecently = new Map<string, Instant>();
-  readonly touches = new Map<string, Map<string, Touch>>();
+  /**
+   * Touches of the contacts with an unsettled open instance, complete (all the store holds and
+   * what the last cycle brought). Other contacts' touches are read from the store when needed.
+   */
+  readonly #touches = new Map<string, Touch[]>();
+  /** How many unsettled open instances each contact has (the contacts whose touches are kept). */
+  readonly #unsettled = new Map<string, number>();
   /** Notification keys (engine keys, not per target) already recorded in the outbox. */
-  readonly recordedKeys = new Set<string>();
+  readonly recordedKeys = new RecordedKeys();
+  /** One string for equal values of what is kept per open lead. */
+  readonly strings = new Interner();
   owners: readonly Owner[] = [];
   /**
    * The start of the last cycle whose touch poll succeeded: touches logged before it are known. A
@@ -79,7 +102,7 @@ export class WorkerState {
   configVersion = 0;
   evaluatedConfigVersion = -1;
 
-  static async load(store: Store, logger?: Logger): Promise<WorkerState> {
+  static async load(store: Store, logger?: Logger, pageSize = LOAD_PAGE): Promise<WorkerState> {
     const state = new WorkerState();
     const all = await store.cursors();
     const { [HEARTBEAT_CURSOR]: _heartbeat, [WRITE_BACK_CURSOR]: queue, ...crm } = all;
@@ -93,35 +116,94 @@ export class WorkerState {
       );
     state.writeBacks = parsed.queue;
     state.savedWriteBacks = queue ?? serializeQueue(EMPTY_QUEUE);
-    const stored = await store.openInstances();
-    for (const s of stored) {
-      state.open.set(s.instance.id, {
-        instance: s.instance,
-        evaluation: s.evaluation ? withoutDue(s.evaluation) : null,
-        fingerprint: s.evaluation ? evaluationFingerprint(s.evaluation) : null,
-        pingRef: s.pingRef,
-        pingState: s.pingState,
-      });
+    // In pages, each turned into its memory form before the next is read: never every stored
+    // row (lead JSON and evaluation with its due list) at once.
+    let after: InstancePageKey | null = null;
+    for (;;) {
+      const page = await store.openInstancesPage(after, pageSize);
+      const wanted = new Set<string>();
+      for (const stored of page) {
+        const o = state.#adopt(stored);
+        const contactId = o.instance.lead.contactId;
+        if (unsettled(o) && !state.#touches.has(contactId)) wanted.add(contactId);
+      }
+      if (wanted.size > 0) {
+        const read = await store.touchesOf([...wanted]);
+        for (const contactId of wanted) state.#touches.set(contactId, []);
+        state.addTouches(read);
+      }
+      const last = page[page.length - 1];
+      if (last === undefined || page.length < pageSize) break;
+      after = pageKeyOf(last);
     }
-    const contactIds = [...new Set(stored.map((s) => s.instance.lead.contactId))];
-    if (contactIds.length > 0) state.addTouches(await store.touchesOf(contactIds));
     return state;
   }
 
+  /** A stored open instance in its memory form (shared strings, evaluation without `due`). */
+  #adopt(s: StoredInstance): OpenInstance {
+    const instance = internInstance(this.strings, s.instance);
+    const o: OpenInstance = {
+      instance,
+      evaluation: s.evaluation ? { ...s.evaluation, instanceId: instance.id, due: NONE } : null,
+      fingerprint: s.evaluation ? evaluationFingerprint(s.evaluation) : null,
+      pingRef: s.pingRef ? { channel: this.strings.intern(s.pingRef.channel), ts: s.pingRef.ts } : null,
+      pingState: this.strings.maybe(s.pingState),
+    };
+    this.open.set(instance.id, o);
+    this.#count(o, 1);
+    this.#contacts = null;
+    return o;
+  }
+
+  /** A new or changed instance with shared strings, before it is judged and kept. */
+  adoptInstance(instance: SlaInstance): SlaInstance {
+    return internInstance(this.strings, instance);
+  }
+
+  /** Adds new or changed touches of the contacts whose touches are kept (the store has the others'). */
   addTouches(touches: readonly Touch[]): void {
     for (const t of touches) {
-      let byId = this.touches.get(t.contactId);
-      if (!byId) {
-        byId = new Map();
-        this.touches.set(t.contactId, byId);
-      }
-      byId.set(t.id, t);
+      const kept = this.#touches.get(t.contactId);
+      if (kept === undefined) continue;
+      const shared = internTouch(this.strings, t);
+      const at = kept.findIndex((k) => k.id === t.id);
+      if (at < 0) kept.push(shared);
+      else kept[at] = shared;
     }
   }
 
-  touchesOf(contactId: string): readonly Touch[] {
-    const byId = this.touches.get(contactId);
-    return byId ? [...byId.values()] : [];
+  /**
+   * Keeps a contact's complete touches (as just read from the store and merged with the cycle's)
+   * when it has an unsettled open instance and they are not kept yet.
+   */
+  holdTouches(contactId: string, touches: readonly Touch[]): void {
+    if (!this.#unsettled.has(contactId) || this.#touches.has(contactId)) return;
+    this.#touches.set(
+      contactId,
+      touches.map((t) => internTouch(this.strings, t)),
+    );
+  }
+
+  /** The contact's touches when kept in memory (all of them); `null`: read them from the store. */
+  keptTouches(contactId: string): readonly Touch[] | null {
+    return this.#touches.get(contactId) ?? null;
+  }
+
+  /** Contacts whose touches are kept in memory. */
+  get keptContacts(): number {
+    return this.#touches.size;
+  }
+
+  /** Counts `o` in (or out of) its contact's unsettled instances; the contact's touches go at zero. */
+  #count(o: OpenInstance, delta: 1 | -1): void {
+    if (!unsettled(o)) return;
+    const contactId = o.instance.lead.contactId;
+    const n = (this.#unsettled.get(contactId) ?? 0) + delta;
+    if (n > 0) this.#unsettled.set(contactId, n);
+    else {
+      this.#unsettled.delete(contactId);
+      this.#touches.delete(contactId);
+    }
   }
 
   /** The contacts of the open instances (kept until the open set changes: read it, do not keep it). */
@@ -142,6 +224,9 @@ export class WorkerState {
     this.#note(id, was);
     if (!was || was.instance.lead.contactId !== o.instance.lead.contactId) this.#contacts = null;
     this.open.set(id, o);
+    // Counted in before the old one is counted out: a contact staying unsettled keeps its touches.
+    this.#count(o, 1);
+    if (was) this.#count(was, -1);
   }
 
   /** Drops an instance the cycle closed, remembering it for a while (see `closedRecently`). */
@@ -150,9 +235,12 @@ export class WorkerState {
     if (was) {
       this.#note(instanceId, was);
       this.#contacts = null;
+      this.#count(was, -1);
     }
     this.open.delete(instanceId);
     this.closedRecently.set(instanceId, at);
+    // Nothing about a closed instance is recorded again (the outbox would ignore it anyway).
+    this.recordedKeys.forget(instanceId, [inactiveOwnerKey(instanceId), unknownOwnerKey(instanceId)]);
   }
 
   /**

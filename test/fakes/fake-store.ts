@@ -7,6 +7,7 @@ import type {
   CycleWrite,
   DealCandidate,
   DealRefresh,
+  InstancePageKey,
   NewOutboxEntry,
   OutboxEntry,
   OutboxSummary,
@@ -15,9 +16,14 @@ import type {
   Store,
   StoredInstance,
 } from '../../src/ports/store.ts';
+import { pageKeyOf } from '../../src/ports/store.ts';
 import { MemoryDeals } from './memory-deals.ts';
 
 type StoreMethod = keyof Store;
+
+/** Orders a stored instance against a page key as the SQL stores do: stage entry, then id. */
+const byEntry = (s: StoredInstance, key: InstancePageKey): number =>
+  s.instance.enteredAt - key.enteredAt || (s.instance.id < key.id ? -1 : s.instance.id > key.id ? 1 : 0);
 
 /**
  * An in-memory Store with the port's semantics (idempotent outbox keys, atomic cycle writes,
@@ -34,6 +40,10 @@ export class FakeStore implements Store {
   readonly slackUsers = new Map<string, SlackUserMapping>();
   readonly leases = new Map<string, { holder: string; until: Instant }>();
   readonly commits: CycleWrite[] = [];
+  /** Every `openInstancesPage` call, in order. */
+  readonly pagesRead: { readonly after: InstancePageKey | null; readonly limit: number }[] = [];
+  /** Every `touchesOf` call's contacts, in order. */
+  readonly touchReads: (readonly string[])[] = [];
   /** Deals and owners (see MemoryDeals). */
   readonly crmMirror = new MemoryDeals();
   cursorState: Cursors = {};
@@ -124,7 +134,24 @@ export class FakeStore implements Store {
 
   async openInstances(): Promise<readonly StoredInstance[]> {
     this.#check('openInstances');
-    return [...this.instances.values()].filter((s) => s.instance.closedAt === null);
+    return this.#open();
+  }
+  async openInstancesPage(after: InstancePageKey | null, limit: number): Promise<readonly StoredInstance[]> {
+    this.#check('openInstancesPage');
+    this.pagesRead.push({ after, limit });
+    const open = this.#open();
+    const start = after === null ? 0 : open.findIndex((s) => byEntry(s, after) > 0);
+    return start < 0 ? [] : open.slice(start, start + limit);
+  }
+  async openInstancesOfOwners(ownerIds: readonly string[]): Promise<readonly StoredInstance[]> {
+    const owners = new Set(ownerIds);
+    return this.#open().filter((s) => s.instance.ownerId !== null && owners.has(s.instance.ownerId));
+  }
+  /** Open instances in the store's order: stage entry, then id. */
+  #open(): StoredInstance[] {
+    return [...this.instances.values()]
+      .filter((s) => s.instance.closedAt === null)
+      .sort((a, b) => byEntry(a, pageKeyOf(b)));
   }
   async openInstancesBefore(enteredBefore: Instant): Promise<readonly StoredInstance[]> {
     return (await this.openInstances()).filter((s) => s.instance.enteredAt < enteredBefore);
@@ -154,6 +181,8 @@ export class FakeStore implements Store {
   }
 
   async touchesOf(contactIds: readonly string[]): Promise<readonly Touch[]> {
+    this.#check('touchesOf');
+    this.touchReads.push(contactIds);
     const wanted = new Set(contactIds);
     return [...this.touches.values()].filter((t) => wanted.has(t.contactId));
   }

@@ -1,7 +1,7 @@
 import type { Touch } from '../../domain/model.ts';
 import type { Cursors } from '../../ports/crm-source.ts';
 import type { CycleWrite } from '../../ports/store.ts';
-import { insertRows, lastByKey } from '../sql/batch.ts';
+import { insertEach, insertRows, lastByKey } from '../sql/batch.ts';
 import { text } from '../sql/columns.ts';
 import type { SqlDriver, SqlExecutor, SqlValue } from '../sql/driver.ts';
 import { EVALUATION_COLUMNS, evaluationValues } from './evaluation-columns.ts';
@@ -54,10 +54,11 @@ export async function commitCycle(db: SqlDriver, write: CycleWrite): Promise<voi
       rows: lastByKey(write.touches, touchKey).map(touchValues),
       onConflict: `ON CONFLICT (contact_id, id) DO UPDATE SET ${assignExcluded(TOUCH_COLUMNS, 'contact_id', 'id')}`,
     });
-    await insertRows(tx, {
+    await insertEach(tx, {
       table: 'evaluations',
       columns: EVALUATION_COLUMNS,
-      rows: lastByKey(write.evaluations, (e) => e.instanceId).map((e) => evaluationValues(e, write.now)),
+      items: lastByKey(write.evaluations, (e) => e.instanceId),
+      values: (e) => evaluationValues(e, write.now),
       onConflict: `ON CONFLICT (instance_id) DO UPDATE SET ${assignExcluded(EVALUATION_COLUMNS, 'instance_id')}`,
     });
     await insertOutbox(tx, write.outbox, write.now);

@@ -2,8 +2,9 @@ import type { Evaluation } from '../../domain/evaluation.ts';
 import type { CloseReason, LeadSnapshot, SlaInstance } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
 import type { MessageRef } from '../../ports/notifier.ts';
-import type { StoredInstance } from '../../ports/store.ts';
+import type { InstancePageKey, StoredInstance } from '../../ports/store.ts';
 import { StoreNotFoundError } from '../errors.ts';
+import { queryByIds } from '../sql/batch.ts';
 import {
   int,
   intOrNull,
@@ -59,6 +60,40 @@ export async function openInstances(db: SqlExecutor): Promise<StoredInstance[]> 
   const rows = await db.query(`${SELECT_STORED} WHERE i.closed_at IS NULL ORDER BY i.entered_at, i.id`);
   return rows.map(storedInstance);
 }
+
+/** A page of open instances in (entered_at, id) order, on the `instances_open` index. */
+export async function openInstancesPage(
+  db: SqlExecutor,
+  after: InstancePageKey | null,
+  limit: number,
+): Promise<StoredInstance[]> {
+  const rows =
+    after === null
+      ? await db.query(`${SELECT_STORED} WHERE i.closed_at IS NULL ORDER BY i.entered_at, i.id LIMIT $1`, [
+          limit,
+        ])
+      : await db.query(
+          `${SELECT_STORED} WHERE i.closed_at IS NULL AND (i.entered_at, i.id) > ($1, $2)
+           ORDER BY i.entered_at, i.id LIMIT $3`,
+          [after.enteredAt, after.id, limit],
+        );
+  return rows.map(storedInstance);
+}
+
+/** Open instances of these owners (`instances_open_owner` index), oldest handoff first. */
+export async function openInstancesOfOwners(
+  db: SqlExecutor,
+  ownerIds: readonly string[],
+): Promise<StoredInstance[]> {
+  const rows = await queryByIds(ownerIds, (placeholders, ids) =>
+    db.query(`${SELECT_STORED} WHERE i.closed_at IS NULL AND i.owner_id IN (${placeholders})`, ids),
+  );
+  return rows
+    .map(storedInstance)
+    .sort((a, b) => a.instance.enteredAt - b.instance.enteredAt || compare(a.instance.id, b.instance.id));
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function openInstancesBefore(
   db: SqlExecutor,

@@ -3,7 +3,7 @@ import type { Instant } from '../../domain/time.ts';
 import type { MessageRef } from '../../ports/notifier.ts';
 import type { NewOutboxEntry, OutboxEntry, OutboxState, OutboxSummary } from '../../ports/store.ts';
 import { StoreNotFoundError } from '../errors.ts';
-import { insertRows } from '../sql/batch.ts';
+import { insertEach } from '../sql/batch.ts';
 import {
   int,
   intOrNull,
@@ -36,7 +36,7 @@ export async function insertOutbox(
   entries: readonly NewOutboxEntry[],
   now: Instant,
 ): Promise<void> {
-  await insertRows(db, {
+  await insertEach(db, {
     table: 'outbox',
     columns: [
       'idempotency_key',
@@ -49,7 +49,8 @@ export async function insertOutbox(
       'state',
       'next_attempt_at',
     ],
-    rows: entries.map((e): SqlValue[] => [
+    items: entries,
+    values: (e): SqlValue[] => [
       e.key,
       e.instanceId,
       e.kind,
@@ -59,7 +60,7 @@ export async function insertOutbox(
       now,
       'pending',
       e.dueAt,
-    ]),
+    ],
     onConflict: 'ON CONFLICT (idempotency_key) DO NOTHING',
   });
 }

@@ -12,16 +12,32 @@ export interface RowInsert {
 
 /** Multi-row INSERTs in chunks: one round trip per few hundred rows instead of one per row. */
 export async function insertRows(db: SqlExecutor, insert: RowInsert): Promise<void> {
-  const { table, columns, rows, onConflict } = insert;
+  const { rows, ...rest } = insert;
+  await insertEach(db, { ...rest, items: rows, values: (row) => row });
+}
+
+/**
+ * `insertRows` over items turned into rows one statement at a time, so that only one statement's
+ * rows (not, say, 100,000 evaluations' JSON bodies) exist at once.
+ */
+export async function insertEach<T>(
+  db: SqlExecutor,
+  insert: Omit<RowInsert, 'rows'> & {
+    readonly items: readonly T[];
+    readonly values: (item: T) => readonly SqlValue[];
+  },
+): Promise<void> {
+  const { table, columns, items, values, onConflict } = insert;
   const perStatement = Math.max(
     1,
     Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(db.maxBatchParams / columns.length)),
   );
   const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const chunk = rows.slice(start, start + perStatement);
+  for (let start = 0; start < items.length; start += perStatement) {
+    const chunk = items.slice(start, start + perStatement);
     const params: SqlValue[] = [];
-    const tuples = chunk.map((row) => {
+    const tuples = chunk.map((item) => {
+      const row = values(item);
       if (row.length !== columns.length) {
         throw new Error(`insertRows(${table}): a row has ${row.length} values for ${columns.length} columns`);
       }

@@ -7,6 +7,7 @@ import type { Owner } from '../../ports/crm-source.ts';
 import { targetKey } from '../../ports/notifier.ts';
 import type { NewOutboxEntry } from '../../ports/store.ts';
 import type { Engine } from '../engine.ts';
+import type { RecordedKeys } from '../memory/recorded-keys.ts';
 import { evaluationFingerprint } from './fingerprint.ts';
 import { teamOf } from './teams.ts';
 
@@ -23,7 +24,7 @@ export interface VerdictTally {
   excused: number;
 }
 
-type Judgeable = {
+export type Judgeable = {
   readonly instance: SlaInstance;
   readonly evaluation: Evaluation | null;
   readonly fingerprint: string | null;
@@ -73,14 +74,16 @@ export interface EvaluateOpenInput {
   readonly silences: readonly Silence[];
   readonly outages: readonly Outage[];
   readonly owners: readonly Owner[];
-  readonly recordedKeys: ReadonlySet<string>;
+  readonly recordedKeys: Pick<RecordedKeys, 'has'>;
 }
+
+export type NotificationKey = Pick<DueNotification, 'key' | 'instanceId'>;
 
 export interface EvaluateOpenResult {
   readonly judged: ReadonlyMap<string, Judged>;
   readonly outbox: readonly NewOutboxEntry[];
-  /** Engine notification keys recorded by `outbox`. */
-  readonly newKeys: readonly string[];
+  /** Engine notification keys recorded by `outbox`, with their instances. */
+  readonly newKeys: readonly NotificationKey[];
   /** Instances whose policy no longer exists (e.g. removed by a config reload). */
   readonly withoutPolicy: readonly string[];
 }
@@ -116,7 +119,7 @@ export function evaluateOpen(input: EvaluateOpenInput): EvaluateOpenResult {
   for (const a of input.acknowledgements) acks.set(a.instanceId, [...(acks.get(a.instanceId) ?? []), a]);
   const judged = new Map<string, Judged>();
   const outbox: NewOutboxEntry[] = [];
-  const newKeys: string[] = [];
+  const newKeys: NotificationKey[] = [];
   const withoutPolicy: string[] = [];
   const owners = new Map(input.owners.map((owner) => [owner.id, owner]));
   const teams = new Map<string | null, string | null>();
@@ -152,9 +155,9 @@ export function evaluateOpen(input: EvaluateOpenInput): EvaluateOpenResult {
     judged.set(instance.id, { evaluation, fingerprint, changed });
     if (!changed) continue;
     for (const n of evaluation.due) {
-      if (input.recordedKeys.has(n.key)) continue;
+      if (input.recordedKeys.has(n.key, n.instanceId)) continue;
       outbox.push(...outboxEntries(n));
-      newKeys.push(n.key);
+      newKeys.push(n);
     }
   }
   return { judged, outbox, newKeys, withoutPolicy };

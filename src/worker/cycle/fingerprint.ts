@@ -1,10 +1,16 @@
+import { hash } from 'node:crypto';
 import type { Evaluation } from '../../domain/evaluation.ts';
 import type { Outage, Silence } from '../../domain/model.ts';
 import type { Owner } from '../../ports/crm-source.ts';
 
+/** 96 bits: equal fingerprints of different content are not a risk worth a longer string. */
+const FINGERPRINT_BYTES = 12;
+
 /**
  * What an evaluation says, without the numbers that move every second (`left`, `lateBy` of an
- * uncontacted lead). Two evaluations with the same fingerprint need not both be written.
+ * uncontacted lead). Two evaluations with the same fingerprint need not both be written. Kept for
+ * every open instance and only ever compared for equality, so it is a hash of that content
+ * (96 bits of SHA-1, 16 characters) rather than the content itself (~220 characters).
  */
 export const evaluationFingerprint = (e: Evaluation): string => {
   const fc = e.firstContact;
@@ -15,7 +21,7 @@ export const evaluationFingerprint = (e: Evaluation): string => {
         ? ['met', fc.deadline, fc.at, fc.touchId]
         : ['breached', fc.deadline, fc.contactedAt, fc.excused];
   const a = e.attempts;
-  return JSON.stringify([
+  const content = JSON.stringify([
     first,
     a ? [a.made, a.required, a.state, a.overkill, a.windowEnd] : null,
     e.acknowledged?.at ?? null,
@@ -24,6 +30,7 @@ export const evaluationFingerprint = (e: Evaluation): string => {
     e.due.map((d) => d.key),
     e.settled,
   ]);
+  return hash('sha1', content, 'buffer').toString('base64url', 0, FINGERPRINT_BYTES);
 };
 
 /** What the handoff ping shows; the ping is re-rendered in place when this changes. */

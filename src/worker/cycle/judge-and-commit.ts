@@ -1,5 +1,5 @@
 import type { SlaConfig } from '../../config/types.ts';
-import type { Touch } from '../../domain/model.ts';
+import type { Acknowledgement, Touch } from '../../domain/model.ts';
 import { DAY, type Instant, type Millis } from '../../domain/time.ts';
 import type { LeadWriter } from '../../ports/lead-writer.ts';
 import type { CycleWrite, Store } from '../../ports/store.ts';
@@ -7,12 +7,13 @@ import { HEARTBEAT_CURSOR } from '../downtime.ts';
 import type { Engine } from '../engine.ts';
 import type { WorkerEvents } from '../events.ts';
 import type { OutageTracker } from '../outage-tracker.ts';
-import { type OpenInstance, type WorkerState, withoutDue } from '../worker-state.ts';
+import type { OpenInstance, WorkerState } from '../worker-state.ts';
 import { firstTimeBreaches, planWriteBacks } from '../write-back/plan-write-backs.ts';
 import { serializeQueue, WRITE_BACK_CURSOR, withItems } from '../write-back/write-back-queue.ts';
 import { evaluateOpen, mayNeedJudging, needsJudging, tallyOf, type VerdictTally } from './evaluate-open.ts';
 import { worldFingerprint } from './fingerprint.ts';
 import type { Ingested } from './ingest.ts';
+import { judgeInChunks } from './judge-in-chunks.ts';
 
 export interface JudgeDeps {
   readonly store: Store;
@@ -23,6 +24,8 @@ export interface JudgeDeps {
   readonly outageLookback?: Millis;
   /** HubSpot write-back; when absent (dry run) nothing is queued for it. */
   readonly leadWriter?: LeadWriter | null;
+  /** Instances judged at once (`JUDGE_CHUNK` when absent). */
+  readonly judgeChunk?: number;
 }
 
 export interface Judgement {
@@ -33,9 +36,9 @@ export interface Judgement {
 }
 
 /**
- * Judges every open instance with what was just ingested, and writes the new state, the changed
- * evaluations and the newly due notifications in one transaction. Memory follows only after the
- * store accepted the write.
+ * Judges every open instance with what was just ingested (in chunks, see `judgeInChunks`), and
+ * writes the new state, the changed evaluations and the newly due notifications in one
+ * transaction. Memory follows only after the store accepted the write.
  */
 export async function judgeAndCommit(
   deps: JudgeDeps,
@@ -45,21 +48,21 @@ export async function judgeAndCommit(
   now: Instant,
 ): Promise<Judgement> {
   const closing = new Set(got.events.closed.map((c) => c.instanceId));
-  const updated = new Map(got.events.updated.map((i) => [i.id, i]));
+  // New and changed instances enter memory with shared strings.
+  const updated = new Map(got.events.updated.map((i) => [i.id, state.adoptInstance(i)]));
   const fresh: OpenInstance[] = got.events.opened.map((instance) => ({
-    instance,
+    instance: state.adoptInstance(instance),
     evaluation: null,
     fingerprint: null,
     pingRef: null,
     pingState: null,
   }));
   const incoming = new Map<string, Touch[]>();
-  for (const t of got.touches) incoming.set(t.contactId, [...(incoming.get(t.contactId) ?? []), t]);
-  const touchesOf = (contactId: string): readonly Touch[] => {
-    const byId = new Map(state.touchesOf(contactId).map((t) => [t.id, t]));
-    for (const t of incoming.get(contactId) ?? []) byId.set(t.id, t);
-    return [...byId.values()];
-  };
+  for (const t of got.touches) {
+    const list = incoming.get(t.contactId);
+    if (list) list.push(t);
+    else incoming.set(t.contactId, [t]);
+  }
   const lookback = deps.outageLookback ?? 30 * DAY;
   const configVersion = state.configVersion;
   const silences = await deps.store.silences(now);
@@ -78,25 +81,37 @@ export async function judgeAndCommit(
   for (const o of fresh) if (!gone(o.instance.id)) candidates.push(o);
   const acknowledgements =
     candidates.length > 0 ? await deps.store.acknowledgements(candidates.map((o) => o.instance.id)) : [];
-  const ackCounts = new Map<string, number>();
-  for (const a of acknowledgements) ackCounts.set(a.instanceId, (ackCounts.get(a.instanceId) ?? 0) + 1);
+  const acksOf = new Map<string, Acknowledgement[]>();
+  for (const a of acknowledgements) {
+    const list = acksOf.get(a.instanceId);
+    if (list) list.push(a);
+    else acksOf.set(a.instanceId, [a]);
+  }
   const context = {
     ...changes,
     now,
-    ackChanged: (id: string) => (ackCounts.get(id) ?? 0) !== (state.ackCounts.get(id) ?? 0),
+    ackChanged: (id: string) => (acksOf.get(id)?.length ?? 0) !== (state.ackCounts.get(id) ?? 0),
   };
   const instances = candidates.filter((o) => needsJudging(o, context));
-  const judged = evaluateOpen({
-    config,
-    engine: deps.engine,
-    now,
+  const judged = await judgeInChunks({
     instances,
-    touchesOf,
-    acknowledgements,
-    silences,
-    outages,
-    owners: state.owners,
-    recordedKeys: state.recordedKeys,
+    keptTouches: (contactId) => state.keptTouches(contactId),
+    readTouches: (contactIds) => deps.store.touchesOf(contactIds),
+    incoming,
+    judge: (chunk, touchesOf) =>
+      evaluateOpen({
+        config,
+        engine: deps.engine,
+        now,
+        instances: chunk,
+        touchesOf,
+        acknowledgements: chunk.flatMap((o) => acksOf.get(o.instance.id) ?? []),
+        silences,
+        outages,
+        owners: state.owners,
+        recordedKeys: state.recordedKeys,
+      }),
+    ...(deps.judgeChunk === undefined ? {} : { chunkSize: deps.judgeChunk }),
   });
   const settings = config.hubspot.writeBack;
   const writeBacks = withItems(
@@ -130,7 +145,7 @@ export async function judgeAndCommit(
     updatedInstances: got.events.updated.filter((i) => !closing.has(i.id)),
     closed: got.events.closed,
     touches: got.touches,
-    evaluations: [...judged.judged.values()].filter((j) => j.changed).map((j) => j.evaluation),
+    evaluations: judged.changed,
     outbox: judged.outbox,
   };
   await deps.store.commitCycle(write);
@@ -138,6 +153,9 @@ export async function judgeAndCommit(
   state.cursors = got.cursors;
   state.writeBacks = writeBacks;
   state.savedWriteBacks = queue;
+  // Touches first into the contacts whose touches are kept, then the instances: a contact whose
+  // last unsettled instance settled or closed lets its touches go; one that became unsettled
+  // keeps what it was just judged with.
   state.addTouches(got.touches);
   if (got.touchesRead) state.touchesReadAt = now;
   const justClosed: OpenInstance[] = [];
@@ -149,13 +167,14 @@ export async function judgeAndCommit(
   state.pruneClosed(now - 2 * config.poll.overlap);
   for (const o of candidates) {
     const j = judged.judged.get(o.instance.id);
-    state.put(j ? { ...o, evaluation: withoutDue(j.evaluation), fingerprint: j.fingerprint } : o);
+    state.put(j ? { ...o, evaluation: j.evaluation, fingerprint: j.fingerprint } : o);
     if (j) {
-      const acks = ackCounts.get(o.instance.id) ?? 0;
+      const acks = acksOf.get(o.instance.id)?.length ?? 0;
       if (acks > 0) state.ackCounts.set(o.instance.id, acks);
       else state.ackCounts.delete(o.instance.id);
     }
   }
+  for (const [contactId, touches] of judged.touchesToKeep) state.holdTouches(contactId, touches);
   for (const id of state.closedOutside) state.forget(id, now);
   state.closedOutside.clear();
   state.judgedWorld = world;
@@ -168,7 +187,7 @@ export async function judgeAndCommit(
     const due = o.evaluation.nextDueAt;
     if (due !== null && (nextDueAt === null || due < nextDueAt)) nextDueAt = due;
   }
-  for (const k of judged.newKeys) state.recordedKeys.add(k);
+  for (const k of judged.newKeys) state.recordedKeys.add(k.key, k.instanceId);
   state.evaluatedConfigVersion = configVersion;
   deps.events.emit('verdicts', tally);
   return { recorded: write.outbox.length, justClosed, nextDueAt, withoutPolicy: judged.withoutPolicy };

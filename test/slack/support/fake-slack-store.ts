@@ -16,6 +16,7 @@ export type SlackStorePart = Pick<
   | 'enqueue'
   | 'instance'
   | 'openInstances'
+  | 'openInstancesOfOwners'
   | 'acknowledge'
   | 'acknowledgements'
   | 'reject'
@@ -56,6 +57,9 @@ export class FakeSlackStore implements SlackStorePart {
   }
   async openInstances() {
     return [...this.instances.values()].filter((s) => s.instance.closedAt === null);
+  }
+  async openInstancesOfOwners(ownerIds: readonly string[]) {
+    return (await this.openInstances()).filter((s) => ownerIds.includes(s.instance.ownerId ?? ''));
   }
   async acknowledge(ack: Acknowledgement) {
     if (this.acks.some((a) => a.instanceId === ack.instanceId)) return false;

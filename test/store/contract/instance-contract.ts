@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MINUTE } from '../../../src/domain/time.ts';
+import { type InstancePageKey, pageKeyOf, type StoredInstance } from '../../../src/ports/store.ts';
 import { StoreNotFoundError } from '../../../src/store/errors.ts';
 import {
   breachedEvaluation,
@@ -190,6 +191,60 @@ export function describeInstanceContract(ctx: StoreContext): void {
         pingRef: { channel: 'D1', ts: '1.2' },
         pingState: 'v1',
       });
+    });
+
+    it('openInstancesPage reads the open instances in pages, in the order of openInstances', async () => {
+      // Two share a stage entry: the id breaks the tie, within a page and across pages.
+      const instances = [5, 1, 4, 2, 3, 6].map((n) => slaInstance(n));
+      const twin = slaInstance(7, { enteredAt: slaInstance(2).enteredAt });
+      await ctx.store.commitCycle(
+        cycle({
+          newInstances: [...instances, twin],
+          evaluations: [pendingEvaluation(slaInstance(1))],
+        }),
+      );
+      await ctx.store.commitCycle(
+        cycle({ closed: [{ instanceId: slaInstance(4).id, at: T0, reason: 'recycled' }] }),
+      );
+      const all = (await ctx.store.openInstances()).map((s) => s.instance.id);
+
+      const pages: string[][] = [];
+      let after: InstancePageKey | null = null;
+      for (;;) {
+        const page: readonly StoredInstance[] = await ctx.store.openInstancesPage(after, 2);
+        if (page.length === 0) break;
+        pages.push(page.map((s) => s.instance.id));
+        after = pageKeyOf(page[page.length - 1] as StoredInstance);
+      }
+
+      expect(all).toHaveLength(6);
+      expect(pages.flat()).toEqual(all);
+      expect(pages.map((p) => p.length)).toEqual([2, 2, 2]);
+      const [first] = await ctx.store.openInstancesPage(null, 1);
+      expect(first).toEqual({
+        instance: slaInstance(1),
+        evaluation: pendingEvaluation(slaInstance(1)),
+        pingRef: null,
+        pingState: null,
+      });
+      expect(await ctx.store.openInstancesPage(pageKeyOf(first as StoredInstance), 0)).toEqual([]);
+    });
+
+    it('openInstancesOfOwners lists the open instances of just those owners, oldest first', async () => {
+      const mine = [3, 1, 10].map((n) => slaInstance(n, { ownerId: 'owner-a' }));
+      const theirs = slaInstance(2, { ownerId: 'owner-b' });
+      const nobody = slaInstance(4, { ownerId: null, ownerAssignedAt: null });
+      const other = slaInstance(5, { ownerId: 'owner-c' });
+      await ctx.store.commitCycle(cycle({ newInstances: [...mine, theirs, nobody, other] }));
+      await ctx.store.commitCycle(
+        cycle({ closed: [{ instanceId: slaInstance(10).id, at: T0, reason: 'progressed' }] }),
+      );
+
+      const found = await ctx.store.openInstancesOfOwners(['owner-a', 'owner-b', 'owner-z']);
+
+      expect(found.map((s) => s.instance.id)).toEqual([1, 2, 3].map((n) => slaInstance(n).id));
+      expect(found[0]?.instance).toEqual(mine[1]);
+      expect(await ctx.store.openInstancesOfOwners([])).toEqual([]);
     });
 
     it('instancesBetween is half-open on stage entry and includes closed instances', async () => {
