@@ -147,6 +147,8 @@ export interface Store {
 
   acknowledge(ack: Acknowledgement): Promise<boolean>;
   acknowledgements(instanceIds: readonly string[]): Promise<readonly Acknowledgement[]>;
+  /** Acknowledgements made at or after `since` (the worker's check for new "On it" clicks). */
+  acknowledgementsSince(since: Instant): Promise<readonly Acknowledgement[]>;
   addSilence(silence: Silence): Promise<void>;
   silences(activeAt: Instant): Promise<readonly Silence[]>;
   /** All silences overlapping [from, until) — reports. */

@@ -81,6 +81,8 @@ export class SqlStore implements Store {
   acknowledge = (ack: Acknowledgement): Promise<boolean> => feedback.acknowledge(this.#db, ack);
   acknowledgements = (instanceIds: readonly string[]): Promise<readonly Acknowledgement[]> =>
     feedback.acknowledgements(this.#db, instanceIds);
+  acknowledgementsSince = (since: Instant): Promise<readonly Acknowledgement[]> =>
+    feedback.acknowledgementsSince(this.#db, since);
   reject = (rejection: Rejection): Promise<boolean> => feedback.reject(this.#db, rejection);
   rejections = (from: Instant, until: Instant): Promise<readonly Rejection[]> =>
     feedback.rejections(this.#db, from, until);

@@ -96,8 +96,10 @@ export class WorkerState {
   touchesReadAt = Number.NEGATIVE_INFINITY;
   /** What the instances were last judged against (config, silences, outages, owners); see `worldFingerprint`. */
   judgedWorld: string | null = null;
-  /** Acknowledgements per instance when it was last judged (only instances that have any). */
-  readonly ackCounts = new Map<string, number>();
+  /** Open instances last judged with their acknowledgement ("On it"; at most one each). */
+  readonly acked = new Set<string>();
+  /** When acknowledgements were last checked for new ones (`null`: not since this state was loaded). */
+  acksCheckedAt: Instant | null = null;
   /** Bumped on every config swap: settled instances are re-evaluated under a new config. */
   configVersion = 0;
   evaluatedConfigVersion = -1;
@@ -241,6 +243,7 @@ export class WorkerState {
     this.closedRecently.set(instanceId, at);
     // Nothing about a closed instance is recorded again (the outbox would ignore it anyway).
     this.recordedKeys.forget(instanceId, [inactiveOwnerKey(instanceId), unknownOwnerKey(instanceId)]);
+    this.acked.delete(instanceId);
   }
 
   /**

@@ -42,6 +42,8 @@ export class FakeStore implements Store {
   readonly commits: CycleWrite[] = [];
   /** Every `openInstancesPage` call, in order. */
   readonly pagesRead: { readonly after: InstancePageKey | null; readonly limit: number }[] = [];
+  /** Every `acknowledgements` call's instance ids, in order. */
+  readonly ackReads: (readonly string[])[] = [];
   /** Every `touchesOf` call's contacts, in order. */
   readonly touchReads: (readonly string[])[] = [];
   /** Deals and owners (see MemoryDeals). */
@@ -194,10 +196,17 @@ export class FakeStore implements Store {
   }
   async acknowledgements(instanceIds: readonly string[]): Promise<readonly Acknowledgement[]> {
     this.#check('acknowledgements');
+    this.ackReads.push([...instanceIds]);
     return instanceIds.flatMap((id) => {
       const ack = this.acks.get(id);
       return ack ? [ack] : [];
     });
+  }
+  async acknowledgementsSince(since: Instant): Promise<readonly Acknowledgement[]> {
+    this.#check('acknowledgementsSince');
+    return [...this.acks.values()]
+      .filter((a) => a.at >= since)
+      .sort((a, b) => a.at - b.at || (a.instanceId < b.instanceId ? -1 : 1));
   }
   async addSilence(silence: Silence): Promise<void> {
     this.silenceList.push(silence);

@@ -86,6 +86,35 @@ describe('judging only what can have changed', () => {
     expect(c.take()).toEqual([]);
   });
 
+  it('reads acknowledgements by time, not those of every open lead each cycle; a late-stamped one still counts', async () => {
+    const h = cycleHarness();
+    const c = countingEngine();
+    const deps = { ...h.deps, engine: c.engine };
+    for (const contact of ['c1', 'c2', 'c3']) h.crm.addHandoff(handoff(contact, T0));
+    const state = new WorkerState();
+    await runCycle(deps, state);
+    expect(c.take()).toHaveLength(3);
+    h.store.ackReads.splice(0);
+
+    // Between due moments nothing is judged, so no instance's acknowledgements are read.
+    h.clock.set(T0 + 10 * SECOND);
+    await runCycle(deps, state);
+    expect(c.take()).toEqual([]);
+    expect(h.store.ackReads).toEqual([]);
+
+    // Another replica stamped this click with a clock 2 minutes behind ours: still picked up, once.
+    h.clock.set(T0 + 20 * SECOND);
+    await h.store.acknowledge({ instanceId: ID, by: 'U1', at: T0 + 20 * SECOND - 2 * MINUTE });
+    await runCycle(deps, state);
+    expect(c.take()).toEqual([ID]);
+    expect(h.store.ackReads).toEqual([[ID]]);
+    expect(state.open.get(ID)?.evaluation?.acknowledged?.by).toBe('U1');
+
+    h.clock.set(T0 + 30 * SECOND);
+    await runCycle(deps, state);
+    expect(c.take()).toEqual([]);
+  });
+
   it('sends the same messages as judging every lead every cycle', async () => {
     const run = async (engine: Engine) => {
       const h = cycleHarness();

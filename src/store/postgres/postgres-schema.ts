@@ -2,6 +2,7 @@ import type { MigrationPlan } from '../migrate.ts';
 import { type ColumnTypes, initialSchema } from '../schema/0001-initial.ts';
 import { dealsAndOwnersSchema } from '../schema/0002-deals-owners.ts';
 import { openByOwnerSchema } from '../schema/0003-open-by-owner.ts';
+import { acknowledgementsByTimeSchema } from '../schema/0004-acknowledgements-by-time.ts';
 
 const TYPES: ColumnTypes = { int: 'BIGINT', bool: 'BOOLEAN', json: 'JSON' };
 
@@ -10,7 +11,12 @@ const MIGRATION_LOCK = 0x51ab07;
 
 /** PostgreSQL: bigint epoch millis, real booleans, `json` (kept as written). */
 export const postgresMigrations: MigrationPlan = {
-  migrations: [initialSchema(TYPES), dealsAndOwnersSchema(TYPES), openByOwnerSchema()],
+  migrations: [
+    initialSchema(TYPES),
+    dealsAndOwnersSchema(TYPES),
+    openByOwnerSchema(),
+    acknowledgementsByTimeSchema(),
+  ],
   ledger: `CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER PRIMARY KEY,
   name TEXT NOT NULL,

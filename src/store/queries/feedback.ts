@@ -30,14 +30,23 @@ export async function acknowledgements(
       ids,
     ),
   );
-  return rows.map(
-    (row: SqlRow): Acknowledgement => ({
-      instanceId: text(row, 'instance_id'),
-      by: text(row, 'acked_by'),
-      at: int(row, 'at'),
-    }),
-  );
+  return rows.map(acknowledgement);
 }
+
+/** Acknowledgements made at or after `since`, oldest first. */
+export async function acknowledgementsSince(db: SqlExecutor, since: Instant): Promise<Acknowledgement[]> {
+  const rows = await db.query(
+    'SELECT instance_id, acked_by, at FROM acknowledgements WHERE at >= $1 ORDER BY at, instance_id',
+    [since],
+  );
+  return rows.map(acknowledgement);
+}
+
+const acknowledgement = (row: SqlRow): Acknowledgement => ({
+  instanceId: text(row, 'instance_id'),
+  by: text(row, 'acked_by'),
+  at: int(row, 'at'),
+});
 
 /** Records the first "Not a fit" of a stored instance; `false` when already rejected or unknown. */
 export async function reject(db: SqlExecutor, rejection: Rejection): Promise<boolean> {

@@ -2,12 +2,18 @@ import type { MigrationPlan } from '../migrate.ts';
 import { type ColumnTypes, initialSchema } from '../schema/0001-initial.ts';
 import { dealsAndOwnersSchema } from '../schema/0002-deals-owners.ts';
 import { openByOwnerSchema } from '../schema/0003-open-by-owner.ts';
+import { acknowledgementsByTimeSchema } from '../schema/0004-acknowledgements-by-time.ts';
 
 const TYPES: ColumnTypes = { int: 'INTEGER', bool: 'INTEGER', json: 'TEXT' };
 
 /** SQLite: integers are 64-bit, booleans 0/1, JSON text. Leases are always granted (one process owns the file). */
 export const sqliteMigrations: MigrationPlan = {
-  migrations: [initialSchema(TYPES), dealsAndOwnersSchema(TYPES), openByOwnerSchema()],
+  migrations: [
+    initialSchema(TYPES),
+    dealsAndOwnersSchema(TYPES),
+    openByOwnerSchema(),
+    acknowledgementsByTimeSchema(),
+  ],
   ledger: `CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER PRIMARY KEY,
   name TEXT NOT NULL,

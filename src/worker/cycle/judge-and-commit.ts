@@ -1,6 +1,6 @@
 import type { SlaConfig } from '../../config/types.ts';
 import type { Acknowledgement, Touch } from '../../domain/model.ts';
-import { DAY, type Instant, type Millis } from '../../domain/time.ts';
+import { DAY, type Instant, MINUTE, type Millis } from '../../domain/time.ts';
 import type { LeadWriter } from '../../ports/lead-writer.ts';
 import type { CycleWrite, Store } from '../../ports/store.ts';
 import { HEARTBEAT_CURSOR } from '../downtime.ts';
@@ -14,6 +14,12 @@ import { evaluateOpen, mayNeedJudging, needsJudging, tallyOf, type VerdictTally 
 import { worldFingerprint } from './fingerprint.ts';
 import type { Ingested } from './ingest.ts';
 import { judgeInChunks } from './judge-in-chunks.ts';
+
+/**
+ * How far before the last check new acknowledgements are looked for: an "On it" is stamped by the
+ * process that took the click (another replica's clock, a moment before it is stored).
+ */
+const ACK_LOOKBACK: Millis = 10 * MINUTE;
 
 export interface JudgeDeps {
   readonly store: Store;
@@ -79,20 +85,27 @@ export async function judgeAndCommit(
     if (mayNeedJudging(current, changes)) candidates.push(current);
   }
   for (const o of fresh) if (!gone(o.instance.id)) candidates.push(o);
+  // "On it" clicks are rare: only the ones made lately are read to find instances to judge again,
+  // then the judged instances' own. The look-back covers the clocks of other processes (Slack).
+  const recentlyAcked = new Set(
+    (await deps.store.acknowledgementsSince((state.acksCheckedAt ?? now) - ACK_LOOKBACK)).map(
+      (a) => a.instanceId,
+    ),
+  );
+  const context = {
+    ...changes,
+    now,
+    ackChanged: (id: string) => recentlyAcked.has(id) && !state.acked.has(id),
+  };
+  const instances = candidates.filter((o) => needsJudging(o, context));
   const acknowledgements =
-    candidates.length > 0 ? await deps.store.acknowledgements(candidates.map((o) => o.instance.id)) : [];
+    instances.length > 0 ? await deps.store.acknowledgements(instances.map((o) => o.instance.id)) : [];
   const acksOf = new Map<string, Acknowledgement[]>();
   for (const a of acknowledgements) {
     const list = acksOf.get(a.instanceId);
     if (list) list.push(a);
     else acksOf.set(a.instanceId, [a]);
   }
-  const context = {
-    ...changes,
-    now,
-    ackChanged: (id: string) => (acksOf.get(id)?.length ?? 0) !== (state.ackCounts.get(id) ?? 0),
-  };
-  const instances = candidates.filter((o) => needsJudging(o, context));
   const judged = await judgeInChunks({
     instances,
     keptTouches: (contactId) => state.keptTouches(contactId),
@@ -168,16 +181,14 @@ export async function judgeAndCommit(
   for (const o of candidates) {
     const j = judged.judged.get(o.instance.id);
     state.put(j ? { ...o, evaluation: j.evaluation, fingerprint: j.fingerprint } : o);
-    if (j) {
-      const acks = acksOf.get(o.instance.id)?.length ?? 0;
-      if (acks > 0) state.ackCounts.set(o.instance.id, acks);
-      else state.ackCounts.delete(o.instance.id);
-    }
+    if (j && acksOf.has(o.instance.id)) state.acked.add(o.instance.id);
+    else if (j) state.acked.delete(o.instance.id);
   }
   for (const [contactId, touches] of judged.touchesToKeep) state.holdTouches(contactId, touches);
   for (const id of state.closedOutside) state.forget(id, now);
   state.closedOutside.clear();
   state.judgedWorld = world;
+  state.acksCheckedAt = now;
   // One pass over what is open: the verdict tally for /metrics and the next moment anything is due.
   let nextDueAt: Instant | null = null;
   const tally: VerdictTally = { pending: 0, met: 0, breached: 0, excused: 0 };

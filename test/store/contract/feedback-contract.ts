@@ -31,6 +31,18 @@ export function describeFeedbackContract(ctx: StoreContext): void {
       ).toEqual([ack]);
       expect(await ctx.store.acknowledgements([])).toEqual([]);
     });
+
+    it('lists the acknowledgements made at or after a moment, oldest first', async () => {
+      await seedInstances();
+      const late = { instanceId: slaInstance(1).id, by: 'U111', at: T0 + 5 * MINUTE };
+      const early = { instanceId: slaInstance(2).id, by: 'U222', at: T0 + MINUTE };
+      const edge = { instanceId: slaInstance(3).id, by: 'U333', at: T0 + 3 * MINUTE };
+      for (const ack of [late, early, edge]) expect(await ctx.store.acknowledge(ack)).toBe(true);
+
+      expect(await ctx.store.acknowledgementsSince(T0 + 3 * MINUTE)).toEqual([edge, late]);
+      expect(await ctx.store.acknowledgementsSince(T0)).toEqual([early, edge, late]);
+      expect(await ctx.store.acknowledgementsSince(T0 + 6 * MINUTE)).toEqual([]);
+    });
   });
 
   describe('rejections ("Not a fit")', () => {
