@@ -8,6 +8,7 @@ import type {
   DealRead,
   HandoffPoll,
   LeadChange,
+  OpenContacts,
   Owner,
   Rejected,
   TouchPoll,
@@ -114,11 +115,7 @@ export function createHubSpotSource(deps: HubSpotSourceDeps): HubSpotSource {
       return poll;
     },
 
-    async pollTouches(
-      cursors: Cursors,
-      openContactIds: ReadonlySet<string>,
-      now: Instant,
-    ): Promise<TouchPoll> {
+    async pollTouches(cursors: Cursors, openContactIds: OpenContacts, now: Instant): Promise<TouchPoll> {
       const poll = await pollTouches(context(now), dispositions, cursors, openContactIds);
       logRejected(logger, poll.rejected);
       return poll;

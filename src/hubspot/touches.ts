@@ -1,5 +1,5 @@
 import type { Touch } from '../domain/model.ts';
-import type { Rejected, TouchPoll } from '../ports/crm-source.ts';
+import type { OpenContacts, Rejected, TouchPoll } from '../ports/crm-source.ts';
 import { readAssociations } from './associations.ts';
 import { batchRead } from './batch-read.ts';
 import type { DispositionNames } from './dispositions.ts';
@@ -18,7 +18,7 @@ export async function pollTouches(
   ctx: PollContext,
   dispositions: DispositionNames,
   cursors: Readonly<Record<string, string>>,
-  openContactIds: ReadonlySet<string>,
+  openContactIds: OpenContacts,
 ): Promise<TouchPoll> {
   const touches: Touch[] = [];
   const rejected: Rejected[] = [];

@@ -53,6 +53,9 @@ export interface WatchedLead {
   readonly ownerId: string | null;
 }
 
+/** The contacts with open instances, as the touch poll asks about them. */
+export type OpenContacts = Pick<ReadonlySet<string>, 'has' | 'size'>;
+
 /** A record HubSpot returned that could not be used; logged with its reason, never fatal. */
 export interface Rejected {
   readonly what: string;
@@ -112,7 +115,7 @@ export interface CrmSource {
    */
   pollHandoffs(cursors: Cursors, now: Instant, open?: readonly WatchedLead[]): Promise<HandoffPoll>;
   /** New or changed touches since `cursors`, for the given open contacts only. */
-  pollTouches(cursors: Cursors, openContactIds: ReadonlySet<string>, now: Instant): Promise<TouchPoll>;
+  pollTouches(cursors: Cursors, openContactIds: OpenContacts, now: Instant): Promise<TouchPoll>;
   /** All touches of these contacts (used once when instances open: calls logged before we saw the handoff). */
   touchesOf(contactIds: readonly string[]): Promise<readonly Touch[]>;
   /** All owners, archived ones included (cached by the adapter). */

@@ -131,6 +131,11 @@ export interface Store {
   openInstancesPage(after: InstancePageKey | null, limit: number): Promise<readonly StoredInstance[]>;
   /** The open instances owned by these owners, oldest handoff first (the /sla command). */
   openInstancesOfOwners(ownerIds: readonly string[]): Promise<readonly StoredInstance[]>;
+  /**
+   * The open instances among these ids, in no particular order; closed and unknown ids are left out
+   * (the worker reads settled instances back when something about them changes).
+   */
+  openInstancesByIds(ids: readonly string[]): Promise<readonly StoredInstance[]>;
   instance(id: string): Promise<StoredInstance | null>;
   /**
    * Closes an open instance outside a cycle (Slack "Not a fit"). True when it was open and is now

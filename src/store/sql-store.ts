@@ -65,6 +65,8 @@ export class SqlStore implements Store {
     instances.openInstancesPage(this.#db, after, limit);
   openInstancesOfOwners = (ownerIds: readonly string[]): Promise<readonly StoredInstance[]> =>
     instances.openInstancesOfOwners(this.#db, ownerIds);
+  openInstancesByIds = (ids: readonly string[]): Promise<readonly StoredInstance[]> =>
+    instances.openInstancesByIds(this.#db, ids);
   instance = (id: string): Promise<StoredInstance | null> => instances.instance(this.#db, id);
   closeInstance = (instanceId: string, at: Instant, reason: CloseReason): Promise<boolean> =>
     instances.closeInstance(this.#db, instanceId, at, reason);

@@ -2,15 +2,16 @@ import type { Evaluation } from '../domain/evaluation.ts';
 import type { SlaInstance, Touch } from '../domain/model.ts';
 import type { Instant } from '../domain/time.ts';
 import type { Logger } from '../log/logger.ts';
-import type { Cursors, Owner } from '../ports/crm-source.ts';
+import type { Cursors, OpenContacts, Owner, WatchedLead } from '../ports/crm-source.ts';
 import type { MessageRef } from '../ports/notifier.ts';
 import { type InstancePageKey, pageKeyOf, type Store, type StoredInstance } from '../ports/store.ts';
-import { evaluationFingerprint } from './cycle/fingerprint.ts';
+import { evaluationFingerprint, pingFingerprint } from './cycle/fingerprint.ts';
 import { inactiveOwnerKey, unknownOwnerKey } from './cycle/owner-problems.ts';
 import { HEARTBEAT_CURSOR, heartbeatOf } from './downtime.ts';
 import { internInstance, internTouch } from './memory/intern-records.ts';
 import { Interner } from './memory/interner.ts';
 import { RecordedKeys } from './memory/recorded-keys.ts';
+import { SettledLeads, type Verdict, type VerdictTally, verdictOf } from './memory/settled-leads.ts';
 import {
   EMPTY_QUEUE,
   parseQueue,
@@ -28,7 +29,7 @@ const NONE: Evaluation['due'] = [];
  */
 export const withoutDue = (e: Evaluation): Evaluation => (e.due.length === 0 ? e : { ...e, due: NONE });
 
-/** Open instances read from the store at once when the worker loads. */
+/** Open instances read from the store at once when the worker loads or reads settled ones back. */
 export const LOAD_PAGE = 2_000;
 
 /**
@@ -37,6 +38,15 @@ export const LOAD_PAGE = 2_000;
  * new touch or the world changes; its touches are then read from the store.
  */
 const unsettled = (o: OpenInstance): boolean => o.evaluation !== null && !o.evaluation.settled;
+
+/**
+ * Settled, judged, and its handoff ping (if any) shows what it says: nothing about it changes until
+ * its contact, its lead or the world does, so it need not be kept whole (see `SettledLeads`).
+ */
+const quiet = (o: OpenInstance): boolean =>
+  o.evaluation?.settled === true &&
+  o.fingerprint !== null &&
+  (o.pingRef === null || o.pingState === pingFingerprint(o.evaluation, false));
 
 /** One open instance as the worker keeps it between cycles. */
 export interface OpenInstance {
@@ -53,6 +63,12 @@ export interface OpenInstance {
  * notification keys already in the outbox. Loaded from the store at start and whenever this
  * instance becomes leader; changed only after the store accepted a cycle's write, so a failed
  * cycle leaves it as it was.
+ *
+ * Open instances are kept in two forms (ADR 0007): `hot` ones whole — unsettled, just judged or
+ * changed this cycle, or with a ping still to update — and `settled` ones in a compact index,
+ * read back from the store (`wake`) when their contact, their lead or the world changes. `settle`
+ * moves the quiet hot ones to the index at the end of a cycle. So memory and every per-cycle pass
+ * follow the leads in flight, not the backlog of settled open leads.
  */
 export class WorkerState {
   /** The CRM's resume points (the worker's own cursors, heartbeat and write-back queue, apart). */
@@ -67,10 +83,14 @@ export class WorkerState {
   /** Owners whose App Home tab shows outdated leads, and when each rep's Home was last published. */
   readonly homeDirty = new Set<string>();
   readonly homeShownAt = new Map<string, Instant>();
-  /** Open instances by id. Change them through `put` and `close`, which keep the record below. */
-  readonly open = new Map<string, OpenInstance>();
+  /** Open instances kept whole, by id. Change them through `put` and `close`, which keep the record below. */
+  readonly hot = new Map<string, OpenInstance>();
+  /** The other open instances: settled and quiet, kept compact (see `SettledLeads`). */
+  readonly settled = new SettledLeads();
   #changes = new Map<string, OpenInstance | undefined>();
-  #contacts: ReadonlySet<string> | null = null;
+  /** Open instances per contact, hot and settled together: the contacts whose touches are polled. */
+  readonly #contacts = new Map<string, number>();
+  readonly #openContacts: OpenContacts;
   /**
    * Instances closed lately, with when: a poll that sees their handoff again (a webhook brought it
    * first, so the poll's cursor never marked it seen) must not open them a second time.
@@ -104,6 +124,16 @@ export class WorkerState {
   configVersion = 0;
   evaluatedConfigVersion = -1;
 
+  constructor() {
+    const contacts = this.#contacts;
+    this.#openContacts = {
+      has: (contactId) => contacts.has(contactId),
+      get size() {
+        return contacts.size;
+      },
+    };
+  }
+
   static async load(store: Store, logger?: Logger, pageSize = LOAD_PAGE): Promise<WorkerState> {
     const state = new WorkerState();
     const all = await store.cursors();
@@ -126,8 +156,9 @@ export class WorkerState {
       const wanted = new Set<string>();
       for (const stored of page) {
         const o = state.#adopt(stored);
-        const contactId = o.instance.lead.contactId;
-        if (unsettled(o) && !state.#touches.has(contactId)) wanted.add(contactId);
+        if (quiet(o)) state.#settleOne(o);
+        else if (unsettled(o) && !state.#touches.has(o.instance.lead.contactId))
+          wanted.add(o.instance.lead.contactId);
       }
       if (wanted.size > 0) {
         const read = await store.touchesOf([...wanted]);
@@ -141,25 +172,126 @@ export class WorkerState {
     return state;
   }
 
-  /** A stored open instance in its memory form (shared strings, evaluation without `due`). */
+  /** A stored open instance in its memory form (shared strings, evaluation without `due`), kept hot. */
   #adopt(s: StoredInstance): OpenInstance {
+    const o = this.#memoryForm(s);
+    this.hot.set(o.instance.id, o);
+    this.#count(o, 1);
+    this.#refContact(o.instance.lead.contactId, 1);
+    return o;
+  }
+
+  #memoryForm(s: StoredInstance): OpenInstance {
     const instance = internInstance(this.strings, s.instance);
-    const o: OpenInstance = {
+    return {
       instance,
       evaluation: s.evaluation ? { ...s.evaluation, instanceId: instance.id, due: NONE } : null,
       fingerprint: s.evaluation ? evaluationFingerprint(s.evaluation) : null,
       pingRef: s.pingRef ? { channel: this.strings.intern(s.pingRef.channel), ts: s.pingRef.ts } : null,
       pingState: this.strings.maybe(s.pingState),
     };
-    this.open.set(instance.id, o);
-    this.#count(o, 1);
-    this.#contacts = null;
-    return o;
   }
 
   /** A new or changed instance with shared strings, before it is judged and kept. */
   adoptInstance(instance: SlaInstance): SlaInstance {
     return internInstance(this.strings, instance);
+  }
+
+  /** Whether the instance is open as far as this worker knows (hot or settled). */
+  isOpen(instanceId: string): boolean {
+    return this.hot.has(instanceId) || this.settled.has(instanceId);
+  }
+
+  /** Open instances, hot and settled. */
+  get openCount(): number {
+    return this.hot.size + this.settled.size;
+  }
+
+  /**
+   * Reads these settled instances back from the store and keeps them whole (hot) until the end of
+   * the cycle, with the notification keys their stored evaluations recorded. An id the store no
+   * longer has open (closed by another process) is let go. Returns the instances now hot.
+   */
+  async wake(store: Pick<Store, 'openInstancesByIds'>, ids: Iterable<string>): Promise<OpenInstance[]> {
+    const wanted = [...new Set(ids)].filter((id) => this.settled.has(id));
+    if (wanted.length === 0) return [];
+    const woken: OpenInstance[] = [];
+    const found = new Set<string>();
+    for (let start = 0; start < wanted.length; start += LOAD_PAGE) {
+      const stored = await store.openInstancesByIds(wanted.slice(start, start + LOAD_PAGE));
+      for (const s of stored) {
+        if (!this.settled.has(s.instance.id)) continue;
+        found.add(s.instance.id);
+        woken.push(this.#wakeOne(s));
+      }
+    }
+    for (const id of wanted) if (!found.has(id)) this.#drop(id);
+    return woken;
+  }
+
+  /** A settled instance as read back from the store, kept hot (not a change: it was open already). */
+  #wakeOne(s: StoredInstance): OpenInstance {
+    this.settled.remove(s.instance.id);
+    this.#refContact(s.instance.lead.contactId, -1);
+    for (const n of s.evaluation?.due ?? []) this.recordedKeys.add(n.key, n.instanceId);
+    return this.#adopt(s);
+  }
+
+  /**
+   * A settled instance read back from the store to be judged (a changed world is judged in pages,
+   * not woken all at once): its memory form, and the notification keys its stored evaluation
+   * recorded. Stays settled unless `keepWoken` is called.
+   */
+  readBack(s: StoredInstance): OpenInstance {
+    for (const n of s.evaluation?.due ?? []) this.recordedKeys.add(n.key, n.instanceId);
+    return this.#memoryForm(s);
+  }
+
+  /** An instance read back by `readBack` that must be kept whole after all (unsettled, ping to update). */
+  keepWoken(o: OpenInstance): void {
+    if (!this.settled.has(o.instance.id)) return;
+    this.settled.remove(o.instance.id);
+    this.hot.set(o.instance.id, o);
+    this.#count(o, 1);
+  }
+
+  /** A read-back instance judged and still settled: its new verdict counted, its keys let go again. */
+  stillSettled(instanceId: string, verdict: Verdict): void {
+    this.settled.setVerdict(instanceId, verdict);
+    this.recordedKeys.forget(instanceId);
+  }
+
+  /**
+   * Moves the quiet hot instances (settled, ping up to date) to the settled index: the end of a
+   * cycle, once pings are updated. Not a change of the open set: nothing is noted for `takeChanges`.
+   */
+  settle(): number {
+    let moved = 0;
+    for (const o of this.hot.values())
+      if (quiet(o) && !this.closedOutside.has(o.instance.id)) {
+        this.#settleOne(o);
+        moved += 1;
+      }
+    return moved;
+  }
+
+  #settleOne(o: OpenInstance): void {
+    const id = o.instance.id;
+    if (o.evaluation === null) return;
+    this.hot.delete(id);
+    this.#count(o, -1);
+    this.settled.add(o.instance, o.evaluation);
+    // Read again from its stored evaluation when it wakes (see `wake`).
+    this.recordedKeys.forget(id);
+    this.acked.delete(id);
+  }
+
+  /** An instance gone from the store (closed elsewhere): let go, and its owner's App Home updated. */
+  #drop(id: string): void {
+    const entry = this.settled.remove(id);
+    if (entry === undefined) return;
+    this.#refContact(entry.lead.contactId, -1);
+    if (entry.ownerId !== null) this.homeDirty.add(entry.ownerId);
   }
 
   /** Adds new or changed touches of the contacts whose touches are kept (the store has the others'). */
@@ -208,24 +340,43 @@ export class WorkerState {
     }
   }
 
-  /** The contacts of the open instances (kept until the open set changes: read it, do not keep it). */
-  openContactIds(): ReadonlySet<string> {
-    if (this.#contacts === null) {
-      const ids = new Set<string>();
-      for (const o of this.open.values()) ids.add(o.instance.lead.contactId);
-      this.#contacts = ids;
-    }
-    return this.#contacts;
+  #refContact(contactId: string, delta: 1 | -1): void {
+    const n = (this.#contacts.get(contactId) ?? 0) + delta;
+    if (n > 0) this.#contacts.set(contactId, n);
+    else this.#contacts.delete(contactId);
   }
 
-  /** Adds or replaces an open instance (noted for `takeChanges`). */
+  /** The contacts of the open instances, hot and settled (a live view: it follows the open set). */
+  openContactIds(): OpenContacts {
+    return this.#openContacts;
+  }
+
+  /** Every open lead as the read-back of open leads sees it, hot and settled. */
+  watched(): WatchedLead[] {
+    const out: WatchedLead[] = Array.from(this.hot.values(), (o) => o.instance);
+    for (const s of this.settled.values()) out.push(s);
+    return out;
+  }
+
+  /** First-contact verdicts of the open instances judged so far, hot and settled. */
+  tally(): VerdictTally {
+    const tally: VerdictTally = { pending: 0, met: 0, breached: 0, excused: 0 };
+    for (const o of this.hot.values()) if (o.evaluation) tally[verdictOf(o.evaluation)] += 1;
+    this.settled.addTallyTo(tally);
+    return tally;
+  }
+
+  /** Adds or replaces an open instance, kept hot (noted for `takeChanges`). */
   put(o: OpenInstance): void {
     const id = o.instance.id;
-    const was = this.open.get(id);
+    const was = this.hot.get(id);
     if (was === o) return;
     this.#note(id, was);
-    if (!was || was.instance.lead.contactId !== o.instance.lead.contactId) this.#contacts = null;
-    this.open.set(id, o);
+    const settled = this.settled.remove(id);
+    if (settled) this.#refContact(settled.lead.contactId, -1);
+    if (was) this.#refContact(was.instance.lead.contactId, -1);
+    this.#refContact(o.instance.lead.contactId, 1);
+    this.hot.set(id, o);
     // Counted in before the old one is counted out: a contact staying unsettled keeps its touches.
     this.#count(o, 1);
     if (was) this.#count(was, -1);
@@ -233,13 +384,15 @@ export class WorkerState {
 
   /** Drops an instance the cycle closed, remembering it for a while (see `closedRecently`). */
   close(instanceId: string, at: Instant): void {
-    const was = this.open.get(instanceId);
+    const was = this.hot.get(instanceId);
     if (was) {
       this.#note(instanceId, was);
-      this.#contacts = null;
       this.#count(was, -1);
+      this.#refContact(was.instance.lead.contactId, -1);
+      this.hot.delete(instanceId);
     }
-    this.open.delete(instanceId);
+    const settled = this.settled.remove(instanceId);
+    if (settled) this.#refContact(settled.lead.contactId, -1);
     this.closedRecently.set(instanceId, at);
     // Nothing about a closed instance is recorded again (the outbox would ignore it anyway).
     this.recordedKeys.forget(instanceId, [inactiveOwnerKey(instanceId), unknownOwnerKey(instanceId)]);
@@ -267,14 +420,16 @@ export class WorkerState {
 
   /** Stops judging an instance closed elsewhere; its owner's App Home is out of date. */
   forget(instanceId: string, at: Instant): void {
-    const o = this.open.get(instanceId);
-    if (!o) return;
+    const ownerId = this.hot.has(instanceId)
+      ? this.hot.get(instanceId)?.instance.ownerId
+      : this.settled.get(instanceId)?.ownerId;
+    if (ownerId === undefined) return;
     this.close(instanceId, at);
-    if (o.instance.ownerId !== null) this.homeDirty.add(o.instance.ownerId);
+    if (ownerId !== null) this.homeDirty.add(ownerId);
   }
 
   setPing(instanceId: string, ref: MessageRef, pingState: string): void {
-    const o = this.open.get(instanceId);
+    const o = this.hot.get(instanceId);
     if (o) this.put({ ...o, pingRef: ref, pingState });
   }
 }

@@ -6,6 +6,7 @@ import type {
   Cursors,
   HandoffPoll,
   LeadChange,
+  OpenContacts,
   Owner,
   TouchPoll,
   WatchedLead,
@@ -80,11 +81,7 @@ export class FakeCrmSource implements CrmSource {
     };
   }
 
-  async pollTouches(
-    cursors: Cursors,
-    openContactIds: ReadonlySet<string>,
-    _now: Instant,
-  ): Promise<TouchPoll> {
+  async pollTouches(cursors: Cursors, openContactIds: OpenContacts, _now: Instant): Promise<TouchPoll> {
     this.#check('pollTouches');
     const start = Number(cursors.touches ?? 0);
     const page = this.touchLog.slice(start, start + this.pageSize);

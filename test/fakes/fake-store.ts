@@ -149,6 +149,16 @@ export class FakeStore implements Store {
     const owners = new Set(ownerIds);
     return this.#open().filter((s) => s.instance.ownerId !== null && owners.has(s.instance.ownerId));
   }
+  /** Ids asked for with `openInstancesByIds`, call by call. */
+  readonly byIdsRead: string[][] = [];
+  async openInstancesByIds(ids: readonly string[]): Promise<readonly StoredInstance[]> {
+    this.#check('openInstancesByIds');
+    this.byIdsRead.push([...ids]);
+    return [...new Set(ids)].flatMap((id) => {
+      const s = this.instances.get(id);
+      return s && s.instance.closedAt === null ? [s] : [];
+    });
+  }
   /** Open instances in the store's order: stage entry, then id. */
   #open(): StoredInstance[] {
     return [...this.instances.values()]

@@ -37,7 +37,7 @@ describe('judging only what can have changed', () => {
     const state = new WorkerState();
     await runCycle(deps, state);
     expect(c.take()).toEqual([ID]);
-    const next = state.open.get(ID)?.evaluation?.nextDueAt ?? 0;
+    const next = state.hot.get(ID)?.evaluation?.nextDueAt ?? 0;
     expect(next).toBeGreaterThan(T0);
     h.clock.set(next - SECOND);
     await runCycle(deps, state);
@@ -61,7 +61,7 @@ describe('judging only what can have changed', () => {
     await h.store.acknowledge({ instanceId: ID, by: 'U1', at: T0 + 10 * SECOND });
     await runCycle(deps, state);
     expect(c.take()).toEqual([ID]);
-    expect(state.open.get(ID)?.evaluation?.acknowledged?.at).toBe(T0 + 10 * SECOND);
+    expect(state.hot.get(ID)?.evaluation?.acknowledged?.at).toBe(T0 + 10 * SECOND);
 
     h.clock.set(T0 + 20 * SECOND);
     await h.store.addSilence({
@@ -79,7 +79,7 @@ describe('judging only what can have changed', () => {
     h.crm.addTouch(call('1', 'c1', T0 + 25 * SECOND));
     await runCycle(deps, state);
     expect(c.take()).toEqual([ID]);
-    expect(state.open.get(ID)?.evaluation?.firstContact.state).toBe('met');
+    expect((await h.store.instance(ID))?.evaluation?.firstContact.state).toBe('met');
 
     h.clock.set(T0 + 40 * SECOND);
     await runCycle(deps, state);
@@ -108,7 +108,7 @@ describe('judging only what can have changed', () => {
     await runCycle(deps, state);
     expect(c.take()).toEqual([ID]);
     expect(h.store.ackReads).toEqual([[ID]]);
-    expect(state.open.get(ID)?.evaluation?.acknowledged?.by).toBe('U1');
+    expect(state.hot.get(ID)?.evaluation?.acknowledged?.by).toBe('U1');
 
     h.clock.set(T0 + 30 * SECOND);
     await runCycle(deps, state);

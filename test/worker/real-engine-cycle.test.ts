@@ -39,6 +39,6 @@ describe('worker cycle with the real SLA engine', () => {
       await runCycle(deps, state);
     }
     expect(h.notifier.sent.map((d) => d.notification.kind)).toEqual(['handoff']);
-    expect(state.open.get(`contact:c1:sql:${T0}`)?.evaluation?.firstContact.state).toBe('met');
+    expect((await h.store.instance(`contact:c1:sql:${T0}`))?.evaluation?.firstContact.state).toBe('met');
   });
 });

@@ -98,7 +98,7 @@ describe('one worker cycle', () => {
     const failed = await runCycle(h.deps, state);
     expect(failed.outcome).toBe('failed');
     expect(state.cursors).toEqual({});
-    expect(state.open.size).toBe(0);
+    expect(state.hot.size).toBe(0);
     expect(h.notifier.sent).toHaveLength(0);
     const ok = await runCycle(h.deps, state);
     expect(ok.outcome).toBe('ok');

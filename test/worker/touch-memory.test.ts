@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { EvaluationInput } from '../../src/domain/evaluation.ts';
 import type { TouchRule } from '../../src/domain/policy.ts';
 import { HOUR, MINUTE } from '../../src/domain/time.ts';
+import { evaluationFingerprint } from '../../src/worker/cycle/fingerprint.ts';
 import { runCycle } from '../../src/worker/cycle/run-cycle.ts';
 import type { Engine } from '../../src/worker/engine.ts';
+import { verdictOf } from '../../src/worker/memory/settled-leads.ts';
 import { slaEngine } from '../../src/worker/sla-engine.ts';
 import { WorkerState } from '../../src/worker/worker-state.ts';
 import { call, handoff, testConfig, testPolicy } from '../fakes/sla-fixtures.ts';
@@ -64,15 +66,19 @@ describe('touches in memory only where they can matter', () => {
     h.crm.addTouch(call('2', 'c1', T0 + 10 * MINUTE));
     await cycleAt(T0 + 10 * MINUTE);
     expect(state.keptTouches('c1')?.map((t) => t.id)).toEqual(['call:1', 'call:2']);
-    expect(state.open.get(id('c1'))?.evaluation?.settled).toBe(false);
+    expect(state.hot.get(id('c1'))?.evaluation?.settled).toBe(false);
 
     // The attempts window closes: c1 is settled (contacted, two of three attempts); c2 is not.
     await cycleAt(T0 + 61 * MINUTE);
 
-    expect(state.open.get(id('c1'))?.evaluation).toMatchObject({
+    // Settled and shown as such: kept only in the compact index, its evaluation in the store.
+    expect(state.hot.has(id('c1'))).toBe(false);
+    expect(state.settled.get(id('c1'))).toMatchObject({ verdict: 'met', lead: { contactId: 'c1' } });
+    expect((await h.store.instance(id('c1')))?.evaluation).toMatchObject({
       settled: true,
       attempts: { made: 2, state: 'short' },
     });
+    expect(state.hot.has(id('c2'))).toBe(true);
     expect(state.keptTouches('c1')).toBeNull();
     expect(state.keptTouches('c2')).toEqual([]);
     expect(state.keptContacts).toBe(1);
@@ -90,18 +96,23 @@ describe('touches in memory only where they can matter', () => {
     expect(state.keptTouches('c1')).toBeNull();
     watched.take();
     const reads = h.store.touchReads.length;
+    const byIds = h.store.byIdsRead.length;
 
     // Made at minute 30, logged at minute 70: the third attempt, within the window.
     h.crm.addTouch(call('3', 'c1', T0 + 30 * MINUTE));
     await cycleAt(T0 + 70 * MINUTE);
 
+    // Read back from the store by id, judged with all its calls, settled again.
+    expect(h.store.byIdsRead.slice(byIds)).toEqual([[id('c1')]]);
     expect(h.store.touchReads.slice(reads)).toEqual([['c1']]);
     expect(watched.take()).toEqual([{ id: id('c1'), touches: ['call:1', 'call:2', 'call:3'] }]);
-    expect(state.open.get(id('c1'))?.evaluation).toMatchObject({
+    expect((await h.store.instance(id('c1')))?.evaluation).toMatchObject({
       settled: true,
       attempts: { made: 3, state: 'met' },
       firstContact: { state: 'met', at: T0 + MINUTE },
     });
+    expect(state.hot.has(id('c1'))).toBe(false);
+    expect(state.settled.has(id('c1'))).toBe(true);
     expect(state.keptTouches('c1')).toBeNull();
   });
 
@@ -117,8 +128,10 @@ describe('touches in memory only where they can matter', () => {
     await cycleAt(T0 + 61 * MINUTE);
     // c1, c3, c4 were called and their window closed; c2 and c5 were never called.
     expect(contacts.map((c) => state.keptTouches(c) === null)).toEqual([true, false, true, true, false]);
+    expect(contacts.map((c) => state.settled.has(id(c)))).toEqual([true, false, true, true, false]);
     watched.take();
     const reads = h.store.touchReads.length;
+    const byIds = h.store.byIdsRead.length;
 
     state.judgedWorld = null; // e.g. a config reload
     await cycleAt(T0 + 62 * MINUTE);
@@ -128,10 +141,16 @@ describe('touches in memory only where they can matter', () => {
     const read = h.store.touchReads.slice(reads);
     expect(read.flat().sort()).toEqual(['c1', 'c3', 'c4']);
     expect(read.every((r) => r.length <= 2)).toBe(true);
+    // The settled ones were read back from the store a chunk at a time, and stay settled.
+    const readBack = h.store.byIdsRead.slice(byIds);
+    expect(readBack.flat().sort()).toEqual(['c1', 'c3', 'c4'].map(id));
+    expect(readBack.every((r) => r.length <= 2)).toBe(true);
+    expect(contacts.map((c) => state.settled.has(id(c)))).toEqual([true, false, true, true, false]);
     for (const c of contacts) {
+      const stored = await h.store.instance(id(c));
       const expected = slaEngine.evaluate(
         {
-          instance: state.open.get(id(c))?.instance ?? expect.fail(`no instance for ${c}`),
+          instance: stored?.instance ?? expect.fail(`no instance for ${c}`),
           policy,
           touches: h.crm.touchLog.filter((t) => t.contactId === c),
           acknowledgements: [],
@@ -141,7 +160,13 @@ describe('touches in memory only where they can matter', () => {
         },
         T0 + 62 * MINUTE,
       );
-      expect(state.open.get(id(c))?.evaluation).toEqual({ ...expected, due: [] });
+      const settled = state.settled.get(id(c));
+      if (settled) {
+        expect(settled.verdict).toBe(verdictOf(expected));
+        expect(evaluationFingerprint(stored?.evaluation ?? expect.fail('not judged'))).toBe(
+          evaluationFingerprint(expected),
+        );
+      } else expect(state.hot.get(id(c))?.evaluation).toEqual({ ...expected, due: [] });
     }
     expect(contacts.map((c) => state.keptTouches(c) === null)).toEqual([true, false, true, true, false]);
   });
@@ -168,8 +193,8 @@ describe('loading the worker state', () => {
       [id('c4'), 2],
       [`contact:c6:sql:${T0 + 30 * MINUTE}`, 2],
     ]);
-    expect([...loaded.open.keys()]).toEqual([...state.open.keys()]);
-    for (const [key, o] of state.open) expect(loaded.open.get(key)).toEqual(o);
+    expect([...loaded.hot.keys()]).toEqual([...state.hot.keys()]);
+    for (const [key, o] of state.hot) expect(loaded.hot.get(key)).toEqual(o);
     // c1 and c2 settled (called, attempts window closed); c6's window is still open.
     const kept = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map(
       (c) => loaded.keptTouches(c)?.map((t) => t.id) ?? null,

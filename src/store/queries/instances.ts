@@ -93,6 +93,14 @@ export async function openInstancesOfOwners(
     .sort((a, b) => a.instance.enteredAt - b.instance.enteredAt || compare(a.instance.id, b.instance.id));
 }
 
+/** The open instances among these ids, in no particular order (closed and unknown ids are left out). */
+export async function openInstancesByIds(db: SqlExecutor, ids: readonly string[]): Promise<StoredInstance[]> {
+  const rows = await queryByIds(ids, (placeholders, chunk) =>
+    db.query(`${SELECT_STORED} WHERE i.closed_at IS NULL AND i.id IN (${placeholders})`, chunk),
+  );
+  return rows.map(storedInstance);
+}
+
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function openInstancesBefore(

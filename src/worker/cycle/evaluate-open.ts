@@ -8,6 +8,7 @@ import { targetKey } from '../../ports/notifier.ts';
 import type { NewOutboxEntry } from '../../ports/store.ts';
 import type { Engine } from '../engine.ts';
 import type { RecordedKeys } from '../memory/recorded-keys.ts';
+import { type VerdictTally, verdictOf } from '../memory/settled-leads.ts';
 import { evaluationFingerprint } from './fingerprint.ts';
 import { teamOf } from './teams.ts';
 
@@ -17,12 +18,7 @@ export interface Judged {
   readonly changed: boolean;
 }
 
-export interface VerdictTally {
-  pending: number;
-  met: number;
-  breached: number;
-  excused: number;
-}
+export type { VerdictTally } from '../memory/settled-leads.ts';
 
 export type Judgeable = {
   readonly instance: SlaInstance;
@@ -105,9 +101,7 @@ export const outboxEntries = (n: DueNotification): NewOutboxEntry[] =>
   }));
 
 export const tallyOf = (tally: VerdictTally, e: Evaluation): void => {
-  const fc = e.firstContact;
-  if (fc.state === 'breached' && fc.excused) tally.excused += 1;
-  else tally[fc.state] += 1;
+  tally[verdictOf(e)] += 1;
 };
 
 /**

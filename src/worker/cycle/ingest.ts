@@ -2,7 +2,8 @@ import type { SlaConfig } from '../../config/types.ts';
 import type { Touch } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
 import type { Logger } from '../../log/logger.ts';
-import type { CrmSource, Cursors, Rejected } from '../../ports/crm-source.ts';
+import type { CrmSource, Cursors, OpenContacts, Rejected } from '../../ports/crm-source.ts';
+import type { Store } from '../../ports/store.ts';
 import type { Engine, LeadEventsResult } from '../engine.ts';
 import type { WorkerState } from '../worker-state.ts';
 import { applyHandoffs } from './lead-events.ts';
@@ -27,6 +28,8 @@ export const NOTHING: LeadEventsResult = { opened: [], updated: [], closed: [] }
 
 export interface IngestDeps {
   readonly crm: CrmSource;
+  /** Settled instances of leads that changed are read back from it. */
+  readonly store: Pick<Store, 'openInstancesByIds'>;
   readonly engine: Engine;
   readonly logger: Logger;
 }
@@ -62,8 +65,7 @@ export async function ingest(
   try {
     // The open leads go along so the source can read them back (deletions, removed owners,
     // departures from property-defined stages) in a bounded round-robin.
-    const watched = Array.from(state.open.values(), (o) => o.instance);
-    const poll = await deps.crm.pollHandoffs(state.cursors, now, watched);
+    const poll = await deps.crm.pollHandoffs(state.cursors, now, state.watched());
     logRejected(deps.logger, poll.rejected);
     const applied = await applyHandoffs(deps, state, config, poll, now);
     events = applied.events;
@@ -93,14 +95,13 @@ export async function ingest(
   }
 }
 
-/** The contacts with open instances once these events are applied (the cached set when none). */
-function openContactsAfter(state: WorkerState, events: LeadEventsResult): ReadonlySet<string> {
+/**
+ * The contacts with open instances once this poll's new instances are in. Contacts whose instances
+ * are closing stay in until the close is committed: their new touches are stored, nothing more.
+ */
+function openContactsAfter(state: WorkerState, events: LeadEventsResult): OpenContacts {
   const open = state.openContactIds();
-  if (events.opened.length === 0 && events.closed.length === 0) return open;
-  const closing = new Set(events.closed.map((c) => c.instanceId));
-  const contacts = new Set<string>();
-  for (const o of state.open.values())
-    if (!closing.has(o.instance.id)) contacts.add(o.instance.lead.contactId);
-  for (const i of events.opened) if (!closing.has(i.id)) contacts.add(i.lead.contactId);
-  return contacts;
+  const added = new Set(events.opened.map((i) => i.lead.contactId).filter((c) => !open.has(c)));
+  if (added.size === 0) return open;
+  return { has: (c) => open.has(c) || added.has(c), size: open.size + added.size };
 }

@@ -1,5 +1,5 @@
 import type { SlaConfig } from '../../config/types.ts';
-import type { Acknowledgement, Touch } from '../../domain/model.ts';
+import type { Touch } from '../../domain/model.ts';
 import { DAY, type Instant, MINUTE, type Millis } from '../../domain/time.ts';
 import type { LeadWriter } from '../../ports/lead-writer.ts';
 import type { CycleWrite, Store } from '../../ports/store.ts';
@@ -10,8 +10,8 @@ import type { OutageTracker } from '../outage-tracker.ts';
 import type { OpenInstance, WorkerState } from '../worker-state.ts';
 import { firstTimeBreaches, planWriteBacks } from '../write-back/plan-write-backs.ts';
 import { serializeQueue, WRITE_BACK_CURSOR, withItems } from '../write-back/write-back-queue.ts';
-import { evaluateOpen, mayNeedJudging, needsJudging, tallyOf, type VerdictTally } from './evaluate-open.ts';
-import { worldFingerprint } from './fingerprint.ts';
+import { evaluateOpen, mayNeedJudging, needsJudging } from './evaluate-open.ts';
+import { pingFingerprint, worldFingerprint } from './fingerprint.ts';
 import type { Ingested } from './ingest.ts';
 import { judgeInChunks } from './judge-in-chunks.ts';
 
@@ -75,10 +75,16 @@ export async function judgeAndCommit(
   const outages = [...(await deps.store.outages(now - lookback, now + 1)), ...deps.outages.ongoing(now)];
   const world = worldFingerprint(configVersion, silences, outages, state.owners);
   const changes = { changedContacts: new Set(incoming.keys()), worldChanged: world !== state.judgedWorld };
-  // The open instances after this poll's events; only those that may have changed are looked at.
   const gone = (id: string) => closing.has(id) || state.closedOutside.has(id);
+  // A settled instance whose contact has a new touch is read back and judged like the others; in a
+  // changed world every settled one is judged again, read back a chunk at a time (`cold`).
+  await state.wake(deps.store, state.settled.ofContacts(changes.changedContacts));
+  const cold = changes.worldChanged
+    ? [...state.settled.values()].flatMap((s) => (gone(s.id) ? [] : [s.id]))
+    : [];
+  // The open instances after this poll's events; only those that may have changed are looked at.
   const candidates: OpenInstance[] = [];
-  for (const o of state.open.values()) {
+  for (const o of state.hot.values()) {
     if (gone(o.instance.id)) continue;
     const changed = updated.get(o.instance.id);
     const current = changed ? { ...o, instance: changed, fingerprint: null } : o;
@@ -98,32 +104,36 @@ export async function judgeAndCommit(
     ackChanged: (id: string) => recentlyAcked.has(id) && !state.acked.has(id),
   };
   const instances = candidates.filter((o) => needsJudging(o, context));
-  const acknowledgements =
-    instances.length > 0 ? await deps.store.acknowledgements(instances.map((o) => o.instance.id)) : [];
-  const acksOf = new Map<string, Acknowledgement[]>();
-  for (const a of acknowledgements) {
-    const list = acksOf.get(a.instanceId);
-    if (list) list.push(a);
-    else acksOf.set(a.instanceId, [a]);
-  }
+  const ackedNow = new Set<string>();
   const judged = await judgeInChunks({
     instances,
+    cold: {
+      ids: cold,
+      read: async (ids) => (await deps.store.openInstancesByIds(ids)).map((s) => state.readBack(s)),
+      // Kept whole when it is no longer settled or its ping must be updated.
+      keep: (o, j) =>
+        !j.evaluation.settled || (o.pingRef !== null && o.pingState !== pingFingerprint(j.evaluation, false)),
+    },
     keptTouches: (contactId) => state.keptTouches(contactId),
     readTouches: (contactIds) => deps.store.touchesOf(contactIds),
     incoming,
-    judge: (chunk, touchesOf) =>
-      evaluateOpen({
+    judge: async (chunk, touchesOf) => {
+      const acknowledgements =
+        chunk.length > 0 ? await deps.store.acknowledgements(chunk.map((o) => o.instance.id)) : [];
+      for (const a of acknowledgements) ackedNow.add(a.instanceId);
+      return evaluateOpen({
         config,
         engine: deps.engine,
         now,
         instances: chunk,
         touchesOf,
-        acknowledgements: chunk.flatMap((o) => acksOf.get(o.instance.id) ?? []),
+        acknowledgements,
         silences,
         outages,
         owners: state.owners,
         recordedKeys: state.recordedKeys,
-      }),
+      });
+    },
     ...(deps.judgeChunk === undefined ? {} : { chunkSize: deps.judgeChunk }),
   });
   const settings = config.hubspot.writeBack;
@@ -132,10 +142,7 @@ export async function judgeAndCommit(
     deps.leadWriter
       ? planWriteBacks({
           settings,
-          verdicts: instances.flatMap((o) => {
-            const j = judged.judged.get(o.instance.id);
-            return j?.changed ? [{ before: o.evaluation, after: j.evaluation }] : [];
-          }),
+          verdicts: judged.verdictChanges,
           newBreaches:
             settings.enabled && settings.createTaskOnBreach
               ? await firstTimeBreaches(deps.store, judged.outbox)
@@ -173,33 +180,32 @@ export async function judgeAndCommit(
   if (got.touchesRead) state.touchesReadAt = now;
   const justClosed: OpenInstance[] = [];
   for (const id of closing) {
-    const o = state.open.get(id);
+    const o = state.hot.get(id);
     if (o) justClosed.push(o);
     state.close(id, now);
   }
   state.pruneClosed(now - 2 * config.poll.overlap);
-  for (const o of candidates) {
+  for (const k of judged.newKeys) state.recordedKeys.add(k.key, k.instanceId);
+  for (const o of [...candidates, ...judged.kept]) {
     const j = judged.judged.get(o.instance.id);
+    state.keepWoken(o);
     state.put(j ? { ...o, evaluation: j.evaluation, fingerprint: j.fingerprint } : o);
-    if (j && acksOf.has(o.instance.id)) state.acked.add(o.instance.id);
+    if (j && ackedNow.has(o.instance.id)) state.acked.add(o.instance.id);
     else if (j) state.acked.delete(o.instance.id);
   }
+  for (const [id, verdict] of judged.stillSettled) state.stillSettled(id, verdict);
   for (const [contactId, touches] of judged.touchesToKeep) state.holdTouches(contactId, touches);
   for (const id of state.closedOutside) state.forget(id, now);
   state.closedOutside.clear();
   state.judgedWorld = world;
   state.acksCheckedAt = now;
-  // One pass over what is open: the verdict tally for /metrics and the next moment anything is due.
+  // The next moment anything is due: settled instances have nothing due, so the hot ones tell.
   let nextDueAt: Instant | null = null;
-  const tally: VerdictTally = { pending: 0, met: 0, breached: 0, excused: 0 };
-  for (const o of state.open.values()) {
-    if (!o.evaluation) continue;
-    tallyOf(tally, o.evaluation);
-    const due = o.evaluation.nextDueAt;
+  for (const o of state.hot.values()) {
+    const due = o.evaluation?.nextDueAt ?? null;
     if (due !== null && (nextDueAt === null || due < nextDueAt)) nextDueAt = due;
   }
-  for (const k of judged.newKeys) state.recordedKeys.add(k.key, k.instanceId);
   state.evaluatedConfigVersion = configVersion;
-  deps.events.emit('verdicts', tally);
+  deps.events.emit('verdicts', state.tally());
   return { recorded: write.outbox.length, justClosed, nextDueAt, withoutPolicy: judged.withoutPolicy };
 }

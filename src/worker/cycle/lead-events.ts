@@ -21,7 +21,7 @@ export async function applyHandoffs(
   const handoffs = poll.handoffs.filter((h) => !state.closedRecently.has(instanceId(h)));
   const events = deps.engine.applyLeadEvents({
     config,
-    open: openOfLeads(state, handoffs, poll.changes),
+    open: await openOfLeads(deps, state, handoffs, poll.changes),
     handoffs,
     changes: poll.changes,
     now,
@@ -34,20 +34,26 @@ export async function applyHandoffs(
 
 /**
  * The open instances of the leads these events are about: `applyLeadEvents` touches no other lead,
- * so it need not index every open instance (100,000 of them) on every poll.
+ * so it need not index every open instance (100,000 of them) on every poll. Settled ones are read
+ * back from the store first (`WorkerState.wake`): the events may close or change them.
  */
-function openOfLeads(
+async function openOfLeads(
+  deps: IngestDeps,
   state: WorkerState,
   handoffs: readonly Handoff[],
   changes: readonly LeadChange[],
-): SlaInstance[] {
+): Promise<SlaInstance[]> {
   if (handoffs.length === 0 && changes.length === 0) return [];
-  const leads = new Set<string>();
-  for (const h of handoffs) leads.add(`${h.lead.objectType}:${h.lead.objectId}`);
-  for (const c of changes) leads.add(`${c.objectType}:${c.objectId}`);
-  const ids = new Set([...handoffs.map((h) => h.lead.objectId), ...changes.map((c) => c.objectId)]);
+  const leads = new Map<string, { objectType: string; objectId: string }>();
+  for (const h of handoffs) leads.set(`${h.lead.objectType}:${h.lead.objectId}`, h.lead);
+  for (const c of changes) leads.set(`${c.objectType}:${c.objectId}`, c);
+  await state.wake(
+    deps.store,
+    [...leads.values()].flatMap((l) => state.settled.ofLead(l.objectType, l.objectId)),
+  );
+  const ids = new Set([...leads.values()].map((l) => l.objectId));
   const out: SlaInstance[] = [];
-  for (const o of state.open.values()) {
+  for (const o of state.hot.values()) {
     const { objectType, objectId } = o.instance.lead;
     if (ids.has(objectId) && leads.has(`${objectType}:${objectId}`)) out.push(o.instance);
   }

@@ -5,6 +5,7 @@ import { type Instant, MINUTE, type Millis } from '../../domain/time.ts';
 import type { Owner } from '../../ports/crm-source.ts';
 import type { NewOutboxEntry } from '../../ports/store.ts';
 import { adminAlert } from '../admin-alert.ts';
+import { ownedSince } from '../memory/settled-leads.ts';
 
 /**
  * How long an owner id HubSpot does not list may own a lead before admins hear of it: the owner list
@@ -37,9 +38,25 @@ function describeLead(config: SlaConfig, i: SlaInstance): string {
   return `${name} (${stage}, entered ${entered})`;
 }
 
-/** Since when the current owner has had the lead, as far as the worker can know. */
-const ownedSince = (i: SlaInstance): Instant =>
-  Math.max(i.firstSeenAt, i.ownerAssignedAt ?? 0, i.ownerChangedAt ?? 0);
+export type OwnerProblem = 'inactive' | 'unknown';
+
+/**
+ * What is wrong with a lead's owner, if anything: archived or deactivated in HubSpot, or an id
+ * HubSpot does not list (told only once the list is fresh and the grace has passed).
+ */
+export function ownerProblemOf(
+  lead: { readonly ownerId: string | null; readonly ownedSince: Instant },
+  owners: ReadonlyMap<string, Owner>,
+  input: Pick<OwnerProblemInput, 'ownersFresh' | 'now' | 'unknownGrace'>,
+): OwnerProblem | null {
+  if (lead.ownerId === null) return null;
+  const owner = owners.get(lead.ownerId);
+  if (owner) return owner.active ? null : 'inactive';
+  return input.ownersFresh && input.now - lead.ownedSince >= input.unknownGrace ? 'unknown' : null;
+}
+
+export const ownerProblemKey = (problem: OwnerProblem, instanceId: string): string =>
+  problem === 'inactive' ? inactiveOwnerKey(instanceId) : unknownOwnerKey(instanceId);
 
 /**
  * Open leads nobody will work: owned by an owner HubSpot marks archived or deactivated, or by an
@@ -50,16 +67,17 @@ export function ownerProblemAlerts(input: OwnerProblemInput): NewOutboxEntry[] {
   const byId = new Map(input.owners.map((o) => [o.id, o]));
   const out: NewOutboxEntry[] = [];
   for (const i of input.instances) {
-    if (i.ownerId === null || i.closedAt !== null) continue;
-    const owner = byId.get(i.ownerId);
-    if (owner && !owner.active) {
+    if (i.closedAt !== null) continue;
+    const problem = ownerProblemOf({ ownerId: i.ownerId, ownedSince: ownedSince(i) }, byId, input);
+    const owner = i.ownerId === null ? undefined : byId.get(i.ownerId);
+    if (problem === 'inactive' && owner) {
       const who = owner.email ?? `HubSpot owner ${owner.id}`;
       const text =
         `:bust_in_silhouette: ${describeLead(input.config, i)} is owned by ${who}, who is deactivated or ` +
         'archived in HubSpot: nobody is working this lead. Its SLA messages go to the team channel or ' +
         `manager meanwhile. Fix: reassign it in HubSpot: ${i.lead.url}`;
       out.push(adminAlert(inactiveOwnerKey(i.id), text, input.now));
-    } else if (!owner && input.ownersFresh && input.now - ownedSince(i) >= input.unknownGrace) {
+    } else if (problem === 'unknown') {
       const text =
         `:bust_in_silhouette: ${describeLead(input.config, i)} is owned by HubSpot owner ${i.ownerId}, ` +
         'whom HubSpot does not list (deleted user?): nobody is working this lead. Its SLA messages go to ' +

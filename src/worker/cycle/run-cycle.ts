@@ -15,7 +15,12 @@ import { type Ingested, ingest } from './ingest.ts';
 import { ingestContacts } from './ingest-contacts.ts';
 import { type JudgeDeps, judgeAndCommit } from './judge-and-commit.ts';
 import { reportFailure, reportSuccess } from './outage-effects.ts';
-import { ownerProblemAlerts, UNKNOWN_OWNER_GRACE } from './owner-problems.ts';
+import {
+  ownerProblemAlerts,
+  ownerProblemKey,
+  ownerProblemOf,
+  UNKNOWN_OWNER_GRACE,
+} from './owner-problems.ts';
 
 export interface CycleDeps extends DeliveryDeps, JudgeDeps, HomeDeps, WriteBackDeps {
   readonly store: Store;
@@ -129,6 +134,8 @@ export async function runCycle(
     if (!deps.outages.isFailing('slack')) await refreshHomes(deps, state);
     if (hubspotError === null && !contacts) await applyWriteBacks(deps, state);
     if (hubspotError === null && !contacts) await deps.mirror?.refreshDeals(deps, config, deps.clock.now());
+    // What is settled and shown as such need not stay whole in memory (ADR 0007).
+    state.settle();
     return {
       outcome: hubspotError === null ? 'ok' : 'degraded',
       handoffs,
@@ -160,13 +167,20 @@ async function tellOwnerProblems(
   ownersFresh: boolean,
   now: Instant,
 ): Promise<void> {
+  const options = { ownersFresh, now, unknownGrace: deps.unknownOwnerGrace ?? UNKNOWN_OWNER_GRACE };
+  // Settled leads are read back only when their owner has a problem not told yet.
+  const owners = new Map(state.owners.map((o) => [o.id, o]));
+  const suspects: string[] = [];
+  for (const s of state.settled.values()) {
+    const problem = ownerProblemOf(s, owners, options);
+    if (problem !== null && !state.recordedKeys.has(ownerProblemKey(problem, s.id))) suspects.push(s.id);
+  }
+  const settled = suspects.length > 0 ? await deps.store.openInstancesByIds(suspects) : [];
   const alerts = ownerProblemAlerts({
     config,
-    instances: [...state.open.values()].map((o) => o.instance),
+    instances: [...Array.from(state.hot.values(), (o) => o.instance), ...settled.map((s) => s.instance)],
     owners: state.owners,
-    ownersFresh,
-    now,
-    unknownGrace: deps.unknownOwnerGrace ?? UNKNOWN_OWNER_GRACE,
+    ...options,
   }).filter((a) => !state.recordedKeys.has(a.key));
   if (alerts.length === 0) return;
   deps.logger.warn({ alerts: alerts.map((a) => a.key) }, 'open leads owned by inactive or unknown owners');

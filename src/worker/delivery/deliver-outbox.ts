@@ -74,9 +74,8 @@ async function attempt(
   const inStore = await deps.store.instance(n.instanceId);
   if (!inStore) return { skip: 'unknown instance' };
   if (inStore.instance.closedAt !== null) state.forget(n.instanceId, now);
-  const open = state.open.get(n.instanceId);
-  const stored = open ?? inStore;
-  const closed = !open || inStore.instance.closedAt !== null;
+  const stored = state.hot.get(n.instanceId) ?? inStore;
+  const closed = !state.isOpen(n.instanceId) || inStore.instance.closedAt !== null;
   const rel = relevance(n, { evaluation: stored.evaluation, closed }, now);
   if (!rel.send) return { skip: rel.reason };
   if (
@@ -159,11 +158,20 @@ export async function deliverOutbox(
         kind: entry.kind,
         lateBy: Math.max(0, now - entry.dueAt),
       });
-      const open = entry.instanceId === null ? undefined : state.open.get(entry.instanceId);
-      if (entry.kind === 'handoff' && entry.target?.kind === 'owner' && open?.evaluation) {
-        const ping = pingFingerprint(open.evaluation, false);
-        await persist(() => deps.store.setPing(open.instance.id, result.ref, ping), pause);
-        state.setPing(open.instance.id, result.ref, ping);
+      if (
+        entry.kind === 'handoff' &&
+        entry.target?.kind === 'owner' &&
+        entry.instanceId !== null &&
+        state.isOpen(entry.instanceId)
+      ) {
+        // A settled instance is not kept whole: its evaluation is the store's.
+        const id = entry.instanceId;
+        const evaluation = state.hot.get(id)?.evaluation ?? (await deps.store.instance(id))?.evaluation;
+        if (evaluation) {
+          const ping = pingFingerprint(evaluation, false);
+          await persist(() => deps.store.setPing(id, result.ref, ping), pause);
+          state.setPing(id, result.ref, ping);
+        }
       }
       await reportSuccess(deps, 'slack', now);
     } else if (result.status === 'retry') {

@@ -1,9 +1,9 @@
 import type { Clock } from '../../clock/clock.ts';
 import type { Millis } from '../../domain/time.ts';
 import type { Logger } from '../../log/logger.ts';
-import type { Owner } from '../../ports/crm-source.ts';
 import type { LeadView } from '../../ports/interactions.ts';
 import type { HomeRefresh, Notifier } from '../../ports/notifier.ts';
+import type { Store } from '../../ports/store.ts';
 import { homeFingerprint } from '../cycle/fingerprint.ts';
 import { ownerById } from '../cycle/teams.ts';
 import { describeError } from '../errors.ts';
@@ -21,6 +21,8 @@ export const DEFAULT_HOME_OPTIONS: HomeOptions = { perCycle: 10, minInterval: 60
 
 export interface HomeDeps {
   readonly notifier: Notifier;
+  /** A rep's open leads are read from it (the worker keeps only the unsettled ones whole). */
+  readonly store: Pick<Store, 'openInstancesOfOwners'>;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly events: WorkerEvents;
@@ -63,7 +65,7 @@ export function markHomeChangesOf(
     if (o?.instance.ownerId) state.homeDirty.add(o.instance.ownerId);
   };
   for (const [id, was] of changes) {
-    const now = state.open.get(id);
+    const now = state.hot.get(id);
     if (was === now) continue;
     if (!was || !now || was.instance.ownerId !== now.instance.ownerId) {
       mark(was);
@@ -76,19 +78,23 @@ const shown = (o: OpenInstance): string => (o.evaluation ? homeFingerprint(o.eva
 
 const emailKey = (email: string): string => email.trim().toLowerCase();
 
-/** Every rep's open leads as the Home tab lists them, by e-mail key (one pass over the open set). */
-function leadsByEmail(state: WorkerState): Map<string, LeadView[]> {
-  const emails = new Map<string, { owner: Owner; email: string }>();
-  for (const owner of state.owners)
-    if (owner.email) emails.set(owner.id, { owner, email: emailKey(owner.email) });
-  const views = new Map<string, LeadView[]>();
-  for (const o of state.open.values()) {
-    const found = o.instance.ownerId === null ? undefined : emails.get(o.instance.ownerId);
-    if (!found) continue;
-    const view = { instance: o.instance, evaluation: o.evaluation, owner: found.owner, pingRef: o.pingRef };
-    const list = views.get(found.email);
-    if (list) list.push(view);
-    else views.set(found.email, [view]);
+/**
+ * A rep's open leads as the Home tab lists them (every HubSpot owner with the rep's e-mail), oldest
+ * handoff first: read from the store, which holds the settled ones the worker does not keep whole,
+ * with what the worker keeps whole in their place.
+ */
+async function leadsOf(deps: HomeDeps, state: WorkerState, email: string): Promise<LeadView[]> {
+  const owners = new Map(
+    state.owners.flatMap((owner) =>
+      owner.email && emailKey(owner.email) === email ? [[owner.id, owner]] : [],
+    ),
+  );
+  const views: LeadView[] = [];
+  for (const stored of await deps.store.openInstancesOfOwners([...owners.keys()])) {
+    const o = state.hot.get(stored.instance.id) ?? stored;
+    const owner = o.instance.ownerId === null ? undefined : owners.get(o.instance.ownerId);
+    if (owner === undefined || !state.isOpen(o.instance.id)) continue;
+    views.push({ instance: o.instance, evaluation: o.evaluation, owner, pingRef: o.pingRef });
   }
   return views;
 }
@@ -107,7 +113,6 @@ export async function refreshHomes(deps: HomeDeps, state: WorkerState): Promise<
   const options = deps.home ?? DEFAULT_HOME_OPTIONS;
   let published = 0;
   const done = new Set<string>();
-  let leads: Map<string, LeadView[]> | null = null;
   for (const ownerId of [...state.homeDirty]) {
     if (published >= options.perCycle || !deps.canSend()) break;
     const owner = ownerById(state.owners, ownerId);
@@ -126,9 +131,7 @@ export async function refreshHomes(deps: HomeDeps, state: WorkerState): Promise<
     if (done.has(email)) continue;
     done.add(email);
     state.homeShownAt.set(email, now);
-    leads ??= leadsByEmail(state);
-    const views = leads.get(email) ?? [];
-    const result = await attempt(() => refresh(email, views, now));
+    const result = await attempt(async () => refresh(email, await leadsOf(deps, state, email), now));
     if (result.status === 'published') {
       published += 1;
       deps.events.emit('home:refreshed', { email });

@@ -8,7 +8,8 @@ import type { DeliveryDeps } from './deliver-outbox.ts';
 
 /**
  * Re-renders handoff pings in place whose shown state changed (contacted ✓, breached, attempts n of
- * m, closed). `justClosed` are instances closed this cycle, no longer in `state.open`.
+ * m, closed). `justClosed` are instances closed this cycle, no longer open. Settled instances not
+ * kept whole already show what they say (`WorkerState.settle` keeps them whole until they do).
  */
 export async function updatePings(
   deps: DeliveryDeps & OutageDeps,
@@ -18,7 +19,7 @@ export async function updatePings(
 ): Promise<number> {
   let updated = 0;
   const candidates = [
-    ...[...state.open.values()].map((o) => ({ o, closed: false })),
+    ...Array.from(state.hot.values(), (o) => ({ o, closed: false })),
     ...justClosed.map((o) => ({ o, closed: true })),
   ];
   for (const { o, closed } of candidates) {

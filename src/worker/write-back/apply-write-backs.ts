@@ -56,7 +56,7 @@ async function targetOf(
   state: WorkerState,
   item: WriteBackItem,
 ): Promise<Target | null> {
-  const open = state.open.get(item.instanceId);
+  const open = state.hot.get(item.instanceId);
   if (open?.evaluation) return { instance: open.instance, evaluation: open.evaluation };
   const stored = await deps.store.instance(item.instanceId);
   return stored?.evaluation ? { instance: stored.instance, evaluation: stored.evaluation } : null;

@@ -247,6 +247,26 @@ export function describeInstanceContract(ctx: StoreContext): void {
       expect(await ctx.store.openInstancesOfOwners([])).toEqual([]);
     });
 
+    it('openInstancesByIds reads back just the open ones among the ids, however many', async () => {
+      const all = Array.from({ length: 1_205 }, (_, n) => slaInstance(n + 1));
+      await ctx.store.commitCycle(cycle({ newInstances: all }));
+      await ctx.store.commitCycle(
+        cycle({ closed: [{ instanceId: slaInstance(7).id, at: T0, reason: 'progressed' }] }),
+      );
+      const wanted = [...all.map((i) => i.id), 'contact:unknown:mql:0'];
+
+      const found = await ctx.store.openInstancesByIds(wanted);
+
+      expect(found.map((s) => s.instance.id).sort()).toEqual(
+        all
+          .filter((i) => i.id !== slaInstance(7).id)
+          .map((i) => i.id)
+          .sort(),
+      );
+      expect(found.find((s) => s.instance.id === slaInstance(3).id)?.instance).toEqual(slaInstance(3));
+      expect(await ctx.store.openInstancesByIds([])).toEqual([]);
+    });
+
     it('instancesBetween is half-open on stage entry and includes closed instances', async () => {
       const instances = [0, 1, 2, 3].map((n) => slaInstance(n));
       await ctx.store.commitCycle(cycle({ newInstances: instances }));
