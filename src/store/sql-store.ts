@@ -9,6 +9,7 @@ import type {
   DealRefresh,
   InstancePageKey,
   NewOutboxEntry,
+  OpenInstanceSummary,
   OutboxEntry,
   OutboxSummary,
   Rejection,
@@ -65,6 +66,10 @@ export class SqlStore implements Store {
     instances.openInstancesPage(this.#db, after, limit);
   openInstancesOfOwners = (ownerIds: readonly string[]): Promise<readonly StoredInstance[]> =>
     instances.openInstancesOfOwners(this.#db, ownerIds);
+  openInstanceSummariesPage = (
+    after: InstancePageKey | null,
+    limit: number,
+  ): Promise<readonly OpenInstanceSummary[]> => instances.openInstanceSummariesPage(this.#db, after, limit);
   openInstancesByIds = (ids: readonly string[]): Promise<readonly StoredInstance[]> =>
     instances.openInstancesByIds(this.#db, ids);
   instance = (id: string): Promise<StoredInstance | null> => instances.instance(this.#db, id);

@@ -4,14 +4,28 @@ import type { Instant } from '../domain/time.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Cursors, OpenContacts, Owner, WatchedLead } from '../ports/crm-source.ts';
 import type { MessageRef } from '../ports/notifier.ts';
-import { type InstancePageKey, pageKeyOf, type Store, type StoredInstance } from '../ports/store.ts';
+import {
+  type InstancePageKey,
+  type OpenInstanceSummary,
+  pageKeyOf,
+  type Store,
+  type StoredInstance,
+  type VerdictFacts,
+} from '../ports/store.ts';
 import { evaluationFingerprint, pingFingerprint } from './cycle/fingerprint.ts';
 import { inactiveOwnerKey, unknownOwnerKey } from './cycle/owner-problems.ts';
 import { HEARTBEAT_CURSOR, heartbeatOf } from './downtime.ts';
 import { internInstance, internTouch } from './memory/intern-records.ts';
 import { Interner } from './memory/interner.ts';
 import { RecordedKeys } from './memory/recorded-keys.ts';
-import { SettledLeads, type Verdict, type VerdictTally, verdictOf } from './memory/settled-leads.ts';
+import {
+  ownedSince,
+  SettledLeads,
+  settledLeadOf,
+  type Verdict,
+  type VerdictTally,
+  verdictOf,
+} from './memory/settled-leads.ts';
 import {
   EMPTY_QUEUE,
   parseQueue,
@@ -29,8 +43,11 @@ const NONE: Evaluation['due'] = [];
  */
 export const withoutDue = (e: Evaluation): Evaluation => (e.due.length === 0 ? e : { ...e, due: NONE });
 
-/** Open instances read from the store at once when the worker loads or reads settled ones back. */
-export const LOAD_PAGE = 2_000;
+/**
+ * Open instances read from the store at once when the worker loads or reads settled ones back;
+ * small for the reason `JUDGE_CHUNK` is.
+ */
+export const LOAD_PAGE = 250;
 
 /**
  * Judged and not final: such an instance is judged again as its due moments come, so its
@@ -47,6 +64,12 @@ const quiet = (o: OpenInstance): boolean =>
   o.evaluation?.settled === true &&
   o.fingerprint !== null &&
   (o.pingRef === null || o.pingState === pingFingerprint(o.evaluation, false));
+
+/** `quiet`, told from a stored instance's summary. */
+const quietSummary = (
+  s: OpenInstanceSummary,
+): s is OpenInstanceSummary & { readonly verdict: VerdictFacts } =>
+  s.verdict?.settled === true && (!s.hasPing || s.pingState === pingFingerprint(s.verdict, false));
 
 /** One open instance as the worker keeps it between cycles. */
 export interface OpenInstance {
@@ -148,13 +171,18 @@ export class WorkerState {
       );
     state.writeBacks = parsed.queue;
     state.savedWriteBacks = queue ?? serializeQueue(EMPTY_QUEUE);
-    // In pages, each turned into its memory form before the next is read: never every stored
-    // row (lead JSON and evaluation with its due list) at once.
+    // Summaries first, a page at a time (no lead snapshot or evaluation body parsed): settled ones
+    // go straight to the compact index, the others are read whole with their contacts' touches.
     let after: InstancePageKey | null = null;
     for (;;) {
-      const page = await store.openInstancesPage(after, pageSize);
+      const page = await store.openInstanceSummariesPage(after, pageSize);
+      const whole: string[] = [];
+      for (const summary of page) {
+        if (quietSummary(summary)) state.#settleSummary(summary);
+        else whole.push(summary.id);
+      }
       const wanted = new Set<string>();
-      for (const stored of page) {
+      for (const stored of whole.length > 0 ? await store.openInstancesByIds(whole) : []) {
         const o = state.#adopt(stored);
         if (quiet(o)) state.#settleOne(o);
         else if (unsettled(o) && !state.#touches.has(o.instance.lead.contactId))
@@ -275,12 +303,32 @@ export class WorkerState {
     return moved;
   }
 
+  /** A settled instance known from its summary alone (the worker's start). */
+  #settleSummary(s: OpenInstanceSummary & { readonly verdict: VerdictFacts }): void {
+    const strings = this.strings;
+    const contactId = strings.intern(s.lead.contactId);
+    this.settled.add({
+      id: s.id,
+      lead: {
+        objectType: s.lead.objectType,
+        objectId: s.lead.objectType === 'contact' ? contactId : strings.intern(s.lead.objectId),
+        contactId,
+      },
+      stage: strings.intern(s.stage),
+      enteredAt: s.enteredAt,
+      ownerId: strings.maybe(s.ownerId),
+      verdict: verdictOf(s.verdict),
+      ownedSince: ownedSince(s),
+    });
+    this.#refContact(contactId, 1);
+  }
+
   #settleOne(o: OpenInstance): void {
     const id = o.instance.id;
     if (o.evaluation === null) return;
     this.hot.delete(id);
     this.#count(o, -1);
-    this.settled.add(o.instance, o.evaluation);
+    this.settled.add(settledLeadOf(o.instance, o.evaluation));
     // Read again from its stored evaluation when it wakes (see `wake`).
     this.recordedKeys.forget(id);
     this.acked.delete(id);

@@ -9,6 +9,7 @@ import type {
   DealRefresh,
   InstancePageKey,
   NewOutboxEntry,
+  OpenInstanceSummary,
   OutboxEntry,
   OutboxSummary,
   Rejection,
@@ -16,7 +17,7 @@ import type {
   Store,
   StoredInstance,
 } from '../../src/ports/store.ts';
-import { pageKeyOf } from '../../src/ports/store.ts';
+import { pageKeyOf, summaryOf } from '../../src/ports/store.ts';
 import { MemoryDeals } from './memory-deals.ts';
 
 type StoreMethod = keyof Store;
@@ -144,6 +145,16 @@ export class FakeStore implements Store {
     const open = this.#open();
     const start = after === null ? 0 : open.findIndex((s) => byEntry(s, after) > 0);
     return start < 0 ? [] : open.slice(start, start + limit);
+  }
+  async openInstanceSummariesPage(
+    after: InstancePageKey | null,
+    limit: number,
+  ): Promise<readonly OpenInstanceSummary[]> {
+    this.#check('openInstanceSummariesPage');
+    this.pagesRead.push({ after, limit });
+    const open = this.#open();
+    const start = after === null ? 0 : open.findIndex((s) => byEntry(s, after) > 0);
+    return start < 0 ? [] : open.slice(start, start + limit).map(summaryOf);
   }
   async openInstancesOfOwners(ownerIds: readonly string[]): Promise<readonly StoredInstance[]> {
     const owners = new Set(ownerIds);

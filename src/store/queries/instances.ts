@@ -1,11 +1,12 @@
-import type { Evaluation } from '../../domain/evaluation.ts';
-import type { CloseReason, LeadSnapshot, SlaInstance } from '../../domain/model.ts';
+import type { AttemptsVerdict, Evaluation, FirstContactVerdict } from '../../domain/evaluation.ts';
+import type { CloseReason, LeadObjectType, LeadSnapshot, SlaInstance } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
 import type { MessageRef } from '../../ports/notifier.ts';
-import type { InstancePageKey, StoredInstance } from '../../ports/store.ts';
+import type { InstancePageKey, OpenInstanceSummary, StoredInstance } from '../../ports/store.ts';
 import { StoreNotFoundError } from '../errors.ts';
 import { queryByIds } from '../sql/batch.ts';
 import {
+  flag,
   int,
   intOrNull,
   json,
@@ -31,6 +32,7 @@ export const INSTANCE_COLUMNS = [
   'closed_at',
   'close_reason',
   'lead',
+  'owner_changed_at',
 ] as const;
 
 export const instanceValues = (i: SlaInstance): SqlValue[] => [
@@ -47,18 +49,89 @@ export const instanceValues = (i: SlaInstance): SqlValue[] => [
   i.closedAt,
   i.closeReason,
   json(i.lead),
+  i.ownerChangedAt ?? null,
 ];
 
 const CLOSE_REASONS: readonly CloseReason[] = ['progressed', 'regressed', 'recycled', 'deleted', 'not_a_fit'];
 
 const SELECT_STORED = `
-SELECT i.id, i.stage, i.policy_name, i.entered_at, i.owner_id, i.owner_assigned_at, i.first_seen_at,
-       i.closed_at, i.close_reason, i.lead, i.ping_channel, i.ping_ts, i.ping_state, e.body AS evaluation
+SELECT i.id, i.stage, i.policy_name, i.entered_at, i.owner_id, i.owner_assigned_at, i.owner_changed_at,
+       i.first_seen_at, i.closed_at, i.close_reason, i.lead, i.ping_channel, i.ping_ts, i.ping_state, e.body AS evaluation
 FROM instances i LEFT JOIN evaluations e ON e.instance_id = i.id`;
 
 export async function openInstances(db: SqlExecutor): Promise<StoredInstance[]> {
   const rows = await db.query(`${SELECT_STORED} WHERE i.closed_at IS NULL ORDER BY i.entered_at, i.id`);
   return rows.map(storedInstance);
+}
+
+const SELECT_SUMMARY = `
+SELECT i.id, i.object_type, i.object_id, i.contact_id, i.stage, i.entered_at, i.owner_id, i.owner_assigned_at,
+       i.owner_changed_at, i.first_seen_at, i.ping_channel, i.ping_ts, i.ping_state,
+       e.settled, e.first_contact_state, e.first_contact_at, e.excused, e.attempts_state, e.attempts_made,
+       e.attempts_required, e.overkill, e.acknowledged_at
+FROM instances i LEFT JOIN evaluations e ON e.instance_id = i.id`;
+
+/** `openInstancesPage` as summaries, from columns only (no JSON parsed). */
+export async function openInstanceSummariesPage(
+  db: SqlExecutor,
+  after: InstancePageKey | null,
+  limit: number,
+): Promise<OpenInstanceSummary[]> {
+  const rows =
+    after === null
+      ? await db.query(`${SELECT_SUMMARY} WHERE i.closed_at IS NULL ORDER BY i.entered_at, i.id LIMIT $1`, [
+          limit,
+        ])
+      : await db.query(
+          `${SELECT_SUMMARY} WHERE i.closed_at IS NULL AND (i.entered_at, i.id) > ($1, $2)
+           ORDER BY i.entered_at, i.id LIMIT $3`,
+          [after.enteredAt, after.id, limit],
+        );
+  return rows.map(summary);
+}
+
+const OBJECT_TYPES: readonly LeadObjectType[] = ['contact', 'lead'];
+const FIRST_CONTACT_STATES: readonly FirstContactVerdict['state'][] = ['pending', 'met', 'breached'];
+const ATTEMPTS_STATES: readonly AttemptsVerdict['state'][] = ['open', 'met', 'short'];
+
+function summary(row: SqlRow): OpenInstanceSummary {
+  const judged = textOrNull(row, 'first_contact_state') !== null;
+  const attempts = textOrNull(row, 'attempts_state') !== null;
+  return {
+    id: text(row, 'id'),
+    lead: {
+      objectType: oneOf(row, 'object_type', OBJECT_TYPES),
+      objectId: text(row, 'object_id'),
+      contactId: text(row, 'contact_id'),
+    },
+    stage: text(row, 'stage'),
+    enteredAt: int(row, 'entered_at'),
+    ownerId: textOrNull(row, 'owner_id'),
+    ownerAssignedAt: intOrNull(row, 'owner_assigned_at'),
+    ownerChangedAt: intOrNull(row, 'owner_changed_at'),
+    firstSeenAt: int(row, 'first_seen_at'),
+    verdict: judged
+      ? {
+          settled: flag(row, 'settled'),
+          firstContact: {
+            state: oneOf(row, 'first_contact_state', FIRST_CONTACT_STATES),
+            contactedAt: intOrNull(row, 'first_contact_at'),
+            excused: flag(row, 'excused'),
+          },
+          attempts: attempts
+            ? {
+                made: int(row, 'attempts_made'),
+                required: int(row, 'attempts_required'),
+                state: oneOf(row, 'attempts_state', ATTEMPTS_STATES),
+                overkill: flag(row, 'overkill'),
+              }
+            : null,
+          acknowledged: intOrNull(row, 'acknowledged_at') !== null,
+        }
+      : null,
+    hasPing: textOrNull(row, 'ping_channel') !== null && textOrNull(row, 'ping_ts') !== null,
+    pingState: textOrNull(row, 'ping_state'),
+  };
 }
 
 /** A page of open instances in (entered_at, id) order, on the `instances_open` index. */
@@ -164,6 +237,7 @@ function storedInstance(row: SqlRow): StoredInstance {
   const closeReason = textOrNull(row, 'close_reason');
   const pingChannel = textOrNull(row, 'ping_channel');
   const pingTs = textOrNull(row, 'ping_ts');
+  const ownerChangedAt = intOrNull(row, 'owner_changed_at');
   return {
     instance: {
       id: text(row, 'id'),
@@ -176,6 +250,7 @@ function storedInstance(row: SqlRow): StoredInstance {
       firstSeenAt: int(row, 'first_seen_at'),
       closedAt: intOrNull(row, 'closed_at'),
       closeReason: closeReason === null ? null : oneOf(row, 'close_reason', CLOSE_REASONS),
+      ...(ownerChangedAt === null ? {} : { ownerChangedAt }),
     },
     evaluation: storedJsonOrNull<Evaluation>(row, 'evaluation'),
     pingRef: pingChannel !== null && pingTs !== null ? { channel: pingChannel, ts: pingTs } : null,

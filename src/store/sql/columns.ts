@@ -27,6 +27,14 @@ export function intOrNull(row: SqlRow, column: string): number | null {
   return value === null || value === undefined ? null : int(row, column);
 }
 
+/** A boolean column: `true`/`false` (PostgreSQL) or 1/0 (SQLite). */
+export function flag(row: SqlRow, column: string): boolean {
+  const value = row[column];
+  if (typeof value === 'boolean') return value;
+  if (value === 0 || value === 1) return value === 1;
+  throw corrupt(column, value, 'a boolean');
+}
+
 /**
  * JSON this store wrote itself (lead snapshots, evaluations, outbox payloads). Its shape is the
  * domain type it was serialised from; the schema is versioned by the migrations, not re-validated

@@ -3,6 +3,7 @@ import { type ColumnTypes, initialSchema } from '../schema/0001-initial.ts';
 import { dealsAndOwnersSchema } from '../schema/0002-deals-owners.ts';
 import { openByOwnerSchema } from '../schema/0003-open-by-owner.ts';
 import { acknowledgementsByTimeSchema } from '../schema/0004-acknowledgements-by-time.ts';
+import { ownerChangedAtSchema } from '../schema/0005-owner-changed-at.ts';
 
 const TYPES: ColumnTypes = { int: 'INTEGER', bool: 'INTEGER', json: 'TEXT' };
 
@@ -13,6 +14,7 @@ export const sqliteMigrations: MigrationPlan = {
     dealsAndOwnersSchema(TYPES),
     openByOwnerSchema(),
     acknowledgementsByTimeSchema(),
+    ownerChangedAtSchema(TYPES),
   ],
   ledger: `CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER PRIMARY KEY,

@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
-import type { Evaluation } from '../../domain/evaluation.ts';
+import type { AttemptsVerdict, Evaluation } from '../../domain/evaluation.ts';
 import type { Outage, Silence } from '../../domain/model.ts';
+import type { Instant } from '../../domain/time.ts';
 import type { Owner } from '../../ports/crm-source.ts';
 
 /** 96 bits: equal fingerprints of different content are not a risk worth a longer string. */
@@ -33,12 +34,27 @@ export const evaluationFingerprint = (e: Evaluation): string => {
   return hash('sha1', content, 'buffer').toString('base64url', 0, FINGERPRINT_BYTES);
 };
 
+/**
+ * The facts a handoff ping shows: an evaluation has them, and so has the summary of a stored one
+ * (`VerdictFacts`, read from columns when the worker starts).
+ */
+export interface PingFacts {
+  readonly firstContact: {
+    readonly state: 'pending' | 'met' | 'breached';
+    readonly contactedAt?: Instant | null;
+    readonly excused?: boolean;
+  };
+  readonly attempts: Pick<AttemptsVerdict, 'made' | 'required' | 'state' | 'overkill'> | null;
+  /** Acknowledged ("On it"): the acknowledgement, or just whether there is one. */
+  readonly acknowledged: object | boolean | null;
+}
+
 /** What the handoff ping shows; the ping is re-rendered in place when this changes. */
-export const pingFingerprint = (e: Evaluation, closed: boolean): string => {
+export const pingFingerprint = (e: PingFacts, closed: boolean): string => {
   const fc = e.firstContact;
   const first =
     fc.state === 'breached'
-      ? `breached:${fc.contactedAt === null ? 'open' : 'contacted'}:${fc.excused}`
+      ? `breached:${(fc.contactedAt ?? null) === null ? 'open' : 'contacted'}:${fc.excused === true}`
       : fc.state;
   const a = e.attempts;
   return [

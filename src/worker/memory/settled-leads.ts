@@ -2,20 +2,22 @@ import type { Evaluation } from '../../domain/evaluation.ts';
 import type { SlaInstance } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
 import type { WatchedLead } from '../../ports/crm-source.ts';
+import type { VerdictFacts } from '../../ports/store.ts';
 
 /** The first-contact verdict as counted on `/metrics` (an excused breach counted apart). */
 export type Verdict = 'pending' | 'met' | 'breached' | 'excused';
 
 export type VerdictTally = Record<Verdict, number>;
 
-export const verdictOf = (e: Evaluation): Verdict => {
+export const verdictOf = (e: Pick<Evaluation, 'firstContact'> | VerdictFacts): Verdict => {
   const fc = e.firstContact;
   return fc.state === 'breached' && fc.excused ? 'excused' : fc.state;
 };
 
 /** Since when the current owner has had the lead, as far as the worker can know. */
-export const ownedSince = (i: SlaInstance): Instant =>
-  Math.max(i.firstSeenAt, i.ownerAssignedAt ?? 0, i.ownerChangedAt ?? 0);
+export const ownedSince = (
+  i: Pick<SlaInstance, 'firstSeenAt' | 'ownerAssignedAt' | 'ownerChangedAt'>,
+): Instant => Math.max(i.firstSeenAt, i.ownerAssignedAt ?? 0, i.ownerChangedAt ?? 0);
 
 /**
  * A settled open instance as the worker keeps it: enough to read it back (read-back of open leads),
@@ -27,6 +29,20 @@ export interface SettledLead extends WatchedLead {
   readonly verdict: Verdict;
   readonly ownedSince: Instant;
 }
+
+/** The compact form of a settled instance (`evaluation` says it is settled). */
+export const settledLeadOf = (instance: SlaInstance, evaluation: Evaluation): SettledLead => {
+  const { objectType, objectId, contactId } = instance.lead;
+  return {
+    id: instance.id,
+    lead: { objectType, objectId, contactId },
+    stage: instance.stage,
+    enteredAt: instance.enteredAt,
+    ownerId: instance.ownerId,
+    verdict: verdictOf(evaluation),
+    ownedSince: ownedSince(instance),
+  };
+};
 
 /** One id, or several, per key: most contacts and leads have one open instance. */
 type Ids = string | string[];
@@ -87,19 +103,10 @@ export class SettledLeads {
     for (const verdict of Object.keys(this.#tally) as Verdict[]) into[verdict] += this.#tally[verdict];
   }
 
-  /** Keeps `instance` (settled as `evaluation` says) in its compact form, replacing an earlier one. */
-  add(instance: SlaInstance, evaluation: Evaluation): void {
-    this.remove(instance.id);
-    const { objectType, objectId, contactId } = instance.lead;
-    const entry: SettledLead = {
-      id: instance.id,
-      lead: { objectType, objectId, contactId },
-      stage: instance.stage,
-      enteredAt: instance.enteredAt,
-      ownerId: instance.ownerId,
-      verdict: verdictOf(evaluation),
-      ownedSince: ownedSince(instance),
-    };
+  /** Keeps a settled instance in its compact form, replacing an earlier one. */
+  add(entry: SettledLead): void {
+    this.remove(entry.id);
+    const { objectType, objectId, contactId } = entry.lead;
     this.#byId.set(entry.id, entry);
     addId(this.#byContact, contactId, entry.id);
     if (objectType !== 'contact') addId(this.#byLeadObject, objectId, entry.id);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { MINUTE } from '../../../src/domain/time.ts';
-import { type InstancePageKey, pageKeyOf, type StoredInstance } from '../../../src/ports/store.ts';
+import type { Evaluation } from '../../../src/domain/evaluation.ts';
+import type { SlaInstance } from '../../../src/domain/model.ts';
+import { DAY, HOUR, MINUTE } from '../../../src/domain/time.ts';
+import {
+  type InstancePageKey,
+  type OpenInstanceSummary,
+  pageKeyOf,
+  type StoredInstance,
+  summaryOf,
+} from '../../../src/ports/store.ts';
 import { StoreNotFoundError } from '../../../src/store/errors.ts';
 import {
   breachedEvaluation,
@@ -245,6 +253,57 @@ export function describeInstanceContract(ctx: StoreContext): void {
       expect(found.map((s) => s.instance.id)).toEqual([1, 2, 3].map((n) => slaInstance(n).id));
       expect(found[0]?.instance).toEqual(mine[1]);
       expect(await ctx.store.openInstancesOfOwners([])).toEqual([]);
+    });
+
+    it('openInstanceSummariesPage pages like openInstancesPage, with the facts read from columns only', async () => {
+      const [a, b, c, d, e] = [1, 2, 3, 4, 5].map((n) =>
+        slaInstance(n, n === 2 ? { ownerChangedAt: T0 + 9 * MINUTE, ownerId: 'owner-x' } : {}),
+      ) as [SlaInstance, SlaInstance, SlaInstance, SlaInstance, SlaInstance];
+      const withAttempts: Evaluation = {
+        ...pendingEvaluation(c),
+        attempts: { made: 2, required: 6, atMost: 10, windowEnd: T0 + DAY, state: 'open', overkill: false },
+      };
+      await ctx.store.commitCycle(
+        cycle({
+          newInstances: [a, b, c, d, e],
+          evaluations: [pendingEvaluation(a), breachedEvaluation(b), withAttempts, metEvaluation(d)],
+        }),
+      );
+      await ctx.store.setPing(b.id, { channel: 'D1', ts: '1.1' }, 'breached:contacted:true|-|ack|open');
+      await ctx.store.commitCycle(
+        cycle({ closed: [{ instanceId: d.id, at: T0 + HOUR, reason: 'progressed' }] }),
+      );
+
+      const first = await ctx.store.openInstanceSummariesPage(null, 2);
+      const rest = await ctx.store.openInstanceSummariesPage(
+        pageKeyOf(first.at(-1) as OpenInstanceSummary),
+        10,
+      );
+
+      const whole = await ctx.store.openInstancesPage(null, 10);
+      expect([...first, ...rest]).toEqual(whole.map(summaryOf));
+      expect(rest.map((s) => s.id)).toEqual([c.id, e.id]);
+      expect(first[1]).toMatchObject({
+        ownerId: 'owner-x',
+        ownerChangedAt: T0 + 9 * MINUTE,
+        hasPing: true,
+        verdict: {
+          settled: true,
+          firstContact: { state: 'breached', contactedAt: T0 + 2 * MINUTE + 12 * MINUTE, excused: true },
+          acknowledged: true,
+        },
+      });
+      expect(rest[0]?.verdict?.attempts).toEqual({ made: 2, required: 6, state: 'open', overkill: false });
+      expect(rest[1]?.verdict).toBeNull();
+    });
+
+    it('keeps when an owner last changed hands', async () => {
+      const inst = slaInstance(1, { ownerChangedAt: T0 + 3 * MINUTE });
+      await ctx.store.commitCycle(cycle({ newInstances: [inst] }));
+      expect((await ctx.store.instance(inst.id))?.instance).toEqual(inst);
+      const moved = { ...inst, ownerId: 'owner-y', ownerChangedAt: T0 + 8 * MINUTE };
+      await ctx.store.commitCycle(cycle({ updatedInstances: [moved] }));
+      expect((await ctx.store.openInstancesByIds([inst.id]))[0]?.instance).toEqual(moved);
     });
 
     it('openInstancesByIds reads back just the open ones among the ids, however many', async () => {
