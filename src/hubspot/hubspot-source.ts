@@ -13,6 +13,7 @@ import type {
   Rejected,
   TouchPoll,
   WatchedLead,
+  WatchedLeads,
 } from '../ports/crm-source.ts';
 import { contactChanges } from './contact-scan.ts';
 import { dealsOf } from './deals.ts';
@@ -82,7 +83,7 @@ export function createHubSpotSource(deps: HubSpotSourceDeps): HubSpotSource {
       config = next;
     },
 
-    async pollHandoffs(cursors: Cursors, now: Instant, open?: readonly WatchedLead[]): Promise<HandoffPoll> {
+    async pollHandoffs(cursors: Cursors, now: Instant, open?: WatchedLeads): Promise<HandoffPoll> {
       const ctx = context(now);
       // One contacts search (stage entries and lead changes ORed), then Leads-object stages on their own.
       const steps: StepResult[] = [await contactChanges(ctx, cursors)];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Instant, Millis } from '../domain/time.ts';
+import type { WatchedLead, WatchedLeads } from '../ports/crm-source.ts';
 import { BATCH_READ_LIMIT } from './batch-read.ts';
 
 export interface ReconcileTuning {
@@ -60,6 +61,45 @@ export interface SweepLead {
   readonly enteredAt: Instant;
 }
 
+/** What `planSweep` asks of the open leads (see `WatchedLeads`). */
+export type SweepSource = Pick<WatchedLeads, 'size' | 'next' | 'recent'>;
+
+/** The lead key of a watched lead. */
+export const leadKey = (w: Pick<WatchedLead, 'lead'>): string => `${w.lead.objectType}:${w.lead.objectId}`;
+
+/**
+ * `WatchedLeads` over a list (sorted once; the worker keeps its own, in order as leads come and go).
+ * Several instances of one lead: the latest by stage entry is the lead's.
+ */
+export function watchedLeadsOf(list: readonly WatchedLead[]): WatchedLeads {
+  const latest = new Map<string, WatchedLead>();
+  for (const w of list) {
+    const seen = latest.get(leadKey(w));
+    if (!seen || w.enteredAt > seen.enteredAt) latest.set(leadKey(w), w);
+  }
+  return {
+    ...sweepSourceOf([...latest].map(([key, w]) => ({ key, enteredAt: w.enteredAt }))),
+    get: (key) => latest.get(key),
+  };
+}
+
+/** `SweepSource` over a list of leads (one entry per key). */
+export function sweepSourceOf(leads: readonly SweepLead[]): SweepSource {
+  const keys = [...new Set(leads.map((l) => l.key))].sort();
+  return {
+    size: keys.length,
+    next: (after, count) => {
+      let start = 0;
+      if (after !== null) while (start < keys.length && (keys[start] as string) <= after) start += 1;
+      const out: string[] = [];
+      for (let step = 0; step < keys.length && out.length < count; step += 1)
+        out.push(keys[(start + step) % keys.length] as string);
+      return out;
+    },
+    recent: (since) => [...new Set(leads.filter((l) => l.enteredAt >= since).map((l) => l.key))],
+  };
+}
+
 export interface SweepPlan {
   /** Keys to read this poll (sorted, unique). */
   readonly due: readonly string[];
@@ -80,13 +120,13 @@ export interface SweepPlan {
  * as they happen, webhooks report deletions at once; the round only catches what both missed.
  */
 export function planSweep(
-  leads: readonly SweepLead[],
+  open: SweepSource | readonly SweepLead[],
   previous: SweepCursor | null,
   now: Instant,
   tuning: ReconcileTuning,
 ): SweepPlan {
-  const keys = new Set(leads.map((l) => l.key));
-  const n = keys.size;
+  const leads = isList(open) ? sweepSourceOf(open) : open;
+  const n = leads.size;
   const batch = Math.min(BATCH_READ_LIMIT, n);
   const capacity = Math.max(1, tuning.maxBatchesPerPoll) * BATCH_READ_LIMIT;
   const perRound = batch === 0 ? 0 : Math.ceil(n / batch) * batch;
@@ -94,10 +134,8 @@ export function planSweep(
   const from = previous ?? { at: now, after: null, credit: 0, recentAt: null };
 
   const recentDue = from.recentAt === null || now - from.recentAt >= tuning.recentEvery;
-  const recentKeys = recentDue
-    ? new Set(leads.filter((l) => l.enteredAt >= now - tuning.recentFor).map((l) => l.key))
-    : new Set<string>();
-  const recent = nextKeys(recentKeys, from.recentAfter ?? null, Math.min(capacity, recentKeys.size));
+  const recentKeys = recentDue ? leads.recent(now - tuning.recentFor) : [];
+  const recent = nextKeys(recentKeys, from.recentAfter ?? null, Math.min(capacity, recentKeys.length));
 
   const elapsed = Math.max(0, now - from.at);
   // One lead·period of credit is `every` units: a round of `perRound` leads takes `perRound × every`.
@@ -111,7 +149,7 @@ export function planSweep(
         ? Math.min(room, owed)
         : Math.min(room, Math.floor(owed / batch) * batch);
   credit -= spend * every;
-  const slice = nextKeys(keys, from.after, Math.min(spend, n));
+  const slice = leads.next(from.after, Math.min(spend, n));
 
   return {
     due: [...new Set([...recent, ...slice])].sort(),
@@ -122,17 +160,19 @@ export function planSweep(
       recentAt: recentDue ? now : from.recentAt,
       recentAfter: !recentDue
         ? (from.recentAfter ?? null)
-        : recentKeys.size > capacity
+        : recentKeys.length > capacity
           ? (recent.at(-1) ?? null)
           : null,
     },
   };
 }
 
+const isList = (open: SweepSource | readonly SweepLead[]): open is readonly SweepLead[] =>
+  Array.isArray(open);
+
 /**
- * The first `count` keys in key order after `after` (wrapping round), so a round resumes where the
- * last poll stopped — without sorting every open lead each poll (100,000 of them): only the keys
- * taken are ordered.
+ * The first `count` keys in key order after `after` (wrapping round), so recent leads take turns
+ * where the last poll stopped: only the keys taken are ordered.
  */
 function nextKeys(keys: Iterable<string>, after: string | null, count: number): string[] {
   if (count <= 0) return [];

@@ -1,5 +1,5 @@
 import type { Instant } from '../domain/time.ts';
-import type { WatchedLead } from '../ports/crm-source.ts';
+import type { WatchedLead, WatchedLeads } from '../ports/crm-source.ts';
 import { HubSpotDailyLimitError, HubSpotError } from './errors.ts';
 import { dateEntered, type PollContext, type StepResult } from './poll-context.ts';
 import { reconcileChanges } from './reconcile-changes.ts';
@@ -8,13 +8,15 @@ import {
   encodeSweepCursor,
   planSweep,
   type ReconcileTuning,
+  watchedLeadsOf,
 } from './reconcile-schedule.ts';
 import { readPresence } from './record-presence.ts';
 import { text } from './values.ts';
 
 export const RECONCILE_CURSOR = 'reconcile';
 
-const keyOf = (w: WatchedLead): string => `${w.lead.objectType}:${w.lead.objectId}`;
+const isList = (open: WatchedLeads | readonly WatchedLead[]): open is readonly WatchedLead[] =>
+  Array.isArray(open);
 
 /** Contact properties the read-back compares: owner, merges, stage values and entry dates. */
 function contactProperties(ctx: PollContext): { properties: string[]; history: string[] } {
@@ -48,28 +50,19 @@ const LEAD_PROPERTIES = ['hs_lastmodifieddate', 'hubspot_owner_id', 'hubspot_own
  */
 export async function reconcile(
   ctx: PollContext,
-  open: readonly WatchedLead[],
+  open: WatchedLeads | readonly WatchedLead[],
   cursorText: string | undefined,
   now: Instant,
   tuning: ReconcileTuning,
 ): Promise<StepResult> {
-  const latest = new Map<string, WatchedLead>();
-  for (const w of open) {
-    const seen = latest.get(keyOf(w));
-    if (!seen || w.enteredAt > seen.enteredAt) latest.set(keyOf(w), w);
-  }
+  const latest = isList(open) ? watchedLeadsOf(open) : open;
   const previous = decodeSweepCursor(cursorText);
   if (cursorText !== undefined && previous === null)
     ctx.logger.error(
       { cursor: cursorText.slice(0, 80) },
       'hubspot reconcile cursor unreadable, starting afresh',
     );
-  const plan = planSweep(
-    [...latest.entries()].map(([key, w]) => ({ key, enteredAt: w.enteredAt })),
-    previous,
-    now,
-    tuning,
-  );
+  const plan = planSweep(latest, previous, now, tuning);
   const due = plan.due.flatMap((key) => latest.get(key) ?? []);
   const leadIds = due.filter((w) => w.lead.objectType === 'lead').map((w) => w.lead.objectId);
   const leads = await readPresence(
@@ -130,7 +123,7 @@ export async function reconcile(
  */
 export async function reconcileOrDefer(
   ctx: PollContext,
-  open: readonly WatchedLead[],
+  open: WatchedLeads,
   cursorText: string | undefined,
   now: Instant,
   tuning: ReconcileTuning,

@@ -53,6 +53,21 @@ export interface WatchedLead {
   readonly ownerId: string | null;
 }
 
+/**
+ * The open leads as the read-back of open leads asks about them: in lead-key order, a bounded
+ * number at a time, so a poll costs what it reads, not what is open.
+ */
+export interface WatchedLeads {
+  /** Distinct leads. */
+  readonly size: number;
+  /** Up to `count` lead keys (`contact:123`) in key order after `after` (`null`: the first), wrapping round. */
+  next(after: string | null, count: number): string[];
+  /** Keys of the leads with an open instance that entered its stage at or after `since`. */
+  recent(since: Instant): string[];
+  /** The lead's latest open instance (by stage entry). */
+  get(key: string): WatchedLead | undefined;
+}
+
 /** The contacts with open instances, as the touch poll asks about them. */
 export type OpenContacts = Pick<ReadonlySet<string>, 'has' | 'size'>;
 
@@ -113,7 +128,7 @@ export interface CrmSource {
    * instances (`open`), the source also reconciles them with the CRM — deleted, owner removed, moved
    * away from a property-defined stage — spread over a period so requests stay bounded.
    */
-  pollHandoffs(cursors: Cursors, now: Instant, open?: readonly WatchedLead[]): Promise<HandoffPoll>;
+  pollHandoffs(cursors: Cursors, now: Instant, open?: WatchedLeads): Promise<HandoffPoll>;
   /** New or changed touches since `cursors`, for the given open contacts only. */
   pollTouches(cursors: Cursors, openContactIds: OpenContacts, now: Instant): Promise<TouchPoll>;
   /** All touches of these contacts (used once when instances open: calls logged before we saw the handoff). */

@@ -66,10 +66,20 @@ export interface Notifier {
   alertAdmins(alert: AdminAlert): Promise<SendResult>;
   /**
    * Republishes the App Home tab of the rep with this e-mail with `leads` (their open leads), so it
-   * is current without the rep opening it again. Optional: a notifier without a Home tab omits it.
+   * is current without the rep opening it again. `more` counts open leads left out of `leads`: less
+   * urgent than all of them, and only when `leads` fill the rows shown (`HOME_ROWS`). Optional: a
+   * notifier without a Home tab omits it.
    */
-  refreshHome?(ownerEmail: string, leads: readonly LeadView[], now: Instant): Promise<HomeRefresh>;
+  refreshHome?(
+    ownerEmail: string,
+    leads: readonly LeadView[],
+    now: Instant,
+    more?: number,
+  ): Promise<HomeRefresh>;
 }
+
+/** Leads the App Home tab lists (the most urgent first); the rest are only counted. */
+export const HOME_ROWS = 95;
 
 export const targetKey = (t: Target): string => {
   switch (t.kind) {

@@ -138,7 +138,12 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
   }
 
   /** The same App Home the `app_home_opened` listener publishes, pushed when the rep's leads changed. */
-  async function refreshHome(email: string, leads: readonly LeadView[], now: number): Promise<HomeRefresh> {
+  async function refreshHome(
+    email: string,
+    leads: readonly LeadView[],
+    now: number,
+    more = 0,
+  ): Promise<HomeRefresh> {
     let found: Awaited<ReturnType<UserDirectory['byEmail']>>;
     try {
       found = await directory.byEmail(email);
@@ -151,6 +156,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
     const userId = found.user.id;
     const view = renderHome(byUrgencyThenScore(leads, now), {
       now,
+      more,
       zone: config().timezone,
       stageLabel,
     });

@@ -2,7 +2,7 @@ import type { Evaluation } from '../domain/evaluation.ts';
 import type { SlaInstance, Touch } from '../domain/model.ts';
 import type { Instant } from '../domain/time.ts';
 import type { Logger } from '../log/logger.ts';
-import type { Cursors, OpenContacts, Owner, WatchedLead } from '../ports/crm-source.ts';
+import type { Cursors, OpenContacts, Owner, WatchedLead, WatchedLeads } from '../ports/crm-source.ts';
 import type { MessageRef } from '../ports/notifier.ts';
 import {
   type InstancePageKey,
@@ -17,6 +17,7 @@ import { inactiveOwnerKey, unknownOwnerKey } from './cycle/owner-problems.ts';
 import { HEARTBEAT_CURSOR, heartbeatOf } from './downtime.ts';
 import { internInstance, internTouch } from './memory/intern-records.ts';
 import { Interner } from './memory/interner.ts';
+import { LeadOrder, type LeadPlace } from './memory/lead-order.ts';
 import { RecordedKeys } from './memory/recorded-keys.ts';
 import {
   ownedSince,
@@ -71,6 +72,11 @@ const quietSummary = (
 ): s is OpenInstanceSummary & { readonly verdict: VerdictFacts } =>
   s.verdict?.settled === true && (!s.hasPing || s.pingState === pingFingerprint(s.verdict, false));
 
+const samePlace = (a: LeadPlace, b: LeadPlace): boolean =>
+  a.lead.objectType === b.lead.objectType &&
+  a.lead.objectId === b.lead.objectId &&
+  a.enteredAt === b.enteredAt;
+
 /** One open instance as the worker keeps it between cycles. */
 export interface OpenInstance {
   readonly instance: SlaInstance;
@@ -114,6 +120,11 @@ export class WorkerState {
   /** Open instances per contact, hot and settled together: the contacts whose touches are polled. */
   readonly #contacts = new Map<string, number>();
   readonly #openContacts: OpenContacts;
+  /** Every open instance in lead-key order, for the read-back of open leads (`watched`). */
+  readonly #order = new LeadOrder(
+    (id) => this.hot.get(id)?.instance ?? this.settled.get(id),
+    () => this.#everyOpen(),
+  );
   /**
    * Instances closed lately, with when: a poll that sees their handoff again (a webhook brought it
    * first, so the poll's cursor never marked it seen) must not open them a second time.
@@ -206,6 +217,7 @@ export class WorkerState {
     this.hot.set(o.instance.id, o);
     this.#count(o, 1);
     this.#refContact(o.instance.lead.contactId, 1);
+    this.#order.add(o.instance);
     return o;
   }
 
@@ -307,7 +319,7 @@ export class WorkerState {
   #settleSummary(s: OpenInstanceSummary & { readonly verdict: VerdictFacts }): void {
     const strings = this.strings;
     const contactId = strings.intern(s.lead.contactId);
-    this.settled.add({
+    const entry = {
       id: s.id,
       lead: {
         objectType: s.lead.objectType,
@@ -319,8 +331,10 @@ export class WorkerState {
       ownerId: strings.maybe(s.ownerId),
       verdict: verdictOf(s.verdict),
       ownedSince: ownedSince(s),
-    });
+    };
+    this.settled.add(entry);
     this.#refContact(contactId, 1);
+    this.#order.add(entry);
   }
 
   #settleOne(o: OpenInstance): void {
@@ -339,6 +353,7 @@ export class WorkerState {
     const entry = this.settled.remove(id);
     if (entry === undefined) return;
     this.#refContact(entry.lead.contactId, -1);
+    this.#order.remove(entry);
     if (entry.ownerId !== null) this.homeDirty.add(entry.ownerId);
   }
 
@@ -399,11 +414,14 @@ export class WorkerState {
     return this.#openContacts;
   }
 
-  /** Every open lead as the read-back of open leads sees it, hot and settled. */
-  watched(): WatchedLead[] {
-    const out: WatchedLead[] = Array.from(this.hot.values(), (o) => o.instance);
-    for (const s of this.settled.values()) out.push(s);
-    return out;
+  /** Every open lead as the read-back of open leads sees it, hot and settled, in lead-key order. */
+  watched(): WatchedLeads {
+    return this.#order;
+  }
+
+  *#everyOpen(): Iterable<WatchedLead> {
+    for (const o of this.hot.values()) yield o.instance;
+    yield* this.settled.values();
   }
 
   /** First-contact verdicts of the open instances judged so far, hot and settled. */
@@ -424,6 +442,9 @@ export class WorkerState {
     if (settled) this.#refContact(settled.lead.contactId, -1);
     if (was) this.#refContact(was.instance.lead.contactId, -1);
     this.#refContact(o.instance.lead.contactId, 1);
+    const before = was?.instance ?? settled;
+    if (before && !samePlace(before, o.instance)) this.#order.remove(before);
+    this.#order.add(o.instance);
     this.hot.set(id, o);
     // Counted in before the old one is counted out: a contact staying unsettled keeps its touches.
     this.#count(o, 1);
@@ -437,10 +458,14 @@ export class WorkerState {
       this.#note(instanceId, was);
       this.#count(was, -1);
       this.#refContact(was.instance.lead.contactId, -1);
+      this.#order.remove(was.instance);
       this.hot.delete(instanceId);
     }
     const settled = this.settled.remove(instanceId);
-    if (settled) this.#refContact(settled.lead.contactId, -1);
+    if (settled) {
+      this.#refContact(settled.lead.contactId, -1);
+      this.#order.remove(settled);
+    }
     this.closedRecently.set(instanceId, at);
     // Nothing about a closed instance is recorded again (the outbox would ignore it anyway).
     this.recordedKeys.forget(instanceId, [inactiveOwnerKey(instanceId), unknownOwnerKey(instanceId)]);

@@ -10,6 +10,7 @@ import type {
   Owner,
   TouchPoll,
   WatchedLead,
+  WatchedLeads,
 } from '../../src/ports/crm-source.ts';
 
 type Method = 'pollHandoffs' | 'pollTouches' | 'touchesOf' | 'owners' | 'verify';
@@ -62,13 +63,10 @@ export class FakeCrmSource implements CrmSource {
   /** The open leads the last `pollHandoffs` was given to watch. */
   lastWatched: readonly WatchedLead[] = [];
 
-  async pollHandoffs(
-    cursors: Cursors,
-    _now: Instant,
-    open: readonly WatchedLead[] = [],
-  ): Promise<HandoffPoll> {
+  async pollHandoffs(cursors: Cursors, _now: Instant, open?: WatchedLeads): Promise<HandoffPoll> {
     this.#check('pollHandoffs');
-    this.lastWatched = open;
+    this.lastWatched =
+      open === undefined ? [] : open.next(null, open.size).flatMap((key) => open.get(key) ?? []);
     const start = Number(cursors.handoffs ?? 0);
     const page = this.events.slice(start, start + this.pageSize);
     const end = start + page.length;

@@ -21,7 +21,8 @@ export class FakeNotifier implements Notifier {
   readonly updates: { ref: MessageRef; context: InstanceContext; now: Instant }[] = [];
   readonly alerts: AdminAlert[] = [];
   /** App Home publications: whose, with which open leads. */
-  readonly homes: { email: string; leadIds: string[]; now: Instant }[] = [];
+  /** Homes published: the leads listed, and `more` counted without being listed. */
+  readonly homes: { email: string; leadIds: string[]; now: Instant; more: number }[] = [];
   /** Overrides the answer to `refreshHome` (e.g. a failure). */
   homeResult: HomeRefresh | Error = { status: 'published' };
   mode: NotifierMode = 'ok';
@@ -70,10 +71,10 @@ export class FakeNotifier implements Notifier {
     return result;
   }
 
-  async refreshHome(email: string, leads: readonly LeadView[], now: Instant): Promise<HomeRefresh> {
+  async refreshHome(email: string, leads: readonly LeadView[], now: Instant, more = 0): Promise<HomeRefresh> {
     if (this.homeResult instanceof Error) throw this.homeResult;
     if (this.homeResult.status === 'published')
-      this.homes.push({ email, leadIds: leads.map((l) => l.instance.id).sort(), now });
+      this.homes.push({ email, leadIds: leads.map((l) => l.instance.id).sort(), now, more });
     return this.homeResult;
   }
 }

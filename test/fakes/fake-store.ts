@@ -156,7 +156,10 @@ export class FakeStore implements Store {
     const start = after === null ? 0 : open.findIndex((s) => byEntry(s, after) > 0);
     return start < 0 ? [] : open.slice(start, start + limit).map(summaryOf);
   }
+  /** Calls of `openInstancesOfOwners`. */
+  ownerReads = 0;
   async openInstancesOfOwners(ownerIds: readonly string[]): Promise<readonly StoredInstance[]> {
+    this.ownerReads += 1;
     const owners = new Set(ownerIds);
     return this.#open().filter((s) => s.instance.ownerId !== null && owners.has(s.instance.ownerId));
   }

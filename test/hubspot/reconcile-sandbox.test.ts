@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHubSpotSource } from '../../src/hubspot/hubspot-source.ts';
+import { watchedLeadsOf } from '../../src/hubspot/reconcile-schedule.ts';
 import { startHubSpotSandbox } from '../../src/sandbox/index.ts';
 import { captureLogger } from '../fakes/logger.ts';
 import { FakeClock } from '../support/fake-clock.ts';
@@ -65,7 +66,7 @@ describe('the read-back of open leads against the loopback HubSpot sandbox', () 
       watched(steady.id, 'sql', T0, rep.id),
       watched(sal.id, 'sal', T0, rep.id),
     ];
-    const poll = await source.pollHandoffs({}, clock.now(), open);
+    const poll = await source.pollHandoffs({}, clock.now(), watchedLeadsOf(open));
 
     // The change search also reports the owners assigned at T0 (inside this first poll's window).
     const about = (id: string) =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HubSpotDailyLimitError } from '../../src/hubspot/errors.ts';
+import { watchedLeadsOf } from '../../src/hubspot/reconcile-schedule.ts';
 import daily from '../fixtures/hubspot/rate-limit-daily.json' with { type: 'json' };
 import { useStrictHttp } from '../support/http-mock.ts';
 import { BASE, capture, emptyPage, harness, iso, NOW, record } from './harness.ts';
@@ -28,8 +29,8 @@ describe('requests per poll with the read-back of open leads', () => {
         }),
       ),
     }));
-    const watchedLeads = Array.from({ length: open }, (_, i) =>
-      watched(String(100_000 + i), 'sql', YESTERDAY),
+    const watchedLeads = watchedLeadsOf(
+      Array.from({ length: open }, (_, i) => watched(String(100_000 + i), 'sql', YESTERDAY)),
     );
     let cursors = {};
     const perPoll: number[] = [];
@@ -67,7 +68,7 @@ describe('requests per poll with the read-back of open leads', () => {
       status: 'COMPLETE',
       results: [record('7', { hubspot_owner_id: REP, lastmodifieddate: iso(NOW - 3 * MIN) })],
     }));
-    const open = [watched('7', 'sql', NOW - 3 * MIN)];
+    const open = watchedLeadsOf([watched('7', 'sql', NOW - 3 * MIN)]);
     const first = await h.source.pollHandoffs({}, NOW, open);
     // Thirty seconds later it is not due again yet: no read.
     await h.source.pollHandoffs(first.cursors, NOW + 30_000, open);
@@ -85,7 +86,7 @@ describe('requests per poll with the read-back of open leads', () => {
       message: 'Invalid input JSON',
       correlationId: 'f1e2d3c4-0000-4000-8000-000000000000',
     });
-    const open = [watched('7', 'sql', NOW - 3 * MIN)];
+    const open = watchedLeadsOf([watched('7', 'sql', NOW - 3 * MIN)]);
     const poll = await h.source.pollHandoffs({ reconcile: 'left as it was' }, NOW, open);
     expect(poll.rejected).toEqual([
       { what: 'open leads', id: null, reason: expect.stringContaining('read-back deferred') },
@@ -100,8 +101,8 @@ describe('requests per poll with the read-back of open leads', () => {
     const h = harness({ stages: [], recycleStages: [] });
     capture(http.scope(BASE), '/crm/v3/objects/contacts/search', 1, () => emptyPage);
     http.scope(BASE).post(READ).reply(429, daily);
-    await expect(h.source.pollHandoffs({}, NOW, [watched('7', 'sql', NOW - 3 * MIN)])).rejects.toBeInstanceOf(
-      HubSpotDailyLimitError,
-    );
+    await expect(
+      h.source.pollHandoffs({}, NOW, watchedLeadsOf([watched('7', 'sql', NOW - 3 * MIN)])),
+    ).rejects.toBeInstanceOf(HubSpotDailyLimitError);
   });
 });

@@ -171,6 +171,14 @@ describe("every rendered surface stays within Slack's limits", () => {
     expect(viewViolations(home)).toEqual([]);
   });
 
+  it('the App Home tab counts the leads it was not given (settled, less urgent) with the rest', () => {
+    const home = renderHome(many(100), { now: T0, zone: 'UTC', stageLabel: (s) => s, more: 2_000 });
+    expect(viewViolations(home)).toEqual([]);
+    const text = JSON.stringify(home.blocks);
+    expect(text).toContain('2100 open leads');
+    expect(text).toContain('and 2005 more');
+  });
+
   it('an admin alert with a huge text', () => {
     expect(messageViolations(renderAdminAlert({ key: long('k', 500), text: long('<&>', 5000) }))).toEqual([]);
   });

@@ -15,7 +15,7 @@ describe('App Home kept current by the worker', () => {
     h.crm.addHandoff(handoff('c1', T0));
     const state = new WorkerState();
     await runCycle(h.deps, state);
-    expect(h.notifier.homes).toEqual([{ email: 'bram@example.com', leadIds: [id('c1')], now: T0 }]);
+    expect(h.notifier.homes).toEqual([{ email: 'bram@example.com', leadIds: [id('c1')], now: T0, more: 0 }]);
 
     h.clock.set(T0 + 30 * SECOND);
     await runCycle(h.deps, state); // nothing changed

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MINUTE, SECOND } from '../../src/domain/time.ts';
+import { HOME_ROWS } from '../../src/ports/notifier.ts';
 import type { VerdictTally } from '../../src/worker/cycle/evaluate-open.ts';
 import { inactiveOwnerKey } from '../../src/worker/cycle/owner-problems.ts';
 import { runCycle } from '../../src/worker/cycle/run-cycle.ts';

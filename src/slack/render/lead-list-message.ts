@@ -1,4 +1,5 @@
 import type { LeadView } from '../../ports/interactions.ts';
+import { HOME_ROWS } from '../../ports/notifier.ts';
 import type { HomeView, Message } from './blocks.ts';
 import { context, header, section } from './common-blocks.ts';
 import { type LeadListOptions, leadRows } from './lead-list.ts';
@@ -16,22 +17,26 @@ export function renderLeadListMessage(
   return { text: `${title}: ${leads.length} open lead${leads.length === 1 ? '' : 's'}.`, blocks };
 }
 
-/** The App Home tab: the rep's open leads, most urgent first. */
+/**
+ * The App Home tab: the rep's open leads, most urgent first (`more`: open leads not given, less
+ * urgent than those given — counted, not listed).
+ */
 export function renderHome(
   leads: readonly LeadView[],
   o: Omit<LeadListOptions, 'max' | 'showOwner'>,
 ): HomeView {
+  const total = leads.length + (o.more ?? 0);
   const intro =
-    leads.length === 0
+    total === 0
       ? 'No open leads right now. New handoffs show up here and in your messages.'
-      : `${leads.length} open lead${leads.length === 1 ? '' : 's'}, most urgent first, then by lead score.`;
+      : `${total} open lead${total === 1 ? '' : 's'}, most urgent first, then by lead score.`;
   return {
     type: 'home',
     blocks: [
       header('Your open leads'),
       context([intro]),
       // 2 + 95 rows + 1 footer stays under the 100-block view limit.
-      ...leadRows(leads, { ...o, showOwner: false, max: 95 }),
+      ...leadRows(leads, { ...o, showOwner: false, max: HOME_ROWS }),
     ],
   };
 }

@@ -54,11 +54,13 @@ export interface LeadListOptions {
   readonly stageLabel: (stage: string) => string;
   /** Most rows to show; the rest are counted in a footer. */
   readonly max: number;
+  /** Leads not in the list, less urgent than all of it: counted in the footer too. */
+  readonly more?: number;
 }
 
 /** Rows for an already sorted list, with a "+N more" footer when it had to cut. */
 export function leadRows(leads: readonly LeadView[], o: LeadListOptions): Block[] {
   const shown = leads.slice(0, o.max).map((lead) => leadRow(lead, o));
-  const hidden = leads.length - shown.length;
+  const hidden = leads.length - shown.length + (o.more ?? 0);
   return hidden > 0 ? [...shown, context([`…and ${hidden} more, less urgent.`])] : shown;
 }

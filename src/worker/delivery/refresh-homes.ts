@@ -1,8 +1,9 @@
 import type { Clock } from '../../clock/clock.ts';
 import type { Millis } from '../../domain/time.ts';
 import type { Logger } from '../../log/logger.ts';
+import type { Owner } from '../../ports/crm-source.ts';
 import type { LeadView } from '../../ports/interactions.ts';
-import type { HomeRefresh, Notifier } from '../../ports/notifier.ts';
+import { HOME_ROWS, type HomeRefresh, type Notifier } from '../../ports/notifier.ts';
 import type { Store } from '../../ports/store.ts';
 import { homeFingerprint } from '../cycle/fingerprint.ts';
 import { ownerById } from '../cycle/teams.ts';
@@ -78,25 +79,64 @@ const shown = (o: OpenInstance): string => (o.evaluation ? homeFingerprint(o.eva
 
 const emailKey = (email: string): string => email.trim().toLowerCase();
 
+/** A rep's Home: the leads to list, and how many more are only counted (see `Notifier.refreshHome`). */
+interface HomeLeads {
+  readonly leads: readonly LeadView[];
+  readonly more: number;
+}
+
 /**
- * A rep's open leads as the Home tab lists them (every HubSpot owner with the rep's e-mail), oldest
- * handoff first: read from the store, which holds the settled ones the worker does not keep whole,
- * with what the worker keeps whole in their place.
+ * A rep's open leads for the Home tab (every HubSpot owner with the rep's e-mail). Settled leads are
+ * the least urgent of all (contacted, nothing more due), so when the rep's unsettled leads — kept
+ * whole in memory — fill the rows the tab lists, the settled ones are only counted; otherwise all
+ * are read from the store, with what the worker keeps whole in their place.
  */
-async function leadsOf(deps: HomeDeps, state: WorkerState, email: string): Promise<LeadView[]> {
+async function leadsOf(
+  deps: HomeDeps,
+  state: WorkerState,
+  hotOf: (ownerId: string) => readonly OpenInstance[],
+  email: string,
+): Promise<HomeLeads> {
   const owners = new Map(
     state.owners.flatMap((owner) =>
       owner.email && emailKey(owner.email) === email ? [[owner.id, owner]] : [],
     ),
   );
-  const views: LeadView[] = [];
+  const view = (o: Pick<OpenInstance, 'instance' | 'evaluation' | 'pingRef'>, owner: Owner): LeadView => ({
+    instance: o.instance,
+    evaluation: o.evaluation,
+    owner,
+    pingRef: o.pingRef,
+  });
+  const hot = [...owners].flatMap(([id, owner]) => hotOf(id).map((o) => view(o, owner)));
+  const settled = state.settled.countOfOwners(owners.keys());
+  const urgent = hot.filter((l) => l.evaluation === null || !l.evaluation.settled).length;
+  if (settled === 0 || urgent >= HOME_ROWS) return { leads: hot, more: settled };
+  const leads: LeadView[] = [];
   for (const stored of await deps.store.openInstancesOfOwners([...owners.keys()])) {
     const o = state.hot.get(stored.instance.id) ?? stored;
     const owner = o.instance.ownerId === null ? undefined : owners.get(o.instance.ownerId);
     if (owner === undefined || !state.isOpen(o.instance.id)) continue;
-    views.push({ instance: o.instance, evaluation: o.evaluation, owner, pingRef: o.pingRef });
+    leads.push(view(o, owner));
   }
-  return views;
+  return { leads, more: 0 };
+}
+
+/** The hot open instances by owner, grouped on first use. */
+function hotByOwner(state: WorkerState): (ownerId: string) => readonly OpenInstance[] {
+  let groups: Map<string, OpenInstance[]> | null = null;
+  return (ownerId) => {
+    if (groups === null) {
+      groups = new Map();
+      for (const o of state.hot.values()) {
+        if (o.instance.ownerId === null) continue;
+        const list = groups.get(o.instance.ownerId);
+        if (list) list.push(o);
+        else groups.set(o.instance.ownerId, [o]);
+      }
+    }
+    return groups.get(ownerId) ?? [];
+  };
 }
 
 /**
@@ -113,6 +153,7 @@ export async function refreshHomes(deps: HomeDeps, state: WorkerState): Promise<
   const options = deps.home ?? DEFAULT_HOME_OPTIONS;
   let published = 0;
   const done = new Set<string>();
+  const hotOf = hotByOwner(state);
   for (const ownerId of [...state.homeDirty]) {
     if (published >= options.perCycle || !deps.canSend()) break;
     const owner = ownerById(state.owners, ownerId);
@@ -131,7 +172,10 @@ export async function refreshHomes(deps: HomeDeps, state: WorkerState): Promise<
     if (done.has(email)) continue;
     done.add(email);
     state.homeShownAt.set(email, now);
-    const result = await attempt(async () => refresh(email, await leadsOf(deps, state, email), now));
+    const result = await attempt(async () => {
+      const home = await leadsOf(deps, state, hotOf, email);
+      return refresh(email, home.leads, now, home.more);
+    });
     if (result.status === 'published') {
       published += 1;
       deps.events.emit('home:refreshed', { email });

@@ -80,6 +80,8 @@ export class SettledLeads {
   readonly #byContact = new Map<string, Ids>();
   /** Leads-object records only: a contact lead's object id is its contact id. */
   readonly #byLeadObject = new Map<string, Ids>();
+  /** Settled instances per owner (App Home counts them without reading them). */
+  readonly #byOwner = new Map<string, number>();
   readonly #tally: VerdictTally = { pending: 0, met: 0, breached: 0, excused: 0 };
 
   get size(): number {
@@ -108,6 +110,7 @@ export class SettledLeads {
     this.remove(entry.id);
     const { objectType, objectId, contactId } = entry.lead;
     this.#byId.set(entry.id, entry);
+    if (entry.ownerId !== null) this.#byOwner.set(entry.ownerId, (this.#byOwner.get(entry.ownerId) ?? 0) + 1);
     addId(this.#byContact, contactId, entry.id);
     if (objectType !== 'contact') addId(this.#byLeadObject, objectId, entry.id);
     this.#tally[entry.verdict] += 1;
@@ -118,6 +121,11 @@ export class SettledLeads {
     const entry = this.#byId.get(id);
     if (entry === undefined) return undefined;
     this.#byId.delete(id);
+    if (entry.ownerId !== null) {
+      const left = (this.#byOwner.get(entry.ownerId) ?? 0) - 1;
+      if (left > 0) this.#byOwner.set(entry.ownerId, left);
+      else this.#byOwner.delete(entry.ownerId);
+    }
     removeId(this.#byContact, entry.lead.contactId, id);
     if (entry.lead.objectType !== 'contact') removeId(this.#byLeadObject, entry.lead.objectId, id);
     this.#tally[entry.verdict] -= 1;
@@ -131,6 +139,13 @@ export class SettledLeads {
     this.#tally[entry.verdict] -= 1;
     this.#tally[verdict] += 1;
     this.#byId.set(id, { ...entry, verdict });
+  }
+
+  /** How many settled instances these owners have. */
+  countOfOwners(ownerIds: Iterable<string>): number {
+    let n = 0;
+    for (const id of ownerIds) n += this.#byOwner.get(id) ?? 0;
+    return n;
   }
 
   /** Ids of the settled instances of these contacts. */

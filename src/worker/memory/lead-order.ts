@@ -1,0 +1,134 @@
+import type { Instant } from '../../domain/time.ts';
+import type { WatchedLead, WatchedLeads } from '../../ports/crm-source.ts';
+
+/** What orders an open instance: its lead (`contact:123`) and when it entered its stage. */
+export interface LeadPlace {
+  readonly id: string;
+  readonly lead: Pick<WatchedLead['lead'], 'objectType' | 'objectId'>;
+  readonly enteredAt: Instant;
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** `contact:123` → its object type and id (the type never holds a colon). */
+function splitKey(key: string): [string, string] {
+  const at = key.indexOf(':');
+  return at < 0 ? [key, ''] : [key.slice(0, at), key.slice(at + 1)];
+}
+
+/**
+ * The open instances in lead-key order (`contact:123` < `lead:9`, then by stage entry), kept as
+ * the open set changes so the read-back of open leads costs what it reads, not what is open: the
+ * next leads of its round and the recent ones are found without listing, keying or sorting every
+ * open lead each poll. Parallel arrays, no object per instance.
+ */
+export class LeadOrder implements WatchedLeads {
+  readonly #ids: string[] = [];
+  readonly #types: string[] = [];
+  readonly #objects: string[] = [];
+  readonly #entered: number[] = [];
+  #leads = 0;
+  readonly #resolve: (id: string) => WatchedLead | undefined;
+  readonly #each: () => Iterable<WatchedLead>;
+
+  /**
+   * @param resolve the open instance with this id, as the read-back sees it
+   * @param each every open instance (for the recent ones, found by a pass without keys)
+   */
+  constructor(resolve: (id: string) => WatchedLead | undefined, each: () => Iterable<WatchedLead>) {
+    this.#resolve = resolve;
+    this.#each = each;
+  }
+
+  /** Distinct leads (several instances of one lead count once). */
+  get size(): number {
+    return this.#leads;
+  }
+
+  /** Instances held. */
+  get instances(): number {
+    return this.#ids.length;
+  }
+
+  add(p: LeadPlace): void {
+    const at = this.#search(p.lead.objectType, p.lead.objectId, p.enteredAt, p.id);
+    if (this.#ids[at] === p.id) return;
+    const shared = this.#sameLead(at - 1, p) || this.#sameLead(at, p);
+    this.#ids.splice(at, 0, p.id);
+    this.#types.splice(at, 0, p.lead.objectType);
+    this.#objects.splice(at, 0, p.lead.objectId);
+    this.#entered.splice(at, 0, p.enteredAt);
+    if (!shared) this.#leads += 1;
+  }
+
+  remove(p: LeadPlace): void {
+    const at = this.#search(p.lead.objectType, p.lead.objectId, p.enteredAt, p.id);
+    if (this.#ids[at] !== p.id) return;
+    this.#ids.splice(at, 1);
+    this.#types.splice(at, 1);
+    this.#objects.splice(at, 1);
+    this.#entered.splice(at, 1);
+    if (!(this.#sameLead(at - 1, p) || this.#sameLead(at, p))) this.#leads -= 1;
+  }
+
+  next(after: string | null, count: number): string[] {
+    const out: string[] = [];
+    const n = this.#ids.length;
+    if (count <= 0 || n === 0) return out;
+    let start = 0;
+    if (after !== null) {
+      const [type, object] = splitKey(after);
+      start = this.#search(type, object, Number.POSITIVE_INFINITY, '\uffff');
+    }
+    for (let step = 0; step < n && out.length < count; step += 1) {
+      const i = (start + step) % n;
+      // One key per lead: at the last of its instances (the round wraps at the end of the array).
+      if (i + 1 < n && this.#types[i + 1] === this.#types[i] && this.#objects[i + 1] === this.#objects[i])
+        continue;
+      out.push(`${this.#types[i]}:${this.#objects[i]}`);
+    }
+    return out;
+  }
+
+  recent(since: Instant): string[] {
+    const keys = new Set<string>();
+    for (const w of this.#each())
+      if (w.enteredAt >= since) keys.add(`${w.lead.objectType}:${w.lead.objectId}`);
+    return [...keys];
+  }
+
+  get(key: string): WatchedLead | undefined {
+    const [type, object] = splitKey(key);
+    const end = this.#search(type, object, Number.POSITIVE_INFINITY, '\uffff');
+    const last = end - 1;
+    if (last < 0 || this.#types[last] !== type || this.#objects[last] !== object) return undefined;
+    const id = this.#ids[last];
+    return id === undefined ? undefined : this.#resolve(id);
+  }
+
+  #sameLead(i: number, p: LeadPlace): boolean {
+    return (
+      i >= 0 &&
+      i < this.#ids.length &&
+      this.#types[i] === p.lead.objectType &&
+      this.#objects[i] === p.lead.objectId
+    );
+  }
+
+  /** The first position not before (type, object, enteredAt, id). */
+  #search(type: string, object: string, enteredAt: number, id: string): number {
+    let lo = 0;
+    let hi = this.#ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c =
+        compareText(this.#types[mid] ?? '', type) ||
+        compareText(this.#objects[mid] ?? '', object) ||
+        (this.#entered[mid] ?? 0) - enteredAt ||
+        compareText(this.#ids[mid] ?? '', id);
+      if (c < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
