@@ -121,6 +121,8 @@ export class WorkerState {
   readonly #contacts = new Map<string, number>();
   readonly #openContacts: OpenContacts;
   /** Every open instance in lead-key order, for the read-back of open leads (`watched`). */
+  /** Instances loaded but not placed in `#order` yet (`load` places them all at once). */
+  #loading: LeadPlace[] | null = null;
   readonly #order = new LeadOrder(
     (id) => this.hot.get(id)?.instance ?? this.settled.get(id),
     () => this.#everyOpen(),
@@ -185,6 +187,7 @@ export class WorkerState {
     // Summaries first, a page at a time (no lead snapshot or evaluation body parsed): settled ones
     // go straight to the compact index, the others are read whole with their contacts' touches.
     let after: InstancePageKey | null = null;
+    state.#loading = [];
     for (;;) {
       const page = await store.openInstanceSummariesPage(after, pageSize);
       const whole: string[] = [];
@@ -208,6 +211,8 @@ export class WorkerState {
       if (last === undefined || page.length < pageSize) break;
       after = pageKeyOf(last);
     }
+    state.#order.addAll(state.#loading);
+    state.#loading = null;
     return state;
   }
 
@@ -217,8 +222,14 @@ export class WorkerState {
     this.hot.set(o.instance.id, o);
     this.#count(o, 1);
     this.#refContact(o.instance.lead.contactId, 1);
-    this.#order.add(o.instance);
+    this.#place(o.instance);
     return o;
+  }
+
+  /** Places an open instance in lead-key order (at load: all at once, see `LeadOrder.addAll`). */
+  #place(p: LeadPlace): void {
+    if (this.#loading) this.#loading.push(p);
+    else this.#order.add(p);
   }
 
   #memoryForm(s: StoredInstance): OpenInstance {
@@ -334,7 +345,7 @@ export class WorkerState {
     };
     this.settled.add(entry);
     this.#refContact(contactId, 1);
-    this.#order.add(entry);
+    this.#place(entry);
   }
 
   #settleOne(o: OpenInstance): void {

@@ -24,7 +24,7 @@ function splitKey(key: string): [string, string] {
  */
 export class LeadOrder implements WatchedLeads {
   readonly #ids: string[] = [];
-  readonly #types: string[] = [];
+  readonly #types: LeadPlace['lead']['objectType'][] = [];
   readonly #objects: string[] = [];
   readonly #entered: number[] = [];
   #leads = 0;
@@ -59,6 +59,46 @@ export class LeadOrder implements WatchedLeads {
     this.#objects.splice(at, 0, p.lead.objectId);
     this.#entered.splice(at, 0, p.enteredAt);
     if (!shared) this.#leads += 1;
+  }
+
+  /**
+   * Adds many at once (a start loading every open instance): sorted once, not inserted one by one
+   * (100,000 inserts into arrays of up to 100,000 would move billions of slots).
+   */
+  addAll(places: Iterable<LeadPlace>): void {
+    const all: LeadPlace[] = [];
+    const seen = new Set(this.#ids);
+    for (let i = 0; i < this.#ids.length; i += 1)
+      all.push({
+        id: this.#ids[i] as string,
+        lead: { objectType: this.#types[i] ?? 'contact', objectId: this.#objects[i] as string },
+        enteredAt: this.#entered[i] as number,
+      });
+    for (const p of places)
+      if (!seen.has(p.id)) {
+        seen.add(p.id);
+        all.push(p);
+      }
+    all.sort(
+      (a, b) =>
+        compareText(a.lead.objectType, b.lead.objectType) ||
+        compareText(a.lead.objectId, b.lead.objectId) ||
+        a.enteredAt - b.enteredAt ||
+        compareText(a.id, b.id),
+    );
+    this.#ids.length = 0;
+    this.#types.length = 0;
+    this.#objects.length = 0;
+    this.#entered.length = 0;
+    this.#leads = 0;
+    for (const p of all) {
+      const last = this.#ids.length - 1;
+      if (!this.#sameLead(last, p)) this.#leads += 1;
+      this.#ids.push(p.id);
+      this.#types.push(p.lead.objectType);
+      this.#objects.push(p.lead.objectId);
+      this.#entered.push(p.enteredAt);
+    }
   }
 
   remove(p: LeadPlace): void {

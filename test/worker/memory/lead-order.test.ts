@@ -34,13 +34,17 @@ describe('open instances kept in lead-key order for the read-back', () => {
   it('answers as a freshly sorted list of the same open instances would, whatever came and went', () => {
     fc.assert(
       fc.property(
+        fc.array(instanceArb, { maxLength: 30 }),
         fc.array(fc.tuple(fc.boolean(), instanceArb), { maxLength: 60 }),
         fc.option(fc.constantFrom('contact:1', 'contact:15', 'lead:2', 'lead:99', 'a', 'z'), { nil: null }),
         fc.integer({ min: 0, max: 15 }),
         fc.integer({ min: 0, max: 5 }),
-        (steps, after, count, since) => {
+        (loaded, steps, after, count, since) => {
           const open = new Map<string, Instance>();
           const order = orderOver(open);
+          // A start places what it loaded all at once; the cycles after it one at a time.
+          for (const i of loaded) open.set(i.id, i);
+          order.addAll(loaded);
           for (const [adding, i] of steps) {
             if (adding) {
               open.set(i.id, i);
