@@ -12,7 +12,6 @@ import type {
   Owner,
   Rejected,
   TouchPoll,
-  WatchedLead,
   WatchedLeads,
 } from '../ports/crm-source.ts';
 import { contactChanges } from './contact-scan.ts';

@@ -90,6 +90,20 @@ describe('settled leads kept compact, read back when something about them change
     });
   });
 
+  it('a rep whose unsettled leads fill the Home tab: the settled ones are counted, not read', async () => {
+    const { h, cycleAt } = await oneSettled();
+    for (let n = 0; n < HOME_ROWS; n += 1) h.crm.addHandoff(handoff(`x${n}`, T0 + 2 * MINUTE));
+    const reads = h.store.ownerReads;
+
+    await cycleAt(T0 + 2 * MINUTE);
+
+    const home = h.notifier.homes.at(-1);
+    expect(home?.leadIds).toHaveLength(HOME_ROWS + 1); // the new ones and c2, all unsettled
+    expect(home?.leadIds).not.toContain(id('c1'));
+    expect(home?.more).toBe(1);
+    expect(h.store.ownerReads).toBe(reads);
+  });
+
   it('an owner deactivated later is told to the admins for the settled leads too, once', async () => {
     const { h, cycleAt } = await oneSettled();
     h.crm.ownerList = [{ ...owner('o1', 'bram@example.com'), active: false }];
