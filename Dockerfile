@@ -14,5 +14,6 @@ USER node
 ENV HOST=0.0.0.0 PORT=3000
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-ENTRYPOINT ["node", "bin/sla-bot.js"]
+# A small young generation keeps the worker's memory down with many open leads (docs/adr/0008).
+ENTRYPOINT ["node", "--max-semi-space-size=4", "bin/sla-bot.js"]
 CMD ["run"]

@@ -50,17 +50,28 @@ const parse = (line: string): LogLine | null => {
   }
 };
 
+/**
+ * The V8 flags production runs the worker with (`npm start`, the Dockerfile, deploy/sla-bot.service;
+ * docs/adr/0008), so the bench measures what is deployed. test/e2e/production-flags.test.ts keeps them
+ * in step.
+ */
+export const PRODUCTION_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
+
 /** `sla-bot run` as a child process (the same composition root as production), read through its log. */
 export function startWorker(
   env: Readonly<Record<string, string>>,
   cwd: string,
   nodeArgs: readonly string[] = [],
 ): WorkerProcess {
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, 'bin/sla-bot.js', 'run'], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...PRODUCTION_NODE_FLAGS, ...nodeArgs, 'bin/sla-bot.js', 'run'],
+    {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const pid = child.pid ?? -1;
   const cycles: CycleLine[] = [];
   const problems: string[] = [];
