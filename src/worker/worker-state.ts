@@ -120,9 +120,9 @@ export class WorkerState {
   /** Open instances per contact, hot and settled together: the contacts whose touches are polled. */
   readonly #contacts = new Map<string, number>();
   readonly #openContacts: OpenContacts;
-  /** Every open instance in lead-key order, for the read-back of open leads (`watched`). */
   /** Instances loaded but not placed in `#order` yet (`load` places them all at once). */
   #loading: LeadPlace[] | null = null;
+  /** Every open instance in lead-key order, for the read-back of open leads (`watched`). */
   readonly #order = new LeadOrder(
     (id) => this.hot.get(id)?.instance ?? this.settled.get(id),
     () => this.#everyOpen(),
