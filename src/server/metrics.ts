@@ -64,6 +64,11 @@ export function createMetrics(events: WorkerEvents, options: { defaultMetrics?: 
   const queue = gauge('sla_bot_outbox_pending', 'Outbox rows due and still pending after the last delivery');
   const role = gauge('sla_bot_instance_role', '1 for the role this instance has', ['role']);
   const outage = gauge('sla_bot_outage', '1 while an external system is in outage', ['system']);
+  const held = gauge(
+    'sla_bot_open_instances',
+    'Open SLA instances by how the worker holds them: whole in memory, or compact (settled; read from the store when they change)',
+    ['form'],
+  );
   const lastSuccess = gauge('sla_bot_last_success_timestamp_seconds', 'End of the last successful cycle');
   role.set({ role: 'leader' }, 0);
   role.set({ role: 'follower' }, 1);
@@ -77,6 +82,10 @@ export function createMetrics(events: WorkerEvents, options: { defaultMetrics?: 
   });
   events.on('verdicts', (v) => {
     for (const kind of ['pending', 'met', 'breached', 'excused'] as const) verdicts.set({ kind }, v[kind]);
+  });
+  events.on('open:held', (e) => {
+    held.set({ form: 'whole' }, e.whole);
+    held.set({ form: 'compact' }, e.compact);
   });
   events.on('notify:sent', (e) => {
     sends.inc({ kind: e.kind });

@@ -29,6 +29,11 @@ export interface WorkerEventMap {
     readonly breached: number;
     readonly excused: number;
   };
+  /**
+   * How the open instances are held after a cycle: `whole` in memory (unsettled, or changed this
+   * cycle), `compact` (settled: an index entry, read from the store when they change; ADR 0007).
+   */
+  'open:held': { readonly whole: number; readonly compact: number };
   'notify:sent': {
     readonly key: string;
     readonly kind: NotificationKind | 'admin_alert';

@@ -70,6 +70,7 @@ describe('health and metrics server', () => {
       error: null,
     });
     s.events.emit('verdicts', { pending: 2, met: 5, breached: 1, excused: 1 });
+    s.events.emit('open:held', { whole: 3, compact: 6 });
     s.events.emit('notify:sent', { key: 'k', kind: 'handoff', lateBy: 0 });
     s.events.emit('notify:retry', { key: 'k2', error: 'ratelimited' });
     s.events.emit('queue:depth', { pending: 7 });
@@ -84,6 +85,8 @@ describe('health and metrics server', () => {
       'sla_bot_handoffs_total 3',
       'sla_bot_verdicts{kind="breached"} 1',
       'sla_bot_verdicts{kind="excused"} 1',
+      'sla_bot_open_instances{form="whole"} 3',
+      'sla_bot_open_instances{form="compact"} 6',
       'sla_bot_slack_sends_total{kind="handoff"} 1',
       'sla_bot_slack_send_failures_total{result="retry"} 1',
       'sla_bot_outbox_pending 7',

@@ -16,6 +16,8 @@ async function oneSettled() {
   h.deps = { ...h.deps, home: { perCycle: 10, minInterval: 0 } };
   const tallies: VerdictTally[] = [];
   h.events.on('verdicts', (t) => tallies.push(t));
+  const held: { whole: number; compact: number }[] = [];
+  h.events.on('open:held', (e) => held.push(e));
   h.crm.addHandoff(handoff('c1', T0));
   h.crm.addHandoff(handoff('c2', T0));
   const state = new WorkerState();
@@ -27,13 +29,14 @@ async function oneSettled() {
   await cycleAt(T0);
   h.crm.addTouch(call('1', 'c1', T0 + 30 * SECOND));
   await cycleAt(T0 + MINUTE);
-  return { h, state, tallies, cycleAt };
+  return { h, state, tallies, held, cycleAt };
 }
 
 describe('settled leads kept compact, read back when something about them changes (ADR 0007)', () => {
   it('a lead settled and shown as such leaves memory whole but stays open, watched and counted', async () => {
-    const { h, state, tallies, cycleAt } = await oneSettled();
+    const { h, state, tallies, held, cycleAt } = await oneSettled();
 
+    expect(held.at(-1)).toEqual({ whole: 1, compact: 1 });
     expect(state.hot.has(id('c1'))).toBe(false);
     expect(state.settled.get(id('c1'))).toMatchObject({ verdict: 'met', ownerId: 'o1', stage: 'sql' });
     expect(state.hot.has(id('c2'))).toBe(true);

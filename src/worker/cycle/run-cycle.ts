@@ -136,6 +136,7 @@ export async function runCycle(
     if (hubspotError === null && !contacts) await deps.mirror?.refreshDeals(deps, config, deps.clock.now());
     // What is settled and shown as such need not stay whole in memory (ADR 0007).
     state.settle();
+    deps.events.emit('open:held', { whole: state.hot.size, compact: state.settled.size });
     return {
       outcome: hubspotError === null ? 'ok' : 'degraded',
       handoffs,
