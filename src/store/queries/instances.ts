@@ -77,18 +77,23 @@ export async function openInstanceSummariesPage(
   after: InstancePageKey | null,
   limit: number,
 ): Promise<OpenInstanceSummary[]> {
-  const rows =
-    after === null
-      ? await db.query(`${SELECT_SUMMARY} WHERE i.closed_at IS NULL ORDER BY i.entered_at, i.id LIMIT $1`, [
-          limit,
-        ])
-      : await db.query(
-          `${SELECT_SUMMARY} WHERE i.closed_at IS NULL AND (i.entered_at, i.id) > ($1, $2)
-           ORDER BY i.entered_at, i.id LIMIT $3`,
-          [after.enteredAt, after.id, limit],
-        );
-  return rows.map(summary);
+  return (await openPage(db, SELECT_SUMMARY, after, limit)).map(summary);
 }
+
+/** Rows of `select` for a page of open instances in (entered_at, id) order, on the `instances_open` index. */
+const openPage = (
+  db: SqlExecutor,
+  select: string,
+  after: InstancePageKey | null,
+  limit: number,
+): Promise<readonly SqlRow[]> =>
+  after === null
+    ? db.query(`${select} WHERE i.closed_at IS NULL ORDER BY i.entered_at, i.id LIMIT $1`, [limit])
+    : db.query(
+        `${select} WHERE i.closed_at IS NULL AND (i.entered_at, i.id) > ($1, $2)
+         ORDER BY i.entered_at, i.id LIMIT $3`,
+        [after.enteredAt, after.id, limit],
+      );
 
 const OBJECT_TYPES: readonly LeadObjectType[] = ['contact', 'lead'];
 const FIRST_CONTACT_STATES: readonly FirstContactVerdict['state'][] = ['pending', 'met', 'breached'];
@@ -140,17 +145,7 @@ export async function openInstancesPage(
   after: InstancePageKey | null,
   limit: number,
 ): Promise<StoredInstance[]> {
-  const rows =
-    after === null
-      ? await db.query(`${SELECT_STORED} WHERE i.closed_at IS NULL ORDER BY i.entered_at, i.id LIMIT $1`, [
-          limit,
-        ])
-      : await db.query(
-          `${SELECT_STORED} WHERE i.closed_at IS NULL AND (i.entered_at, i.id) > ($1, $2)
-           ORDER BY i.entered_at, i.id LIMIT $3`,
-          [after.enteredAt, after.id, limit],
-        );
-  return rows.map(storedInstance);
+  return (await openPage(db, SELECT_STORED, after, limit)).map(storedInstance);
 }
 
 /** Open instances of these owners (`instances_open_owner` index), oldest handoff first. */
