@@ -15,8 +15,9 @@ import {
 import { evaluationFingerprint, pingFingerprint } from './cycle/fingerprint.ts';
 import { inactiveOwnerKey, unknownOwnerKey } from './cycle/owner-problems.ts';
 import { HEARTBEAT_CURSOR, heartbeatOf } from './downtime.ts';
-import { internInstance, internTouch } from './memory/intern-records.ts';
+import { internInstance } from './memory/intern-records.ts';
 import { Interner } from './memory/interner.ts';
+import { KeptTouches } from './memory/kept-touches.ts';
 import { LeadOrder, type LeadPlace } from './memory/lead-order.ts';
 import { RecordedKeys } from './memory/recorded-keys.ts';
 import {
@@ -132,17 +133,12 @@ export class WorkerState {
    * first, so the poll's cursor never marked it seen) must not open them a second time.
    */
   readonly closedRecently = new Map<string, Instant>();
-  /**
-   * Touches of the contacts with an unsettled open instance, complete (all the store holds and
-   * what the last cycle brought). Other contacts' touches are read from the store when needed.
-   */
-  readonly #touches = new Map<string, Touch[]>();
-  /** How many unsettled open instances each contact has (the contacts whose touches are kept). */
-  readonly #unsettled = new Map<string, number>();
   /** Notification keys (engine keys, not per target) already recorded in the outbox. */
   readonly recordedKeys = new RecordedKeys();
   /** One string for equal values of what is kept per open lead. */
   readonly strings = new Interner();
+  /** The touches of the contacts with an unsettled open instance (see `KeptTouches`). */
+  readonly touches = new KeptTouches(this.strings);
   owners: readonly Owner[] = [];
   /**
    * The start of the last cycle whose touch poll succeeded: touches logged before it are known. A
@@ -199,13 +195,13 @@ export class WorkerState {
       for (const stored of whole.length > 0 ? await store.openInstancesByIds(whole) : []) {
         const o = state.#adopt(stored);
         if (quiet(o)) state.#settleOne(o);
-        else if (unsettled(o) && !state.#touches.has(o.instance.lead.contactId))
+        else if (unsettled(o) && state.touches.of(o.instance.lead.contactId) === null)
           wanted.add(o.instance.lead.contactId);
       }
       if (wanted.size > 0) {
-        const read = await store.touchesOf([...wanted]);
-        for (const contactId of wanted) state.#touches.set(contactId, []);
-        state.addTouches(read);
+        const read = new Map<string, Touch[]>([...wanted].map((contactId) => [contactId, []]));
+        for (const t of await store.touchesOf([...wanted])) read.get(t.contactId)?.push(t);
+        for (const [contactId, touches] of read) state.touches.hold(contactId, touches);
       }
       const last = page[page.length - 1];
       if (last === undefined || page.length < pageSize) break;
@@ -368,50 +364,9 @@ export class WorkerState {
     if (entry.ownerId !== null) this.homeDirty.add(entry.ownerId);
   }
 
-  /** Adds new or changed touches of the contacts whose touches are kept (the store has the others'). */
-  addTouches(touches: readonly Touch[]): void {
-    for (const t of touches) {
-      const kept = this.#touches.get(t.contactId);
-      if (kept === undefined) continue;
-      const shared = internTouch(this.strings, t);
-      const at = kept.findIndex((k) => k.id === t.id);
-      if (at < 0) kept.push(shared);
-      else kept[at] = shared;
-    }
-  }
-
-  /**
-   * Keeps a contact's complete touches (as just read from the store and merged with the cycle's)
-   * when it has an unsettled open instance and they are not kept yet.
-   */
-  holdTouches(contactId: string, touches: readonly Touch[]): void {
-    if (!this.#unsettled.has(contactId) || this.#touches.has(contactId)) return;
-    this.#touches.set(
-      contactId,
-      touches.map((t) => internTouch(this.strings, t)),
-    );
-  }
-
-  /** The contact's touches when kept in memory (all of them); `null`: read them from the store. */
-  keptTouches(contactId: string): readonly Touch[] | null {
-    return this.#touches.get(contactId) ?? null;
-  }
-
-  /** Contacts whose touches are kept in memory. */
-  get keptContacts(): number {
-    return this.#touches.size;
-  }
-
-  /** Counts `o` in (or out of) its contact's unsettled instances; the contact's touches go at zero. */
+  /** Counts `o` in (or out of) its contact's unsettled instances (see `KeptTouches`). */
   #count(o: OpenInstance, delta: 1 | -1): void {
-    if (!unsettled(o)) return;
-    const contactId = o.instance.lead.contactId;
-    const n = (this.#unsettled.get(contactId) ?? 0) + delta;
-    if (n > 0) this.#unsettled.set(contactId, n);
-    else {
-      this.#unsettled.delete(contactId);
-      this.#touches.delete(contactId);
-    }
+    if (unsettled(o)) this.touches.count(o.instance.lead.contactId, delta);
   }
 
   #refContact(contactId: string, delta: 1 | -1): void {

@@ -59,13 +59,13 @@ describe('touches in memory only where they can matter', () => {
     h.crm.addHandoff(handoff('c1', T0));
     h.crm.addHandoff(handoff('c2', T0));
     await cycleAt(T0);
-    expect(state.keptTouches('c1')).toEqual([]);
+    expect(state.touches.of('c1')).toEqual([]);
 
     h.crm.addTouch(call('1', 'c1', T0 + MINUTE));
     await cycleAt(T0 + MINUTE);
     h.crm.addTouch(call('2', 'c1', T0 + 10 * MINUTE));
     await cycleAt(T0 + 10 * MINUTE);
-    expect(state.keptTouches('c1')?.map((t) => t.id)).toEqual(['call:1', 'call:2']);
+    expect(state.touches.of('c1')?.map((t) => t.id)).toEqual(['call:1', 'call:2']);
     expect(state.hot.get(id('c1'))?.evaluation?.settled).toBe(false);
 
     // The attempts window closes: c1 is settled (contacted, two of three attempts); c2 is not.
@@ -79,9 +79,9 @@ describe('touches in memory only where they can matter', () => {
       attempts: { made: 2, state: 'short' },
     });
     expect(state.hot.has(id('c2'))).toBe(true);
-    expect(state.keptTouches('c1')).toBeNull();
-    expect(state.keptTouches('c2')).toEqual([]);
-    expect(state.keptContacts).toBe(1);
+    expect(state.touches.of('c1')).toBeNull();
+    expect(state.touches.of('c2')).toEqual([]);
+    expect(state.touches.size).toBe(1);
   });
 
   it('a late-logged call on a settled lead is judged with every earlier call, read from the store', async () => {
@@ -93,7 +93,7 @@ describe('touches in memory only where they can matter', () => {
     h.crm.addTouch(call('2', 'c1', T0 + 10 * MINUTE));
     await cycleAt(T0 + 10 * MINUTE);
     await cycleAt(T0 + 61 * MINUTE);
-    expect(state.keptTouches('c1')).toBeNull();
+    expect(state.touches.of('c1')).toBeNull();
     watched.take();
     const reads = h.store.touchReads.length;
     const byIds = h.store.byIdsRead.length;
@@ -113,7 +113,7 @@ describe('touches in memory only where they can matter', () => {
     });
     expect(state.hot.has(id('c1'))).toBe(false);
     expect(state.settled.has(id('c1'))).toBe(true);
-    expect(state.keptTouches('c1')).toBeNull();
+    expect(state.touches.of('c1')).toBeNull();
   });
 
   it('a changed world judges every lead again, a chunk at a time, with the verdicts of judging from scratch', async () => {
@@ -127,7 +127,7 @@ describe('touches in memory only where they can matter', () => {
     await cycleAt(T0 + 20 * MINUTE);
     await cycleAt(T0 + 61 * MINUTE);
     // c1, c3, c4 were called and their window closed; c2 and c5 were never called.
-    expect(contacts.map((c) => state.keptTouches(c) === null)).toEqual([true, false, true, true, false]);
+    expect(contacts.map((c) => state.touches.of(c) === null)).toEqual([true, false, true, true, false]);
     expect(contacts.map((c) => state.settled.has(id(c)))).toEqual([true, false, true, true, false]);
     watched.take();
     const reads = h.store.touchReads.length;
@@ -168,7 +168,7 @@ describe('touches in memory only where they can matter', () => {
         );
       } else expect(state.hot.get(id(c))?.evaluation).toEqual({ ...expected, due: [] });
     }
-    expect(contacts.map((c) => state.keptTouches(c) === null)).toEqual([true, false, true, true, false]);
+    expect(contacts.map((c) => state.touches.of(c) === null)).toEqual([true, false, true, true, false]);
   });
 });
 
@@ -197,7 +197,7 @@ describe('loading the worker state', () => {
     for (const [key, o] of state.hot) expect(loaded.hot.get(key)).toEqual(o);
     // c1 and c2 settled (called, attempts window closed); c6's window is still open.
     const kept = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map(
-      (c) => loaded.keptTouches(c)?.map((t) => t.id) ?? null,
+      (c) => loaded.touches.of(c)?.map((t) => t.id) ?? null,
     );
     expect(kept).toEqual([null, null, [], [], [], ['call:6']]);
     expect(h.store.touchReads.at(-1)).toEqual(['c5', 'c6']);

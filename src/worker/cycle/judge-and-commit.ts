@@ -114,7 +114,7 @@ export async function judgeAndCommit(
       keep: (o, j) =>
         !j.evaluation.settled || (o.pingRef !== null && o.pingState !== pingFingerprint(j.evaluation, false)),
     },
-    keptTouches: (contactId) => state.keptTouches(contactId),
+    keptTouches: (contactId) => state.touches.of(contactId),
     readTouches: (contactIds) => deps.store.touchesOf(contactIds),
     incoming,
     judge: async (chunk, touchesOf) => {
@@ -176,7 +176,7 @@ export async function judgeAndCommit(
   // Touches first into the contacts whose touches are kept, then the instances: a contact whose
   // last unsettled instance settled or closed lets its touches go; one that became unsettled
   // keeps what it was just judged with.
-  state.addTouches(got.touches);
+  state.touches.add(got.touches);
   if (got.touchesRead) state.touchesReadAt = now;
   const justClosed: OpenInstance[] = [];
   for (const id of closing) {
@@ -194,7 +194,7 @@ export async function judgeAndCommit(
     else if (j) state.acked.delete(o.instance.id);
   }
   for (const [id, verdict] of judged.stillSettled) state.stillSettled(id, verdict);
-  for (const [contactId, touches] of judged.touchesToKeep) state.holdTouches(contactId, touches);
+  for (const [contactId, touches] of judged.touchesToKeep) state.touches.hold(contactId, touches);
   for (const id of state.closedOutside) state.forget(id, now);
   state.closedOutside.clear();
   state.judgedWorld = world;
