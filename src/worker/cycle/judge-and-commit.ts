@@ -186,9 +186,9 @@ export async function judgeAndCommit(
   }
   state.pruneClosed(now - 2 * config.poll.overlap);
   for (const k of judged.newKeys) state.recordedKeys.add(k.key, k.instanceId);
+  for (const o of judged.kept) state.keepWoken(o);
   for (const o of [...candidates, ...judged.kept]) {
     const j = judged.judged.get(o.instance.id);
-    state.keepWoken(o);
     state.put(j ? { ...o, evaluation: j.evaluation, fingerprint: j.fingerprint } : o);
     if (j && ackedNow.has(o.instance.id)) state.acked.add(o.instance.id);
     else if (j) state.acked.delete(o.instance.id);
