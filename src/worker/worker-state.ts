@@ -18,7 +18,7 @@ import { HEARTBEAT_CURSOR, heartbeatOf } from './downtime.ts';
 import { internInstance } from './memory/intern-records.ts';
 import { Interner } from './memory/interner.ts';
 import { KeptTouches } from './memory/kept-touches.ts';
-import { LeadOrder, type LeadPlace } from './memory/lead-order.ts';
+import { OpenLeads } from './memory/open-leads.ts';
 import { RecordedKeys } from './memory/recorded-keys.ts';
 import {
   ownedSince,
@@ -73,11 +73,6 @@ const quietSummary = (
 ): s is OpenInstanceSummary & { readonly verdict: VerdictFacts } =>
   s.verdict?.settled === true && (!s.hasPing || s.pingState === pingFingerprint(s.verdict, false));
 
-const samePlace = (a: LeadPlace, b: LeadPlace): boolean =>
-  a.lead.objectType === b.lead.objectType &&
-  a.lead.objectId === b.lead.objectId &&
-  a.enteredAt === b.enteredAt;
-
 /** One open instance as the worker keeps it between cycles. */
 export interface OpenInstance {
   readonly instance: SlaInstance;
@@ -118,13 +113,8 @@ export class WorkerState {
   /** The other open instances: settled and quiet, kept compact (see `SettledLeads`). */
   readonly settled = new SettledLeads();
   #changes = new Map<string, OpenInstance | undefined>();
-  /** Open instances per contact, hot and settled together: the contacts whose touches are polled. */
-  readonly #contacts = new Map<string, number>();
-  readonly #openContacts: OpenContacts;
-  /** Instances loaded but not placed in `#order` yet (`load` places them all at once). */
-  #loading: LeadPlace[] | null = null;
-  /** Every open instance in lead-key order, for the read-back of open leads (`watched`). */
-  readonly #order = new LeadOrder(
+  /** Every open instance, hot or settled, as HubSpot polling asks about them (see `OpenLeads`). */
+  readonly #open = new OpenLeads(
     (id) => this.hot.get(id)?.instance ?? this.settled.get(id),
     () => this.#everyOpen(),
   );
@@ -156,16 +146,6 @@ export class WorkerState {
   configVersion = 0;
   evaluatedConfigVersion = -1;
 
-  constructor() {
-    const contacts = this.#contacts;
-    this.#openContacts = {
-      has: (contactId) => contacts.has(contactId),
-      get size() {
-        return contacts.size;
-      },
-    };
-  }
-
   static async load(store: Store, logger?: Logger, pageSize = LOAD_PAGE): Promise<WorkerState> {
     const state = new WorkerState();
     const all = await store.cursors();
@@ -183,7 +163,7 @@ export class WorkerState {
     // Summaries first, a page at a time (no lead snapshot or evaluation body parsed): settled ones
     // go straight to the compact index, the others are read whole with their contacts' touches.
     let after: InstancePageKey | null = null;
-    state.#loading = [];
+    state.#open.startLoad();
     for (;;) {
       const page = await store.openInstanceSummariesPage(after, pageSize);
       const whole: string[] = [];
@@ -194,6 +174,7 @@ export class WorkerState {
       const wanted = new Set<string>();
       for (const stored of whole.length > 0 ? await store.openInstancesByIds(whole) : []) {
         const o = state.#adopt(stored);
+        state.#open.opened(o.instance);
         if (quiet(o)) state.#settleOne(o);
         else if (unsettled(o) && state.touches.of(o.instance.lead.contactId) === null)
           wanted.add(o.instance.lead.contactId);
@@ -207,8 +188,7 @@ export class WorkerState {
       if (last === undefined || page.length < pageSize) break;
       after = pageKeyOf(last);
     }
-    state.#order.addAll(state.#loading);
-    state.#loading = null;
+    state.#open.endLoad();
     return state;
   }
 
@@ -217,15 +197,7 @@ export class WorkerState {
     const o = this.#memoryForm(s);
     this.hot.set(o.instance.id, o);
     this.#count(o, 1);
-    this.#refContact(o.instance.lead.contactId, 1);
-    this.#place(o.instance);
     return o;
-  }
-
-  /** Places an open instance in lead-key order (at load: all at once, see `LeadOrder.addAll`). */
-  #place(p: LeadPlace): void {
-    if (this.#loading) this.#loading.push(p);
-    else this.#order.add(p);
   }
 
   #memoryForm(s: StoredInstance): OpenInstance {
@@ -247,11 +219,6 @@ export class WorkerState {
   /** Whether the instance is open as far as this worker knows (hot or settled). */
   isOpen(instanceId: string): boolean {
     return this.hot.has(instanceId) || this.settled.has(instanceId);
-  }
-
-  /** Open instances, hot and settled. */
-  get openCount(): number {
-    return this.hot.size + this.settled.size;
   }
 
   /**
@@ -279,7 +246,6 @@ export class WorkerState {
   /** A settled instance as read back from the store, kept hot (not a change: it was open already). */
   #wakeOne(s: StoredInstance): OpenInstance {
     this.settled.remove(s.instance.id);
-    this.#refContact(s.instance.lead.contactId, -1);
     for (const n of s.evaluation?.due ?? []) this.recordedKeys.add(n.key, n.instanceId);
     return this.#adopt(s);
   }
@@ -312,14 +278,9 @@ export class WorkerState {
    * Moves the quiet hot instances (settled, ping up to date) to the settled index: the end of a
    * cycle, once pings are updated. Not a change of the open set: nothing is noted for `takeChanges`.
    */
-  settle(): number {
-    let moved = 0;
+  settle(): void {
     for (const o of this.hot.values())
-      if (quiet(o) && !this.closedOutside.has(o.instance.id)) {
-        this.#settleOne(o);
-        moved += 1;
-      }
-    return moved;
+      if (quiet(o) && !this.closedOutside.has(o.instance.id)) this.#settleOne(o);
   }
 
   /** A settled instance known from its summary alone (the worker's start). */
@@ -340,8 +301,7 @@ export class WorkerState {
       ownedSince: ownedSince(s),
     };
     this.settled.add(entry);
-    this.#refContact(contactId, 1);
-    this.#place(entry);
+    this.#open.opened(entry);
   }
 
   #settleOne(o: OpenInstance): void {
@@ -359,8 +319,7 @@ export class WorkerState {
   #drop(id: string): void {
     const entry = this.settled.remove(id);
     if (entry === undefined) return;
-    this.#refContact(entry.lead.contactId, -1);
-    this.#order.remove(entry);
+    this.#open.closed(entry);
     if (entry.ownerId !== null) this.homeDirty.add(entry.ownerId);
   }
 
@@ -369,20 +328,14 @@ export class WorkerState {
     if (unsettled(o)) this.touches.count(o.instance.lead.contactId, delta);
   }
 
-  #refContact(contactId: string, delta: 1 | -1): void {
-    const n = (this.#contacts.get(contactId) ?? 0) + delta;
-    if (n > 0) this.#contacts.set(contactId, n);
-    else this.#contacts.delete(contactId);
-  }
-
   /** The contacts of the open instances, hot and settled (a live view: it follows the open set). */
   openContactIds(): OpenContacts {
-    return this.#openContacts;
+    return this.#open.contacts;
   }
 
   /** Every open lead as the read-back of open leads sees it, hot and settled, in lead-key order. */
   watched(): WatchedLeads {
-    return this.#order;
+    return this.#open.order;
   }
 
   *#everyOpen(): Iterable<WatchedLead> {
@@ -404,13 +357,9 @@ export class WorkerState {
     const was = this.hot.get(id);
     if (was === o) return;
     this.#note(id, was);
-    const settled = this.settled.remove(id);
-    if (settled) this.#refContact(settled.lead.contactId, -1);
-    if (was) this.#refContact(was.instance.lead.contactId, -1);
-    this.#refContact(o.instance.lead.contactId, 1);
-    const before = was?.instance ?? settled;
-    if (before && !samePlace(before, o.instance)) this.#order.remove(before);
-    this.#order.add(o.instance);
+    const before = was?.instance ?? this.settled.remove(id);
+    if (before) this.#open.moved(before, o.instance);
+    else this.#open.opened(o.instance);
     this.hot.set(id, o);
     // Counted in before the old one is counted out: a contact staying unsettled keeps its touches.
     this.#count(o, 1);
@@ -423,15 +372,11 @@ export class WorkerState {
     if (was) {
       this.#note(instanceId, was);
       this.#count(was, -1);
-      this.#refContact(was.instance.lead.contactId, -1);
-      this.#order.remove(was.instance);
+      this.#open.closed(was.instance);
       this.hot.delete(instanceId);
     }
     const settled = this.settled.remove(instanceId);
-    if (settled) {
-      this.#refContact(settled.lead.contactId, -1);
-      this.#order.remove(settled);
-    }
+    if (settled) this.#open.closed(settled);
     this.closedRecently.set(instanceId, at);
     // Nothing about a closed instance is recorded again (the outbox would ignore it anyway).
     this.recordedKeys.forget(instanceId, [inactiveOwnerKey(instanceId), unknownOwnerKey(instanceId)]);
