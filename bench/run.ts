@@ -28,7 +28,8 @@ const scenarios = plan(options).filter(
 );
 print(
   `sla-bot bench: ${scenarios.length} scenarios, poll every ${options.pollEvery / 1000} s, ` +
-    `latency ${options.latencyMs} ms ±25 %, HubSpot 190/10 s + search 5/s, Slack 1 msg/s/channel\n`,
+    `latency ${options.latencyMs} ms ±25 %, HubSpot Starter (100/10 s, 250,000/day) + search 5/s, ` +
+    'Slack 1 msg/s/channel\n',
 );
 const results: BenchResult[] = [];
 for (const spec of scenarios) {

@@ -10,6 +10,7 @@ import {
   type HubSpotSource,
 } from './hubspot/index.ts';
 import { createLimiters } from './hubspot/limiter.ts';
+import { realTiming } from './hubspot/retry-policy.ts';
 import type { Logger } from './log/logger.ts';
 import type { LeadWriter } from './ports/lead-writer.ts';
 import type { Store } from './ports/store.ts';
@@ -17,7 +18,9 @@ import { slackDigestPoster } from './reports/digest/slack-digest-poster.ts';
 import { userIdFrom } from './reports/worker-reports.ts';
 import { createMetrics, type Metrics } from './server/metrics.ts';
 import { createSlackApp } from './slack/app.ts';
+import { createChannelDirectory } from './slack/channel-directory.ts';
 import { createSlackNotifier } from './slack/notifier.ts';
+import { checkSlackScopes } from './slack/scope-check.ts';
 import { createSendQueue } from './slack/send-queue.ts';
 import { createUserDirectory } from './slack/user-directory.ts';
 import { createSlackWebClient } from './slack/web-client.ts';
@@ -27,7 +30,9 @@ import { ConfigHolder, type ConfigLoader } from './worker/config-reloader.ts';
 import { createDryRunNotifier } from './worker/dry-run-notifier.ts';
 import { describeError } from './worker/errors.ts';
 import { WorkerEvents } from './worker/events.ts';
+import { watchHubSpotBudget } from './worker/observe/hubspot-budget.ts';
 import { observeHubSpotLimiters } from './worker/observe/hubspot-requests.ts';
+import { withChannelChecks } from './worker/observe/slack-channel-checks.ts';
 import { observeSlackFetch } from './worker/observe/slack-requests.ts';
 import { announceCloses } from './worker/observe/store-closes.ts';
 import { reloadingLeadWriter } from './worker/write-back/reloading-lead-writer.ts';
@@ -92,15 +97,31 @@ export async function buildApp(input: AppInput): Promise<App> {
   const store = await openStoreFor(input);
   const events = new WorkerEvents();
   const metrics = createMetrics(events);
-  // One client for the source and the writer (one request budget); its limiters see every HTTP
-  // attempt, which is where HubSpot's statuses and 429s reach /metrics.
+  // One client for the source and the writer (one request budget). Its limiters follow HubSpot's
+  // rate-limit headers (hubspot.budget_share of the portal's limit) and see every HTTP attempt, which
+  // is where HubSpot's statuses and 429s reach /metrics; a low daily budget is told to the admins.
+  const limiters = createLimiters(() => holder.current.hubspot, {
+    clock,
+    sleep: (ms) => (input.hubspotTiming ?? realTiming).sleep(ms),
+  });
+  const watchBudget = watchHubSpotBudget({
+    logger,
+    clock,
+    zone: () => client.portal.timeZone,
+    alert: (entry, now) => store.enqueue([entry], now),
+    gauges: metrics,
+  });
   const client = createHubSpotClient({
     accessToken,
     basePath: env.HUBSPOT_BASE_URL,
     config: loaded.config,
     logger,
     clock,
-    limiters: observeHubSpotLimiters(createLimiters(loaded.config.hubspot), metrics.hubspotRequest),
+    limiters: observeHubSpotLimiters(limiters, metrics.hubspotRequest),
+    onResponse: (status, headers) => {
+      const { reading, budget } = limiters.observe(status, headers);
+      watchBudget(reading, budget);
+    },
     ...(input.hubspotTiming ? { timing: input.hubspotTiming } : {}),
   });
   const crm = createHubSpotSource({
@@ -128,11 +149,11 @@ export async function buildApp(input: AppInput): Promise<App> {
         () => holder.current,
         (config) => createHubSpotLeadWriter({ client, config, logger, clock }),
       );
-  const { notifier, slackApp, digestPoster } =
+  const { notifier, slackApp, digestPoster, channels } =
     botToken === null
       ? dryRunSlack(logger)
       : slackAdapters(input, botToken, { holder, store, crm, leadWriter, events, metrics });
-  return assembleApp({
+  const app = assembleApp({
     input,
     file: resolve(input.cwd, env.SLA_CONFIG),
     load,
@@ -146,12 +167,14 @@ export async function buildApp(input: AppInput): Promise<App> {
     events,
     metrics,
   });
+  return channels === null ? app : withChannelChecks(app, channels, events);
 }
 
 const dryRunSlack = (logger: Logger) => ({
   notifier: createDryRunNotifier(logger),
   slackApp: null,
   digestPoster: null,
+  channels: null,
 });
 
 interface SlackWiring {
@@ -175,7 +198,36 @@ function slackAdapters(input: AppInput, botToken: string, w: SlackWiring) {
   });
   const queue = createSendQueue({ clock, logger });
   const directory = createUserDirectory({ client, store, queue, clock, config });
-  const notifier = createSlackNotifier({ client, config, store, clock, logger, queue, directory });
+  // The SLA file's "#name" channels become ids at start-up and on reload (SD-15); the token's scopes
+  // are checked once at start-up (SD-12).
+  const directoryOfChannels = createChannelDirectory({
+    client,
+    queue,
+    store,
+    clock,
+    logger,
+    refs: () => config().channels ?? [],
+  });
+  let scopesChecked = false;
+  const channels = {
+    idFor: directoryOfChannels.idFor,
+    check: async () => {
+      if (!scopesChecked) await checkSlackScopes({ client, store, clock, logger });
+      scopesChecked = true;
+      return directoryOfChannels.check();
+    },
+  };
+  const notifier = createSlackNotifier({
+    client,
+    config,
+    store,
+    clock,
+    logger,
+    queue,
+    directory,
+    channels,
+    onAmbiguous: w.metrics.slackAmbiguousSend,
+  });
   const slackApp = input.once
     ? null
     : createSlackApp({
@@ -194,5 +246,5 @@ function slackAdapters(input: AppInput, botToken: string, w: SlackWiring) {
   const digestPoster = input.once
     ? null
     : slackDigestPoster({ client, clock, userIdOf: userIdFrom(directory) });
-  return { notifier, slackApp, digestPoster };
+  return { notifier, slackApp, digestPoster, channels };
 }

@@ -1,5 +1,6 @@
 import type { Instant, Millis } from '../../src/domain/time.ts';
 import type { StatsSnapshot } from '../../src/sandbox/index.ts';
+import type { BudgetShare } from './budget-share.ts';
 import { max, mean, type Spread, spread } from './figures.ts';
 import { changesIn, lowerBound } from './lower-bound.ts';
 import type { ProcSample } from './proc-stats.ts';
@@ -39,6 +40,8 @@ export interface ScenarioResult {
   readonly cpuPerCycleMs: { readonly mean: number | null; readonly max: number | null };
   readonly peakRssBytes: number | null;
   readonly hubspot429: { readonly total: number; readonly byPolicy: Readonly<Record<string, number>> };
+  /** The share of the portal's HubSpot budget (burst and daily) the worker used. */
+  readonly budget: BudgetShare;
   readonly slack429: number;
   readonly slackPosts: number;
   readonly warnings: number;
@@ -73,6 +76,7 @@ export interface MeasureInput {
   readonly proc: ProcSample | null;
   readonly problems: readonly string[];
   readonly engagementTypes: number;
+  readonly budget: BudgetShare;
 }
 
 const startOf = (line: CycleLine): Instant => line.at - line.durationMs;
@@ -164,6 +168,7 @@ export function measure(m: MeasureInput): ScenarioResult {
       total: m.hubspot.end.rateLimited.total,
       byPolicy: m.hubspot.end.rateLimited.byPolicy,
     },
+    budget: m.budget,
     slack429: m.slack.end.rateLimited.total - m.slack.baseline.rateLimited.total,
     slackPosts: m.slackPosts,
     warnings: warnings.length,

@@ -26,8 +26,8 @@ export interface NaiveResult {
 /**
  * The baseline a naive bot implements: every cycle, one search per stage for new handoffs, then
  * re-read every open lead's calls, one request per lead (`GET …/contacts/{id}/associations/calls`),
- * through the official SDK, paced at HubSpot's own ceiling (190 / 10 s; the best it can do without
- * 429s). Runs for `budget` (or one full cycle, if sooner) against the same sandbox under its own app
+ * through the official SDK, paced at the portal's own ceiling (the sandbox tier's limit, 100 / 10 s
+ * on Starter; the best it can do without 429s). Runs for `budget` (or one full cycle, if sooner) against the same sandbox under its own app
  * token, and reports the cycle time at the rate it achieved.
  */
 export async function runNaive(
@@ -36,7 +36,8 @@ export async function runNaive(
   budget: Millis,
 ): Promise<NaiveResult> {
   const client = new Client({ accessToken: NAIVE_TOKEN, basePath: hubspot.url });
-  const limiter = new Bottleneck({ minTime: Math.ceil(10_000 / 190), maxConcurrent: 4 });
+  const ceiling = hubspot.limits?.tenSecondly ?? 100;
+  const limiter = new Bottleneck({ minTime: Math.ceil(10_000 / ceiling), maxConcurrent: 4 });
   const before = hubspot.stats.snapshot();
   const start = systemClock.now();
   const until = start + budget;

@@ -7,6 +7,7 @@ import { loadSlaConfigFile } from '../../src/config/load-sla-config.ts';
 import type { Millis } from '../../src/domain/time.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import type { StatsSnapshot } from '../../src/sandbox/index.ts';
+import { budgetShare } from './budget-share.ts';
 import { measure, type ScenarioResult } from './measure.ts';
 import { type NaiveResult, runNaive } from './naive.ts';
 import { MANAGERS, REPS, TEAMS } from './people.ts';
@@ -138,7 +139,17 @@ export async function runScenario(
       // One more cycle so the window's last changes are counted in a finished cycle.
       await Promise.race([worker.nextCycle(), sleep(spec.pollEvery + 5_000)]);
       const end = world.hubspot.stats.snapshot();
+      const endAt = systemClock.now();
       const proc = await worker.stop();
+      const limits = world.hubspot.limits;
+      const budget = budgetShare({
+        tier: limits?.tier ?? null,
+        tierMax: limits?.tenSecondly ?? null,
+        dailyLimit: limits?.daily ?? null,
+        peakPerTenSeconds: limits?.peakTenSecondly(HUBSPOT_TOKEN) ?? 0,
+        requests: end.total - baseline.total,
+        periodMs: endAt - trafficStart,
+      });
       const naive =
         spec.naive === null
           ? null
@@ -163,6 +174,7 @@ export async function runScenario(
         proc,
         problems: worker.problems,
         engagementTypes: 3,
+        budget,
       });
       return { ...result, naive };
     } finally {

@@ -6,8 +6,8 @@ const seconds = (ms: Millis): string => `${Math.max(1, Math.round(ms / 1000))}s`
 /**
  * The SLA file the bench worker runs with: the shape of a real one (two lifecycle stages, office
  * hours every day so the business calendar is exercised at any time of day, reminders, a two-level
- * escalation, an attempts rule) and the HubSpot budget left at its defaults (110 requests / 10 s,
- * search 3/s) so "no 429 with default settings" is what is measured.
+ * escalation, an attempts rule) and the HubSpot budget left at its defaults (half of the limit
+ * HubSpot reports, search 3/s) so "no 429 with default settings" is what is measured.
  */
 export function benchSlaYaml(pollEvery: Millis): string {
   const teams = TEAMS.map(

@@ -48,6 +48,7 @@ export function scenarioTable(r: BenchResult): string {
       '429s from HubSpot',
       `${r.hubspot429.total}${r.hubspot429.total > 0 ? ` ${JSON.stringify(r.hubspot429.byPolicy)}` : ''}`,
     ],
+    ["share of the portal's HubSpot budget", budgetLine(r)],
     ['429s from Slack (queued, retried)', `${r.slack429} of ${r.slackPosts} posts`],
     ['handoffs missed', `${r.handoffs.missed}`],
   );
@@ -64,6 +65,19 @@ export function scenarioTable(r: BenchResult): string {
     );
   }
   return renderTable(`${r.title} [${r.name}]`, rows);
+}
+
+const pct = (share: number | null): string => (share === null ? 'n/a' : `${(share * 100).toFixed(1)} %`);
+
+/** "peak 23 / 10 s of Starter's 100 (23.0 %); 41,000 a day of 250,000 (16.4 %)". */
+export function budgetLine(r: BenchResult): string {
+  const b = r.budget;
+  const burst = `peak ${b.peakPerTenSeconds} / 10 s of ${b.tier ?? '?'}'s ${b.tierMax ?? 'n/a'} (${pct(b.peakShare)})`;
+  const day =
+    b.projectedPerDay === null
+      ? 'n/a a day'
+      : `${int(b.projectedPerDay)} a day of ${b.dailyLimit === null ? 'n/a' : int(b.dailyLimit)} (${pct(b.dailyShare)})`;
+  return `${burst}; ${day}`;
 }
 
 /** Polling and webhooks at the same size, side by side. */

@@ -20,6 +20,13 @@ export function checkTargets(results: readonly BenchResult[]): TargetCheck[] {
   for (const r of results) {
     add(r.name, 'handoffs missed = 0', `${r.handoffs.missed} of ${r.handoffs.made}`, r.handoffs.missed === 0);
     add(r.name, 'no HubSpot 429', `${r.hubspot429.total}`, r.hubspot429.total === 0);
+    const peak = r.budget.peakShare;
+    add(
+      r.name,
+      "≤ half of the tier's 10-second limit (budget_share 0.5)",
+      `${r.budget.peakPerTenSeconds} of ${r.budget.tierMax ?? 'n/a'}`,
+      peak !== null && peak <= 0.5,
+    );
     if (r.name.startsWith('steady-')) {
       const over = r.requests.overLowerBound;
       add(

@@ -36,8 +36,9 @@ export interface World extends AsyncDisposable {
 }
 
 /**
- * Both sandboxes with HubSpot's and Slack's limits on (190 requests / 10 s per app, search 5/s, the
- * real 429 bodies; about one Slack message per second per channel) and latency on, seeded with the
+ * Both sandboxes with HubSpot's and Slack's limits on (the sandbox's default tier, Starter: 100
+ * requests / 10 s per app and 250,000 a day; search 5/s; the real 429 bodies and rate-limit headers;
+ * about one Slack message per second per channel) and latency on, seeded with the
  * sales org, `open` contacts that entered MQL/SQL over the last 30 days, and `spare` leads.
  */
 export async function startWorld(o: WorldOptions): Promise<World> {

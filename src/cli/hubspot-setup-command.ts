@@ -20,7 +20,8 @@ const SETUP_SETTINGS = {
   hubspot: {
     portalId: null,
     appBaseUrl: 'https://app.hubspot.com',
-    requestsPerTenSeconds: 100,
+    budgetShare: 0.5,
+    requestsPerTenSeconds: null,
     searchPerSecond: 1,
     writeBack: { enabled: true, createTaskOnBreach: false, notAFitLeadStatus: null },
   },

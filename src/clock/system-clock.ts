@@ -4,3 +4,11 @@ import type { Clock } from './clock.ts';
 export const systemClock: Clock = {
   now: () => Date.now(),
 };
+
+/**
+ * Milliseconds on the process's monotonic clock, in the epoch's range: for pacing requests, where a
+ * wall-clock step (NTP) must not open or close a rate window early.
+ */
+export const monotonicClock: Clock = {
+  now: () => performance.timeOrigin + performance.now(),
+};

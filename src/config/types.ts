@@ -38,6 +38,14 @@ export interface Team {
   readonly channel: string | null;
 }
 
+/** A Slack channel the SLA file names (`#sales-benelux` or `C0123…`), and where. */
+export interface ChannelRef {
+  readonly channel: string;
+  /** YAML path, e.g. `teams.benelux.channel`. */
+  readonly path: string;
+  readonly at: SourceLocation;
+}
+
 export interface OutOfOffice {
   readonly email: string;
   readonly from: Instant;
@@ -67,8 +75,10 @@ export interface SlaConfig {
     /** Used for record links; optional (links then go through the generic app URL). */
     readonly portalId: string | null;
     readonly appBaseUrl: string;
-    /** Client-side request budget per rolling 10 s (leave headroom for other integrations). */
-    readonly requestsPerTenSeconds: number;
+    /** Share of the portal's burst limit (`X-HubSpot-RateLimit-Max`) sla-bot may use, in (0, 1]. */
+    readonly budgetShare: number;
+    /** Optional hard cap on sla-bot's requests per rolling 10 s (`null`: the share alone decides). */
+    readonly requestsPerTenSeconds: number | null;
     /** Search requests per second (HubSpot allows 5 per account). */
     readonly searchPerSecond: number;
     readonly writeBack: {
@@ -97,4 +107,6 @@ export interface SlaConfig {
   };
   /** Segment conditions are referenced by policies; exported for reports. */
   readonly segments: ReadonlyMap<string, Condition>;
+  /** Every Slack channel the file names, with its place (resolved to ids at start-up; SD-15). */
+  readonly channels?: readonly ChannelRef[];
 }

@@ -6,10 +6,11 @@ type Json = Readonly<Record<string, unknown>>;
 const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
 
-/** A text object (`plain_text` or `mrkdwn`) as terminal text. */
+/** A text object (`plain_text` or `mrkdwn`) as terminal text; Slack shows `&amp;` in plain_text as `&`. */
 function textOf(obj: unknown, ctx: MrkdwnContext): string {
   if (!isJson(obj) || typeof obj.text !== 'string') return '';
-  return obj.type === 'mrkdwn' ? mrkdwnToText(obj.text, ctx) : obj.text;
+  if (obj.type === 'mrkdwn') return mrkdwnToText(obj.text, ctx);
+  return obj.text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
 }
 
 /** An interactive element as people see it: `[On it]`, `[Open in HubSpot ↗]`, `[Pick a reason ▾]`. */

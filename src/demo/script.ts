@@ -113,7 +113,7 @@ export function startScript(deps: ScriptDeps): RunningScript {
     });
     deps.narrate('demo', `${name(lead.owner)} presses [On it] on the ping about ${fullName(lead)}`);
     const answer = await slack.interact.deliver(deps.slackEventsUrl, click, deps.signingSecret);
-    if (answer.status !== 200) throw new Error(`Slack click answered HTTP ${answer.status}`);
+    if (answer.shownError !== null) throw new Error(`Slack showed the click as failed: ${answer.shownError}`);
   };
 
   const schedule = (lead: DemoLead, anchor: DemoAction['from'], from: Instant): void => {

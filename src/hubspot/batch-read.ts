@@ -4,8 +4,19 @@ import type { CrmObjectType } from './operations.ts';
 import { type BatchError, CrmRecord } from './schemas.ts';
 import { chunk } from './values.ts';
 
+/** Ids per batch read (`POST /crm/v3/objects/{type}/batch/read`): HubSpot's object batch limit. */
 export const BATCH_READ_LIMIT = 100;
+/**
+ * Ids per batch read that asks for `propertiesWithHistory`: HubSpot answers more with 400
+ * `VALIDATION_ERROR` "The maximum number of inputs supported in a batch request for property
+ * histories is 50" (docs/platform-contract.md, HB-1).
+ */
+export const HISTORY_BATCH_READ_LIMIT = 50;
 export const ASSOCIATIONS_BATCH_LIMIT = 1_000;
+
+/** How many ids one batch read may carry: 50 when it asks for property history, else 100. */
+export const batchReadSize = (history: readonly string[]): number =>
+  history.length > 0 ? HISTORY_BATCH_READ_LIMIT : BATCH_READ_LIMIT;
 
 export interface BatchRead {
   readonly records: ReadonlyMap<string, CrmRecord>;
@@ -22,7 +33,10 @@ export function batchErrorReasons(errors: readonly BatchError[] | null | undefin
   return reasons;
 }
 
-/** Batch read in chunks of 100. Missing or malformed records are rejected one by one. */
+/**
+ * Batch read in chunks of 100 (50 when property history is asked for). Missing or malformed records
+ * are rejected one by one.
+ */
 export async function batchRead(
   api: HubSpotApi,
   objectType: CrmObjectType,
@@ -33,7 +47,7 @@ export async function batchRead(
   const records = new Map<string, CrmRecord>();
   const rejected: Rejected[] = [];
   const what = objectType.replace(/s$/, '');
-  for (const part of chunk([...new Set(ids)], BATCH_READ_LIMIT)) {
+  for (const part of chunk([...new Set(ids)], batchReadSize(history))) {
     const answer = await api.batchRead(objectType, part, properties, history);
     for (const raw of answer.results) {
       const parsed = CrmRecord.safeParse(raw);

@@ -73,8 +73,9 @@ type PropertyStage = Extract<ContactCondition, { kind: 'property' }>;
 
 /**
  * Contacts whose property (e.g. `hs_lead_status`) now holds a stage's value: entry time from the
- * property's history, in one batch read (100 a request) for every property stage of the search.
- * Entries before the window were handled by an earlier poll (the contact changed again since).
+ * property's history, batch-read for every property stage of the search at once (50 contacts a
+ * request: HubSpot's limit when history is asked for). Entries before the window were handled by an
+ * earlier poll (the contact changed again since).
  */
 async function propertyEntries(
   ctx: PollContext,

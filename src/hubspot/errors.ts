@@ -10,6 +10,7 @@ export type HubSpotErrorCode =
   | 'HUBSPOT_SERVER'
   | 'HUBSPOT_TIMEOUT'
   | 'HUBSPOT_NETWORK'
+  | 'HUBSPOT_AMBIGUOUS_WRITE'
   | 'HUBSPOT_MALFORMED_RESPONSE'
   | 'HUBSPOT_REQUEST';
 
@@ -144,6 +145,25 @@ export class HubSpotNetworkError extends HubSpotError {
   readonly retryable = true;
   constructor(operation: string, cause: unknown) {
     super(operation, `Could not reach HubSpot (${operation}): ${describe(cause)}`, { cause });
+  }
+}
+
+/**
+ * A write that is not safe to send twice (a create) failed in a way that leaves open whether HubSpot
+ * carried it out (5xx, time-out, dropped connection, unreadable 2xx). The gateway does not resend it;
+ * the caller finds out (looks for what it created) before trying again. `retryable`: a later attempt
+ * that looks first is safe.
+ */
+export class HubSpotAmbiguousWriteError extends HubSpotError {
+  override readonly name = 'HubSpotAmbiguousWriteError';
+  readonly code = 'HUBSPOT_AMBIGUOUS_WRITE';
+  readonly retryable = true;
+  constructor(operation: string, cause: HubSpotError) {
+    super(
+      operation,
+      `HubSpot may or may not have carried out ${operation} (${cause.message}); not sent again without checking first`,
+      { cause },
+    );
   }
 }
 

@@ -2,8 +2,10 @@ import { DateTime } from 'luxon';
 import type { Clock } from '../clock/clock.ts';
 import type { Instant } from '../domain/time.ts';
 import type { Logger } from '../log/logger.ts';
+import { mayHaveBeenCarriedOut } from './ambiguous-failure.ts';
 import { classifyError } from './classify-error.ts';
 import {
+  HubSpotAmbiguousWriteError,
   HubSpotDailyLimitError,
   HubSpotError,
   HubSpotRateLimitError,
@@ -17,6 +19,14 @@ export interface Operation {
   readonly name: string;
   readonly scope: string;
   readonly budget: 'standard' | 'search';
+  /**
+   * Whether sending the request twice has the effect of sending it once (reads, updates that set
+   * values). A non-idempotent call (a create) is never resent after a failure that may have reached
+   * HubSpot: it fails with `HubSpotAmbiguousWriteError` and its caller looks before trying again.
+   */
+  readonly idempotent: boolean;
+  /** Attempts on 5xx, time-outs and network errors; the retry policy's `maxAttempts` when unset. */
+  readonly attempts?: number;
 }
 
 export interface GatewayDeps {
@@ -30,8 +40,9 @@ export interface GatewayDeps {
 }
 
 /**
- * Every HubSpot call goes through here: client-side limiter, time limit, typed errors, bounded
- * retries with jittered backoff (5xx, timeouts, network), waits on 429 burst/secondly limits, and a
+ * Every HubSpot call goes through here: client-side limiter, time limit (the request is aborted when
+ * it is up), typed errors, bounded retries with jittered backoff (5xx, timeouts, network; never for a
+ * non-idempotent call that may have reached HubSpot), waits on 429 burst/secondly limits, and a
  * latch that stops all calls after a 429 DAILY until the account's midnight. The SDK's own retry and
  * limiter are off (`numberOfApiCallRetries` unset), so nothing retries twice.
  */
@@ -49,7 +60,8 @@ export class HubSpotGateway {
     return this.attempts;
   }
 
-  async call<T>(op: Operation, request: () => Promise<T>): Promise<T> {
+  /** `request` gets a signal that aborts the HTTP request when its time limit is up. */
+  async call<T>(op: Operation, request: (signal: AbortSignal) => Promise<T>): Promise<T> {
     let failures = 0;
     let rateLimited = 0;
     for (;;) {
@@ -60,6 +72,7 @@ export class HubSpotGateway {
         const error = classifyError(thrown, op.name, op.scope);
         if (error instanceof HubSpotRateLimitError && error.policy === 'DAILY') throw this.pauseForTheDay(op);
         if (!(error instanceof HubSpotError) || !error.retryable) throw error;
+        if (!op.idempotent && mayHaveBeenCarriedOut(error)) throw this.ambiguous(op, error);
         let wait: number;
         if (error instanceof HubSpotRateLimitError) {
           rateLimited += 1;
@@ -67,7 +80,7 @@ export class HubSpotGateway {
           wait = error.retryAfter;
         } else {
           failures += 1;
-          if (failures >= this.deps.retry.maxAttempts) throw error;
+          if (failures >= (op.attempts ?? this.deps.retry.maxAttempts)) throw error;
           wait = backoffDelay(failures, this.deps.timing.random, this.deps.retry);
         }
         this.deps.logger.warn(
@@ -79,19 +92,33 @@ export class HubSpotGateway {
     }
   }
 
-  private async attempt<T>(op: Operation, request: () => Promise<T>): Promise<T> {
+  private async attempt<T>(op: Operation, request: (signal: AbortSignal) => Promise<T>): Promise<T> {
     this.attempts += 1;
     const timeout = this.deps.retry.timeout;
-    const abort = new AbortController();
-    const timer = this.deps.timing.sleep(timeout, abort.signal).then(
-      () => Promise.reject(new HubSpotTimeoutError(op.name, timeout)),
+    const stopTimer = new AbortController();
+    const cancelRequest = new AbortController();
+    const timer = this.deps.timing.sleep(timeout, stopTimer.signal).then(
+      () => {
+        // Give up on the request itself too: its socket is closed, not left running.
+        const error = new HubSpotTimeoutError(op.name, timeout);
+        cancelRequest.abort(error);
+        return Promise.reject(error);
+      },
       () => new Promise<never>(() => {}),
     );
     try {
-      return await Promise.race([request(), timer]);
+      return await Promise.race([request(cancelRequest.signal), timer]);
     } finally {
-      abort.abort();
+      stopTimer.abort();
     }
+  }
+
+  private ambiguous(op: Operation, error: HubSpotError): HubSpotAmbiguousWriteError {
+    this.deps.logger.warn(
+      { operation: op.name, code: error.code, error: error.message },
+      'hubspot write may have been carried out, not sent again',
+    );
+    return new HubSpotAmbiguousWriteError(op.name, error);
   }
 
   private checkDailyPause(op: Operation): void {

@@ -4,6 +4,7 @@ import { HubSpotMalformedResponseError } from './errors.ts';
 import type { HubSpotGateway, Operation } from './gateway.ts';
 import type { JsonGet } from './json-get.ts';
 import { type CrmObjectType, ops } from './operations.ts';
+import { withRequestSignal } from './request-signal.ts';
 import {
   AccountDetails,
   BatchResult,
@@ -61,7 +62,7 @@ export class HubSpotApi {
 
   search(objectType: CrmObjectType, request: SearchRequest) {
     const op = ops.search(objectType);
-    return this.gateway.call(op, async () =>
+    return this.send(op, async () =>
       check(
         SearchPage,
         await fromSdk(op, () => this.client.crm.objects.searchApi.doSearch(objectType, toSdkSearch(request))),
@@ -70,7 +71,10 @@ export class HubSpotApi {
     );
   }
 
-  /** Up to 100 ids; `archived` reads deleted records (in the recycle bin) instead of live ones. */
+  /**
+   * Up to 100 ids, 50 when `history` is not empty (`batchReadSize`; callers chunk through `batchRead`
+   * in batch-read.ts). `archived` reads deleted records (in the recycle bin) instead of live ones.
+   */
   batchRead(
     objectType: CrmObjectType,
     ids: readonly string[],
@@ -84,7 +88,7 @@ export class HubSpotApi {
       properties: [...properties],
       propertiesWithHistory: [...history],
     };
-    return this.gateway.call(op, async () =>
+    return this.send(op, async () =>
       check(
         BatchResult,
         await fromSdk(op, () =>
@@ -101,7 +105,7 @@ export class HubSpotApi {
     const body = {
       inputs: inputs.map((i) => (i.after === undefined ? { id: i.id } : { id: i.id, after: i.after })),
     };
-    return this.gateway.call(op, async () =>
+    return this.send(op, async () =>
       check(
         BatchResult,
         await fromSdk(op, () => this.client.crm.associations.v4.batchApi.getPage(from, to, body)),
@@ -111,7 +115,7 @@ export class HubSpotApi {
   }
 
   ownersPage(after: string | undefined, archived: boolean) {
-    return this.gateway.call(ops.owners, async () =>
+    return this.send(ops.owners, async () =>
       check(
         OwnersPage,
         await fromSdk(ops.owners, () =>
@@ -123,7 +127,7 @@ export class HubSpotApi {
   }
 
   properties(objectType: 'contacts') {
-    return this.gateway.call(ops.properties, async () =>
+    return this.send(ops.properties, async () =>
       check(
         PropertyList,
         await fromSdk(ops.properties, () => this.client.crm.properties.coreApi.getAll(objectType)),
@@ -133,7 +137,7 @@ export class HubSpotApi {
   }
 
   pipelines(objectType: 'leads') {
-    return this.gateway.call(ops.pipelines, async () =>
+    return this.send(ops.pipelines, async () =>
       check(
         PipelineList,
         await fromSdk(ops.pipelines, () => this.client.crm.pipelines.pipelinesApi.getAll(objectType)),
@@ -144,15 +148,15 @@ export class HubSpotApi {
 
   /** Call outcomes (GUID → label). No SDK method: `GET /calling/v1/dispositions`. */
   dispositions() {
-    return this.gateway.call(ops.dispositions, async () =>
-      check(Dispositions, await this.getJson('/calling/v1/dispositions'), ops.dispositions),
+    return this.gateway.call(ops.dispositions, async (signal) =>
+      check(Dispositions, await this.getJson('/calling/v1/dispositions', signal), ops.dispositions),
     );
   }
 
   /** Portal id, time zone and UI domain: `GET /account-info/v3/details`. */
   accountDetails() {
-    return this.gateway.call(ops.account, async () =>
-      check(AccountDetails, await this.getJson('/account-info/v3/details'), ops.account),
+    return this.gateway.call(ops.account, async (signal) =>
+      check(AccountDetails, await this.getJson('/account-info/v3/details', signal), ops.account),
     );
   }
 
@@ -161,7 +165,12 @@ export class HubSpotApi {
     return this.client;
   }
 
+  /** A call through the SDK (`this.sdk`): through the gateway, aborted when its time limit is up. */
   call<T>(op: Operation, request: () => Promise<T>): Promise<T> {
-    return this.gateway.call(op, request);
+    return this.send(op, request);
+  }
+
+  private send<T>(op: Operation, request: () => Promise<T>): Promise<T> {
+    return this.gateway.call(op, (signal) => withRequestSignal(signal, request));
   }
 }

@@ -1,10 +1,12 @@
 import type { Clock } from '../clock/clock.ts';
+import { monotonicClock } from '../clock/system-clock.ts';
 import type { SlaConfig } from '../config/types.ts';
 import type { Logger } from '../log/logger.ts';
 import { HubSpotGateway } from './gateway.ts';
 import { HubSpotApi } from './hubspot-api.ts';
 import { createJsonGet, type Fetch } from './json-get.ts';
 import { createLimiters, type Limiters } from './limiter.ts';
+import type { HeaderMap } from './rate-limit-headers.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, realTiming, type Timing } from './retry-policy.ts';
 import { createSdkClient } from './sdk-client.ts';
 
@@ -30,7 +32,13 @@ export interface HubSpotClientDeps {
   /** Tests inject deterministic sleep/random; production uses real timers. */
   readonly timing?: Timing;
   readonly retry?: Partial<RetryPolicy>;
+  /**
+   * Default: limiters following an adaptive budget (`hubspot.budget_share` of the limit HubSpot
+   * reports) on the monotonic clock and real timers. A caller passing its own feeds it through `onResponse`.
+   */
   readonly limiters?: Limiters;
+  /** Sees the status and headers of every HubSpot answer (the rate-limit headers feed the budget). */
+  readonly onResponse?: (status: number, headers: HeaderMap) => void;
   /** For the few GETs the SDK has no method for; the platform's `fetch` by default. */
   readonly fetch?: Fetch;
 }
@@ -46,19 +54,36 @@ export interface HubSpotClient {
  */
 export function createHubSpotClient(deps: HubSpotClientDeps): HubSpotClient {
   const portal = new PortalInfo(deps.config.hubspot.portalId, deps.config.timezone);
+  const { limiters, observe } = deps.limiters
+    ? { limiters: deps.limiters, observe: null }
+    : ownLimiters(deps.config);
+  const onResponse = (status: number, headers: HeaderMap) => {
+    observe?.(status, headers);
+    deps.onResponse?.(status, headers);
+  };
   const gateway = new HubSpotGateway({
     logger: deps.logger,
     clock: deps.clock,
-    limiters: deps.limiters ?? createLimiters(deps.config.hubspot),
+    limiters,
     timing: deps.timing ?? realTiming,
     retry: { ...DEFAULT_RETRY_POLICY, ...deps.retry },
     dailyResetZone: () => portal.timeZone,
   });
-  const sdk = createSdkClient({ accessToken: deps.accessToken, basePath: deps.basePath });
+  const sdk = createSdkClient({ accessToken: deps.accessToken, basePath: deps.basePath, onResponse });
   const getJson = createJsonGet({
     accessToken: deps.accessToken,
     basePath: deps.basePath,
+    onResponse,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
   return { api: new HubSpotApi(sdk, gateway, getJson), portal };
+}
+
+/** The adaptive limiters on the monotonic clock and real timers, with the hook that feeds their budget. */
+function ownLimiters(config: HubSpotClientDeps['config']) {
+  const limiters = createLimiters(() => config.hubspot, {
+    clock: monotonicClock,
+    sleep: (ms) => realTiming.sleep(ms),
+  });
+  return { limiters, observe: limiters.observe };
 }

@@ -8,10 +8,15 @@ export interface JsonGetOptions {
   /** `HUBSPOT_BASE_URL`; a path prefix (proxy) is kept. */
   readonly basePath: string;
   readonly fetch?: Fetch;
+  /** Sees each answer's status and headers (the rate-limit headers feed the request budget). */
+  readonly onResponse?: (status: number, headers: Readonly<Record<string, string>>) => void;
 }
 
-/** A GET of a JSON endpoint; non-2xx answers throw `HttpStatusError` (the SDK's error shape). */
-export type JsonGet = (path: string) => Promise<unknown>;
+/**
+ * A GET of a JSON endpoint; non-2xx answers throw `HttpStatusError` (the SDK's error shape). `signal`
+ * aborts the request (the gateway's time limit).
+ */
+export type JsonGet = (path: string, signal?: AbortSignal) => Promise<unknown>;
 
 /**
  * GET for the endpoints the SDK has no method for (`/calling/v1/dispositions`, account details).
@@ -22,11 +27,13 @@ export type JsonGet = (path: string) => Promise<unknown>;
 export function createJsonGet(options: JsonGetOptions): JsonGet {
   const root = options.basePath.replace(/\/+$/, '');
   const send = options.fetch ?? ((url, init) => fetch(url, init));
-  return async (path) => {
+  return async (path, signal) => {
     const response = await send(`${root}${path}`, {
       method: 'GET',
       headers: { Authorization: `Bearer ${options.accessToken}`, Accept: 'application/json' },
+      ...(signal ? { signal } : {}),
     });
+    options.onResponse?.(response.status, Object.fromEntries(response.headers));
     const raw = await response.text();
     let body: unknown = raw;
     try {

@@ -1,4 +1,3 @@
-import { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client/lib/codegen/crm/objects/tasks/index.js';
 import { DateTime } from 'luxon';
 import type { Clock } from '../clock/clock.ts';
 import type { SlaConfig } from '../config/types.ts';
@@ -7,12 +6,10 @@ import type { SlaInstance } from '../domain/model.ts';
 import { MINUTE } from '../domain/time.ts';
 import type { Logger } from '../log/logger.ts';
 import type { LeadWriter } from '../ports/lead-writer.ts';
+import { breachTaskMarker, createBreachTaskOnce } from './breach-task.ts';
 import type { HubSpotClient } from './hubspot-client.ts';
 import { ops } from './operations.ts';
 import { outcomeProperties } from './write-back-properties.ts';
-
-/** Task → contact association type (HubSpot-defined). */
-const TASK_TO_CONTACT = 204;
 
 export interface HubSpotLeadWriterDeps {
   readonly client: HubSpotClient;
@@ -23,7 +20,8 @@ export interface HubSpotLeadWriterDeps {
 
 /**
  * `LeadWriter` on HubSpot contacts. Nothing is written unless `hubspot.write_back.enabled`; breach
- * tasks also need `create_task_on_breach`. Skipped writes are logged at debug level.
+ * tasks also need `create_task_on_breach`, and are created at most once (breach-task.ts). Skipped
+ * writes are logged at debug level.
  */
 export function createHubSpotLeadWriter(deps: HubSpotLeadWriterDeps): LeadWriter {
   const { api } = deps.client;
@@ -46,30 +44,22 @@ export function createHubSpotLeadWriter(deps: HubSpotLeadWriterDeps): LeadWriter
 
     async createBreachTask(instance, evaluation) {
       if (!writeBack.enabled || !writeBack.createTaskOnBreach) return skipped('breach task', instance);
+      const marker = breachTaskMarker(instance.id);
       const properties: Record<string, string> = {
         hs_timestamp: String(deps.clock.now()),
         hs_task_subject: `SLA breached: call ${leadName(instance)} now`,
-        hs_task_body: breachBody(instance, evaluation, when),
+        hs_task_body: `${breachBody(instance, evaluation, when)}\n${marker}`,
         hs_task_status: 'NOT_STARTED',
         hs_task_priority: 'HIGH',
         hs_task_type: 'CALL',
       };
       if (instance.ownerId !== null) properties.hubspot_owner_id = instance.ownerId;
-      const associations = [
-        {
-          to: { id: instance.lead.contactId },
-          types: [
-            {
-              associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined,
-              associationTypeId: TASK_TO_CONTACT,
-            },
-          ],
-        },
-      ];
-      await api.call(ops.createTask, () =>
-        api.sdk.crm.objects.tasks.basicApi.create({ properties, associations }),
+      const task = { contactId: instance.lead.contactId, marker, properties };
+      const { taskId, created } = await createBreachTaskOnce(api, task, deps.logger);
+      deps.logger.info(
+        { instance: instance.id, taskId },
+        created ? 'hubspot breach task created' : 'hubspot breach task already there, not created again',
       );
-      deps.logger.info({ instance: instance.id }, 'hubspot breach task created');
     },
 
     async markNotAFit(instance, reason, leadStatus) {

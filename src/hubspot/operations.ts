@@ -12,34 +12,69 @@ export const readScope = (objectType: CrmObjectType): string =>
   objectType === 'leads' ? LEADS_READ : objectType === 'deals' ? DEALS_READ : CONTACTS_READ;
 
 export const ops = {
+  // Reads (searches and batch reads are POSTs, but read-only) are idempotent.
   search: (objectType: CrmObjectType): Operation => ({
     name: `${objectType}.search`,
     scope: readScope(objectType),
     budget: 'search',
+    idempotent: true,
   }),
   batchRead: (objectType: CrmObjectType): Operation => ({
     name: `${objectType}.batchRead`,
     scope: readScope(objectType),
     budget: 'standard',
+    idempotent: true,
   }),
   associations: (from: CrmObjectType, to: CrmObjectType): Operation => ({
     name: `associations.${from}.${to}`,
     scope: from === 'leads' || to === 'leads' ? LEADS_READ : to === 'deals' ? DEALS_READ : CONTACTS_READ,
     budget: 'standard',
+    idempotent: true,
   }),
-  owners: { name: 'owners.list', scope: 'crm.objects.owners.read', budget: 'standard' },
-  properties: { name: 'properties.read', scope: 'crm.schemas.contacts.read', budget: 'standard' },
-  pipelines: { name: 'pipelines.read', scope: LEADS_READ, budget: 'standard' },
-  dispositions: { name: 'calls.dispositions', scope: CONTACTS_READ, budget: 'standard' },
-  account: { name: 'account.details', scope: 'oauth', budget: 'standard' },
-  updateContact: { name: 'contacts.update', scope: 'crm.objects.contacts.write', budget: 'standard' },
-  createTask: { name: 'tasks.create', scope: 'crm.objects.contacts.write', budget: 'standard' },
+  owners: { name: 'owners.list', scope: 'crm.objects.owners.read', budget: 'standard', idempotent: true },
+  properties: {
+    name: 'properties.read',
+    scope: 'crm.schemas.contacts.read',
+    budget: 'standard',
+    idempotent: true,
+  },
+  pipelines: { name: 'pipelines.read', scope: LEADS_READ, budget: 'standard', idempotent: true },
+  /** Outcome labels are a convenience (see dispositions.ts): one attempt, never a retry storm in a poll. */
+  dispositions: {
+    name: 'calls.dispositions',
+    scope: CONTACTS_READ,
+    budget: 'standard',
+    idempotent: true,
+    attempts: 1,
+  },
+  account: { name: 'account.details', scope: 'oauth', budget: 'standard', idempotent: true },
+  /** PATCH overwrites the given values: sending it twice leaves the same contact. */
+  updateContact: {
+    name: 'contacts.update',
+    scope: 'crm.objects.contacts.write',
+    budget: 'standard',
+    idempotent: true,
+  },
+  /** Each POST makes another task: resolved by looking for it first (breach-task.ts). */
+  createTask: {
+    name: 'tasks.create',
+    scope: 'crm.objects.contacts.write',
+    budget: 'standard',
+    idempotent: false,
+  },
+  /** Creates (setup command): an unclear failure stops the command; running it again is safe (409 = exists). */
   createPropertyGroup: {
     name: 'properties.createGroup',
     scope: 'crm.schemas.contacts.write',
     budget: 'standard',
+    idempotent: false,
   },
-  createProperty: { name: 'properties.create', scope: 'crm.schemas.contacts.write', budget: 'standard' },
+  createProperty: {
+    name: 'properties.create',
+    scope: 'crm.schemas.contacts.write',
+    budget: 'standard',
+    idempotent: false,
+  },
 } as const satisfies Record<string, Operation | ((...args: never[]) => Operation)>;
 
 /** Every scope the adapter can ask for, for docs/hubspot.md (a test keeps the two in step). */

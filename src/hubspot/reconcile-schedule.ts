@@ -11,8 +11,9 @@ export interface ReconcileTuning {
   /** …once per this interval. */
   readonly recentEvery: Millis;
   /**
-   * Batch reads (100 leads each) one poll may take, recent leads and the round together: the read-back's
-   * whole request budget, whatever the number of open leads or the handoff rate.
+   * Batch reads one poll may take, recent leads and the round together: the read-back's whole request
+   * budget, whatever the number of open leads or the handoff rate. A batch is 100 leads, 50 when the
+   * contacts are read with property history (a property-defined stage such as `hs_lead_status`).
    */
   readonly maxBatchesPerPoll: number;
 }
@@ -108,27 +109,33 @@ export interface SweepPlan {
 
 /**
  * Which open leads to read back this poll, within a fixed budget of `maxBatchesPerPoll` batch reads
- * (100 leads each; by default one) — so the read-back costs the same whatever is open.
+ * (by default one) of `batchSize` leads each — so the read-back costs the same whatever is open.
+ * `batchSize` is what one HubSpot batch read may carry: 100 ids, or 50 when the read asks for property
+ * history (`batchReadSize` in batch-read.ts); a budget counted in leads of 100 would cost two requests
+ * a batch with history.
  *
  * Recent leads — still inside their first-contact window, where a missed deletion or departure would
  * wrongly blame a rep — come first, every `recentEvery` (taking turns when more than the budget). The
  * rest of the budget goes to a round-robin over all open leads in key order: it earns credit at
- * `ceil(n / 100) × 100` leads per `every` and spends it in whole batches (a request read anyway for
- * recent leads takes what credit there is in its free places), so every lead comes round within
- * `every` while that fits the budget, and in `n / 100` polls beyond it (100,000 open at a 30 s poll:
- * about 8 hours). The trade-off is deliberate: the searches report owner changes, removals and merges
- * as they happen, webhooks report deletions at once; the round only catches what both missed.
+ * `ceil(n / batchSize) × batchSize` leads per `every` and spends it in whole batches (a request read
+ * anyway for recent leads takes what credit there is in its free places), so every lead comes round
+ * within `every` while that fits the budget, and in `n / batchSize` polls beyond it (100,000 open at
+ * a 30 s poll: about 8 hours at 100 a batch, 17 hours at 50). The trade-off is deliberate: the
+ * searches report owner changes, removals and merges as they happen, webhooks report deletions at
+ * once; the round only catches what both missed.
  */
 export function planSweep(
   open: SweepSource | readonly SweepLead[],
   previous: SweepCursor | null,
   now: Instant,
   tuning: ReconcileTuning,
+  batchSize: number = BATCH_READ_LIMIT,
 ): SweepPlan {
   const leads = isList(open) ? sweepSourceOf(open) : open;
   const n = leads.size;
-  const batch = Math.min(BATCH_READ_LIMIT, n);
-  const capacity = Math.max(1, tuning.maxBatchesPerPoll) * BATCH_READ_LIMIT;
+  const perBatch = Math.max(1, Math.min(BATCH_READ_LIMIT, Math.floor(batchSize)));
+  const batch = Math.min(perBatch, n);
+  const capacity = Math.max(1, tuning.maxBatchesPerPoll) * perBatch;
   const perRound = batch === 0 ? 0 : Math.ceil(n / batch) * batch;
   const every = Math.max(1, Math.round(tuning.every));
   const from = previous ?? { at: now, after: null, credit: 0, recentAt: null };

@@ -1,5 +1,6 @@
 import type { Instant } from '../domain/time.ts';
 import type { WatchedLead, WatchedLeads } from '../ports/crm-source.ts';
+import { batchReadSize } from './batch-read.ts';
 import { HubSpotDailyLimitError, HubSpotError } from './errors.ts';
 import { dateEntered, type PollContext, type StepResult } from './poll-context.ts';
 import { reconcileChanges } from './reconcile-changes.ts';
@@ -44,9 +45,11 @@ const LEAD_PROPERTIES = ['hs_lastmodifieddate', 'hubspot_owner_id', 'hubspot_own
 /**
  * Reads a share of the open leads back from HubSpot each poll (see `planSweep`) and reports what
  * searches cannot see: a record deleted without a merge, an owner removed without a new one, a lead
- * moved away from a property-defined stage. Batch reads of 100, no search budget, no index lag. With
- * the default budget of 100 leads a poll that is one request (contacts), two when Leads-object records
- * are watched, plus one recycle-bin read when a deletion is found — however many leads are open.
+ * moved away from a property-defined stage. Batch reads, no search budget, no index lag. A batch is
+ * 100 leads, 50 when a property-defined stage makes the contact read ask for property history
+ * (HubSpot's limit): with the default budget of one batch a poll that is one request (contacts), two
+ * when Leads-object records are watched, plus one recycle-bin read when a deletion is found — however
+ * many leads are open.
  */
 export async function reconcile(
   ctx: PollContext,
@@ -62,7 +65,8 @@ export async function reconcile(
       { cursor: cursorText.slice(0, 80) },
       'hubspot reconcile cursor unreadable, starting afresh',
     );
-  const plan = planSweep(latest, previous, now, tuning);
+  const contactSpec = contactProperties(ctx);
+  const plan = planSweep(latest, previous, now, tuning, batchReadSize(contactSpec.history));
   const due = plan.due.flatMap((key) => latest.get(key) ?? []);
   const leadIds = due.filter((w) => w.lead.objectType === 'lead').map((w) => w.lead.objectId);
   const leads = await readPresence(
@@ -89,7 +93,7 @@ export async function reconcile(
     ctx.api,
     {
       objectType: 'contacts',
-      ...contactProperties(ctx),
+      ...contactSpec,
       mergedProperty: 'hs_merged_object_ids',
       modifiedProperty: 'lastmodifieddate',
     },

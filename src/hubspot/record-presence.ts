@@ -1,6 +1,6 @@
 import type { Instant } from '../domain/time.ts';
 import type { Rejected } from '../ports/crm-source.ts';
-import { BATCH_READ_LIMIT, batchErrorReasons } from './batch-read.ts';
+import { BATCH_READ_LIMIT, batchErrorReasons, batchReadSize } from './batch-read.ts';
 import { HubSpotRequestError } from './errors.ts';
 import type { HubSpotApi } from './hubspot-api.ts';
 import type { CrmObjectType } from './operations.ts';
@@ -34,7 +34,7 @@ export interface PresenceSpec {
 const NOT_FOUND = 'OBJECT_NOT_FOUND';
 
 /**
- * Reads records back by id (100 a request) and says, per id, whether it still exists. Only HubSpot's
+ * Reads records back by id (100 a request, 50 when `spec.history` asks for property history) and says, per id, whether it still exists. Only HubSpot's
  * own `OBJECT_NOT_FOUND` (an `errors` entry of a 207, or a 404 for the whole batch) counts as deleted,
  * and the deletion time is then read from the recycle bin (`archived=true`, one more request for all of
  * them); an id missing without a reason is rejected, never taken for deleted — closing a live lead's
@@ -49,7 +49,7 @@ export async function readPresence(
   const rejected: Rejected[] = [];
   const what = spec.objectType.replace(/s$/, '');
   const gone: string[] = [];
-  for (const part of chunk([...new Set(ids)], BATCH_READ_LIMIT)) {
+  for (const part of chunk([...new Set(ids)], batchReadSize(spec.history))) {
     const answer = await readOrNotFound(api, spec, part);
     const records = new Map<string, CrmRecord>();
     for (const raw of answer.results) {
@@ -122,6 +122,7 @@ async function deletionTimes(
   ids: readonly string[],
 ): Promise<Map<string, Instant | null>> {
   const times = new Map<string, Instant | null>(ids.map((id) => [id, null]));
+  // The recycle-bin read asks for no history (see `readOrNotFound`): 100 a request.
   for (const part of chunk(ids, BATCH_READ_LIMIT)) {
     const answer = await readOrNotFound(api, spec, part, true);
     for (const raw of answer.results) {

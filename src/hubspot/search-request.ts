@@ -57,6 +57,12 @@ const OPERATORS: Record<FilterOperator, FilterOperatorEnum> = {
 };
 
 /**
+ * The `after` of a first page. HubSpot's OpenAPI spec marks `after` required in a search
+ * (`PublicObjectSearchRequest`), and the SDK's README says to send `0` for the initial search.
+ */
+export const FIRST_PAGE = '0';
+
+/**
  * To the SDK's request type. The SDK types `sorts` as `string[]` (hubspot-api-nodejs#559) but sends
  * whatever it is given unchanged; we send the documented `{propertyName, direction}` objects.
  */
@@ -73,6 +79,6 @@ export function toSdkSearch(request: SearchRequest): PublicObjectSearchRequest {
     sorts: request.sorts as unknown as string[],
     properties: [...request.properties],
     limit: request.limit,
-    ...(request.after === undefined ? {} : { after: request.after }),
+    after: request.after ?? FIRST_PAGE,
   };
 }

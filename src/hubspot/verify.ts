@@ -9,8 +9,10 @@ import { checkPortal } from './portal-check.ts';
 /**
  * Start-up check, about five requests: the portal's id and zone (for record links and the daily
  * limit's midnight), contact properties (stages, values, segment and write-back properties), lead
- * pipelines when lead stages are configured, owners and call outcomes (which also proves the scopes).
- * A 403 surfaces as `HubSpotScopeError` naming the scope; every mismatch is reported at once.
+ * pipelines when lead stages are configured, owners, and the portal's call outcome labels. A 403
+ * surfaces as `HubSpotScopeError` naming the scope; every mismatch is reported at once. The outcome
+ * labels are best-effort (a legacy endpoint, see dispositions.ts): when they cannot be read the check
+ * warns and passes, with HubSpot's default outcomes.
  */
 export async function verifyPortal(
   client: HubSpotClient,
@@ -26,11 +28,12 @@ export async function verifyPortal(
   const problems = checkPortal(config, properties.results, pipelines);
   if (problems.length > 0) throw new HubSpotConfigMismatchError(config.file, problems);
   const list = await owners.owners();
-  await dispositions.refresh();
+  const outcomes = (await dispositions.refresh()) ? 'portal' : 'defaults';
   logger.info(
     {
       stages: config.stages.length,
       owners: list.length,
+      callOutcomes: outcomes,
       portalId: client.portal.portalId,
       timeZone: client.portal.timeZone,
     },

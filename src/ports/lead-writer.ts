@@ -3,8 +3,9 @@ import type { SlaInstance } from '../domain/model.ts';
 
 /**
  * Writes SLA outcomes back to the CRM (optional; off unless the SLA file turns it on). Each call is
- * idempotent for the same arguments, except `createBreachTask`, which the caller invokes once per
- * breach (from the outbox, whose key makes it happen once).
+ * idempotent for the same arguments. `createBreachTask` creates a record, so the caller invokes it once
+ * per breach (from the write-back queue) and the writer makes a retry safe: it looks for the task it
+ * made for this instance before creating one (see `src/hubspot/breach-task.ts`).
  */
 export interface LeadWriter {
   /** Records the instance's current SLA verdicts on the lead's contact (status, first contact, attempts). */

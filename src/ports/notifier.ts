@@ -31,6 +31,12 @@ export interface Delivery {
   readonly context: InstanceContext;
   /** Delivery time; when much later than `notification.dueAt`, the message says it is late. */
   readonly now: Instant;
+  /**
+   * Set when an earlier attempt may have reached Slack unconfirmed (its answer was lost, or the
+   * process stopped mid-send): when it began. The notifier then looks for the message by its key
+   * before posting it again (SD-7). Absent or `null`: a clean first attempt.
+   */
+  readonly inDoubtSince?: Instant | null;
 }
 
 export type SendResult =
@@ -40,8 +46,24 @@ export type SendResult =
       /** The intended recipient could not be reached and a fallback (team channel, manager) got it. */
       readonly fallback: string | null;
     }
-  /** Transient (rate limit, 5xx, network): try again at or after `retryAt`. */
-  | { readonly status: 'retry'; readonly error: string; readonly retryAt: Instant }
+  /**
+   * Transient (rate limit, 5xx, network): try again at or after `retryAt`. `inDoubt`: Slack may have
+   * accepted a copy this attempt could not confirm — keep the delivery in doubt (look before resending).
+   * `waiting`: nothing failed, the look-up for such a copy waits for its rate allowance (not counted
+   * as Slack failing).
+   */
+  | {
+      readonly status: 'retry';
+      readonly error: string;
+      readonly retryAt: Instant;
+      readonly inDoubt?: boolean;
+      readonly waiting?: boolean;
+    }
+  /**
+   * Slack may or may not have it: an ambiguous failure that could not be checked (history scope
+   * declined, bot not in the channel). At most once: recorded as sent, unconfirmed, never resent (SD-8).
+   */
+  | { readonly status: 'unconfirmed'; readonly error: string }
   /** Permanent and no fallback worked: recorded as failed and reported to admins. */
   | { readonly status: 'failed'; readonly error: string };
 
@@ -49,6 +71,8 @@ export interface AdminAlert {
   /** Dedup key: the same alert is sent once. */
   readonly key: string;
   readonly text: string;
+  /** As `Delivery.inDoubtSince`. */
+  readonly inDoubtSince?: Instant | null;
 }
 
 /** What republishing a rep's App Home tab came to (best-effort: failures are not retried). */

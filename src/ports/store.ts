@@ -136,6 +136,11 @@ export interface OutboxEntry {
   readonly sentAt: Instant | null;
   /** Delivered to a fallback instead of the intended recipient (who, and why). */
   readonly fallback: string | null;
+  /**
+   * Pending only: when the earliest attempt that may have reached Slack unconfirmed began (an answer
+   * lost, or the process stopped mid-send). The next attempt looks for the message before resending.
+   */
+  readonly inDoubtSince: Instant | null;
 }
 
 /** An outbox row without its payload, for reports that read tens of thousands of them. */
@@ -265,7 +270,18 @@ export interface Store {
   duePending(now: Instant, limit: number): Promise<readonly OutboxEntry[]>;
   outboxEntry(key: string): Promise<OutboxEntry | null>;
   markSent(key: string, ref: MessageRef, fallback: string | null, now: Instant): Promise<void>;
-  markRetry(key: string, error: string, nextAttemptAt: Instant): Promise<void>;
+  /**
+   * Just before a pending row is sent: from now on it may reach Slack unconfirmed. Keeps an earlier
+   * time already set (the look-up must reach back to the first attempt still in doubt).
+   */
+  markInDoubt(key: string, at: Instant): Promise<void>;
+  /**
+   * pending → sent without a message ref: Slack may have it but it could not be checked (at most
+   * once; `error` says why). Not sent again.
+   */
+  markUnconfirmed(key: string, error: string, now: Instant): Promise<void>;
+  /** `clearInDoubt`: this attempt ended so that nothing of it can be in Slack unconfirmed. */
+  markRetry(key: string, error: string, nextAttemptAt: Instant, clearInDoubt?: boolean): Promise<void>;
   markFailed(key: string, error: string, now: Instant): Promise<void>;
   /** Outbox rows for reports (sent/failed/pending) with dueAt in [from, until). */
   outboxBetween(from: Instant, until: Instant): Promise<readonly OutboxEntry[]>;

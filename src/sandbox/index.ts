@@ -16,12 +16,15 @@ export {
   type ScriptOptions,
 } from './hubspot/hubspot-state.ts';
 export type { ObjectType } from './hubspot/object-types.ts';
+export type { OtherIntegrationOptions } from './hubspot/other-integration.ts';
 export type { OwnerInput, SandboxOwner } from './hubspot/owners.ts';
-export type { HubSpotRateLimitOptions } from './hubspot/rate-limits.ts';
+export type { HubSpotLimitsView, HubSpotRateLimitOptions } from './hubspot/rate-limits.ts';
+export { HUBSPOT_TIERS, type HubSpotTier } from './hubspot/rate-tiers.ts';
 export type { CrmRecord } from './hubspot/records.ts';
 export type { CallInput, EmailInput, MeetingInput } from './hubspot/touch-script.ts';
 export type { FaultKind, FaultOptions, LatencyOptions } from './shared/faults.ts';
 export type { EndpointStats, RequestStats, StatsSnapshot } from './shared/request-stats.ts';
+export { ACK_DEADLINE_MS, MODAL_TROUBLE, type ViewAnswer } from './slack/ack-rules.ts';
 export type { ChannelInput, SlackChannel, SlackUser, UserInput } from './slack/directory.ts';
 export type { Delivered, Interactions, SignedRequest, SlackInteraction } from './slack/interact.ts';
 export {

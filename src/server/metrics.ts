@@ -1,4 +1,6 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { RateLimitReading } from '../hubspot/rate-limit-headers.ts';
+import type { Budget } from '../hubspot/request-budget.ts';
 import type { WorkerEvents } from '../worker/events.ts';
 
 /** Hooks adapters call for what the worker's events do not see (HubSpot requests and 429s). */
@@ -7,6 +9,10 @@ export interface MetricsHooks {
   /** For adapters that only count: the running total of HubSpot requests (the delta is added). */
   hubspotRequestTotal(total: number): void;
   slackRequest(method: string, status: 'ok' | 'rate_limited' | 'error'): void;
+  /** A Slack post that may or may not have gone through, settled by looking for it (SD-8). */
+  slackAmbiguousSend(resolution: 'found' | 'not_found' | 'unverifiable'): void;
+  /** HubSpot's rate-limit headers of an answer and sla-bot's budget after it. */
+  hubspotRateLimit(reading: RateLimitReading, budget: Budget): void;
 }
 
 export interface Metrics extends MetricsHooks {
@@ -51,6 +57,11 @@ export function createMetrics(events: WorkerEvents, options: { defaultMetrics?: 
     'status',
   ]);
   const sends = counter('sla_bot_slack_sends_total', 'Messages delivered to Slack', ['kind']);
+  const ambiguous = counter(
+    'sla_bot_slack_ambiguous_sends_total',
+    'Slack posts whose answer was lost, by what looking for them found (unverifiable: sent at most once)',
+    ['resolution'],
+  );
   const failures = counter('sla_bot_slack_send_failures_total', 'Slack deliveries that failed', ['result']);
   const skipped = counter(
     'sla_bot_notifications_skipped_total',
@@ -70,6 +81,26 @@ export function createMetrics(events: WorkerEvents, options: { defaultMetrics?: 
     ['form'],
   );
   const lastSuccess = gauge('sla_bot_last_success_timestamp_seconds', 'End of the last successful cycle');
+  const rateMax = gauge(
+    'sla_bot_hubspot_ratelimit_max',
+    "The portal's HubSpot burst limit per interval (X-HubSpot-RateLimit-Max)",
+  );
+  const rateRemaining = gauge(
+    'sla_bot_hubspot_ratelimit_remaining',
+    "Requests left in the portal's burst window, all integrations (X-HubSpot-RateLimit-Remaining)",
+  );
+  const dailyLimit = gauge(
+    'sla_bot_hubspot_ratelimit_daily',
+    "The account's daily HubSpot limit (X-HubSpot-RateLimit-Daily)",
+  );
+  const dailyRemaining = gauge(
+    'sla_bot_hubspot_ratelimit_daily_remaining',
+    'Requests left today, all integrations (X-HubSpot-RateLimit-Daily-Remaining)',
+  );
+  const budgetGauge = gauge(
+    'sla_bot_hubspot_budget_per_interval',
+    'Requests sla-bot allows itself per burst interval (its share, less when others drain the pool)',
+  );
   role.set({ role: 'leader' }, 0);
   role.set({ role: 'follower' }, 1);
 
@@ -114,5 +145,17 @@ export function createMetrics(events: WorkerEvents, options: { defaultMetrics?: 
       if (status === 429) hubspot429.inc();
     },
     slackRequest: (method, status) => slackApi.inc({ method, status }),
+    slackAmbiguousSend: (resolution) => ambiguous.inc({ resolution }),
+    hubspotRateLimit: (reading, budget) => {
+      budgetGauge.set(budget.perInterval);
+      if (reading.burst) {
+        rateMax.set(reading.burst.max);
+        rateRemaining.set(reading.burst.remaining);
+      }
+      if (reading.daily) {
+        dailyLimit.set(reading.daily.limit);
+        dailyRemaining.set(reading.daily.remaining);
+      }
+    },
   };
 }

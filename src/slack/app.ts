@@ -12,6 +12,7 @@ import { slackLogger } from './bolt-logger.ts';
 import { type InteractionsDeps, interactionsFromStore } from './interactions-from-store.ts';
 import { registerListeners } from './listeners/register.ts';
 import { createRecentKeys } from './recent-keys.ts';
+import { withinRequestWindow } from './request-window.ts';
 import { createSendQueue, type SendQueue } from './send-queue.ts';
 import { createUserDirectory, type UserDirectory } from './user-directory.ts';
 import { slackClientOptions } from './web-client.ts';
@@ -109,7 +110,15 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
 
   return {
     mode,
-    routes: http ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: http.requestListener }] : [],
+    routes: http
+      ? [
+          {
+            method: 'POST',
+            path: SLACK_EVENTS_PATH,
+            handle: withinRequestWindow(http.requestListener, { clock, logger }),
+          },
+        ]
+      : [],
     async start() {
       await app.init(); // auth.test: a wrong bot token fails here, loudly
       if (http === null) await app.start();

@@ -7,13 +7,19 @@ import { type Instant, type Millis, SECOND } from '../domain/time.ts';
  * - `transient`: 5xx, network, timeouts, Slack-side hiccups — retry with backoff;
  * - `unreachable`: this recipient cannot get messages (not in Slack, deactivated, bot not in the channel…)
  *   — never retried; the message goes to the fallback and admins are told;
- * - `permanent`: our request or our token is wrong — retrying or re-routing will not help.
+ * - `permanent`: our request or our token is wrong — retrying or re-routing will not help;
+ * - `in_doubt`: a post failed in a way that Slack may have accepted it (timeout, 5xx, `internal_error`):
+ *   never posted again blindly — the next attempt first looks for its key in the channel (SD-2, SD-7);
+ * - `unconfirmed`: such a post could not be looked for (no history scope, bot not in the channel):
+ *   at most once — it is not posted again (SD-8).
  */
 export type SlackFailure =
   | { readonly kind: 'rate_limited'; readonly code: string; readonly retryAfter: Millis }
   | { readonly kind: 'transient'; readonly code: string }
   | { readonly kind: 'unreachable'; readonly code: string }
-  | { readonly kind: 'permanent'; readonly code: string };
+  | { readonly kind: 'permanent'; readonly code: string }
+  | { readonly kind: 'in_doubt'; readonly code: string }
+  | { readonly kind: 'unconfirmed'; readonly code: string };
 
 /** Recipient problems: route to the fallback and tell admins. */
 export const UNREACHABLE_CODES: ReadonlySet<string> = new Set([
@@ -98,6 +104,56 @@ export function classifySlackError(err: unknown): SlackFailure {
     return { kind: 'rate_limited', code: 'ratelimited', retryAfter: DEFAULT_RETRY_AFTER };
   }
   return { kind: 'permanent', code: 'unexpected_error' };
+}
+
+/**
+ * Platform errors after which "it's possible some aspect of the operation succeeded" (Slack's words for
+ * `internal_error` and `fatal_error`; `service_unavailable` read the same way, the stricter reading).
+ */
+const MAYBE_DONE_CODES: ReadonlySet<string> = new Set([
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+]);
+
+/** Network errors that mean the request never reached Slack (no connection was made). */
+const NEVER_SENT_CAUSES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+]);
+
+const causeCode = (e: Coded & { original?: unknown }): string | null => {
+  const original = isObj(e.original) ? e.original : null;
+  const cause = original && isObj(original.cause) ? original.cause : null;
+  const code = cause?.code ?? original?.code;
+  return typeof code === 'string' ? code : null;
+};
+
+/**
+ * Whether a failed call may have been carried out anyway: a timeout or dropped connection after the
+ * request went out, a 5xx, or an `internal_error`-like answer. For a post this means "maybe posted":
+ * resending blindly may duplicate it. A refused connection, a 4xx, a rate limit or any other answer
+ * from Slack means it was not.
+ */
+export function mayHaveTakenEffect(err: unknown): boolean {
+  const e: Coded & { original?: unknown } = isObj(err) ? err : {};
+  switch (e.code) {
+    case ErrorCode.RequestError: {
+      const cause = causeCode(e);
+      return cause === null || !NEVER_SENT_CAUSES.has(cause);
+    }
+    case ErrorCode.HTTPError:
+      return typeof e.statusCode === 'number' && e.statusCode >= 500;
+    case ErrorCode.PlatformError: {
+      const data = isObj(e.data) ? e.data : {};
+      return typeof data.error === 'string' && MAYBE_DONE_CODES.has(data.error);
+    }
+    default:
+      return false;
+  }
 }
 
 /** A Slack call that failed after the queue's retries; carries the classification. */

@@ -1,9 +1,11 @@
 import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../clock/clock.ts';
 import type { SlaConfig } from '../config/types.ts';
+import type { Millis } from '../domain/time.ts';
 import type { Logger } from '../log/logger.ts';
 import type { LeadView } from '../ports/interactions.ts';
 import type {
+  AdminAlert,
   Delivery,
   HomeRefresh,
   InstanceContext,
@@ -13,12 +15,16 @@ import type {
 } from '../ports/notifier.ts';
 import type { Store } from '../ports/store.ts';
 import { createAdminNotice } from './admin-notice.ts';
+import type { ChannelDirectory } from './channel-directory.ts';
 import { SlackCallError } from './errors.ts';
+import { createPostFinder } from './find-posted.ts';
+import { type AmbiguousResolution, createKeyedPost } from './keyed-post.ts';
 import { byUrgencyThenScore } from './lead-urgency.ts';
 import { createOwnerNamer } from './owner-name.ts';
 import { callErrorResult, createPoster, failureResult } from './poster.ts';
 import { createRecipientResolver, type Recipient, recipientChannel, recipientLabel } from './recipients.ts';
 import { renderAdminAlert } from './render/admin-alert.ts';
+import type { Message } from './render/blocks.ts';
 import { fallbackNote, pingFallbackNote } from './render/fallback-note.ts';
 import { lateNote } from './render/late-note.ts';
 import { renderHome } from './render/lead-list-message.ts';
@@ -40,6 +46,12 @@ export interface SlackNotifierDeps {
   /** Shared with the Slack app when given, so both pace and cache together. */
   readonly queue?: SendQueue;
   readonly directory?: UserDirectory;
+  /** Counts how ambiguous sends were settled (`sla_bot_slack_ambiguous_sends_total`). */
+  readonly onAmbiguous?: (resolution: AmbiguousResolution) => void;
+  /** Least time between `conversations.history` look-ups (default: one minute, the strict reading). */
+  readonly historySpacing?: Millis;
+  /** The SLA file's `#name` channels as ids (SD-15); absent: posted to by name. */
+  readonly channels?: Pick<ChannelDirectory, 'idFor'>;
 }
 
 /** The `Notifier` port on Slack: resolution, rendering, pacing and classification. */
@@ -48,9 +60,26 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
   const queue = deps.queue ?? createSendQueue({ clock, logger });
   const directory =
     deps.directory ?? createUserDirectory({ client, store: deps.store, queue, clock, config });
-  const resolver = createRecipientResolver({ directory, config });
+  const resolver = createRecipientResolver({
+    directory,
+    config,
+    ...(deps.channels ? { channels: deps.channels } : {}),
+  });
   const tellOnce = createAdminNotice({ store: deps.store, logger });
   const poster = createPoster(client, queue);
+  const finder = createPostFinder({
+    client,
+    queue,
+    logger,
+    ...(deps.historySpacing === undefined ? {} : { historySpacing: deps.historySpacing }),
+  });
+  const keyed = createKeyedPost({
+    poster,
+    finder,
+    clock,
+    logger,
+    ...(deps.onAmbiguous ? { onResolved: deps.onAmbiguous } : {}),
+  });
   const ownerName = createOwnerNamer(directory, logger);
 
   const stageLabel = (stage: string): string => config().stages.find((s) => s.key === stage)?.label ?? stage;
@@ -68,10 +97,12 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
     const render = (r: Recipient, fallbackNote: string | null) =>
       renderNotification({ ...base, zone: r.zone, fallbackNote }, d.notification.reason, late);
 
+    const since = d.inDoubtSince ?? null;
+    const post = (channel: string, message: Message) => keyed(channel, message, d.key, since);
     let miss: Unreachable;
     if (plan.primary.ok) {
       const r = plan.primary.recipient;
-      const out = await poster.post(recipientChannel(r), render(r, null));
+      const out = await post(recipientChannel(r), render(r, null));
       if (out.ok) return { status: 'sent', ref: out.value, fallback: null };
       if (out.failure.kind !== 'unreachable') return failureResult(out, d.now, recipientLabel(r));
       miss = unreachable(recipientLabel(r), out.failure.code);
@@ -86,7 +117,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
       miss,
       fallbacks,
       render: (r) => render(r, note),
-      poster,
+      post,
       tellOnce,
       now: d.now,
       logger,
@@ -119,7 +150,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
       : failureResult(out, now, `update ${ref.channel}`);
   }
 
-  async function alertAdmins(alert: { key: string; text: string }): Promise<SendResult> {
+  async function alertAdmins(alert: AdminAlert): Promise<SendResult> {
     const now = clock.now();
     const admins = await resolver.admins(now);
     if (admins.length === 0)
@@ -130,7 +161,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
       miss: null,
       fallbacks: recipients,
       render: () => message,
-      poster,
+      post: (channel, m) => keyed(channel, m, alert.key, alert.inDoubtSince ?? null),
       tellOnce: null,
       now,
       logger,

@@ -1,21 +1,39 @@
 import type { WebClient } from '@slack/web-api';
 import { type Instant, SECOND } from '../domain/time.ts';
 import type { MessageRef, SendResult } from '../ports/notifier.ts';
-import { SlackCallError } from './errors.ts';
-import type { Message } from './render/blocks.ts';
+import { classifySlackError, mayHaveTakenEffect, SlackCallError } from './errors.ts';
+import { isBudgetWait } from './find-posted.ts';
+import { keyMetadata } from './message-key.ts';
+import { type Message, NO_AUTO_PARSE } from './render/blocks.ts';
 import { CHANNEL_SPACING, type QueueOutcome, type SendQueue } from './send-queue.ts';
 
-/** Posting and updating through the per-channel queue; a message counts only when Slack accepted it. */
+/**
+ * Posting and updating through the per-channel queue; a message counts only when Slack accepted it.
+ * A post with an outbox `key` carries it in its metadata, and a failure after which Slack may have
+ * accepted it comes back `in_doubt` instead of being retried blindly (SD-2).
+ */
 export function createPoster(client: WebClient, queue: SendQueue) {
-  async function post(channel: string, message: Message): Promise<QueueOutcome<MessageRef>> {
+  async function post(
+    channel: string,
+    message: Message,
+    key: string | null = null,
+  ): Promise<QueueOutcome<MessageRef>> {
     return queue.run(`chat:${channel}`, CHANNEL_SPACING, async () => {
-      const res = await client.chat.postMessage({
-        channel,
-        text: message.text,
-        blocks: [...message.blocks],
-        unfurl_links: false,
-        unfurl_media: false,
-      });
+      const res = await client.chat
+        .postMessage({
+          channel,
+          text: message.text,
+          blocks: [...message.blocks],
+          ...NO_AUTO_PARSE,
+          unfurl_links: false,
+          unfurl_media: false,
+          ...(key === null ? {} : { metadata: keyMetadata(key) }),
+        })
+        .catch((err: unknown) => {
+          if (key === null || !mayHaveTakenEffect(err)) throw err;
+          const { code } = classifySlackError(err);
+          throw new SlackCallError('chat.postMessage', { kind: 'in_doubt', code }, null);
+        });
       if (!res.ts || !res.channel) {
         throw new SlackCallError(
           'chat.postMessage',
@@ -34,6 +52,7 @@ export function createPoster(client: WebClient, queue: SendQueue) {
         ts: ref.ts,
         text: message.text,
         blocks: [...message.blocks],
+        ...NO_AUTO_PARSE,
       });
       return ref;
     });
@@ -44,6 +63,9 @@ export function createPoster(client: WebClient, queue: SendQueue) {
 
 export type Poster = ReturnType<typeof createPoster>;
 
+/** A post that may have gone through is looked for this long after (Slack has it by then if at all). */
+const IN_DOUBT_RECHECK = 5 * SECOND;
+
 /** A failed queue outcome as the worker's `SendResult`: retry when it may pass, failed otherwise. */
 export function failureResult(
   outcome: Extract<QueueOutcome<unknown>, { ok: false }>,
@@ -51,6 +73,13 @@ export function failureResult(
   what: string,
 ): SendResult {
   const error = `${outcome.failure.code}${what ? `: ${what}` : ''}`;
+  if (outcome.failure.kind === 'in_doubt') {
+    const retryAt = outcome.retryAt ?? now + IN_DOUBT_RECHECK;
+    if (isBudgetWait(outcome.failure))
+      return { status: 'retry', error, retryAt, inDoubt: true, waiting: true };
+    return { status: 'retry', error, retryAt, inDoubt: true };
+  }
+  if (outcome.failure.kind === 'unconfirmed') return { status: 'unconfirmed', error };
   if (outcome.failure.kind === 'rate_limited' || outcome.failure.kind === 'transient') {
     return { status: 'retry', error, retryAt: outcome.retryAt ?? now + 30 * SECOND };
   }

@@ -2,14 +2,18 @@ import type { SlaConfig, Team } from '../config/types.ts';
 import type { Target } from '../domain/policy.ts';
 import type { Instant } from '../domain/time.ts';
 import type { Owner } from '../ports/crm-source.ts';
+import type { ChannelDirectory } from './channel-directory.ts';
 import { normalizeEmail } from './slack-user.ts';
 import { type Unreachable, unreachable } from './unreachable.ts';
 import type { UserDirectory } from './user-directory.ts';
 
-/** Someone or somewhere a message can be posted. A DM is posted to the user id itself. */
+/**
+ * Someone or somewhere a message can be posted. A DM is posted to the user id itself; a channel to
+ * its id when the SLA file's `#name` was resolved (`label` keeps the name people know).
+ */
 export type Recipient =
   | { readonly kind: 'user'; readonly id: string; readonly email: string; readonly zone: string }
-  | { readonly kind: 'channel'; readonly channel: string; readonly zone: string };
+  | { readonly kind: 'channel'; readonly channel: string; readonly zone: string; readonly label?: string };
 
 /** Which configured role a fallback recipient fills (to skip ones the notification already targets). */
 export type FallbackRole = 'team_channel' | 'manager' | 'admin';
@@ -29,11 +33,14 @@ export interface Plan {
 }
 
 export const recipientChannel = (r: Recipient): string => (r.kind === 'user' ? r.id : r.channel);
-export const recipientLabel = (r: Recipient): string => (r.kind === 'user' ? r.email : r.channel);
+export const recipientLabel = (r: Recipient): string =>
+  r.kind === 'user' ? r.email : (r.label ?? r.channel);
 
 export interface ResolverDeps {
   readonly directory: UserDirectory;
   readonly config: () => SlaConfig;
+  /** `#name` → channel id (SD-15); absent: channels are posted to as written. */
+  readonly channels?: Pick<ChannelDirectory, 'idFor'>;
 }
 
 const TEAM_ROLES: readonly FallbackRole[] = ['team_channel', 'manager'];
@@ -43,7 +50,13 @@ const miss = (who: string, code: string): Resolved => ({ ok: false, unreachable:
 /** Resolves targets to recipients; throws `SlackCallError` only when Slack itself fails (retry later). */
 export function createRecipientResolver(deps: ResolverDeps) {
   const cfg = () => deps.config();
-  const channel = (name: string): Recipient => ({ kind: 'channel', channel: name, zone: cfg().timezone });
+  async function channel(name: string): Promise<Recipient> {
+    const id = deps.channels ? await deps.channels.idFor(name) : name;
+    const zone = cfg().timezone;
+    return id === name
+      ? { kind: 'channel', channel: name, zone }
+      : { kind: 'channel', channel: id, zone, label: name };
+  }
 
   async function person(rawEmail: string, now: Instant): Promise<Resolved> {
     const email = normalizeEmail(rawEmail);
@@ -70,7 +83,7 @@ export function createRecipientResolver(deps: ResolverDeps) {
     const out: Fallback[] = [];
     for (const entry of cfg().slack.admins) {
       if (!entry.includes('@')) {
-        out.push({ role: 'admin', recipient: channel(entry) });
+        out.push({ role: 'admin', recipient: await channel(entry) });
         continue;
       }
       const r = await person(entry, now);
@@ -93,7 +106,8 @@ export function createRecipientResolver(deps: ResolverDeps) {
     const wanted = roles.filter((r) => !exclude.has(r));
     const out: Fallback[] = [];
     for (const role of wanted.length > 0 ? wanted : roles) {
-      if (role === 'team_channel' && team?.channel) out.push({ role, recipient: channel(team.channel) });
+      if (role === 'team_channel' && team?.channel)
+        out.push({ role, recipient: await channel(team.channel) });
       if (role === 'manager' && team) {
         const m = await person(team.manager, now);
         if (m.ok) out.push({ role, recipient: m.recipient });
@@ -123,14 +137,17 @@ export function createRecipientResolver(deps: ResolverDeps) {
       case 'team_channel':
         return {
           primary: team?.channel
-            ? { ok: true, recipient: channel(team.channel) }
+            ? { ok: true, recipient: await channel(team.channel) }
             : miss(team ? `team ${team.name}` : 'team channel', 'no_team_channel'),
           fallbacks: (ex) => teamFallbacks(team, 'team_channel', ex, now),
         };
       case 'user':
         return { primary: await person(target.email, now), fallbacks: () => admins(now) };
       case 'channel':
-        return { primary: { ok: true, recipient: channel(target.channel) }, fallbacks: () => admins(now) };
+        return {
+          primary: { ok: true, recipient: await channel(target.channel) },
+          fallbacks: () => admins(now),
+        };
     }
   }
 

@@ -1,9 +1,10 @@
 import type { Instant } from '../domain/time.ts';
 import type { Logger } from '../log/logger.ts';
-import type { SendResult } from '../ports/notifier.ts';
-import type { Poster } from './poster.ts';
+import type { MessageRef, SendResult } from '../ports/notifier.ts';
+import { isBudgetWait } from './find-posted.ts';
 import { type Recipient, recipientChannel, recipientLabel } from './recipients.ts';
 import type { Message } from './render/blocks.ts';
+import type { QueueOutcome } from './send-queue.ts';
 import { type Unreachable, unreachable } from './unreachable.ts';
 
 export interface FallbackSend {
@@ -11,7 +12,8 @@ export interface FallbackSend {
   readonly miss: Unreachable | null;
   readonly fallbacks: readonly Recipient[];
   readonly render: (r: Recipient) => Message;
-  readonly poster: Poster;
+  /** Posts to a channel (or user id) with the delivery's key (`KeyedPost` bound to the delivery). */
+  readonly post: (channel: string, message: Message) => Promise<QueueOutcome<MessageRef>>;
   /** Tells admins about a fallback recipient that is unreachable too; `null` when sending to admins. */
   readonly tellOnce: ((u: Unreachable, routedTo: readonly string[], now: Instant) => Promise<void>) | null;
   readonly now: Instant;
@@ -20,22 +22,34 @@ export interface FallbackSend {
 
 /**
  * Sends to every fallback recipient. Sent when at least one accepted it (the others are logged, not
- * retried: a retry would duplicate the accepted copies); retry when none accepted but one may later;
- * failed when all refused for good.
+ * retried: a retry would duplicate the accepted copies); retry when none accepted but one may later
+ * (`inDoubt` when a copy may be out there unconfirmed); unconfirmed when the only possible copies cannot
+ * be checked; failed when all refused for good.
  */
 export async function sendWithFallback(s: FallbackSend): Promise<SendResult> {
   const accepted: { label: string; ref: { channel: string; ts: string } }[] = [];
   const errors: string[] = [];
   let retryAt: Instant | null = null;
+  let inDoubt = false;
+  let unconfirmed = false;
+  /** Every copy still to go only waits for the look-up budget (nothing failed). */
+  let onlyWaiting = true;
   for (const r of s.fallbacks) {
     const label = recipientLabel(r);
-    const out = await s.poster.post(recipientChannel(r), s.render(r));
+    const out = await s.post(recipientChannel(r), s.render(r));
     if (out.ok) {
       accepted.push({ label, ref: out.value });
       continue;
     }
     errors.push(`${label}: ${out.failure.code}`);
-    if (out.failure.kind === 'rate_limited' || out.failure.kind === 'transient') {
+    if (out.failure.kind === 'unconfirmed') unconfirmed = true;
+    if (out.failure.kind === 'in_doubt') inDoubt = true;
+    if (
+      out.failure.kind === 'rate_limited' ||
+      out.failure.kind === 'transient' ||
+      out.failure.kind === 'in_doubt'
+    ) {
+      if (!isBudgetWait(out.failure)) onlyWaiting = false;
       retryAt = Math.min(retryAt ?? Number.POSITIVE_INFINITY, out.retryAt ?? s.now);
     } else if (out.failure.kind === 'unreachable' && s.tellOnce) {
       await s.tellOnce(unreachable(label, out.failure.code), [], s.now);
@@ -50,6 +64,10 @@ export async function sendWithFallback(s: FallbackSend): Promise<SendResult> {
   }
   const detail = errors.length > 0 ? errors.join('; ') : 'no fallback recipient configured';
   const error = why === null ? detail : `${why}; ${detail}`;
-  if (retryAt !== null) return { status: 'retry', error, retryAt };
+  if (retryAt !== null) {
+    const retry = { status: 'retry', error, retryAt, inDoubt: inDoubt || unconfirmed } as const;
+    return onlyWaiting ? { ...retry, waiting: true } : retry;
+  }
+  if (unconfirmed) return { status: 'unconfirmed', error };
   return { status: 'failed', error };
 }

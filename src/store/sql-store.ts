@@ -113,8 +113,11 @@ export class SqlStore implements Store {
   outboxEntry = (key: string): Promise<OutboxEntry | null> => outbox.outboxEntryByKey(this.#db, key);
   markSent = (key: string, ref: MessageRef, fallback: string | null, now: Instant): Promise<void> =>
     outbox.markSent(this.#db, key, ref, fallback, now);
-  markRetry = (key: string, error: string, nextAttemptAt: Instant): Promise<void> =>
-    outbox.markRetry(this.#db, key, error, nextAttemptAt);
+  markInDoubt = (key: string, at: Instant): Promise<void> => outbox.markInDoubt(this.#db, key, at);
+  markUnconfirmed = (key: string, error: string, now: Instant): Promise<void> =>
+    outbox.markUnconfirmed(this.#db, key, error, now);
+  markRetry = (key: string, error: string, nextAttemptAt: Instant, clearInDoubt = false): Promise<void> =>
+    outbox.markRetry(this.#db, key, error, nextAttemptAt, clearInDoubt);
   markFailed = (key: string, error: string, now: Instant): Promise<void> =>
     outbox.markFailed(this.#db, key, error, now);
   outboxBetween = (from: Instant, until: Instant): Promise<readonly OutboxEntry[]> =>

@@ -72,7 +72,8 @@ describe('a minimal SLA file', () => {
     expect(config.hubspot).toEqual({
       portalId: null,
       appBaseUrl: 'https://app.hubspot.com',
-      requestsPerTenSeconds: 110,
+      budgetShare: 0.5,
+      requestsPerTenSeconds: null,
       searchPerSecond: 3,
       writeBack: { enabled: false, createTaskOnBreach: false, notAFitLeadStatus: null },
     });

@@ -43,6 +43,7 @@ const sent = (
       lastError: null,
       ref: { channel: 'D1', ts: '1.1' },
       sentAt: T0,
+      inDoubtSince: null,
       fallback,
     }),
   );

@@ -8,9 +8,9 @@ import {
   type HubSpotSandbox,
   type RecordedMessage,
   type SlackSandbox,
-  startHubSpotSandbox,
   startSlackSandbox,
 } from '../../src/sandbox/index.ts';
+import { startCheckedHubSpotSandbox } from '../support/checked-hubspot-sandbox.ts';
 
 export const HUBSPOT_TOKEN = 'pat-e2e-hubspot';
 export const SLACK_TOKEN = 'xoxb-e2e-slack';
@@ -144,7 +144,7 @@ export async function startWorld(sla: string): Promise<World> {
   const dir = await mkdtemp(join(tmpdir(), 'sla-e2e-'));
   const slaFile = join(dir, 'sla.yaml');
   await writeFile(slaFile, sla);
-  const hubspot = await startHubSpotSandbox({ tokens: [HUBSPOT_TOKEN] });
+  const hubspot = await startCheckedHubSpotSandbox({ tokens: [HUBSPOT_TOKEN] });
   const slack = await startSlackSandbox({ tokens: [SLACK_TOKEN] });
   const bram = hubspot.state.addOwner({
     email: 'bram@example.com',

@@ -131,6 +131,7 @@ export class FakeStore implements Store {
         ref: null,
         sentAt: null,
         fallback: null,
+        inDoubtSince: null,
       });
     }
   }
@@ -280,15 +281,47 @@ export class FakeStore implements Store {
   }
   async markSent(key: string, ref: MessageRef, fallback: string | null, now: Instant): Promise<void> {
     this.#check('markSent');
-    this.#update(key, (e) => ({ ...e, state: 'sent', ref, fallback, sentAt: now, attempts: e.attempts + 1 }));
+    this.#update(key, (e) => ({
+      ...e,
+      state: 'sent',
+      ref,
+      fallback,
+      sentAt: now,
+      attempts: e.attempts + 1,
+      inDoubtSince: null,
+    }));
   }
-  async markRetry(key: string, error: string, nextAttemptAt: Instant): Promise<void> {
+  async markInDoubt(key: string, at: Instant): Promise<void> {
+    this.#check('markInDoubt');
+    this.#update(key, (e) => (e.state === 'pending' ? { ...e, inDoubtSince: e.inDoubtSince ?? at } : e));
+  }
+  async markUnconfirmed(key: string, error: string, now: Instant): Promise<void> {
+    this.#check('markUnconfirmed');
+    this.#update(key, (e) =>
+      e.state === 'pending'
+        ? { ...e, state: 'sent', lastError: error, sentAt: now, attempts: e.attempts + 1, inDoubtSince: null }
+        : e,
+    );
+  }
+  async markRetry(key: string, error: string, nextAttemptAt: Instant, clearInDoubt = false): Promise<void> {
     this.#check('markRetry');
-    this.#update(key, (e) => ({ ...e, lastError: error, nextAttemptAt, attempts: e.attempts + 1 }));
+    this.#update(key, (e) => ({
+      ...e,
+      lastError: error,
+      nextAttemptAt,
+      attempts: e.attempts + 1,
+      inDoubtSince: clearInDoubt ? null : e.inDoubtSince,
+    }));
   }
   async markFailed(key: string, error: string, _now: Instant): Promise<void> {
     this.#check('markFailed');
-    this.#update(key, (e) => ({ ...e, state: 'failed', lastError: error, attempts: e.attempts + 1 }));
+    this.#update(key, (e) => ({
+      ...e,
+      state: 'failed',
+      lastError: error,
+      attempts: e.attempts + 1,
+      inDoubtSince: null,
+    }));
   }
   #update(key: string, change: (e: OutboxEntry) => OutboxEntry): void {
     const prev = this.outbox.get(key);

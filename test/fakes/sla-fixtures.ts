@@ -56,6 +56,7 @@ export const testConfig = (overrides: Partial<SlaConfig> = {}): SlaConfig => ({
   hubspot: {
     portalId: null,
     appBaseUrl: 'https://app.hubspot.com',
+    budgetShare: 0.5,
     requestsPerTenSeconds: 100,
     searchPerSecond: 4,
     writeBack: { enabled: false, createTaskOnBreach: false, notAFitLeadStatus: null },

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHubSpotSource } from '../../src/hubspot/hubspot-source.ts';
-import { startHubSpotSandbox } from '../../src/sandbox/index.ts';
 import { captureLogger } from '../fakes/logger.ts';
+import { startCheckedHubSpotSandbox } from '../support/checked-hubspot-sandbox.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { config, FakeTiming } from './harness.ts';
 
@@ -14,7 +14,7 @@ afterEach(async () => {
 describe('deals of contacts against the loopback HubSpot sandbox', () => {
   it('reads won, open and shared deals with the real SDK in two requests', async () => {
     const clock = new FakeClock(T0);
-    const sandbox = await startHubSpotSandbox({ clock, rateLimits: false });
+    const sandbox = await startCheckedHubSpotSandbox({ clock, rateLimits: false });
     stopping.push(() => sandbox.stop());
     const { state } = sandbox;
     const a = state.addContact({ email: 'a@example.com', stage: 'salesqualifiedlead' });

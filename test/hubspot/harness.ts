@@ -67,7 +67,8 @@ export const config = (overrides: Partial<SlaConfig> = {}): SlaConfig =>
     hubspot: {
       portalId: '62515',
       appBaseUrl: 'https://app.hubspot.com',
-      requestsPerTenSeconds: 1_000_000,
+      budgetShare: 0.5,
+      requestsPerTenSeconds: null,
       searchPerSecond: 100_000,
       writeBack: { enabled: false, createTaskOnBreach: false, notAFitLeadStatus: null },
     },

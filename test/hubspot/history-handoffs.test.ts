@@ -120,7 +120,7 @@ describe('handoffs into a property-value stage (hs_lead_status)', () => {
     expect(second.rejected).toEqual([]);
   });
 
-  it('batch-reads at most 100 contacts a request', async () => {
+  it('batch-reads at most 50 contacts a request: HubSpot refuses more when property history is asked for', async () => {
     const hs = harness(onlySal);
     const scope = http.scope(BASE);
     const ids = Array.from({ length: 150 }, (_, i) => String(1000 + i));
@@ -129,14 +129,16 @@ describe('handoffs into a property-value stage (hs_lead_status)', () => {
         ids.map((id) => record(id, { lastmodifieddate: iso(NOW - MIN), hs_lead_status: 'SALES_ACCEPTED' })),
       ),
     );
-    const reads = capture(scope, BATCH, 2, (body) => ({
+    const reads = capture(scope, BATCH, 3, (body) => ({
       status: 'COMPLETE',
       results: (body as { inputs: { id: string }[] }).inputs.map((i) =>
         withHistory(i.id, [h('SALES_ACCEPTED', NOW - 2 * MIN)]),
       ),
     }));
     const poll = await hs.source.pollHandoffs({}, NOW);
-    expect(reads.map((b) => (b as { inputs: unknown[] }).inputs.length)).toEqual([100, 50]);
+    type Read = { inputs: unknown[]; propertiesWithHistory: string[] };
+    expect(reads.map((b) => (b as Read).inputs.length)).toEqual([50, 50, 50]);
+    expect(reads.map((b) => (b as Read).propertiesWithHistory)).toEqual(Array(3).fill(['hs_lead_status']));
     expect(poll.handoffs).toHaveLength(150);
   });
 });

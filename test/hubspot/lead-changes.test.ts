@@ -70,6 +70,7 @@ describe('changes to watched leads: owner, leaving the funnel, merges', () => {
         'hs_v2_date_entered_other',
       ]),
       limit: 200,
+      after: '0',
     });
     expect(poll.changes).toEqual([
       {

@@ -42,6 +42,7 @@ describe('owner changes on HubSpot Leads-object records', () => {
       sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
       properties: ['hs_lastmodifieddate', 'hubspot_owner_id', 'hubspot_owner_assigneddate'],
       limit: 200,
+      after: '0',
     });
     // A lead left without an owner is the read-back's to judge (its contact's owner takes over).
     expect(poll.changes).toEqual([

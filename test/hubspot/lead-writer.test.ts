@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../src/domain/evaluation.ts';
 import type { SlaInstance } from '../../src/domain/model.ts';
+import { breachTaskMarker } from '../../src/hubspot/breach-task.ts';
 import { createHubSpotLeadWriter } from '../../src/hubspot/lead-writer.ts';
 import { lead } from '../fakes/sla-fixtures.ts';
 import { useStrictHttp } from '../support/http-mock.ts';
@@ -55,6 +56,32 @@ const met: Evaluation = {
     took: 3 * MIN,
   },
 };
+
+/** HubSpot's 207 for a contact without tasks (associations v4 batch read). */
+const noTasks = (contactId: string) => ({
+  status: 'COMPLETE',
+  results: [],
+  numErrors: 1,
+  errors: [
+    {
+      status: 'error',
+      category: 'OBJECT_NOT_FOUND',
+      subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND',
+      message: `No task is associated with contact ${contactId}.`,
+      context: { fromObjectId: [contactId], fromObjectType: ['contact'], toObjectType: ['task'] },
+    },
+  ],
+  startedAt: '2024-05-01T10:10:00.000Z',
+  completedAt: '2024-05-01T10:10:00.000Z',
+});
+
+const taskRecord = (id: string, body: string) => ({
+  id,
+  properties: { hs_object_id: id, hs_task_body: body },
+  createdAt: '2024-05-01T09:00:00.000Z',
+  updatedAt: '2024-05-01T09:00:00.000Z',
+  archived: false,
+});
 
 const writeBack = (enabled: boolean, createTaskOnBreach: boolean) =>
   config({
@@ -118,6 +145,9 @@ describe('writing SLA outcomes back to HubSpot', () => {
     const bodies: unknown[] = [];
     http
       .scope(BASE)
+      // First it looks for a task an earlier attempt made: the contact has none.
+      .post('/crm/v4/associations/contacts/tasks/batch/read', { inputs: [{ id: '101' }] })
+      .reply(207, noTasks('101'))
       .post('/crm/v3/objects/tasks', (b) => bodies.push(b) > 0)
       .reply(201, { id: '555', properties: {} });
     await w.createBreachTask(instance, breached);
@@ -131,6 +161,7 @@ describe('writing SLA outcomes back to HubSpot', () => {
           'Attempts so far: 1 of 6.',
           'Phone: +31 20 555 0101',
           'Record: https://app.hubspot.com/contacts/1/record/0-1/101',
+          breachTaskMarker(instance.id),
         ].join('\n'),
         hs_task_status: 'NOT_STARTED',
         hs_task_priority: 'HIGH',
@@ -140,6 +171,50 @@ describe('writing SLA outcomes back to HubSpot', () => {
       associations: [
         { to: { id: '101' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 204 }] },
       ],
+    });
+  });
+
+  it('does not create a breach task that is already on the contact (an earlier attempt made it)', async () => {
+    const { writer: w, h } = writer(writeBack(true, true));
+    http
+      .scope(BASE)
+      .post('/crm/v4/associations/contacts/tasks/batch/read', { inputs: [{ id: '101' }] })
+      .reply(200, {
+        status: 'COMPLETE',
+        results: [
+          {
+            from: { id: '101' },
+            to: [
+              {
+                toObjectId: 700,
+                associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 204, label: null }],
+              },
+              {
+                toObjectId: 701,
+                associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 204, label: null }],
+              },
+            ],
+          },
+        ],
+      })
+      .post('/crm/v3/objects/tasks/batch/read', {
+        inputs: [{ id: '700' }, { id: '701' }],
+        properties: ['hs_task_body'],
+        propertiesWithHistory: [],
+      })
+      .reply(200, {
+        status: 'COMPLETE',
+        results: [
+          taskRecord('700', 'Call back about pricing'),
+          // HubSpot keeps task bodies as rich text: the marker survives the HTML around it.
+          taskRecord('701', `<p>Entered sql …</p><p>${breachTaskMarker(instance.id)}</p>`),
+        ],
+      });
+    await w.createBreachTask(instance, breached);
+    expect(h.source.requestCount).toBe(2);
+    expect(h.log.lines().find((l) => typeof l.taskId === 'string')).toMatchObject({
+      msg: 'hubspot breach task already there, not created again',
+      taskId: '701',
     });
   });
 

@@ -111,6 +111,7 @@ describe('handoffs from the HubSpot Leads object', () => {
       sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
       properties: ['hs_lastmodifieddate', 'hs_pipeline_stage'],
       limit: 200,
+      after: '0',
     });
     expect(ownerSearches).toHaveLength(1);
     expect(leadReads[0]).toMatchObject({

@@ -60,6 +60,7 @@ describe('handoffs into lifecycle stages', () => {
       sorts: [{ propertyName: 'lastmodifieddate', direction: 'ASCENDING' }],
       properties: [...CONTACT_PROPERTIES, 'hs_merged_object_ids', SQL],
       limit: 200,
+      after: '0',
     });
     expect(poll.handoffs).toEqual([
       {
@@ -102,7 +103,7 @@ describe('handoffs into lifecycle stages', () => {
           : page([sqlContact('5', NOW - 5 * MIN)], undefined, 5),
     );
     const poll = await h.source.pollHandoffs({}, NOW);
-    expect(bodies.map((b) => (b as { after?: string }).after)).toEqual([undefined, '2', '4']);
+    expect(bodies.map((b) => (b as { after?: string }).after)).toEqual(['0', '2', '4']);
     expect(poll.handoffs.map((x) => x.lead.objectId)).toEqual(['1', '2', '3', '4', '5']);
   });
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHubSpotSource } from '../../src/hubspot/hubspot-source.ts';
 import { watchedLeadsOf } from '../../src/hubspot/reconcile-schedule.ts';
-import { startHubSpotSandbox } from '../../src/sandbox/index.ts';
 import { captureLogger } from '../fakes/logger.ts';
+import { startCheckedHubSpotSandbox } from '../support/checked-hubspot-sandbox.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { config, FakeTiming } from './harness.ts';
 import { watched } from './reconcile-support.ts';
@@ -17,7 +17,7 @@ afterEach(async () => {
 describe('the read-back of open leads against the loopback HubSpot sandbox', () => {
   it('finds a deleted contact, a SAL moved back to unqualified and a removed owner, with the real SDK', async () => {
     const clock = new FakeClock(T0);
-    const sandbox = await startHubSpotSandbox({ clock, rateLimits: false });
+    const sandbox = await startCheckedHubSpotSandbox({ clock, rateLimits: false });
     stopping.push(() => sandbox.stop());
     const { state } = sandbox;
     state.addPropertyOption('contacts', 'hs_lead_status', 'SALES_ACCEPTED');

@@ -24,11 +24,11 @@ const leads = (n: number, enteredAt = OLD): SweepLead[] =>
   Array.from({ length: n }, (_, i) => ({ key: `contact:${100_000 + i}`, enteredAt }));
 
 /** Runs polls at the given instants, returning what each read. */
-function run(all: readonly SweepLead[], times: readonly number[], t = tuning): string[][] {
+function run(all: readonly SweepLead[], times: readonly number[], t = tuning, batchSize = 100): string[][] {
   let cursor: SweepCursor | null = null;
   const reads: string[][] = [];
   for (const now of times) {
-    const plan = planSweep(all, cursor, now, t);
+    const plan = planSweep(all, cursor, now, t, batchSize);
     reads.push([...plan.due]);
     cursor = decodeSweepCursor(encodeSweepCursor(plan.cursor));
   }
@@ -94,6 +94,30 @@ describe('which open leads are read back each poll', () => {
     expect(reads.map((r) => r.filter((k) => freshKeys.has(k)).length)).toEqual([100, 0, 100, 0]);
     expect(new Set([...(reads[0] ?? []), ...(reads[2] ?? [])])).toEqual(freshKeys);
     expect(new Set(reads.flat()).size).toBe(350);
+  });
+
+  it('with property history (50 ids a batch read) the same request budget reads 50 a batch', () => {
+    const defaults = DEFAULT_POLL_TUNING.reconcile;
+    const fresh = Array.from({ length: 75 }, (_, i) => ({
+      key: `contact:${500_000 + i}`,
+      enteredAt: T0 - 2 * MIN,
+    }));
+    const times = Array.from({ length: 6 }, (_, i) => T0 + i * 30_000);
+    const reads = run([...leads(10_000), ...fresh], times, defaults, 50);
+    // One batch read a poll, as without history — of 50 leads: fresh ones every minute, taking turns.
+    expect(reads.map((r) => r.length)).toEqual([50, 50, 50, 50, 50, 50]);
+    const freshKeys = new Set(fresh.map((f) => f.key));
+    expect(reads.map((r) => r.filter((k) => freshKeys.has(k)).length)).toEqual([50, 0, 50, 0, 50, 0]);
+    expect(new Set(reads.flatMap((r) => r.filter((k) => freshKeys.has(k))))).toEqual(freshKeys);
+    // 1,500 open leads polled every 30 s are all read within the 15-minute period (30 polls of 50).
+    const round = run(
+      leads(1_500),
+      Array.from({ length: 31 }, (_, i) => T0 + i * 30_000),
+      defaults,
+      50,
+    );
+    expect(round.every((r) => r.length <= 50)).toBe(true);
+    expect(new Set(round.flat()).size).toBe(1_500);
   });
 
   it('starts afresh from an unreadable cursor', () => {

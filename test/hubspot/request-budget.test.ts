@@ -7,7 +7,7 @@ import { BASE, capture, emptyPage, harness, iso, NOW, record } from './harness.t
 import { MIN, READ, REP, watched } from './reconcile-support.ts';
 
 const YESTERDAY = NOW - 24 * 60 * MIN;
-type ReadBody = { inputs: { id: string }[] };
+type ReadBody = { inputs: { id: string }[]; propertiesWithHistory: string[] };
 
 describe('requests per poll with the read-back of open leads', () => {
   const http = useStrictHttp();
@@ -42,21 +42,25 @@ describe('requests per poll with the read-back of open leads', () => {
       perPoll.push(h.source.requestCount - before);
     }
     const ids = (reads as ReadBody[]).flatMap((b) => b.inputs.map((input) => input.id));
-    return { perPoll, ids };
+    const history = (reads as ReadBody[]).map((b) => b.propertiesWithHistory);
+    return { perPoll, ids, history };
   }
 
   it('the read-back costs the same at 1,000, 10,000 and 100,000 open leads: at most one batch read a poll', async () => {
-    const small = await steadyPolls(1_000, 8, 2);
+    const small = await steadyPolls(1_000, 8, 4);
     const medium = await steadyPolls(10_000, 8, 7);
     const large = await steadyPolls(100_000, 8, 7);
-    // Two searches, plus one batch read of 100 when the round-robin has earned one (every 90 s at 1,000
-    // open with the 15-minute period; every poll once there are more than 3,000).
-    expect(small.perPoll).toEqual([2, 2, 2, 3, 2, 2, 3, 2]);
+    // The SAL stage is `hs_lead_status`, so contacts are read with property history: 50 a batch read
+    // (HubSpot's limit). Two searches, plus one batch read of 50 when the round-robin has earned one
+    // (two polls in three at 1,000 open with the 15-minute period; every poll once there are more than
+    // 1,500).
+    expect(small.perPoll).toEqual([2, 2, 3, 3, 2, 3, 3, 2]);
     expect(medium.perPoll).toEqual([2, 3, 3, 3, 3, 3, 3, 3]);
     expect(large.perPoll).toEqual(medium.perPoll);
     for (const run of [small, medium, large]) {
       expect(new Set(run.ids).size).toBe(run.ids.length);
-      expect(run.ids.length).toBe(100 * run.perPoll.filter((n) => n === 3).length);
+      expect(run.ids.length).toBe(50 * run.perPoll.filter((n) => n === 3).length);
+      expect(run.history.every((h) => h.includes('hs_lead_status'))).toBe(true);
     }
   });
 

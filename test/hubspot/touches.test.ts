@@ -42,7 +42,7 @@ const openIds = (n: number) => new Set(Array.from({ length: n }, (_, i) => Strin
 describe('touches: calls, e-mails and meetings on open leads', () => {
   const http = useStrictHttp();
 
-  it('a steady-state cycle with 5,000 open leads and a few new calls makes seven requests', async () => {
+  it('a steady-state cycle with 5,000 open leads and a few new calls makes six requests', async () => {
     const h = harness();
     const scope = http.scope(BASE);
     // pollHandoffs: the contacts search — stage entries and lead changes, eight filter groups packed
@@ -54,7 +54,8 @@ describe('touches: calls, e-mails and meetings on open leads', () => {
     );
     capture(scope, '/crm/v3/objects/emails/search', 1, () => emptyPage);
     capture(scope, '/crm/v3/objects/meetings/search', 1, () => emptyPage);
-    // …one associations batch read for just the changed calls, and the outcome names once.
+    // …and one associations batch read for just the changed calls. Their outcomes are HubSpot
+    // defaults, known without asking (default-dispositions.ts).
     const assoc = capture(scope, '/crm/v4/associations/calls/contacts/batch/read', 1, () => ({
       status: 'COMPLETE',
       results: [
@@ -63,13 +64,12 @@ describe('touches: calls, e-mails and meetings on open leads', () => {
         assocRow('9003', ['42']),
       ],
     }));
-    scope.get('/calling/v1/dispositions').reply(200, dispositions);
 
     const open = openIds(5_000);
     await h.source.pollHandoffs({}, NOW);
     const poll = await h.source.pollTouches({}, open, NOW);
 
-    expect(h.source.requestCount).toBe(7);
+    expect(h.source.requestCount).toBe(6);
     expect(callSearches[0]).toEqual({
       filterGroups: [
         { filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(NOW - OVERLAP) }] },
@@ -77,6 +77,7 @@ describe('touches: calls, e-mails and meetings on open leads', () => {
       sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
       properties: CALL_PROPERTIES,
       limit: 200,
+      after: '0',
     });
     expect(assoc[0]).toEqual({ inputs: [{ id: '9001' }, { id: '9002' }, { id: '9003' }] });
     expect(poll.touches.map((t) => [t.id, t.contactId])).toEqual([
@@ -146,7 +147,6 @@ describe('touches: calls, e-mails and meetings on open leads', () => {
       status: 'COMPLETE',
       results: [assocRow('9001', ['100001'])],
     }));
-    scope.get('/calling/v1/dispositions').reply(200, dispositions);
     const first = await h.source.pollTouches({}, openIds(5), NOW);
     expect(first.touches).toHaveLength(1);
 
@@ -280,7 +280,6 @@ describe('touches: calls, e-mails and meetings on open leads', () => {
       status: 'COMPLETE',
       results: [],
     }));
-    scope.get('/calling/v1/dispositions').reply(200, dispositions);
 
     const touches = await h.source.touchesOf(['101', '102']);
     expect(callAssoc).toEqual([

@@ -63,7 +63,8 @@ describe('weekly digest to managers in Slack', () => {
     expect(anna).toContain('2 handoffs: 2 met, 0 breached, 0 excused');
     expect(anna).toContain('none this week');
     expect(anna).toContain(
-      'https://sla.example.com/dashboard?team=benelux&since=2026-03-09&until=2026-03-15',
+      // Inside `<url|label>` Slack wants `&` escaped like everywhere else (SC rows).
+      'https://sla.example.com/dashboard?team=benelux&amp;since=2026-03-09&amp;until=2026-03-15',
     );
     const dieter = sandbox.state
       .seenBy('dieter@example.com')

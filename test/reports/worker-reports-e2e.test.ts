@@ -4,12 +4,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  type HubSpotSandbox,
-  type SlackSandbox,
-  startHubSpotSandbox,
-  startSlackSandbox,
-} from '../../src/sandbox/index.ts';
+import { type HubSpotSandbox, type SlackSandbox, startSlackSandbox } from '../../src/sandbox/index.ts';
+import { startCheckedHubSpotSandbox } from '../support/checked-hubspot-sandbox.ts';
 
 const SLA = `timezone: UTC
 stages:
@@ -59,7 +55,7 @@ describe('reports in the running worker (loopback sandboxes)', () => {
   }, async () => {
     dir = await mkdtemp(join(tmpdir(), 'sla-reports-e2e-'));
     await writeFile(join(dir, 'sla.yaml'), SLA);
-    hubspot = await startHubSpotSandbox({ rateLimits: false });
+    hubspot = await startCheckedHubSpotSandbox({ rateLimits: false });
     slack = await startSlackSandbox({ rateLimits: false });
     const owner = hubspot.state.addOwner({
       email: 'bram@example.com',

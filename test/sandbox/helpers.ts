@@ -6,12 +6,14 @@ import type {
 import { afterEach } from 'vitest';
 import {
   type HubSpotSandbox,
-  type HubSpotSandboxOptions,
   type SlackSandbox,
   type SlackSandboxOptions,
-  startHubSpotSandbox,
   startSlackSandbox,
 } from '../../src/sandbox/index.ts';
+import {
+  type CheckedSandboxOptions,
+  startCheckedHubSpotSandbox,
+} from '../support/checked-hubspot-sandbox.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 
 /** 2026-03-02 09:00 UTC, a Monday. */
@@ -25,10 +27,10 @@ afterEach(async () => {
 
 /** A HubSpot sandbox on a fake clock, stopped after the test. */
 export async function hubspot(
-  options: HubSpotSandboxOptions = {},
+  options: CheckedSandboxOptions = {},
 ): Promise<HubSpotSandbox & { clock: FakeClock }> {
   const clock = options.clock instanceof FakeClock ? options.clock : new FakeClock(T0);
-  const sandbox = await startHubSpotSandbox({ ...options, clock });
+  const sandbox = await startCheckedHubSpotSandbox({ ...options, clock });
   running.push(sandbox);
   return Object.assign(sandbox, { clock });
 }

@@ -19,15 +19,15 @@ describe('HubSpot sandbox auth and rate limits, as the real SDK sees them', () =
     expect(error.body).toMatchObject({ status: 'error', category: 'INVALID_AUTHENTICATION' });
   });
 
-  it('sends the burst-limit headers on ordinary requests', async () => {
+  it('sends the burst-limit headers on ordinary requests (Starter limits by default)', async () => {
     const sandbox = await hubspot();
     const response = await hubspotClient(sandbox).apiRequest({ method: 'GET', path: '/crm/v3/owners' });
     expect(Object.fromEntries(response.headers)).toMatchObject({
       'x-hubspot-ratelimit-interval-milliseconds': '10000',
-      'x-hubspot-ratelimit-max': '190',
-      'x-hubspot-ratelimit-remaining': '189',
-      'x-hubspot-ratelimit-daily': '650000',
-      'x-hubspot-ratelimit-daily-remaining': '649999',
+      'x-hubspot-ratelimit-max': '100',
+      'x-hubspot-ratelimit-remaining': '99',
+      'x-hubspot-ratelimit-daily': '250000',
+      'x-hubspot-ratelimit-daily-remaining': '249999',
     });
   });
 

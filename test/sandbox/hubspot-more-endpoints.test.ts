@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { takeSpecViolations } from '../support/hubspot-spec-violations.ts';
 import { hubspot, hubspotClient, rejection, searchRequest, T0 } from './helpers.ts';
 
 describe('HubSpot sandbox, the remaining endpoints through the real SDK', () => {
@@ -117,10 +118,14 @@ describe('HubSpot sandbox, the remaining endpoints through the real SDK', () => 
   });
 
   it('answers an unknown object type with a 400 and an unknown path with a 404', async () => {
-    const sandbox = await hubspot();
+    // The unknown path is outside HubSpot's spec on purpose: recorded, not refused, so the sandbox answers.
+    const sandbox = await hubspot({ specCheck: 'record' });
     const client = hubspotClient(sandbox);
     expect((await rejection(client.crm.objects.basicApi.getById('widgets', '1'))).code).toBe(400);
     expect((await client.apiRequest({ method: 'GET', path: '/crm/v3/nothing-here' })).status).toBe(404);
+    expect(takeSpecViolations()).toEqual([
+      'GET /crm/v3/nothing-here: no operation of the HubSpot OpenAPI spec has this path',
+    ]);
   });
 });
 
@@ -140,7 +145,7 @@ describe('HubSpot sandbox account info', () => {
       await client.apiRequest({ method: 'GET', path: '/account-info/v3/api-usage/daily/private-apps' })
     ).json();
     expect(usage).toMatchObject({
-      results: [{ name: 'api-calls-daily', usageLimit: 1_000, currentUsage: 2 }],
+      results: [{ name: 'private-apps-api-calls-daily', usageLimit: 1_000, currentUsage: 2 }],
     });
   });
 });

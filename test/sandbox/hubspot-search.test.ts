@@ -158,7 +158,7 @@ describe('HubSpot sandbox search, through the real SDK', () => {
     const raw = await hubspotClient(sandbox).apiRequest({
       method: 'POST',
       path: '/crm/v3/objects/contacts/search',
-      body: { sorts: [{ propertyName: 'hubspotscore', direction: 'DESCENDING' }] },
+      body: { ...searchRequest([]), sorts: [{ propertyName: 'hubspotscore', direction: 'DESCENDING' }] },
     });
     const body = (await raw.json()) as { results: { id: string }[] };
     expect(body.results.map((r) => r.id)).toEqual([ids.ana, ids.cas, ids.bo]);
@@ -273,7 +273,7 @@ describe('HubSpot sandbox search, through the real SDK', () => {
     const response = await hubspotClient(sandbox).apiRequest({
       method: 'POST',
       path: '/crm/v3/objects/contacts/search',
-      body: {},
+      body: searchRequest([]),
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('x-hubspot-ratelimit-remaining')).toBeNull();

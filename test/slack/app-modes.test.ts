@@ -11,7 +11,7 @@ import { FakeSlackStore } from './support/fake-slack-store.ts';
 import { slackConfig } from './support/fixtures.ts';
 import { SLACK_API_URL } from './support/slack-http.ts';
 
-function deps(env: Partial<SlackAppDeps['env']>) {
+function deps(env: Partial<SlackAppDeps['env']>, clock = new FakeClock(Date.UTC(2026, 2, 10))) {
   const logs: Record<string, unknown>[] = [];
   const logger = pino({ level: 'info' }, { write: (l: string) => logs.push(JSON.parse(l)) });
   const config = slackConfig();
@@ -28,7 +28,7 @@ function deps(env: Partial<SlackAppDeps['env']>) {
     owners: async () => [],
     leadWriter: null,
     config: () => config,
-    clock: new FakeClock(Date.UTC(2026, 2, 10)),
+    clock,
     logger,
   };
   return { d, logs };
@@ -89,11 +89,15 @@ describe('the Slack app over HTTP', () => {
       res.end(JSON.stringify({ ok: true, user_id: 'U_BOT', bot_id: 'B_BOT', team_id: 'T1' }));
     });
     const slackPort = await listen(slack);
-    const { d } = deps({
-      SLACK_BOT_TOKEN: 'xoxb-1',
-      SLACK_SIGNING_SECRET: 'shh',
-      SLACK_API_URL: `http://127.0.0.1:${slackPort}/api/`,
-    });
+    // Requests are checked against the app's clock (ours, both ways) and the machine's (Bolt's, the past).
+    const { d } = deps(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_SIGNING_SECRET: 'shh',
+        SLACK_API_URL: `http://127.0.0.1:${slackPort}/api/`,
+      },
+      new FakeClock(Date.now()),
+    );
     const app = createSlackApp(d);
     await app.start();
     expect(app.mode).toBe('http');

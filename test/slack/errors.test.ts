@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySlackError, SlackCallError } from '../../src/slack/errors.ts';
+import { classifySlackError, mayHaveTakenEffect, SlackCallError } from '../../src/slack/errors.ts';
 import { useStrictHttp } from '../support/http-mock.ts';
 import { slackHarness } from './support/harness.ts';
 import { SLACK_ORIGIN, slackApi } from './support/slack-http.ts';
@@ -105,6 +105,73 @@ describe('classifying Slack errors from real WebClient calls', () => {
     const { client } = slackHarness();
     const err = await client.chat.postMessage({ channel: 'C1', text: 'hi' }).catch((e: unknown) => e);
     expect(classifySlackError(err)).toEqual({ kind: 'transient', code: 'request_error' });
+  });
+
+  describe('whether a failed post may have been posted anyway (SD-2)', () => {
+    async function errorOf(reply: () => void): Promise<unknown> {
+      reply();
+      const { client } = slackHarness();
+      return client.chat.postMessage({ channel: 'C1', text: 'hi' }).catch((e: unknown) => e);
+    }
+
+    it.each([
+      ['a 500', 500],
+      ['a 502', 502],
+      ['a 503', 503],
+    ])('%s: maybe (Slack may have posted before failing)', async (_what, status) => {
+      const api = slackApi(http);
+      expect(
+        mayHaveTakenEffect(await errorOf(() => api.on('chat.postMessage', () => ({ status, body: {} })))),
+      ).toBe(true);
+    });
+
+    it.each(['internal_error', 'fatal_error', 'service_unavailable'])(
+      '%s: maybe ("it\'s possible some aspect of the operation succeeded")',
+      async (code) => {
+        const api = slackApi(http);
+        expect(mayHaveTakenEffect(await errorOf(() => api.fail('chat.postMessage', code)))).toBe(true);
+      },
+    );
+
+    it('a dropped connection or timeout after sending: maybe', async () => {
+      http.scope(SLACK_ORIGIN).post('/api/chat.postMessage').replyWithError('socket hang up');
+      expect(mayHaveTakenEffect(await errorOf(() => {}))).toBe(true);
+    });
+
+    it('a refused connection: no (the request never reached Slack)', async () => {
+      http
+        .scope(SLACK_ORIGIN)
+        .post('/api/chat.postMessage')
+        .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+      const err = await errorOf(() => {});
+      expect(classifySlackError(err)).toEqual({ kind: 'transient', code: 'request_error' });
+      expect(mayHaveTakenEffect(err)).toBe(false);
+    });
+
+    it.each(['channel_not_found', 'ratelimited', 'request_timeout', 'invalid_blocks'])(
+      '%s: no (Slack answered that it did not post)',
+      async (code) => {
+        const api = slackApi(http);
+        expect(mayHaveTakenEffect(await errorOf(() => api.fail('chat.postMessage', code)))).toBe(false);
+      },
+    );
+
+    it('a 429 or a 400: no', async () => {
+      const api = slackApi(http);
+      const limited = await errorOf(() =>
+        api.on('chat.postMessage', () => ({
+          status: 429,
+          body: { ok: false, error: 'ratelimited' },
+          headers: { 'retry-after': '1' },
+        })),
+      );
+      expect(mayHaveTakenEffect(limited)).toBe(false);
+      expect(
+        mayHaveTakenEffect(
+          await errorOf(() => api.on('chat.postMessage', () => ({ status: 400, body: {} }))),
+        ),
+      ).toBe(false);
+    });
   });
 
   it('a SlackCallError keeps its classification and says whether to retry', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SlaConfig } from '../../src/config/types.ts';
 import { MINUTE } from '../../src/domain/time.ts';
 import type { StoredInstance } from '../../src/ports/store.ts';
+import { renderNoticeModal } from '../../src/slack/render/notice-modal.ts';
 import { useStrictHttp } from '../support/http-mock.ts';
 import { boltHarness, fixture } from './support/bolt-harness.ts';
 import { evaluation, instance, slackConfig, snapshot, T0 } from './support/fixtures.ts';
@@ -143,15 +144,31 @@ describe('Slack listeners, driven through Bolt', () => {
     expect(replies[1]?.text).toBe('Already marked "On it"; nothing changed.');
   });
 
-  it('"Not a fit" opens the reason picker with the configured reasons', async () => {
+  it('"Not a fit" opens a modal at once, then fills in the reason picker with the configured reasons', async () => {
     const h = await boltHarness(http);
     h.store.add(stored('i-bram', 'o-bram'));
-    h.api.ok('views.open', { view: { id: 'V_FORM1' } });
+    const read = h.store.instance.bind(h.store);
+    h.store.instance = async (id) => {
+      const made = h.api.calls.map((c) => c.method).filter((m) => m !== 'auth.test');
+      h.receiver.sequence.push(`store read after ${made.join(',')}`);
+      return read(id);
+    };
+    h.api.ok('views.open', { view: { id: 'V_FORM1', hash: '1.h1' } });
+    h.api.ok('views.update', { view: { id: 'V_FORM1' } });
     const acks = await h.receiver.dispatch(button('sla_not_a_fit', 'i-bram'));
     expect(acks).toHaveLength(1);
+    // The trigger is spent before anything slow: the store is read only once the modal is open.
+    expect(h.receiver.sequence).toEqual(['ack', 'store read after views.open']);
     const open = h.api.callsTo('views.open')[0];
     expect(open?.fields.trigger_id).toBe('123.456.abc');
-    const view = open?.fields.view as Body;
+    expect(open?.fields.view).toMatchObject({
+      type: 'modal',
+      title: { text: 'Not a fit' },
+      blocks: [{ type: 'section', text: { type: 'plain_text', text: 'Loading…' } }],
+    });
+    const update = h.api.callsTo('views.update')[0];
+    expect(update?.fields).toMatchObject({ view_id: 'V_FORM1', hash: '1.h1' });
+    const view = update?.fields.view as Body;
     expect(view.callback_id).toBe('sla_not_a_fit_modal');
     expect(JSON.parse(String(view.private_metadata))).toEqual({
       instanceId: 'i-bram',
@@ -159,6 +176,16 @@ describe('Slack listeners, driven through Bolt', () => {
       ts: '1767184200.000100',
     });
     expect(JSON.stringify(view.blocks)).toContain('"value":"Job seeker"');
+  });
+
+  it('a modal the person closed while it was loading is left alone', async () => {
+    const h = await boltHarness(http);
+    h.store.add(stored('i-bram', 'o-bram'));
+    h.api.ok('views.open', { view: { id: 'V_FORM1', hash: '1.h1' } });
+    h.api.fail('views.update', 'not_found');
+    await h.receiver.dispatch(button('sla_not_a_fit', 'i-bram'));
+    expect(h.api.callsTo('views.update')).toHaveLength(1);
+    expect(h.errors).toEqual([]);
   });
 
   it('submitting "Not a fit" records the reason, recycles the lead in HubSpot, updates the ping and confirms', async () => {
@@ -220,14 +247,17 @@ describe('Slack listeners, driven through Bolt', () => {
   it("lets the team's manager snooze escalations for a rep, once per form, visible as a silence", async () => {
     const h = await boltHarness(http);
     h.store.add(stored('i-bram', 'o-bram'));
-    h.api.ok('views.open', {});
+    h.api.ok('views.open', { view: { id: 'V_SNOOZE1', hash: '1.h1' } });
+    h.api.ok('views.update', { view: { id: 'V_SNOOZE1' } });
     await h.receiver.dispatch(button('sla_snooze', 'i-bram', 'escalation_actions'));
-    const view = h.api.callsTo('views.open')[0]?.fields.view as Body;
+    expect(JSON.stringify(h.api.callsTo('views.open')[0]?.fields.view)).toContain('Loading…');
+    const view = h.api.callsTo('views.update')[0]?.fields.view as Body;
     expect(view.callback_id).toBe('sla_snooze_modal');
     expect(JSON.stringify(view.blocks)).toContain('"value":"owner:o-bram"');
     expect(JSON.stringify(view.blocks)).toContain('"value":"team:benelux"');
 
     h.api.ok('users.info', { user: slackUser('U_ANNA', 'anna@example.com') });
+    h.api.ok('views.update', { view: { id: 'V_SNOOZE1' } }, 2);
     h.api.ok('chat.postMessage', { channel: 'D_ANNA', ts: '3.3' });
     const body = submission(
       'sla_snooze_modal',
@@ -242,8 +272,13 @@ describe('Slack listeners, driven through Bolt', () => {
       'U_ANNA',
       'V_SNOOZE1',
     );
-    expect(await h.receiver.dispatch(body)).toEqual([undefined]);
-    await h.receiver.dispatch(body, { retryNum: 1 });
+    // Who may snooze needs look-ups: the form answers "Snoozing…" at once, the verdict follows.
+    const snoozing = {
+      response_action: 'update',
+      view: renderNoticeModal('Snooze escalations', 'Snoozing escalations…'),
+    };
+    expect(await h.receiver.dispatch(body)).toEqual([snoozing]);
+    expect(await h.receiver.dispatch(body, { retryNum: 1 })).toEqual([snoozing]);
     const now = h.clock.now();
     expect(h.store.silenceList).toEqual([
       {
@@ -255,15 +290,20 @@ describe('Slack listeners, driven through Bolt', () => {
         by: 'anna@example.com',
       },
     ]);
-    expect(String(h.api.callsTo('chat.postMessage')[0]?.fields.text)).toBe(
-      'Escalations for this rep snoozed until Tue 18:01 GMT+1: Trade fair all day',
-    );
+    const done = 'Escalations for this rep snoozed until Tue 18:01 GMT+1: Trade fair all day';
+    expect(h.api.callsTo('chat.postMessage').map((c) => c.fields.text)).toEqual([done]);
+    const verdicts = h.api.callsTo('views.update').slice(1);
+    expect(verdicts.map((c) => [c.fields.view_id, JSON.stringify(c.fields.view).includes(done)])).toEqual([
+      ['V_SNOOZE1', true],
+      ['V_SNOOZE1', true],
+    ]);
   });
 
   it('refuses a snooze from someone who does not manage the team', async () => {
     const h = await boltHarness(http);
     h.store.add(stored('i-bram', 'o-bram'));
     h.api.ok('users.info', { user: slackUser('U_CHRIS', 'chris@example.com') });
+    h.api.ok('views.update', { view: { id: 'V_FORM1' } });
     const body = submission(
       'sla_snooze_modal',
       { instanceId: 'i-bram' },
@@ -275,12 +315,26 @@ describe('Slack listeners, driven through Bolt', () => {
       'U_CHRIS',
     );
     expect(await h.receiver.dispatch(body)).toEqual([
-      {
-        response_action: 'errors',
-        errors: { scope: "Only this team's manager or an sla-bot admin can snooze escalations." },
-      },
+      { response_action: 'update', view: renderNoticeModal('Snooze escalations', 'Snoozing escalations…') },
     ]);
+    const verdict = h.api.callsTo('views.update')[0];
+    expect(verdict?.fields).toMatchObject({
+      view_id: 'V_FORM1',
+      view: renderNoticeModal(
+        'Snooze escalations',
+        "Only this team's manager or an sla-bot admin can snooze escalations.",
+      ),
+    });
     expect(h.store.silenceList).toEqual([]);
+  });
+
+  it('a snooze form with a field missing is refused inside the modal, before any look-up', async () => {
+    const h = await boltHarness(http);
+    const body = submission('sla_snooze_modal', { instanceId: 'i-bram' }, {}, 'U_ANNA');
+    expect(await h.receiver.dispatch(body)).toEqual([
+      { response_action: 'errors', errors: { snooze_reason: 'Fill in every field.' } },
+    ]);
+    expect(h.api.calls.map((c) => c.method)).toEqual(['auth.test']);
   });
 
   it('acks the HubSpot link button and does nothing else', async () => {

@@ -7,12 +7,18 @@ const root = new URL('../../', import.meta.url).pathname;
 
 /** Scopes each Web API method needs (docs.slack.dev/reference/methods). */
 const METHOD_SCOPES: Record<string, readonly string[]> = {
+  'auth.test': [],
   'chat.postMessage': ['chat:write'],
   'chat.update': ['chat:write'],
+  'conversations.history': ['channels:history', 'groups:history', 'im:history'],
+  'conversations.list': ['channels:read', 'groups:read'],
+  'conversations.info': ['channels:read', 'groups:read'],
+  'conversations.open': ['im:write'],
   'users.info': ['users:read'],
   'users.lookupByEmail': ['users:read.email'],
   'views.open': [],
   'views.publish': [],
+  'views.update': [],
 };
 
 function sources(dir: string): string[] {

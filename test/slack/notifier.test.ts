@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { SlaConfig } from '../../src/config/types.ts';
 import { MINUTE, SECOND } from '../../src/domain/time.ts';
 import { createSlackNotifier } from '../../src/slack/notifier.ts';
-import { messageViolations } from '../../src/slack/render/limits.ts';
 import { useStrictHttp } from '../support/http-mock.ts';
+import { messageProblems } from './support/block-kit.ts';
 import { FakeSlackStore } from './support/fake-slack-store.ts';
 import { context, deadline, delivery, notification, owner, slackConfig, T0 } from './support/fixtures.ts';
 import { slackHarness } from './support/harness.ts';
@@ -42,7 +42,8 @@ describe('sending notifications to Slack', () => {
     });
     const [post] = api.callsTo('chat.postMessage');
     expect(post?.fields.channel).toBe('U_BRAM');
-    expect(post?.fields.text).toBe('New SQL lead: Jane Doe (Acme & Sons). Contact by Tue 14:05 GMT+1.');
+    expect(post?.fields.text).toBe('New SQL lead: Jane Doe (Acme &amp; Sons). Contact by Tue 14:05 GMT+1.');
+    expect(post?.fields.parse).toBe('none');
     const json = JSON.stringify(post?.fields.blocks);
     expect(json).toContain('<tel:+31201234567|+31 20 123 4567>');
     expect(json).toContain('<mailto:jane@acme.example|jane@acme.example>');
@@ -55,7 +56,7 @@ describe('sending notifications to Slack', () => {
     expect(json).toContain('sla_not_a_fit');
     expect(json).toContain('https://app.hubspot.com/contacts/123/record/0-1/987');
     expect(
-      messageViolations({ text: String(post?.fields.text), blocks: post?.fields.blocks as unknown[] }),
+      messageProblems({ text: String(post?.fields.text), blocks: post?.fields.blocks as unknown[] }),
     ).toEqual([]);
   });
 
@@ -186,13 +187,38 @@ describe('sending notifications to Slack', () => {
     expect(sleeps).toEqual([SECOND]);
   });
 
-  it('retries a 500 with backoff and succeeds without a second message', async () => {
+  // Slack may have posted before answering 500: no blind resend (SD-2, SD-7). The next attempt looks for the
+  // outbox key in the DM first, and posts only when it is not there — still one message.
+  it('a 500 on a post is not retried blindly: the next attempt looks for it, then posts once', async () => {
     const api = slackApi(http);
     api.ok('users.lookupByEmail', { user: bram() });
     api.on('chat.postMessage', () => ({ status: 500, body: {} }));
+    const { notifier, clock } = setup();
+    const d = delivery();
+    expect(await notifier.send(d)).toMatchObject({ status: 'retry', inDoubt: true });
+    expect(api.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(api.callsTo('chat.postMessage')[0]?.fields.metadata).toEqual({
+      event_type: 'sla_bot_message',
+      event_payload: { key: d.key },
+    });
+
+    api.ok('conversations.open', { channel: { id: 'D_BRAM' } });
+    api.ok('conversations.history', {
+      messages: [],
+      has_more: false,
+      response_metadata: { next_cursor: '' },
+    });
     api.on('chat.postMessage', () => ({ body: posted('D_BRAM') }));
-    const { notifier } = setup();
-    expect((await notifier.send(delivery())).status).toBe('sent');
+    clock.advance(30 * SECOND);
+    expect((await notifier.send({ ...d, now: clock.now(), inDoubtSince: T0 })).status).toBe('sent');
+    expect(api.callsTo('conversations.open')[0]?.fields).toMatchObject({ users: 'U_BRAM' });
+    expect(api.callsTo('conversations.history')[0]?.fields).toMatchObject({
+      channel: 'D_BRAM',
+      include_all_metadata: 'true',
+      inclusive: 'true',
+      limit: '15',
+      oldest: ((T0 - 2 * MINUTE) / 1000).toFixed(6),
+    });
     expect(api.callsTo('chat.postMessage')).toHaveLength(2);
   });
 
@@ -258,7 +284,7 @@ describe('sending notifications to Slack', () => {
     expect(json).toContain('Jane Doe');
     expect(json).toContain('4m ago');
     expect(json).toContain('sla_snooze');
-    expect(post?.fields.text).toContain('SLA escalation: Jane Doe (Acme & Sons)');
+    expect(post?.fields.text).toContain('SLA escalation: Jane Doe (Acme &amp; Sons)');
   });
 
   it('does not send the owner fallback to the manager when the same notification already goes to the manager', async () => {

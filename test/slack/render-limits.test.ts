@@ -1,18 +1,13 @@
+import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { NotificationReason } from '../../src/domain/evaluation.ts';
 import type { LeadSnapshot } from '../../src/domain/model.ts';
-import { HOUR, MINUTE } from '../../src/domain/time.ts';
-import type { LeadView } from '../../src/ports/interactions.ts';
-import { renderAdminAlert } from '../../src/slack/render/admin-alert.ts';
-import { renderHome, renderLeadListMessage } from '../../src/slack/render/lead-list-message.ts';
-import { messageViolations, viewViolations } from '../../src/slack/render/limits.ts';
-import { renderNotAFitModal } from '../../src/slack/render/not-a-fit-modal.ts';
+import { BLOCK_KIT } from '../../src/sandbox/slack/block-kit-limits.ts';
+import { LIMITS } from '../../src/slack/render/limits.ts';
 import { renderNotification } from '../../src/slack/render/notification.ts';
-import { renderPing } from '../../src/slack/render/ping.ts';
-import type { RenderContext } from '../../src/slack/render/render-context.ts';
-import { renderSnoozeModal } from '../../src/slack/render/snooze-modal.ts';
-import { context, deadline, evaluation, instance, snapshot, T0 } from './support/fixtures.ts';
+import { messageProblems, problemsOf } from './support/block-kit.ts';
+import { context, deadline, instance, owner, snapshot } from './support/fixtures.ts';
+import { everyMessageKind, type KindInput, REASONS } from './support/message-kinds.ts';
 
 const long = (unit: string, n: number) => unit.repeat(n);
 
@@ -62,128 +57,48 @@ const LEADS: Record<string, LeadSnapshot> = {
     company: long('株式会社テスト ', 500),
     recentConversion: long('Télécharger le guide 📘 ', 300),
   }),
+  'markup characters only': snapshot({
+    firstName: long('&<>', 1000),
+    lastName: long('<!channel>', 300),
+    company: long('&amp;', 700),
+    jobTitle: long('>', 3000),
+  }),
 };
 
-const REASONS: NotificationReason[] = [
-  { kind: 'handoff', deadline },
-  { kind: 'reminder', index: 0, deadline, left: 2 * MINUTE },
-  { kind: 'breach', deadline, excused: true },
-  { kind: 'escalation', level: 2, repeat: 3, deadline, excused: true },
-  { kind: 'attempts_shortfall', made: 2, required: 6 },
-  { kind: 'overkill', made: 12, atMost: 9 },
-];
-
-const rc = (lead: LeadSnapshot, fallbackNote: string | null = null): RenderContext => ({
-  context: context({
-    instance: instance({ lead }),
-    evaluation: evaluation({
-      acknowledged: { instanceId: 'x', by: long('someone@', 300), at: T0 },
-      attempts: {
-        made: 12,
-        required: 6,
-        atMost: 9,
-        windowEnd: T0 + 5 * 24 * HOUR,
-        state: 'open',
-        overkill: true,
-      },
-    }),
-    policyName: long('policy ', 100),
+/** Maximal inputs: every outside text as long as it gets, with `&<>` that grow when escaped. */
+const input = (lead: LeadSnapshot): KindInput => ({
+  lead,
+  owner: owner({
+    firstName: long('Bram & ', 300),
+    lastName: long('<de Vries> ', 300),
+    email: long('b', 300),
   }),
-  now: deadline + 7 * MINUTE,
-  zone: 'Europe/Amsterdam',
-  ownerName: '<@U_BRAM>',
-  stageLabel: long('Sales qualified ', 20),
-  fallbackNote,
+  ownerSlackId: null,
+  acknowledgedBy: long('someone@', 300),
+  text: long('Sales & <qualified> ', 20),
+  long: long('Reason & <more> ', 40),
 });
 
-describe("every rendered surface stays within Slack's limits", () => {
+describe("every rendered kind stays within Slack's limits, as the Slack sandbox checks them", () => {
   for (const [name, lead] of Object.entries(LEADS)) {
-    for (const reason of REASONS) {
-      it(`${reason.kind} message, ${name} lead`, () => {
-        const message = renderNotification(rc(lead), reason, 'late note');
-        expect(messageViolations(message)).toEqual([]);
-        expect(brokenMarkup(message.blocks)).toEqual([]);
-        const fallback = renderNotification(rc(lead, long('Meant for someone ', 200)), reason, null);
-        expect(messageViolations(fallback)).toEqual([]);
+    for (const rendered of everyMessageKind(input(lead))) {
+      it(`${rendered.name}, ${name} lead`, () => {
+        expect(problemsOf(rendered)).toEqual([]);
+        if (rendered.surface === 'message') expect(brokenMarkup(rendered.content.blocks)).toEqual([]);
       });
     }
-
-    it(`the updated ping in each state, ${name} lead`, () => {
-      const states = [
-        { state: 'met', deadline, at: T0 + MINUTE, touchId: 'call:1', took: MINUTE },
-        { state: 'breached', deadline, lateBy: 3 * MINUTE, contactedAt: null, excused: true },
-        {
-          state: 'breached',
-          deadline,
-          lateBy: 3 * MINUTE,
-          contactedAt: deadline + 3 * MINUTE,
-          excused: false,
-        },
-      ] as const;
-      for (const firstContact of states) {
-        const base = rc(lead);
-        const msg = renderPing({
-          ...base,
-          context: { ...base.context, evaluation: { ...base.context.evaluation, firstContact } },
-        });
-        expect(messageViolations(msg)).toEqual([]);
-      }
-    });
-
-    it(`the not-a-fit and snooze modals, ${name} lead`, () => {
-      const reasons = Array.from({ length: 130 }, (_, i) => `${long('Reason ', 40)}${i}`);
-      const modal = renderNotAFitModal(long('Naam ', 100), reasons, true, {
-        instanceId: instance().id,
-        channel: 'D1',
-        ts: '1.2',
-      });
-      expect(viewViolations(modal)).toEqual([]);
-      const snooze = renderSnoozeModal(
-        long('Naam ', 100),
-        [{ label: long('Only ', 50), value: 'owner:1' }],
-        instance().id,
-      );
-      expect(viewViolations(snooze)).toEqual([]);
-    });
   }
 
-  const many = (n: number): LeadView[] =>
-    Array.from({ length: n }, (_, i) => ({
-      instance: instance({ id: `contact:${i}:sql:${T0}`, lead: LEADS['very long fields'] ?? snapshot() }),
-      evaluation: evaluation(),
-      owner: null,
-      pingRef: null,
-    }));
-
-  it('the /sla list of 500 leads', () => {
-    const msg = renderLeadListMessage(long('Open leads of ', 50), many(500), {
-      now: T0,
-      zone: 'UTC',
-      showOwner: true,
-      stageLabel: (s) => s,
-    });
-    expect(messageViolations(msg)).toEqual([]);
-    expect(JSON.stringify(msg.blocks)).toContain('and 460 more');
+  it('the /sla list of 500 leads is cut with a footer, the Home tab counts the leads it was not given', () => {
+    const kinds = everyMessageKind(input(LEADS.ordinary ?? snapshot()));
+    const list = kinds.find((k) => k.name === '/sla list');
+    const home = kinds.find((k) => k.name === 'App Home');
+    expect(JSON.stringify(list?.content)).toContain('and 460 more');
+    expect(JSON.stringify(home?.content)).toContain('2500 open leads');
+    expect(JSON.stringify(home?.content)).toContain('and 2405 more');
   });
 
-  it('the App Home tab with 500 leads', () => {
-    const home = renderHome(many(500), { now: T0, zone: 'UTC', stageLabel: (s) => s });
-    expect(viewViolations(home)).toEqual([]);
-  });
-
-  it('the App Home tab counts the leads it was not given (settled, less urgent) with the rest', () => {
-    const home = renderHome(many(100), { now: T0, zone: 'UTC', stageLabel: (s) => s, more: 2_000 });
-    expect(viewViolations(home)).toEqual([]);
-    const text = JSON.stringify(home.blocks);
-    expect(text).toContain('2100 open leads');
-    expect(text).toContain('and 2005 more');
-  });
-
-  it('an admin alert with a huge text', () => {
-    expect(messageViolations(renderAdminAlert({ key: long('k', 500), text: long('<&>', 5000) }))).toEqual([]);
-  });
-
-  it('any lead HubSpot can send renders a valid ping (property)', () => {
+  it('any lead HubSpot can send renders a valid notification of every kind (property)', () => {
     const text = fc.option(fc.string({ unit: 'grapheme', maxLength: 3000 }), { nil: null });
     const leadArb = fc.record({
       firstName: text,
@@ -201,8 +116,19 @@ describe("every rendered surface stays within Slack's limits", () => {
       fc.property(leadArb, (fields) => {
         const lead = snapshot(fields);
         for (const reason of REASONS) {
-          const message = renderNotification(rc(lead), reason, null);
-          expect(messageViolations(message)).toEqual([]);
+          const message = renderNotification(
+            {
+              context: context({ instance: instance({ lead }) }),
+              now: deadline + 7 * 60_000,
+              zone: 'Europe/Amsterdam',
+              ownerName: '<@U0BRAM>',
+              stageLabel: 'SQL',
+              fallbackNote: null,
+            },
+            reason,
+            null,
+          );
+          expect(messageProblems(message)).toEqual([]);
           expect(brokenMarkup(message.blocks)).toEqual([]);
         }
       }),
@@ -211,40 +137,59 @@ describe("every rendered surface stays within Slack's limits", () => {
   });
 });
 
-describe('the limit checker itself', () => {
-  it('catches what Slack would reject', () => {
-    const blocks = [
-      ...Array.from({ length: 51 }, () => ({ type: 'divider' })),
-      { type: 'header', text: { type: 'plain_text', text: long('x', 151) } },
-      { type: 'section', block_id: 'a', text: { type: 'mrkdwn', text: long('x', 3001) } },
-      {
-        type: 'section',
-        block_id: 'a',
-        fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn', text: 'f' })),
-      },
-      {
-        type: 'actions',
-        elements: [
-          {
-            type: 'button',
-            action_id: 'b',
-            text: { type: 'plain_text', text: long('x', 76) },
-            value: long('v', 2001),
-          },
-          { type: 'button', action_id: 'b', text: { type: 'plain_text', text: 'ok' } },
-        ],
-      },
+describe("the renderers' limits", () => {
+  /** Each limit the renderers clip to, and the sandbox limit it stands for: a new one must be mapped. */
+  const SANDBOX_LIMIT: { readonly [K in keyof typeof LIMITS]: keyof typeof BLOCK_KIT } = {
+    messageBlocks: 'messageBlocks',
+    viewBlocks: 'viewBlocks',
+    fallbackText: 'messageText',
+    sectionText: 'sectionText',
+    fields: 'sectionFields',
+    fieldText: 'fieldText',
+    headerText: 'headerText',
+    contextElements: 'contextElements',
+    contextText: 'textObject',
+    actionsElements: 'actionsElements',
+    buttonText: 'buttonText',
+    buttonValue: 'buttonValue',
+    buttonUrl: 'url',
+    blockId: 'blockId',
+    actionId: 'actionId',
+    optionText: 'optionText',
+    optionValue: 'optionValue',
+    selectOptions: 'selectOptions',
+    inputLabel: 'inputLabel',
+    placeholder: 'placeholder',
+    viewTitle: 'viewTitle',
+    viewButton: 'viewButton',
+    privateMetadata: 'privateMetadata',
+    callbackId: 'callbackId',
+  };
+
+  it("are never looser than the Slack sandbox's", () => {
+    const looser = Object.entries(SANDBOX_LIMIT).filter(
+      ([ours, theirs]) => LIMITS[ours as keyof typeof LIMITS] > BLOCK_KIT[theirs],
+    );
+    expect(looser).toEqual([]);
+  });
+});
+
+describe('the enumeration of rendered kinds', () => {
+  it('covers every render* export of the renderer modules', async () => {
+    const dir = new URL('../../src/slack/render/', import.meta.url);
+    const files = [
+      ...readdirSync(dir)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => new URL(f, dir).href),
+      new URL('../../src/reports/digest/render-digest.ts', import.meta.url).href,
     ];
-    expect(messageViolations({ text: '', blocks })).toEqual([
-      'blocks: 55 > 50',
-      'blocks[51].text: 151 > 150',
-      'blocks[52].text: 3001 > 3000',
-      'blocks[53].block_id: duplicate',
-      'blocks[53].fields: 11 > 10',
-      'blocks[54].elements[0].text: 76 > 75',
-      'blocks[54].elements[0].value: 2001 > 2000',
-      'blocks[54].elements[1].action_id: duplicate',
-      'text: empty',
-    ]);
+    const exported = new Set<string>();
+    for (const file of files) {
+      const mod = (await import(file)) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(mod))
+        if (/^render[A-Z]/.test(name) && typeof value === 'function') exported.add(name);
+    }
+    const covered = new Set(everyMessageKind(input(snapshot())).flatMap((k) => k.renderers));
+    expect([...exported].filter((name) => !covered.has(name)).sort()).toEqual([]);
   });
 });

@@ -44,7 +44,7 @@ describe('delivering to the Slack sandbox', () => {
     expect(results.map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
     const dms = sandbox.state.dmsTo('bram@example.com');
     expect(dms).toHaveLength(4);
-    expect(dms[0]?.text).toContain('New SQL lead: Jane Doe (Acme & Sons)');
+    expect(dms[0]?.text).toContain('New SQL lead: Jane Doe (Acme &amp; Sons)');
     // Paced, not corrected: no call was refused and retried.
     expect(sandbox.stats.count('chat.postMessage')).toBe(4);
   });

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { HOUR, MINUTE, SECOND } from '../../src/domain/time.ts';
 import { pingFingerprint, pingStatus } from '../../src/slack/render/ping-status.ts';
-import { clip, escapeMrkdwn, mailLink, phoneLink, safe } from '../../src/slack/render/text.ts';
+import {
+  clip,
+  escapeMrkdwn,
+  fallbackText,
+  fitEscaped,
+  link,
+  mailLink,
+  mention,
+  phoneLink,
+  safe,
+} from '../../src/slack/render/text.ts';
 import { formatDuration, localTime, slackDate } from '../../src/slack/render/time-format.ts';
 import { context, deadline, evaluation, instance, T0 } from './support/fixtures.ts';
 
@@ -16,8 +26,29 @@ describe('text helpers', () => {
 
   it('escapes mrkdwn after clipping, so no half entity is left behind', () => {
     expect(escapeMrkdwn('<b> & co')).toBe('&lt;b&gt; &amp; co');
-    expect(safe('&&&&&&', 3)).toBe('&amp;&amp;…');
+    // The limit counts the escaped text, as Slack does.
+    expect(safe('&&&&&&', 11)).toBe('&amp;&amp;…');
+    expect(safe('&&&&&&', 3)).toBe('…');
     expect(safe('line\nbreak\t tab', 50)).toBe('line break tab');
+  });
+
+  it('keeps outside text inside its link: a label or URL cannot end the link early or add markup', () => {
+    expect(link('https://a.example/?x=1&y=2', 'Jane | Doe &lt;b&gt;')).toBe(
+      '<https://a.example/?x=1&amp;y=2|Jane | Doe &lt;b&gt;>',
+    );
+    expect(link('https://a.example', 'raw <!channel> label')).toBe(
+      '<https://a.example|raw &lt;!channel&gt; label>',
+    );
+    expect(link('javascript:alert(1)', 'x')).toBe('x');
+    expect(mailLink('a&b@example.com')).toBe('<mailto:a&amp;b@example.com|a&amp;b@example.com>');
+    expect(mention('U0BRAM', 'Bram')).toBe('<@U0BRAM>');
+    expect(mention('U1> <!channel', '<!here>')).toBe('&lt;!here&gt;');
+  });
+
+  it('escapes whole fallback texts and fits escaped text to a limit without cutting an entity', () => {
+    expect(fallbackText('New lead: <!channel> & co')).toBe('New lead: &lt;!channel&gt; &amp; co');
+    expect(fitEscaped('<<<<', 9)).toBe('&lt;&lt;…');
+    expect(fitEscaped('<<<<', 16)).toBe('&lt;&lt;&lt;&lt;');
   });
 
   it('makes phone numbers tappable and leaves nonsense alone', () => {

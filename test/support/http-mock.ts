@@ -9,9 +9,12 @@
  * Usage:
  *   const http = useStrictHttp();            // at describe level: installs hooks
  *   http.scope('https://api.hubapi.com').get('/crm/v3/owners/').reply(200, {...});
+ *
+ * Requests to HubSpot origins are also checked against HubSpot's OpenAPI request shapes.
  */
 import nock from 'nock';
 import { afterEach, beforeEach, expect } from 'vitest';
+import { HUBSPOT_TEST_ORIGINS, recordSpecCheck } from './hubspot-spec-violations.ts';
 
 export type Scope = nock.Scope;
 
@@ -45,7 +48,28 @@ export function useStrictHttp(): StrictHttp {
   });
 
   return {
-    scope: (basePath, options) => nock(basePath, options),
+    scope: (basePath, options) => specChecked(basePath, nock(basePath, options)),
     unmatched,
   };
+}
+
+/**
+ * On a HubSpot origin, every request the scope answers is checked against HubSpot's OpenAPI request
+ * shapes; a violation is recorded and fails the test (`setup.ts`).
+ */
+function specChecked(basePath: string, scope: nock.Scope): nock.Scope {
+  const base = new URL(basePath);
+  if (!HUBSPOT_TEST_ORIGINS.includes(base.origin)) return scope;
+  const prefix = base.pathname.replace(/\/+$/, '');
+  scope.on('request', (req: Request, _interceptor: unknown, body: string | undefined) => {
+    const url = new URL(req.url);
+    recordSpecCheck({
+      method: req.method,
+      path: url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) || '/' : url.pathname,
+      query: url.searchParams,
+      contentType: req.headers.get('content-type') ?? undefined,
+      body: body ?? '',
+    });
+  });
+  return scope;
 }

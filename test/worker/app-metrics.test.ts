@@ -6,13 +6,9 @@ import type { Clock } from '../../src/clock/clock.ts';
 import { loadEnv } from '../../src/config/env.ts';
 import type { Timing } from '../../src/hubspot/index.ts';
 import { type App, buildApp } from '../../src/main.ts';
-import {
-  type HubSpotSandbox,
-  type SlackSandbox,
-  startHubSpotSandbox,
-  startSlackSandbox,
-} from '../../src/sandbox/index.ts';
+import { type HubSpotSandbox, type SlackSandbox, startSlackSandbox } from '../../src/sandbox/index.ts';
 import { captureLogger } from '../fakes/logger.ts';
+import { startCheckedHubSpotSandbox } from '../support/checked-hubspot-sandbox.ts';
 
 const SLA = `timezone: UTC
 stages:
@@ -57,7 +53,7 @@ describe('/metrics of the running app', () => {
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sla-metrics-'));
     await writeFile(join(dir, 'sla.yaml'), SLA);
-    hubspot = await startHubSpotSandbox({
+    hubspot = await startCheckedHubSpotSandbox({
       clock,
       tokens: ['pat-metrics'],
       rateLimits: { searchPerSecond: 1, tenSecondly: null, daily: null },

@@ -81,7 +81,10 @@ describe('HubSpot seams wired by the composition root', () => {
       logger: captureLogger().logger,
       clock: new FakeClock(NOW),
       timing,
-      limiters: observeHubSpotLimiters(createLimiters(cfg.hubspot), metrics.hubspotRequest),
+      limiters: observeHubSpotLimiters(
+        createLimiters(() => cfg.hubspot, { clock: new FakeClock(NOW), sleep: async () => {} }),
+        metrics.hubspotRequest,
+      ),
     });
     http
       .scope(BASE)

@@ -4,12 +4,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type HubSpotSandbox,
-  type SlackSandbox,
-  startHubSpotSandbox,
-  startSlackSandbox,
-} from '../../src/sandbox/index.ts';
+import { type HubSpotSandbox, type SlackSandbox, startSlackSandbox } from '../../src/sandbox/index.ts';
+import { startCheckedHubSpotSandbox } from '../support/checked-hubspot-sandbox.ts';
 
 const HUBSPOT_TOKEN = 'pat-na1-SECRET-hubspot-4f2a9c';
 const SLACK_TOKEN = 'xoxb-SECRET-slack-77e1d0';
@@ -62,12 +58,13 @@ describe('sla-bot run (end to end, loopback sandboxes)', () => {
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sla-e2e-'));
     await writeFile(join(dir, 'sla.yaml'), SLA);
-    hubspot = await startHubSpotSandbox({ tokens: [HUBSPOT_TOKEN], rateLimits: false });
+    hubspot = await startCheckedHubSpotSandbox({ tokens: [HUBSPOT_TOKEN], rateLimits: false });
     slack = await startSlackSandbox({ tokens: [SLACK_TOKEN], rateLimits: false });
     const owner = hubspot.state.addOwner({ email: 'bram@example.com', firstName: 'Bram' });
     slack.state.addUser({ email: 'bram@example.com', realName: 'Bram' });
     slack.state.addUser({ email: 'anna@example.com', realName: 'Anna' });
     slack.state.addUser({ email: 'ops@example.com', realName: 'Ops' });
+    slack.state.addChannel({ name: 'sales-benelux' }); // the SLA file's team channel (checked at start-up)
     const contact = hubspot.state.addContact({
       firstName: 'Lena',
       lastName: 'Lead',
@@ -139,6 +136,8 @@ describe('sla-bot run (end to end, loopback sandboxes)', () => {
     child.stdout.on('data', (c) => (stdout += c));
     await waitFor('the first cycle', () => stdout.includes('"msg":"cycle finished"'), 30_000);
     const port = Number(/"port":(\d+)/.exec(stdout)?.[1]);
+    // The SLA file's "#sales-benelux" was resolved to its id at start-up (SD-15).
+    expect(stdout).toMatch(/"found":1,"problems":\[\],"msg":"slack channel names checked"/);
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
     expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain(
       'sla_bot_handoffs_total 1',

@@ -4,12 +4,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type HubSpotSandbox,
-  type SlackSandbox,
-  startHubSpotSandbox,
-  startSlackSandbox,
-} from '../../src/sandbox/index.ts';
+import { type HubSpotSandbox, type SlackSandbox, startSlackSandbox } from '../../src/sandbox/index.ts';
+import { startCheckedHubSpotSandbox } from '../support/checked-hubspot-sandbox.ts';
 import { seeded } from './fault-harness.ts';
 
 const SLA = `timezone: UTC
@@ -46,10 +42,11 @@ describe('SIGKILL at random points (real processes, SQLite)', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sla-kill-'));
     await writeFile(join(dir, 'sla.yaml'), SLA);
-    hubspot = await startHubSpotSandbox({ tokens: ['pat-kill'], rateLimits: false });
+    hubspot = await startCheckedHubSpotSandbox({ tokens: ['pat-kill'], rateLimits: false });
     slack = await startSlackSandbox({ tokens: ['xoxb-kill'], rateLimits: false });
     slack.state.addUser({ email: 'bram@example.com', realName: 'Bram' });
     slack.state.addUser({ email: 'anna@example.com', realName: 'Anna' });
+    slack.state.addChannel({ name: 'sales-benelux' }); // the SLA file's team channel (checked at start-up)
     env = {
       PATH: process.env.PATH ?? '',
       HUBSPOT_ACCESS_TOKEN: 'pat-kill',

@@ -54,7 +54,8 @@ export function resolveOutOfOffice(file: SlaFile): { entries: OutOfOffice[]; pro
 export const resolveHubspot = (file: SlaFile): SlaConfig['hubspot'] => ({
   portalId: file.hubspot.portal_id ?? null,
   appBaseUrl: file.hubspot.app_base_url.replace(/\/+$/, ''),
-  requestsPerTenSeconds: file.hubspot.requests_per_ten_seconds,
+  budgetShare: file.hubspot.budget_share,
+  requestsPerTenSeconds: file.hubspot.requests_per_ten_seconds ?? null,
   searchPerSecond: file.hubspot.search_per_second,
   writeBack: {
     enabled: file.hubspot.write_back.enabled,

@@ -13,6 +13,12 @@ export const Poll = z
   .prefault({})
   .describe('Polling of HubSpot.');
 
+const describeShare = (input: unknown): string =>
+  typeof input === 'string' ? `'${input}'` : input === null ? 'nothing' : String(input);
+
+const shareRange = (input: unknown): string =>
+  `is ${describeShare(input)}, must be more than 0 and at most 1 (the share of the portal's HubSpot limit sla-bot may use; 0.5 = half)`;
+
 export const Hubspot = z
   .strictObject({
     portal_id: scalar('HubSpot account (portal) id, for links to records. Default: none.').optional(),
@@ -22,14 +28,22 @@ export const Hubspot = z
       .describe(
         'HubSpot web app root for links (EU accounts: https://app-eu1.hubspot.com). Default: https://app.hubspot.com.',
       ),
+    budget_share: z
+      .number({ error: (iss) => `expected a number between 0 and 1, got ${describeShare(iss.input)}` })
+      .gt(0, { error: (iss) => shareRange(iss.input) })
+      .max(1, { error: (iss) => shareRange(iss.input) })
+      .default(0.5)
+      .describe(
+        "Share of the portal's HubSpot request limit (X-HubSpot-RateLimit-Max: 100, 190 or 250 per 10 s by tier) sla-bot may use, leaving the rest to other integrations; it also slows down when others drain the pool. Default: 0.5.",
+      ),
     requests_per_ten_seconds: z
       .number()
       .int()
       .min(1)
       .max(190)
-      .default(110)
+      .optional()
       .describe(
-        'Client-side request budget per rolling 10 s; leave room for other integrations (HubSpot allows 100–190). Default: 110.',
+        "Optional hard cap on sla-bot's requests per rolling 10 s, on top of budget_share. Default: none.",
       ),
     search_per_second: z
       .number()

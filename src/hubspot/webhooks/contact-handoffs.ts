@@ -13,7 +13,7 @@ type Entry = { readonly stage: StageDefinition; readonly at: Instant };
 
 /**
  * The current state of these contacts as handoffs and lead changes (the webhook path): one batch read
- * per 100 contacts, no search, so it is not held up by search-index lag. Only what happened within
+ * per 100 contacts (50 when a property stage needs its history), no search, so it is not held up by search-index lag. Only what happened within
  * the poll's look-back (`poll.overlap`) counts, exactly as a poll would have seen it: the instance
  * ids match, so the worker's dedupe makes webhook and poll results one. Lead-pipeline stages are left
  * to polling.

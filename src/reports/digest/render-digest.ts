@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import type { LeadSummary, TeamDigest } from '../../domain/reports/index.ts';
 import { AGE_BUCKETS } from '../../domain/reports/index.ts';
 import type { Block, Message } from '../../slack/render/blocks.ts';
-import { link, safe } from '../../slack/render/text.ts';
+import { context, header, section } from '../../slack/render/common-blocks.ts';
+import { fallbackText, link, safe } from '../../slack/render/text.ts';
 import { duration } from '../format/values.ts';
 
 export interface DigestContext {
@@ -53,29 +54,19 @@ export function renderDigest(d: TeamDigest, ctx: DigestContext): Message {
   const open = u.total.value ?? 0;
   const url = dashboardLink(d, ctx);
   const blocks: Block[] = [
-    { type: 'header', text: { type: 'plain_text', text: `SLA digest: ${d.team}`.slice(0, 150) } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: `Handoffs of ${days}` }] },
-    { type: 'section', text: { type: 'mrkdwn', text: summary } },
-    {
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text:
-          d.worst.length === 0
-            ? '*Worst breaches:* none this week'
-            : `*Worst breaches*\n${d.worst.map((b) => breachLine(b, ctx)).join('\n')}`,
-      },
-    },
-    {
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: `*Not yet contacted:* ${open === 0 ? 'none' : `${open} open (${ages.join(', ')})`}`,
-      },
-    },
+    header(`SLA digest: ${d.team}`),
+    context([`Handoffs of ${days}`]),
+    section(summary),
+    section(
+      d.worst.length === 0
+        ? '*Worst breaches:* none this week'
+        : `*Worst breaches*\n${d.worst.map((b) => breachLine(b, ctx)).join('\n')}`,
+    ),
+    section(`*Not yet contacted:* ${open === 0 ? 'none' : `${open} open (${ages.join(', ')})`}`),
   ];
-  if (url !== null)
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: link(url, 'Open the dashboard') } });
-  const text = `SLA digest ${d.team}: compliance ${pct(d.compliance.value)}, ${d.breached.value ?? 0} breached, ${open} not yet contacted`;
+  if (url !== null) blocks.push(section(link(url, 'Open the dashboard')));
+  const text = fallbackText(
+    `SLA digest ${d.team}: compliance ${pct(d.compliance.value)}, ${d.breached.value ?? 0} breached, ${open} not yet contacted`,
+  );
   return { text, blocks };
 }

@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../../clock/clock.ts';
 import type { SendResult } from '../../ports/notifier.ts';
 import { classifySlackError } from '../../slack/errors.ts';
-import type { Message } from '../../slack/render/blocks.ts';
+import { type Message, NO_AUTO_PARSE } from '../../slack/render/blocks.ts';
 import type { DigestPoster } from './send-digests.ts';
 
 export interface SlackDigestPosterDeps {
@@ -23,6 +23,7 @@ export function slackDigestPoster(deps: SlackDigestPosterDeps): DigestPoster {
           channel: user,
           text: message.text,
           blocks: [...message.blocks],
+          ...NO_AUTO_PARSE,
           unfurl_links: false,
         });
         if (!res.ts || !res.channel)

@@ -39,22 +39,34 @@ const RATE_LIMIT_MESSAGES: Readonly<Record<RateLimitPolicy, string>> = {
   DAILY: 'You have reached your daily limit.',
 };
 
-/** The 429 body, which is *not* the `Error` schema (no `category`; `errorType` and `policyName`). */
+/**
+ * The 429 body, which is *not* the `Error` schema (no `category`; `errorType` and `policyName`).
+ * TEN_SECONDLY_ROLLING bodies name the rate-limit group (app and portal, observed:
+ * `publicapi:private_app-api-calls-ten-secondly:<appId>:<portalId>`); DAILY and SECONDLY carry a
+ * `requestId` (docs/platform-contract.md HR-9).
+ */
 export function rateLimitedResponse(
   policy: RateLimitPolicy,
   headers: Record<string, string>,
+  group: { readonly appId: number; readonly portalId: number } = { appId: 1, portalId: 1 },
 ): SandboxResponse {
+  const base = {
+    status: 'error',
+    message: RATE_LIMIT_MESSAGES[policy],
+    errorType: 'RATE_LIMIT',
+    correlationId: randomUUID(),
+    policyName: policy,
+  };
   return {
     status: 429,
     headers,
-    body: {
-      status: 'error',
-      message: RATE_LIMIT_MESSAGES[policy],
-      errorType: 'RATE_LIMIT',
-      correlationId: randomUUID(),
-      policyName: policy,
-      requestId: randomUUID(),
-    },
+    body:
+      policy === 'TEN_SECONDLY_ROLLING'
+        ? {
+            ...base,
+            groupName: `publicapi:private_app-api-calls-ten-secondly:${group.appId}:${group.portalId}`,
+          }
+        : { ...base, requestId: randomUUID() },
   };
 }
 

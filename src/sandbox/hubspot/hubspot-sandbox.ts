@@ -6,6 +6,7 @@ import {
   FaultInjector,
   type FaultKind,
   type FaultOptions,
+  isAfterEffect,
   type LatencyOptions,
   latencyFor,
   MALFORMED_JSON,
@@ -14,9 +15,9 @@ import type { SandboxRequest, SandboxResponse } from '../shared/http-types.ts';
 import { type SandboxReply, startLoopbackServer } from '../shared/loopback-server.ts';
 import { createRandom, type Random } from '../shared/random.ts';
 import { RequestStats } from '../shared/request-stats.ts';
-import { hubspotError, rateLimitedResponse, routeNotFound, unauthorized } from './errors.ts';
+import { hubspotError, rateLimitedResponse, routeNotFound, unauthorized, validationError } from './errors.ts';
 import { HubSpotState } from './hubspot-state.ts';
-import { HubSpotRateLimiter, type HubSpotRateLimitOptions } from './rate-limits.ts';
+import { type HubSpotLimitsView, HubSpotRateLimiter, type HubSpotRateLimitOptions } from './rate-limits.ts';
 import { matchRoute } from './router.ts';
 import { accountRoutes } from './routes/account-routes.ts';
 import { associationRoutes } from './routes/associations-routes.ts';
@@ -35,7 +36,10 @@ export interface HubSpotSandboxOptions {
   readonly tokens?: readonly string[];
   /** Search index lag in ms (eventual consistency). Default 0. */
   readonly indexLagMs?: number;
-  /** HubSpot's limits (defaults: 190/10 s per app, search 5/s, 650,000/day); `false` turns them off. */
+  /**
+   * HubSpot's limits: a tier (default `starter`: 100/10 s per app, 250,000/day; `professional`,
+   * `enterprise`, `pack`), search 5/s, another integration on the same budget; `false` turns them off.
+   */
   readonly rateLimits?: HubSpotRateLimitOptions | false;
   readonly latency?: LatencyOptions;
   readonly faults?: FaultOptions;
@@ -43,6 +47,11 @@ export interface HubSpotSandboxOptions {
   readonly seed?: number;
   /** A prepared portal; default: a fresh one on `clock`. */
   readonly state?: HubSpotState;
+  /**
+   * Sees every request first (tests install the OpenAPI request check here). A returned reason refuses
+   * the request with HubSpot's 400 `VALIDATION_ERROR`; `null` lets it through.
+   */
+  readonly observeRequest?: (request: SandboxRequest) => string | null;
 }
 
 export interface HubSpotSandbox extends AsyncDisposable {
@@ -52,6 +61,8 @@ export interface HubSpotSandbox extends AsyncDisposable {
   readonly stats: RequestStats;
   /** Scripted faults (`faults.inject('server_error', { times: 2 })`) and the random share. */
   readonly faults: FaultInjector;
+  /** The request limits in force and each app's use of them (`null` with `rateLimits: false`). */
+  readonly limits: HubSpotLimitsView | null;
   stop(): Promise<void>;
 }
 
@@ -72,6 +83,8 @@ export async function startHubSpotSandbox(options: HubSpotSandboxOptions = {}): 
   const clock = options.clock ?? systemClock;
   const state = options.state ?? new HubSpotState(clock, options.indexLagMs ?? 0);
   const tokens = new Set(options.tokens ?? ['sandbox-token']);
+  // Each token is a private app of the portal; its id appears in TEN_SECONDLY_ROLLING bodies.
+  const appIds = new Map([...tokens].map((t, i) => [t, 1_000_001 + i]));
   const limiter = options.rateLimits === false ? null : new HubSpotRateLimiter(options.rateLimits);
   const stats = new RequestStats();
   const faults = new FaultInjector(options.faults);
@@ -80,6 +93,8 @@ export async function startHubSpotSandbox(options: HubSpotSandboxOptions = {}): 
   const handle = async (req: SandboxRequest, signal: AbortSignal): Promise<SandboxReply> => {
     const match = matchRoute(ROUTES, req.method, req.path);
     const endpoint = match?.endpoint ?? `${req.method} ${req.path}`;
+    const refused = options.observeRequest?.(req) ?? null;
+    if (refused !== null) return answer(endpoint, validationError(refused));
     const delay = latencyFor(options.latency, random);
     if (delay > 0) await sleep(delay, undefined, { signal });
     const now = clock.now();
@@ -88,12 +103,15 @@ export async function startHubSpotSandbox(options: HubSpotSandboxOptions = {}): 
     if (!match) return answer(endpoint, routeNotFound(req.method, req.path));
     const decision = limiter?.check(match.route.rateClass, token, now);
     if (decision && !decision.ok) {
-      return answer(endpoint, rateLimitedResponse(decision.policy, decision.headers), decision.policy);
+      const group = { appId: appIds.get(token) ?? 0, portalId: state.account.portalId };
+      return answer(endpoint, rateLimitedResponse(decision.policy, decision.headers, group), decision.policy);
     }
     const fault = faults.decide(endpoint);
-    if (fault) return faultReply(endpoint, fault);
+    if (fault && !isAfterEffect(fault)) return faultReply(endpoint, fault);
     const usage = () => limiter?.usage(now) ?? { used: stats.snapshot().total, limit: null };
     const response = match.route.handle(req, match.params, { state, now, usage });
+    // `accept_then_*`: the request took effect (a task was created), then its answer is lost.
+    if (fault) return faultReply(endpoint, fault);
     return answer(endpoint, { ...response, headers: { ...decision?.headers, ...response.headers } });
   };
 
@@ -103,18 +121,23 @@ export async function startHubSpotSandbox(options: HubSpotSandboxOptions = {}): 
   };
 
   const faultReply = (endpoint: string, kind: FaultKind): SandboxReply => {
-    if (kind === 'timeout') {
+    if (kind === 'timeout' || kind === 'accept_then_timeout') {
       stats.record(endpoint, 0, { fault: true });
-      return { hang: true, ms: faults.timeoutMs };
+      return { hang: true, ms: faults.timeoutMs, onClientClose: () => faults.noteClientClosed(endpoint) };
     }
-    const response = kind === 'malformed' ? malformed() : serverError(random);
+    const response =
+      kind === 'malformed'
+        ? malformed()
+        : kind === 'accept_then_server_error'
+          ? badGateway
+          : serverError(random);
     stats.record(endpoint, response.status, { fault: true });
     return response;
   };
 
   const server = await startLoopbackServer(handle);
   const stop = () => server.close();
-  return { url: server.origin, state, stats, faults, stop, [Symbol.asyncDispose]: stop };
+  return { url: server.origin, state, stats, faults, limits: limiter, stop, [Symbol.asyncDispose]: stop };
 }
 
 const malformed = (): SandboxResponse => ({
@@ -122,10 +145,13 @@ const malformed = (): SandboxResponse => ({
   raw: { contentType: 'application/json;charset=utf-8', text: MALFORMED_JSON },
 });
 
+/** What a proxy in front of HubSpot answers when it gave up waiting (the work may be done). */
+const badGateway: SandboxResponse = {
+  status: 502,
+  raw: { contentType: 'text/html', text: '<html><body><h1>502 Bad Gateway</h1></body></html>' },
+};
+
 function serverError(random: Random): SandboxResponse {
   if (random.chance(0.5)) return hubspotError(500, 'INTERNAL_ERROR', 'internal error');
-  return {
-    status: 502,
-    raw: { contentType: 'text/html', text: '<html><body><h1>502 Bad Gateway</h1></body></html>' },
-  };
+  return badGateway;
 }

@@ -1,7 +1,21 @@
 import { createRandom, type Random } from './random.ts';
 
-/** What can go wrong with a request, on purpose. */
-export type FaultKind = 'server_error' | 'timeout' | 'malformed';
+/**
+ * What can go wrong with a request, on purpose. The `accept_then_*` kinds are ambiguous failures: the
+ * call is carried out (the message posted, the record created), then the answer is lost — held until
+ * the connection drops, or replaced by a 5xx. They are never drawn at random (only scripted or named
+ * in `kinds`), since a random one would change what existing fault runs expect.
+ */
+export type FaultKind =
+  | 'server_error'
+  | 'timeout'
+  | 'malformed'
+  | 'accept_then_timeout'
+  | 'accept_then_server_error';
+
+/** Faults that happen after the call took effect. */
+export const isAfterEffect = (kind: FaultKind): boolean =>
+  kind === 'accept_then_timeout' || kind === 'accept_then_server_error';
 
 export interface FaultOptions {
   /** Share of requests (0–1) that fail at random. Default 0. */
@@ -35,6 +49,7 @@ export class FaultInjector {
   private rate: number;
   private readonly kinds: readonly FaultKind[];
   private readonly scripted: ScriptedFault[] = [];
+  private readonly closed = new Map<string, number>();
   readonly timeoutMs: number | null;
 
   constructor(options: FaultOptions = {}) {
@@ -56,6 +71,17 @@ export class FaultInjector {
   clear(): void {
     this.scripted.length = 0;
     this.rate = 0;
+  }
+
+  /** A request held by a `timeout` fault was closed by its client (it gave up and aborted). */
+  noteClientClosed(endpoint: string): void {
+    this.closed.set(endpoint, (this.closed.get(endpoint) ?? 0) + 1);
+  }
+
+  /** Held requests their client closed, to one endpoint or to all. */
+  clientClosed(endpoint?: string): number {
+    if (endpoint !== undefined) return this.closed.get(endpoint) ?? 0;
+    return [...this.closed.values()].reduce((a, b) => a + b, 0);
   }
 
   decide(endpoint: string): FaultKind | null {

@@ -10,6 +10,8 @@ export type SandboxReply =
       readonly hang: true;
       /** Drop the connection after this long; `null` = hold it until the server stops. */
       readonly ms: number | null;
+      /** Called when the client closes the held connection first (it timed out and aborted). */
+      readonly onClientClose?: () => void;
     };
 
 export type SandboxHandler = (request: SandboxRequest, signal: AbortSignal) => Promise<SandboxReply>;
@@ -68,8 +70,13 @@ async function serve(
       signal,
     );
     if ('hang' in reply) {
+      let dropped = false;
+      res.once('close', () => {
+        if (!dropped && !signal.aborted) reply.onClientClose?.();
+      });
       if (reply.ms !== null) {
         await sleep(reply.ms, undefined, { signal });
+        dropped = true;
         req.socket.destroy();
       }
       return;

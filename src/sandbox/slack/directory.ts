@@ -13,7 +13,8 @@ export interface SlackUser {
 
 export interface SlackChannel {
   readonly id: string;
-  readonly name: string;
+  /** Changes on a rename (`SlackState.renameChannel`); the id never does. */
+  name: string;
   readonly kind: 'public' | 'private' | 'im';
   /** The other party of a DM. */
   readonly user: string | null;

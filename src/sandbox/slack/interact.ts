@@ -1,9 +1,11 @@
 import { isRecord } from '../shared/http-types.ts';
+import { type Delivered, deliverInteraction, type SignedRequest, signInteraction } from './delivery.ts';
 import type { SlackUser } from './directory.ts';
 import { currentContent } from './message-log.ts';
 import { messageJson } from './shapes.ts';
-import { signSlackRequest } from './signing.ts';
 import type { SlackState } from './slack-state.ts';
+
+export type { Delivered, SignedRequest } from './delivery.ts';
 
 /** A payload Slack would send the app, and how it travels (form `payload=`, form fields, or JSON). */
 export interface SlackInteraction {
@@ -29,23 +31,17 @@ export interface Interactions {
     signingSecret: string,
     timestampSeconds?: number,
   ): SignedRequest;
-  /** Sends it to the app's HTTP endpoint (e.g. Bolt's `/slack/events`). */
+  /**
+   * Sends it to the app's HTTP endpoint (e.g. Bolt's `/slack/events`) and judges the answer as
+   * Slack would: late (3 s, on the sandbox clock or in real time), non-200 or, for a modal, not
+   * understood → `shownError`; a modal answered with `update`/`push`/`clear`/nothing changes here.
+   */
   deliver(
     url: string,
     interaction: SlackInteraction,
     signingSecret: string,
     timestampSeconds?: number,
   ): Promise<Delivered>;
-}
-
-export interface SignedRequest {
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
-}
-
-export interface Delivered {
-  readonly status: number;
-  readonly body: string;
 }
 
 interface Found {
@@ -194,6 +190,7 @@ export function createInteractions(state: SlackState, origin: string): Interacti
       const who = person(user);
       const view = state.log.view(viewId);
       if (!view) throw new RangeError(`sandbox: no view ${viewId}`);
+      if (view.closed) throw new RangeError(`sandbox: view ${viewId} is closed; nobody can submit it`);
       return {
         kind: 'interactivity',
         body: {
@@ -222,35 +219,9 @@ export function createInteractions(state: SlackState, origin: string): Interacti
       };
     },
 
-    toHttpRequest(interaction, signingSecret, timestampSeconds = Math.floor(state.clock.now() / 1000)) {
-      const { body, contentType } = encode(interaction);
-      return {
-        body,
-        headers: {
-          'content-type': contentType,
-          'x-slack-request-timestamp': String(timestampSeconds),
-          'x-slack-signature': signSlackRequest(signingSecret, timestampSeconds, body),
-        },
-      };
-    },
-
-    async deliver(url, interaction, signingSecret, timestampSeconds) {
-      const request = this.toHttpRequest(interaction, signingSecret, timestampSeconds);
-      const response = await fetch(url, { method: 'POST', headers: request.headers, body: request.body });
-      return { status: response.status, body: await response.text() };
-    },
+    toHttpRequest: (interaction, signingSecret, timestampSeconds) =>
+      signInteraction(state, interaction, signingSecret, timestampSeconds),
+    deliver: (url, interaction, signingSecret, timestampSeconds) =>
+      deliverInteraction(state, url, interaction, signingSecret, timestampSeconds),
   };
-}
-
-function encode(interaction: SlackInteraction): { body: string; contentType: string } {
-  const form = 'application/x-www-form-urlencoded';
-  if (interaction.kind === 'event')
-    return { body: JSON.stringify(interaction.body), contentType: 'application/json' };
-  if (interaction.kind === 'interactivity')
-    return {
-      body: new URLSearchParams({ payload: JSON.stringify(interaction.body) }).toString(),
-      contentType: form,
-    };
-  const fields = Object.entries(interaction.body).map(([k, v]) => [k, String(v)] as [string, string]);
-  return { body: new URLSearchParams(fields).toString(), contentType: form };
 }

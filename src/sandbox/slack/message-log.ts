@@ -1,9 +1,12 @@
 import type { Instant } from '../../domain/time.ts';
+import type { Markup } from './markup.ts';
 
 export interface MessageContent {
   readonly text: string | null;
   readonly blocks: readonly unknown[] | null;
   readonly metadata: unknown;
+  /** The mentions and links Slack found in `text` and `blocks` (set by every sandbox method). */
+  readonly markup?: Markup;
 }
 
 export interface MessageUpdate extends MessageContent {
@@ -39,6 +42,10 @@ export interface RecordedView {
   readonly at: Instant;
   readonly view: Readonly<Record<string, unknown>>;
   readonly externalId: string | null;
+  /** The mentions and links Slack found in the view (set by every sandbox method). */
+  readonly markup?: Markup;
+  /** A view pushed onto a modal's stack: the id of the modal's first view. */
+  readonly root?: string;
   closed: boolean;
 }
 

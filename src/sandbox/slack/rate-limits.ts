@@ -15,13 +15,26 @@ export interface SlackRateLimitOptions {
    * or `body` (HTTP 200 `{ok:false,error:'rate_limited'}`, chat.postMessage's other form). Default `http429`.
    */
   readonly mode?: 'http429' | 'body';
+  /**
+   * Which app cohort `conversations.history` / `.replies` are limited for. `non_marketplace` (default,
+   * the stricter): 1 request per minute and `limit` at most 15 — apps commercially distributed outside
+   * the Marketplace since 2025-05-29, their existing installations since 2026-03-03. `internal`: Tier 3
+   * and `limit` up to 999 (Marketplace and internal customer-built apps). docs.slack.dev/reference/methods/conversations.history
+   */
+  readonly historyCohort?: HistoryCohort;
 }
+
+export type HistoryCohort = 'non_marketplace' | 'internal';
+
+/** Methods whose limits depend on the app's cohort (see `historyCohort`). */
+const HISTORY_METHODS: ReadonlySet<string> = new Set(['conversations.history', 'conversations.replies']);
 
 const TIER_DEFAULTS = { 1: 1, 2: 20, 3: 50, 4: 100 } as const;
 
 /** Slack's limits on the sandbox's clock. Returns seconds to wait, or `null` when the call may go. */
 export class SlackRateLimiter {
   readonly mode: 'http429' | 'body';
+  readonly historyCohort: HistoryCohort;
   private readonly perChannel = new Map<string, TokenBucket>();
   private readonly perMethod = new Map<string, RollingWindow>();
   private readonly messagesPerSecond: number | null;
@@ -30,6 +43,7 @@ export class SlackRateLimiter {
 
   constructor(options: SlackRateLimitOptions = {}) {
     this.mode = options.mode ?? 'http429';
+    this.historyCohort = options.historyCohort ?? 'non_marketplace';
     this.messagesPerSecond = options.messagesPerSecond === undefined ? 1 : options.messagesPerSecond;
     this.burst = Math.max(1, options.burst ?? 1);
     this.tiers = options.tiers === false ? null : { ...TIER_DEFAULTS, ...options.tiers };
@@ -38,7 +52,14 @@ export class SlackRateLimiter {
   /** Per-method tier limit (rolling minute). */
   method(method: string, tier: Tier, now: Instant): number | null {
     if (tier === 'special' || this.tiers === null) return null;
-    return take(this.windowFor(this.perMethod, method, 60_000), this.tiers[tier], now);
+    const perMinute =
+      HISTORY_METHODS.has(method) && this.historyCohort === 'non_marketplace' ? 1 : this.tiers[tier];
+    return take(this.windowFor(this.perMethod, method, 60_000), perMinute, now);
+  }
+
+  /** The largest `limit` a history page may have for this cohort (a larger one is cut down to it). */
+  historyPageLimit(): number {
+    return this.historyCohort === 'non_marketplace' ? 15 : 999;
   }
 
   /** chat.postMessage's ~1 message per second per channel. */

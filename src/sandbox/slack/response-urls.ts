@@ -1,6 +1,7 @@
 import type { Instant } from '../../domain/time.ts';
 import { isRecord, type SandboxResponse } from '../shared/http-types.ts';
-import { checkBlocks, MAX_MESSAGE_BLOCKS } from './methods/chat-content.ts';
+import { directoryLookups, messageMarkup, textParsing } from './content-markup.ts';
+import { checkBlocks } from './methods/chat-content.ts';
 import { RESPONSE_URL_MAX_USES, type SlackState } from './slack-state.ts';
 
 const text = (status: number, body: string): SandboxResponse => ({
@@ -15,7 +16,7 @@ const text = (status: number, body: string): SandboxResponse => ({
 export function handleResponseUrl(state: SlackState, kind: string, id: string, raw: string, now: Instant) {
   const url = state.responseUrl(id);
   if (!url || url.kind !== kind) return text(404, 'invalid_url');
-  if (now > url.expiresAt) return text(404, 'expired_url');
+  if (now >= url.expiresAt) return text(404, 'expired_url');
   if (url.uses >= RESPONSE_URL_MAX_USES) return text(404, 'used_url');
   let body: unknown;
   try {
@@ -24,13 +25,16 @@ export function handleResponseUrl(state: SlackState, kind: string, id: string, r
     return text(400, 'invalid_payload');
   }
   if (!isRecord(body)) return text(400, 'invalid_payload');
-  const blocks = checkBlocks(body.blocks ?? null, MAX_MESSAGE_BLOCKS);
-  if (blocks === 'invalid') return text(400, 'invalid_blocks');
+  const blocks = checkBlocks(body.blocks ?? null);
+  if (blocks !== null && 'error' in blocks) return text(400, 'invalid_blocks');
   url.uses += 1;
   state.responses.push({ urlId: id, at: now, body });
 
   const original = url.channel && url.messageTs ? state.log.find(url.channel, url.messageTs) : null;
-  const content = { text: typeof body.text === 'string' ? body.text : null, blocks, metadata: null };
+  const said = typeof body.text === 'string' ? body.text : null;
+  // `parse` is not honoured here (bolt-python#733): bare URLs in the text are always linkified.
+  const parsing = textParsing(null, body.link_names === true, directoryLookups(state.directory));
+  const content = { text: said, blocks, metadata: null, markup: messageMarkup(said, blocks, parsing) };
   if (body.delete_original === true && original) state.log.remove(original, now);
   else if (body.replace_original === true && original)
     state.log.update(original, { ...content, at: now, via: 'response_url' });

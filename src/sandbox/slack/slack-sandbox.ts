@@ -3,7 +3,9 @@ import type { Clock } from '../../clock/clock.ts';
 import { systemClock } from '../../clock/system-clock.ts';
 import {
   FaultInjector,
+  type FaultKind,
   type FaultOptions,
+  isAfterEffect,
   type LatencyOptions,
   latencyFor,
   MALFORMED_JSON,
@@ -15,7 +17,7 @@ import { RequestStats } from '../shared/request-stats.ts';
 import { parseArgs, str } from './args.ts';
 import { createInteractions, type Interactions } from './interact.ts';
 import { DEFAULT_SCOPES, METHODS } from './method-table.ts';
-import type { MethodOutcome } from './methods/method.ts';
+import type { MethodContext, MethodOutcome, MethodSpec } from './methods/method.ts';
 import { SlackRateLimiter, type SlackRateLimitOptions } from './rate-limits.ts';
 import { handleResponseUrl } from './response-urls.ts';
 import { SlackState } from './slack-state.ts';
@@ -85,12 +87,27 @@ export async function startSlackSandbox(options: SlackSandboxOptions = {}): Prom
     const scripted = state.takeFailure(name);
     if (scripted !== null) return json({ ok: false, error: scripted }, headers);
     const fault = faults.decide(name);
+    if (fault !== null && isAfterEffect(fault))
+      return acceptThenFail(fault, spec, { state, now, args, limiter, scopes }, headers);
     if (fault === 'timeout') return { hang: true, ms: faults.timeoutMs };
     if (fault === 'malformed')
       return { status: 200, raw: { contentType: 'application/json', text: MALFORMED_JSON } };
     if (fault === 'server_error')
       return { status: 503, raw: { contentType: 'text/html', text: '<html>503 Service Unavailable</html>' } };
     return render(spec.handle({ state, now, args, limiter, scopes }), headers);
+  };
+
+  /** The call takes effect (the message is posted), then its answer is lost: held, or a 503 instead. */
+  const acceptThenFail = (
+    fault: FaultKind,
+    spec: MethodSpec,
+    ctx: MethodContext,
+    headers: Record<string, string>,
+  ): SandboxReply => {
+    const outcome = spec.handle(ctx);
+    if (outcome.kind !== 'ok') return render(outcome, headers);
+    if (fault === 'accept_then_timeout') return { hang: true, ms: faults.timeoutMs };
+    return { status: 503, raw: { contentType: 'text/html', text: '<html>503 Service Unavailable</html>' } };
   };
 
   const limited = (

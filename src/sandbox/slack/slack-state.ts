@@ -50,8 +50,10 @@ export interface PersonView {
   readonly home: RecordedView | null;
 }
 
-const TRIGGER_TTL = 3_000;
-const RESPONSE_URL_TTL = 30 * 60_000;
+/** A `trigger_id` works once, within 3 s of the interaction (SI-2); at 3 000 ms it is already dead. */
+export const TRIGGER_TTL = 3_000;
+/** A `response_url` takes 5 posts within 30 minutes of the interaction (SI-5). */
+export const RESPONSE_URL_TTL = 30 * 60_000;
 export const RESPONSE_URL_MAX_USES = 5;
 
 /** The Slack workspace behind the sandbox, scripted by the demo and tests. */
@@ -94,6 +96,14 @@ export class SlackState {
 
   archiveChannel(channel: string): void {
     this.requireChannel(channel).archived = true;
+  }
+
+  /** Renames a channel (id or name; new name without `#`): the id stays, the old name finds nothing. */
+  renameChannel(channel: string, newName: string): void {
+    const found = this.requireChannel(channel);
+    const name = newName.replace(/^#/, '');
+    if (this.directory.channel(name)) throw new RangeError(`sandbox: channel #${name} exists already`);
+    found.name = name;
   }
 
   deactivateUser(userId: string): void {
@@ -160,12 +170,12 @@ export class SlackState {
     return id;
   }
 
-  /** Consumes a trigger id (`views.open`): `null` when fine, else Slack's error code. */
+  /** Consumes a trigger id (`views.open`, `views.push`): `null` when fine, else Slack's error code. */
   useTrigger(id: string): string | null {
     const trigger = this.triggers.get(id);
     if (!trigger) return 'invalid_trigger_id';
     if (trigger.used) return 'exchanged_trigger_id';
-    if (this.clock.now() > trigger.expiresAt) return 'expired_trigger_id';
+    if (this.clock.now() >= trigger.expiresAt) return 'expired_trigger_id';
     trigger.used = true;
     return null;
   }

@@ -1,7 +1,10 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { App, ViewOutput } from '@slack/bolt';
 import type { NotAFitOutcome } from '../../ports/interactions.ts';
+import { NO_AUTO_PARSE } from '../render/blocks.ts';
 import { FIELD, VIEW } from '../render/ids.ts';
-import { clip } from '../render/text.ts';
+import { LIMITS } from '../render/limits.ts';
+import { clip, fallbackText } from '../render/text.ts';
+import { type Checked, onSubmit } from './ack-first.ts';
 import { actorOf } from './actor.ts';
 import type { ListenerDeps } from './deps.ts';
 import { refreshPing } from './ping-refresh.ts';
@@ -19,21 +22,24 @@ function confirmation(outcome: NotAFitOutcome, reason: string): string | null {
   return `Marked not a fit: "${reason}". The SLA clock is stopped and marketing sees the reason.${hubspot}`;
 }
 
+function checkNotAFit(view: ViewOutput): Checked<{ meta: NotAFitMeta; picked: string }> {
+  const meta = viewMeta(view, NotAFitMeta);
+  const picked = inputValue(view, FIELD.reason);
+  if (meta === null)
+    return {
+      ok: false,
+      errors: { [FIELD.reason.block]: 'This form is out of date: close it and press "Not a fit" again.' },
+    };
+  if (picked === null) return { ok: false, errors: { [FIELD.reason.block]: 'Pick a reason.' } };
+  return { ok: true, value: { meta, picked } };
+}
+
 /** Submitting the reason picker: records the reason, closes the clock and (write-back on) recycles the lead. */
 export function registerNotAFitSubmit(app: App, deps: ListenerDeps): void {
-  app.view<ViewSubmitAction>(VIEW.notAFit, async ({ ack, body, view, client }) => {
-    const meta = viewMeta(view, NotAFitMeta);
-    const picked = inputValue(view, FIELD.reason);
-    if (meta === null || picked === null) {
-      const error =
-        meta === null ? 'This form is out of date: close it and press "Not a fit" again.' : 'Pick a reason.';
-      await ack({ response_action: 'errors', errors: { [FIELD.reason.block]: error } });
-      return;
-    }
-    await ack();
+  onSubmit(app, VIEW.notAFit, checkNotAFit, async ({ body, view, client }, { meta, picked }) => {
     if (deps.recent.seen(`${VIEW.notAFit}:${view.id}`)) return;
     const reasons = deps.config().slack.notAFitReasons;
-    const full = reasons.find((r) => clip(r, 150) === picked) ?? picked;
+    const full = reasons.find((r) => clip(r, LIMITS.optionValue) === picked) ?? picked;
     const note = inputValue(view, FIELD.note);
     const reason = note === null ? full : `${full}: ${note}`;
     const by = await actorOf(body.user.id, deps);
@@ -44,6 +50,7 @@ export function registerNotAFitSubmit(app: App, deps: ListenerDeps): void {
       await refreshPing(client, outcome.lead, clicked, deps);
     }
     const text = confirmation(outcome, full);
-    if (text !== null) await client.chat.postMessage({ channel: body.user.id, text });
+    if (text !== null)
+      await client.chat.postMessage({ channel: body.user.id, text: fallbackText(text), ...NO_AUTO_PARSE });
   });
 }

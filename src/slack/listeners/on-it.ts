@@ -1,5 +1,6 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { ACTION } from '../render/ids.ts';
+import { onButton } from './ack-first.ts';
 import { actorOf } from './actor.ts';
 import type { ListenerDeps } from './deps.ts';
 import { refreshPing } from './ping-refresh.ts';
@@ -14,8 +15,7 @@ const REPLY = {
 
 /** "On it": acknowledges the lead (stops reminders, not the clock), recorded with who and when. */
 export function registerOnIt(app: App, deps: ListenerDeps): void {
-  app.action<BlockAction<ButtonAction>>(ACTION.onIt, async ({ ack, body, action, client, respond }) => {
-    await ack();
+  onButton(app, ACTION.onIt, async ({ body, action, client, respond }) => {
     if (deps.recent.seen(`${ACTION.onIt}:${action.action_ts}:${body.user.id}`)) return;
     const by = await actorOf(body.user.id, deps);
     const outcome = await deps.interactions.acknowledge(action.value ?? '', by, deps.clock.now());

@@ -4,6 +4,7 @@ import type { InstanceContext, MessageRef } from '../../ports/notifier.ts';
 import { classifySlackError, SlackCallError } from '../errors.ts';
 import { ownerPlainName } from '../owner-name.ts';
 import { createRecipientResolver } from '../recipients.ts';
+import { NO_AUTO_PARSE } from '../render/blocks.ts';
 import { pingFallbackNote } from '../render/fallback-note.ts';
 import { renderPing } from '../render/ping.ts';
 import { mention } from '../render/text.ts';
@@ -65,6 +66,7 @@ export async function refreshPing(
       ts: ref.ts,
       text: message.text,
       blocks: [...message.blocks],
+      ...NO_AUTO_PARSE,
     });
   } catch (err) {
     // The state is recorded; only the immediate visual update failed. The worker's next update fixes it.

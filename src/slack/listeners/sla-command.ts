@@ -3,6 +3,8 @@ import type { LeadView } from '../../ports/interactions.ts';
 import { byUrgencyThenScore } from '../lead-urgency.ts';
 import type { Message } from '../render/blocks.ts';
 import { renderLeadListMessage } from '../render/lead-list-message.ts';
+import { fitEscaped } from '../render/text.ts';
+import { onCommand } from './ack-first.ts';
 import { emailOf } from './actor.ts';
 import type { ListenerDeps } from './deps.ts';
 import { isAdmin, teamsManagedBy } from './team-of.ts';
@@ -35,14 +37,13 @@ async function answer(text: string, userId: string, deps: ListenerDeps): Promise
     const leads = (await Promise.all(teams.map((t) => deps.interactions.openLeadsOfTeam(t.name)))).flat();
     return list(`Open leads of ${teams.map((t) => t.name).join(', ')}`, leads, true);
   }
-  if (arg !== '') return { text: `I do not know "${text.trim()}". ${HELP}`, blocks: [] };
+  if (arg !== '') return { text: `I do not know "${fitEscaped(text.trim(), 100)}". ${HELP}`, blocks: [] };
   return list('Your open leads', await deps.interactions.openLeadsOf(email), false);
 }
 
 /** `/sla` and `/sla team`: acknowledged at once, answered privately through the response URL. */
 export function registerSlaCommand(app: App, deps: ListenerDeps): void {
-  app.command('/sla', async ({ ack, command, respond }) => {
-    await ack();
+  onCommand(app, '/sla', async ({ command, respond }) => {
     const message = await answer(command.text ?? '', command.user_id, deps);
     await respond({
       response_type: 'ephemeral',

@@ -1,21 +1,53 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { App, ViewOutput } from '@slack/bolt';
 import type { Silence } from '../../domain/model.ts';
+import type { Millis } from '../../domain/time.ts';
 import type { LeadView } from '../../ports/interactions.ts';
+import { NO_AUTO_PARSE } from '../render/blocks.ts';
 import { FIELD, VIEW } from '../render/ids.ts';
+import { renderNoticeModal } from '../render/notice-modal.ts';
 import { SNOOZE_DURATIONS } from '../render/snooze-modal.ts';
+import { fallbackText } from '../render/text.ts';
 import { localTime } from '../render/time-format.ts';
 import { normalizeEmail } from '../slack-user.ts';
+import { type Checked, onSubmit } from './ack-first.ts';
 import { emailOf } from './actor.ts';
 import type { ListenerDeps } from './deps.ts';
 import { isAdmin, teamOf } from './team-of.ts';
 import { inputValue, SnoozeMeta, viewMeta } from './view-values.ts';
 
 type Scope = Silence['scope'];
+const TITLE = 'Snooze escalations';
+
+interface SnoozeForm {
+  readonly meta: SnoozeMeta;
+  readonly scope: Scope;
+  readonly duration: Millis;
+  readonly reason: string;
+}
 
 function parseScope(value: string | null): Scope | null {
   if (value?.startsWith('owner:')) return { kind: 'owner', ownerId: value.slice(6) };
   if (value?.startsWith('team:')) return { kind: 'team', team: value.slice(5) };
   return null;
+}
+
+/**
+ * The form alone decides the answer. Who may snooze needs look-ups (Slack user, store, HubSpot
+ * owners) that can take longer than Slack waits, so the form turns into "Snoozing…" at once and
+ * the verdict follows with `views.update`.
+ */
+function checkSnooze(view: ViewOutput): Checked<SnoozeForm> {
+  const meta = viewMeta(view, SnoozeMeta);
+  const scope = parseScope(inputValue(view, FIELD.scope));
+  const duration = SNOOZE_DURATIONS.find((d) => String(d.ms) === inputValue(view, FIELD.duration));
+  const reason = inputValue(view, FIELD.snoozeReason);
+  if (meta === null || scope === null || duration === undefined || reason === null)
+    return { ok: false, errors: { [FIELD.snoozeReason.block]: 'Fill in every field.' } };
+  return {
+    ok: true,
+    value: { meta, scope, duration: duration.ms, reason },
+    answer: { response_action: 'update', view: renderNoticeModal(TITLE, 'Snoozing escalations…') },
+  };
 }
 
 /** Only the manager of the lead's team (for that rep or team) or an admin may snooze. */
@@ -30,43 +62,32 @@ function mayOrder(deps: ListenerDeps, email: string | null, lead: LeadView | nul
 
 /** Submitting the snooze form adds a silence (idempotent per form) and confirms it to the manager. */
 export function registerSnoozeSubmit(app: App, deps: ListenerDeps): void {
-  app.view<ViewSubmitAction>(VIEW.snooze, async ({ ack, body, view, client }) => {
-    const meta = viewMeta(view, SnoozeMeta);
-    const scope = parseScope(inputValue(view, FIELD.scope));
-    const duration = SNOOZE_DURATIONS.find((d) => String(d.ms) === inputValue(view, FIELD.duration));
-    const reason = inputValue(view, FIELD.snoozeReason);
-    if (meta === null || scope === null || duration === undefined || reason === null) {
-      await ack({
-        response_action: 'errors',
-        errors: { [FIELD.snoozeReason.block]: 'Fill in every field.' },
-      });
-      return;
-    }
+  onSubmit(app, VIEW.snooze, checkSnooze, async ({ body, view, client }, form) => {
+    const { scope, reason } = form;
+    const say = (text: string) =>
+      client.views.update({ view_id: view.id, view: renderNoticeModal(TITLE, text) });
     const email = await emailOf(body.user.id, deps);
-    const lead = await deps.interactions.lead(meta.instanceId);
+    const lead = await deps.interactions.lead(form.meta.instanceId);
     if (!mayOrder(deps, email, lead, scope)) {
-      const error = "Only this team's manager or an sla-bot admin can snooze escalations.";
-      await ack({ response_action: 'errors', errors: { [FIELD.scope.block]: error } });
+      deps.logger.info({ instance: form.meta.instanceId, user: body.user.id }, 'snooze refused');
+      await say("Only this team's manager or an sla-bot admin can snooze escalations.");
       return;
     }
-    await ack();
     const now = deps.clock.now();
     const silence: Silence = {
       id: `slack:${view.id}`,
       scope,
       from: now,
-      until: now + duration.ms,
+      until: now + form.duration,
       reason,
       by: email ?? `slack:${body.user.id}`,
     };
     const added = await deps.interactions.addSilence(silence);
     deps.logger.info({ silence: silence.id, scope, until: silence.until, added }, 'escalations snoozed');
-    if (!added) return;
     const who = scope.kind === 'team' ? `team ${scope.team}` : 'this rep';
-    const until = localTime(silence.until, deps.config().timezone);
-    await client.chat.postMessage({
-      channel: body.user.id,
-      text: `Escalations for ${who} snoozed until ${until}: ${reason}`,
-    });
+    const text = `Escalations for ${who} snoozed until ${localTime(silence.until, deps.config().timezone)}: ${reason}`;
+    await say(text);
+    if (added)
+      await client.chat.postMessage({ channel: body.user.id, text: fallbackText(text), ...NO_AUTO_PARSE });
   });
 }

@@ -1,16 +1,18 @@
 import type { AdminAlert } from '../../ports/notifier.ts';
 import type { Message } from './blocks.ts';
 import { context, section } from './common-blocks.ts';
-import { clip, escapeMrkdwn } from './text.ts';
+import { fallbackText, fitEscaped } from './text.ts';
 
-/** An operational alert for admins (unreachable reps, failed deliveries, outages). */
+/**
+ * An operational alert for admins (unreachable reps, failed deliveries, outages). Its text quotes
+ * HubSpot names, e-mails and error messages, so all of it is escaped.
+ */
 export function renderAdminAlert(alert: AdminAlert): Message {
-  const body = escapeMrkdwn(clip(alert.text, 2500));
   return {
-    text: clip(`sla-bot admin alert: ${alert.text}`, 3000),
+    text: fallbackText(`sla-bot admin alert: ${alert.text}`),
     blocks: [
-      section(`:gear: *sla-bot admin alert*\n${body}`),
-      context([`Alert key: ${escapeMrkdwn(clip(alert.key, 200))}`]),
+      section(`:gear: *sla-bot admin alert*\n${fitEscaped(alert.text, 2500)}`),
+      context([`Alert key: ${fitEscaped(alert.key, 200)}`]),
     ],
   };
 }

@@ -2,7 +2,7 @@ import type { Message } from './blocks.ts';
 import { actions, compact, context, fallbackBanner, hubspotButton, section } from './common-blocks.ts';
 import { leadPlain, leadTitleLine } from './lead-facts.ts';
 import { ownerNote, type RenderContext } from './render-context.ts';
-import { clip } from './text.ts';
+import { fallbackText } from './text.ts';
 
 /** The attempts window closed with too few attempts. */
 export function renderShortfall(
@@ -54,5 +54,5 @@ function attemptsMessage(
     extra === null ? null : context([extra]),
     actions(blockId, [hubspotButton(rc.context.instance.lead)]),
   ]);
-  return { text: clip(text, 3000), blocks };
+  return { text: fallbackText(text), blocks };
 }

@@ -3,7 +3,7 @@ import type { Message } from './blocks.ts';
 import { actions, compact, context, fallbackBanner, hubspotButton, section } from './common-blocks.ts';
 import { leadPlain, leadTitleLine } from './lead-facts.ts';
 import { ownerNote, type RenderContext } from './render-context.ts';
-import { clip } from './text.ts';
+import { fallbackText } from './text.ts';
 import { formatDuration, localTime, slackDate } from './time-format.ts';
 
 const EXCUSED = 'The deadline fell in an outage of HubSpot or Slack, so it is not counted against you.';
@@ -29,9 +29,8 @@ export function renderBreach(
       : null,
     actions('breach_actions', [hubspotButton(lead)]),
   ]);
-  const text = clip(
+  const text = fallbackText(
     `First-contact deadline for ${leadPlain(lead)} missed by ${late} (was ${localTime(deadline, rc.zone)}).`,
-    3000,
   );
   return { text, blocks };
 }

@@ -2,26 +2,35 @@ import type { LeadSnapshot } from '../../domain/model.ts';
 import type { Block, Button } from './blocks.ts';
 import { ACTION } from './ids.ts';
 import { LIMITS } from './limits.ts';
-import { clip } from './text.ts';
+import { clip, fitEscaped } from './text.ts';
 
+/** A header: plain text, escaped (`text` is raw; Slack decodes the entities back for display). */
 export const header = (text: string): Block => ({
   type: 'header',
-  text: { type: 'plain_text', text: clip(text, LIMITS.headerText), emoji: true },
+  text: { type: 'plain_text', text: fitEscaped(text, LIMITS.headerText), emoji: true },
 });
 
-export const section = (mrkdwn: string, fields?: readonly string[]): Block => {
-  const block: Block = { type: 'section', text: { type: 'mrkdwn', text: clip(mrkdwn, LIMITS.sectionText) } };
+/**
+ * mrkdwn that Slack shows as written: `verbatim` stops automatic parsing, so a bare URL, `#channel` or
+ * `@here` in a lead's name stays text; our own `<…>` markup (links, mentions, dates) still works.
+ */
+export const mrkdwn = (text: string, max: number) => ({
+  type: 'mrkdwn' as const,
+  text: clip(text, max),
+  verbatim: true,
+});
+
+export const section = (text: string, fields?: readonly string[]): Block => {
+  const block: Block = { type: 'section', text: mrkdwn(text, LIMITS.sectionText) };
   if (fields && fields.length > 0) {
-    block.fields = fields.slice(0, LIMITS.fields).map((f) => ({ type: 'mrkdwn', text: f }));
+    block.fields = fields.slice(0, LIMITS.fields).map((f) => mrkdwn(f, LIMITS.fieldText));
   }
   return block;
 };
 
 export const context = (lines: readonly string[]): Block => ({
   type: 'context',
-  elements: lines
-    .slice(0, LIMITS.contextElements)
-    .map((line) => ({ type: 'mrkdwn', text: clip(line, LIMITS.contextText) })),
+  elements: lines.slice(0, LIMITS.contextElements).map((line) => mrkdwn(line, LIMITS.contextText)),
 });
 
 export const button = (
@@ -32,7 +41,7 @@ export const button = (
 ): Button => ({
   type: 'button',
   action_id: actionId,
-  text: { type: 'plain_text', text: clip(text, LIMITS.buttonText), emoji: true },
+  text: { type: 'plain_text', text: fitEscaped(text, LIMITS.buttonText), emoji: true },
   value: clip(value, LIMITS.buttonValue),
   ...(style ? { style } : {}),
 });

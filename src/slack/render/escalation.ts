@@ -12,7 +12,7 @@ import {
 import { ACTION } from './ids.ts';
 import { leadFacts, leadPlain, leadTitleLine } from './lead-facts.ts';
 import type { RenderContext } from './render-context.ts';
-import { clip, safe } from './text.ts';
+import { fallbackText, safe } from './text.ts';
 import { formatDuration, localTime, slackDate } from './time-format.ts';
 
 export interface EscalationFacts {
@@ -57,9 +57,8 @@ export function renderEscalation(rc: RenderContext, e: EscalationFacts, extra: s
       button(ACTION.snooze, 'Snooze escalations', ctx.instance.id),
     ]),
   ]);
-  const text = clip(
+  const text = fallbackText(
     `SLA escalation: ${leadPlain(lead)} not contacted; deadline was ${localTime(e.deadline, rc.zone)} (${late} ago).`,
-    3000,
   );
   return { text, blocks };
 }

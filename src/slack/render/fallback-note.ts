@@ -7,7 +7,7 @@ import { safe } from './text.ts';
  * and, when known, why they did not get it.
  */
 export const fallbackNote = (who: string, why: string | null): string =>
-  `Meant for ${safe(who, 120)}${why === null ? '' : `, who ${why}`}; you are getting it instead.`;
+  `Meant for ${safe(who, 120)}${why === null ? '' : `, who ${safe(why, 200)}`}; you are getting it instead.`;
 
 /**
  * The note a handoff ping outside the owner's DM keeps when it is updated in place: rebuilt from

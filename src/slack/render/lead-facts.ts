@@ -25,7 +25,7 @@ export function leadTitleLine(lead: LeadSnapshot): string {
   return name;
 }
 
-/** Plain-text form for notification fallbacks: `Jane Doe (Acme)`. */
+/** Plain-text form for notification fallbacks: `Jane Doe (Acme)`. Raw: escape it (`fallbackText`). */
 export function leadPlain(lead: LeadSnapshot): string {
   const name = clip(leadName(lead), 80);
   return lead.company ? `${name} (${clip(oneLine(lead.company), 60)})` : name;

@@ -3,6 +3,7 @@ import { HOME_ROWS } from '../../ports/notifier.ts';
 import type { HomeView, Message } from './blocks.ts';
 import { context, header, section } from './common-blocks.ts';
 import { type LeadListOptions, leadRows } from './lead-list.ts';
+import { fallbackText, fitEscaped } from './text.ts';
 
 /** `/sla` and `/sla team`: the caller's (or team's) open leads, as an ephemeral message. */
 export function renderLeadListMessage(
@@ -11,10 +12,16 @@ export function renderLeadListMessage(
   o: Omit<LeadListOptions, 'max'>,
 ): Message {
   if (leads.length === 0)
-    return { text: `${title}: no open leads.`, blocks: [section(`*${title}*\nNo open leads. :tada:`)] };
+    return {
+      text: fallbackText(`${title}: no open leads.`),
+      blocks: [section(`*${fitEscaped(title, 200)}*\nNo open leads. :tada:`)],
+    };
   // 1 header + 40 rows + 1 footer stays under the 50-block message limit.
   const blocks = [header(title), ...leadRows(leads, { ...o, max: 40 })];
-  return { text: `${title}: ${leads.length} open lead${leads.length === 1 ? '' : 's'}.`, blocks };
+  return {
+    text: fallbackText(`${title}: ${leads.length} open lead${leads.length === 1 ? '' : 's'}.`),
+    blocks,
+  };
 }
 
 /**

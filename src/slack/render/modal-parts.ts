@@ -1,8 +1,12 @@
 import type { Block } from './blocks.ts';
 import { LIMITS } from './limits.ts';
-import { clip } from './text.ts';
+import { clip, fitEscaped } from './text.ts';
 
-export const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: clip(text, max) });
+/** A plain_text object: escaped like mrkdwn (Slack stores plain_text escaped and decodes it to display). */
+export const plain = (text: string, max: number) => ({
+  type: 'plain_text' as const,
+  text: fitEscaped(text, max),
+});
 
 /** Distinct options (Slack rejects duplicate values), clipped to Slack's option limits. */
 export function options(items: readonly { label: string; value: string }[]) {

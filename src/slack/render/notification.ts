@@ -2,6 +2,7 @@ import type { NotificationReason } from '../../domain/evaluation.ts';
 import { renderOverkill, renderShortfall } from './attempts.ts';
 import type { Message } from './blocks.ts';
 import { renderBreach } from './breach.ts';
+import { context } from './common-blocks.ts';
 import { renderEscalation } from './escalation.ts';
 import { renderPing } from './ping.ts';
 import { renderReminder } from './reminder.ts';
@@ -20,7 +21,7 @@ export function renderNotification(
         ? ping
         : {
             ...ping,
-            blocks: [...ping.blocks, { type: 'context', elements: [{ type: 'mrkdwn', text: late }] }],
+            blocks: [...ping.blocks, context([late])],
           };
     }
     case 'reminder':

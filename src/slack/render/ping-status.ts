@@ -1,6 +1,6 @@
 import type { CloseReason } from '../../domain/model.ts';
 import type { InstanceContext } from '../../ports/notifier.ts';
-import { safe } from './text.ts';
+import { mention, safe } from './text.ts';
 import { formatDuration, localTime, slackDate } from './time-format.ts';
 
 /** What the handoff ping shows about the SLA state, and whether its buttons still make sense. */
@@ -20,9 +20,9 @@ const CLOSED: Record<CloseReason, string> = {
   not_a_fit: 'marked not a fit',
 };
 
-/** Who did it: a Slack mention for `slack:U…` actors, else the e-mail. */
+/** Who did it: a Slack mention for `slack:U…` actors (a well-formed id only), else the e-mail. */
 export const actorName = (by: string): string =>
-  by.startsWith('slack:') ? `<@${by.slice(6)}>` : safe(by, 120);
+  by.startsWith('slack:') ? mention(by.slice(6), by) : safe(by, 120);
 
 export function pingStatus(context: InstanceContext, zone: string): PingStatus {
   const { instance, evaluation } = context;

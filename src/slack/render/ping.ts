@@ -14,7 +14,7 @@ import { ACTION } from './ids.ts';
 import { leadFacts, leadName, leadPlain, leadTitleLine } from './lead-facts.ts';
 import { pingStatus } from './ping-status.ts';
 import type { RenderContext } from './render-context.ts';
-import { clip, oneLine, safe } from './text.ts';
+import { fallbackText, oneLine, safe } from './text.ts';
 import { formatDuration, localTime } from './time-format.ts';
 
 /**
@@ -54,9 +54,8 @@ export function renderPing(rc: RenderContext, deadline?: Instant): Message {
       hubspotButton(lead),
     ]),
   ]);
-  const text = clip(
+  const text = fallbackText(
     `New ${oneLine(rc.stageLabel)} lead: ${leadPlain(lead)}. Contact by ${localTime(due, zone)}.`,
-    3000,
   );
   return { text, blocks };
 }

@@ -12,7 +12,7 @@ import {
 import { ACTION } from './ids.ts';
 import { leadPlain, leadTitleLine } from './lead-facts.ts';
 import { ownerNote, type RenderContext } from './render-context.ts';
-import { clip, phoneLink } from './text.ts';
+import { fallbackText, phoneLink } from './text.ts';
 import { formatDuration, localTime, slackDate } from './time-format.ts';
 
 /** Reminder before the first-contact deadline. */
@@ -39,9 +39,8 @@ export function renderReminder(
       hubspotButton(lead),
     ]),
   ]);
-  const text = clip(
+  const text = fallbackText(
     `${formatDuration(left)} left to contact ${leadPlain(lead)}: deadline ${localTime(deadline, rc.zone)}.`,
-    3000,
   );
   return { text, blocks };
 }

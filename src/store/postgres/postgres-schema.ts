@@ -4,6 +4,7 @@ import { dealsAndOwnersSchema } from '../schema/0002-deals-owners.ts';
 import { openByOwnerSchema } from '../schema/0003-open-by-owner.ts';
 import { acknowledgementsByTimeSchema } from '../schema/0004-acknowledgements-by-time.ts';
 import { ownerChangedAtSchema } from '../schema/0005-owner-changed-at.ts';
+import { outboxInDoubtSchema } from '../schema/0006-outbox-in-doubt.ts';
 
 const TYPES: ColumnTypes = { int: 'BIGINT', bool: 'BOOLEAN', json: 'JSON' };
 
@@ -18,6 +19,7 @@ export const postgresMigrations: MigrationPlan = {
     openByOwnerSchema(),
     acknowledgementsByTimeSchema(),
     ownerChangedAtSchema(TYPES),
+    outboxInDoubtSchema(TYPES),
   ],
   ledger: `CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER PRIMARY KEY,

@@ -28,7 +28,7 @@ const KINDS: readonly OutboxEntry['kind'][] = [
 ];
 
 const SELECT = `SELECT idempotency_key, instance_id, kind, target, payload, due_at, created_at, state, attempts,
-       next_attempt_at, last_error, ref_channel, ref_ts, sent_at, fallback FROM outbox`;
+       next_attempt_at, last_error, ref_channel, ref_ts, sent_at, fallback, in_doubt_since FROM outbox`;
 
 /** Inserts new pending rows; a key already present (in any state) is left alone. */
 export async function insertOutbox(
@@ -120,23 +120,53 @@ export async function markSent(
 ): Promise<void> {
   const changed = await db.run(
     `UPDATE outbox SET state = 'sent', attempts = attempts + 1, ref_channel = $2, ref_ts = $3, sent_at = $4,
-       fallback = $5 WHERE idempotency_key = $1 AND state <> 'sent'`,
+       fallback = $5, in_doubt_since = NULL WHERE idempotency_key = $1 AND state <> 'sent'`,
     [key, ref.channel, ref.ts, now, fallback],
   );
   if (changed === 0) await mustExist(db, key, 'markSent');
 }
 
-/** pending → pending, tried again at `nextAttemptAt`. A row already sent or failed is left alone. */
+/** Pending: in doubt from `at` on, unless an earlier time is already set. */
+export async function markInDoubt(db: SqlExecutor, key: string, at: Instant): Promise<void> {
+  const changed = await db.run(
+    `UPDATE outbox SET in_doubt_since = COALESCE(in_doubt_since, $2)
+       WHERE idempotency_key = $1 AND state = 'pending'`,
+    [key, at],
+  );
+  if (changed === 0) await mustExist(db, key, 'markInDoubt');
+}
+
+/** pending → sent, without a ref: maybe delivered, not checkable (at most once). */
+export async function markUnconfirmed(
+  db: SqlExecutor,
+  key: string,
+  error: string,
+  now: Instant,
+): Promise<void> {
+  const changed = await db.run(
+    `UPDATE outbox SET state = 'sent', attempts = attempts + 1, last_error = $2, sent_at = $3,
+       in_doubt_since = NULL WHERE idempotency_key = $1 AND state = 'pending'`,
+    [key, error, now],
+  );
+  if (changed === 0) await mustExist(db, key, 'markUnconfirmed');
+}
+
+/**
+ * pending → pending, tried again at `nextAttemptAt`; `clearInDoubt` forgets the in-doubt time. A row
+ * already sent or failed is left alone.
+ */
 export async function markRetry(
   db: SqlExecutor,
   key: string,
   error: string,
   nextAttemptAt: Instant,
+  clearInDoubt = false,
 ): Promise<void> {
   const changed = await db.run(
-    `UPDATE outbox SET attempts = attempts + 1, last_error = $2, next_attempt_at = $3
+    `UPDATE outbox SET attempts = attempts + 1, last_error = $2, next_attempt_at = $3,
+       in_doubt_since = CASE WHEN $4 = 1 THEN NULL ELSE in_doubt_since END
        WHERE idempotency_key = $1 AND state = 'pending'`,
-    [key, error, nextAttemptAt],
+    [key, error, nextAttemptAt, clearInDoubt ? 1 : 0],
   );
   if (changed === 0) await mustExist(db, key, 'markRetry');
 }
@@ -144,8 +174,8 @@ export async function markRetry(
 /** pending → failed (reported to admins by the worker). A row already sent stays sent. */
 export async function markFailed(db: SqlExecutor, key: string, error: string, now: Instant): Promise<void> {
   const changed = await db.run(
-    `UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = $2, failed_at = $3
-       WHERE idempotency_key = $1 AND state = 'pending'`,
+    `UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = $2, failed_at = $3,
+       in_doubt_since = NULL WHERE idempotency_key = $1 AND state = 'pending'`,
     [key, error, now],
   );
   if (changed === 0) await mustExist(db, key, 'markFailed');
@@ -174,5 +204,6 @@ function outboxEntry(row: SqlRow): OutboxEntry {
     ref: channel !== null && ts !== null ? { channel, ts } : null,
     sentAt: intOrNull(row, 'sent_at'),
     fallback: textOrNull(row, 'fallback'),
+    inDoubtSince: intOrNull(row, 'in_doubt_since'),
   };
 }

@@ -48,7 +48,8 @@ const DEFAULT_GIVE_UP_AFTER: Millis = 24 * 60 * 60_000;
 const backoff = (attempts: number): Millis => Math.min(60_000, 5_000 * 2 ** Math.min(attempts, 10));
 
 type Attempt =
-  | { readonly result: SendResult }
+  /** `sent`: the notifier was asked to send (so the row was marked in doubt first). */
+  | { readonly result: SendResult; readonly sent: boolean }
   | { readonly skip: string }
   /** Not yet: the facts it rests on are not confirmed (touches up to the deadline not read yet). */
   | { readonly defer: string; readonly until: Instant };
@@ -62,10 +63,12 @@ async function attempt(
   entry: OutboxEntry,
   now: Instant,
 ): Promise<Attempt> {
+  const inDoubtSince = entry.inDoubtSince;
   if (entry.kind === 'admin_alert') {
     const text = alertText(entry.payload);
     if (text === null) return { skip: 'malformed admin alert' };
-    return { result: await deps.notifier.alertAdmins({ key: entry.key, text }) };
+    await deps.store.markInDoubt(entry.key, now);
+    return { result: await deps.notifier.alertAdmins({ key: entry.key, text, inDoubtSince }), sent: true };
   }
   const n = asNotification(entry.payload);
   if (n === null || entry.target === null) return { skip: 'malformed notification payload' };
@@ -84,11 +87,22 @@ async function attempt(
   )
     return { defer: 'waiting until HubSpot touches up to the deadline have been read', until: now + DEFER };
   if (stored.evaluation === null)
-    return { result: { status: 'retry', error: 'not evaluated yet', retryAt: now } };
+    return { result: { status: 'retry', error: 'not evaluated yet', retryAt: now }, sent: false };
   const context = instanceContext(config, state.owners, stored.instance, stored.evaluation);
   const notification = withCurrentExcuse(n, stored.evaluation);
+  // Recorded before the request goes out: a crash from here on leaves the row in doubt, and the next
+  // attempt looks for the message in Slack before sending it again (SD-9).
+  await deps.store.markInDoubt(entry.key, now);
   return {
-    result: await deps.notifier.send({ key: entry.key, notification, target: entry.target, context, now }),
+    result: await deps.notifier.send({
+      key: entry.key,
+      notification,
+      target: entry.target,
+      context,
+      now,
+      inDoubtSince,
+    }),
+    sent: true,
   };
 }
 
@@ -134,7 +148,11 @@ export async function deliverOutbox(
       outcome = await attempt(deps, state, config, entry, now);
     } catch (err) {
       deps.logger.error({ key: entry.key, err: describeError(err) }, 'notifier threw instead of answering');
-      outcome = { result: { status: 'retry', error: describeError(err), retryAt: now + THROWN_RETRY_MS } };
+      // Whether it got as far as Slack is unknown: the row stays in doubt if it was.
+      outcome = {
+        result: { status: 'retry', error: describeError(err), retryAt: now + THROWN_RETRY_MS },
+        sent: false,
+      };
     }
     if ('defer' in outcome) {
       await deps.store.markRetry(entry.key, outcome.defer, outcome.until);
@@ -174,18 +192,38 @@ export async function deliverOutbox(
         }
       }
       await reportSuccess(deps, 'slack', now);
+    } else if (result.status === 'unconfirmed') {
+      // Slack may have it and it cannot be checked: at most once, recorded as sent without a ref.
+      consecutiveRetries = 0;
+      await persist(
+        () => deps.store.markUnconfirmed(entry.key, result.error, now),
+        deps.pause ?? backoffPause,
+      );
+      report.sent += 1;
+      deps.logger.warn(
+        { key: entry.key, kind: entry.kind, error: result.error },
+        'notification maybe delivered',
+      );
     } else if (result.status === 'retry') {
-      consecutiveRetries += 1;
-      await reportFailure(deps, 'slack', now, result.error);
+      // A look-up waiting for its one-a-minute allowance is not Slack failing, and must not hold
+      // back the rest of the batch (SD-5).
+      if (result.waiting !== true) {
+        consecutiveRetries += 1;
+        await reportFailure(deps, 'slack', now, result.error);
+      }
       const tooOld = now - entry.dueAt >= (deps.giveUpAfter ?? DEFAULT_GIVE_UP_AFTER);
       if (entry.attempts + 1 >= deps.maxAttempts && tooOld) {
         await giveUp(deps, entry, `gave up after ${entry.attempts + 1} attempts: ${result.error}`, now);
         report.failed += 1;
       } else {
+        // A clean attempt that cannot have left a copy in Slack is no longer in doubt; a row already
+        // in doubt stays so until it is sent (the look-up found it, or it was posted and confirmed).
+        const clearInDoubt = outcome.sent && entry.inDoubtSince === null && result.inDoubt !== true;
         await deps.store.markRetry(
           entry.key,
           result.error,
           Math.max(result.retryAt, now + backoff(entry.attempts)),
+          clearInDoubt,
         );
         deps.events.emit('notify:retry', { key: entry.key, error: result.error });
         report.retried += 1;

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Handoff, instanceId } from '../../../src/domain/model.ts';
 import { createHubSpotSource } from '../../../src/hubspot/hubspot-source.ts';
-import { type HubSpotSandbox, startHubSpotSandbox } from '../../../src/sandbox/index.ts';
+import type { HubSpotSandbox } from '../../../src/sandbox/index.ts';
 import { captureLogger } from '../../fakes/logger.ts';
+import { startCheckedHubSpotSandbox } from '../../support/checked-hubspot-sandbox.ts';
 import { FakeClock } from '../../support/fake-clock.ts';
 import { config, FakeTiming, OVERLAP } from '../harness.ts';
 
@@ -16,7 +17,7 @@ afterEach(async () => {
 /** The sandbox with a search index lagging ten minutes: only reads by id see recent changes. */
 async function setup() {
   const clock = new FakeClock(T0);
-  const sandbox: HubSpotSandbox = await startHubSpotSandbox({
+  const sandbox: HubSpotSandbox = await startCheckedHubSpotSandbox({
     clock,
     rateLimits: false,
     indexLagMs: 10 * MIN,

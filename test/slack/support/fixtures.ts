@@ -49,6 +49,7 @@ export const slackConfig = (
   hubspot: {
     portalId: '123',
     appBaseUrl: 'https://app.hubspot.com',
+    budgetShare: 0.5,
     requestsPerTenSeconds: 100,
     searchPerSecond: 4,
     writeBack: { enabled: false, createTaskOnBreach: false, notAFitLeadStatus: null },

@@ -29,6 +29,7 @@ export function describeOutboxContract(ctx: StoreContext): void {
         ref: null,
         sentAt: null,
         fallback: null,
+        inDoubtSince: null,
       });
     });
 
@@ -133,6 +134,51 @@ export function describeOutboxContract(ctx: StoreContext): void {
       });
       expect(await ctx.store.duePending(T0 + 89_999, 10)).toEqual([]);
       expect((await ctx.store.duePending(T0 + 90_000, 10)).map((e) => e.key)).toEqual([entry.key]);
+    });
+
+    it('markInDoubt keeps the first attempt still in doubt; a definite retry or the end clears it', async () => {
+      const [a, b, c] = [
+        handoffEntry(slaInstance(1)),
+        handoffEntry(slaInstance(2)),
+        handoffEntry(slaInstance(3)),
+      ];
+      await seed(a, b, c);
+
+      await ctx.store.markInDoubt(a.key, T0 + 1_000);
+      await ctx.store.markInDoubt(a.key, T0 + 9_000);
+      expect(await ctx.store.outboxEntry(a.key)).toMatchObject({ inDoubtSince: T0 + 1_000, attempts: 0 });
+      await ctx.store.markRetry(a.key, 'timeout', T0 + 20_000);
+      expect(await ctx.store.outboxEntry(a.key)).toMatchObject({ inDoubtSince: T0 + 1_000, attempts: 1 });
+      await ctx.store.markRetry(a.key, 'ratelimited', T0 + 40_000, true);
+      expect(await ctx.store.outboxEntry(a.key)).toMatchObject({ inDoubtSince: null, attempts: 2 });
+
+      await ctx.store.markInDoubt(b.key, T0);
+      await ctx.store.markSent(b.key, { channel: 'D1', ts: '1.1' }, null, T0 + MINUTE);
+      await ctx.store.markInDoubt(c.key, T0);
+      await ctx.store.markFailed(c.key, 'channel_not_found', T0 + MINUTE);
+      expect((await ctx.store.outboxEntry(b.key))?.inDoubtSince).toBeNull();
+      expect((await ctx.store.outboxEntry(c.key))?.inDoubtSince).toBeNull();
+      await ctx.store.markInDoubt(b.key, T0 + 2 * MINUTE); // a finished row is left alone
+      expect((await ctx.store.outboxEntry(b.key))?.inDoubtSince).toBeNull();
+    });
+
+    it('markUnconfirmed records a maybe-delivered message as sent without a ref, once', async () => {
+      const entry = handoffEntry(slaInstance(1));
+      await seed(entry);
+      await ctx.store.markInDoubt(entry.key, T0);
+
+      await ctx.store.markUnconfirmed(entry.key, 'conversations.history:missing_scope', T0 + MINUTE);
+      expect(await ctx.store.outboxEntry(entry.key)).toMatchObject({
+        state: 'sent',
+        ref: null,
+        sentAt: T0 + MINUTE,
+        lastError: 'conversations.history:missing_scope',
+        inDoubtSince: null,
+        attempts: 1,
+      });
+      expect(await ctx.store.duePending(T0 + 2 * MINUTE, 10)).toEqual([]);
+      await ctx.store.markUnconfirmed(entry.key, 'again', T0 + 2 * MINUTE);
+      expect(await ctx.store.outboxEntry(entry.key)).toMatchObject({ sentAt: T0 + MINUTE, attempts: 1 });
     });
 
     it('markFailed ends the entry; a late retry or failure never demotes a sent entry', async () => {

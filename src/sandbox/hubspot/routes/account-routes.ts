@@ -31,7 +31,8 @@ export const accountRoutes: readonly Route[] = [
       return json(200, {
         results: [
           {
-            name: 'api-calls-daily',
+            // As the spec's example names it (accountInfo.json, CollectionResponseApiUsageNoPaging).
+            name: 'private-apps-api-calls-daily',
             usageLimit: limit ?? 0,
             currentUsage: used,
             collectedAt: isoOf(now),

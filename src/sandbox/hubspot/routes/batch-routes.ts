@@ -6,7 +6,17 @@ import type { CrmRecord } from '../records.ts';
 import { recordJson } from '../serialize.ts';
 import { API_SOURCE, flag, type Route, withType } from './route.ts';
 
+/** Inputs per batch request (HubSpot's object batch endpoints; docs/platform-contract.md HB-3). */
 export const BATCH_MAX = 100;
+/** Inputs per batch read that asks for `propertiesWithHistory` (HubSpot answers 400 above it; HB-1). */
+export const HISTORY_BATCH_MAX = 50;
+
+/** HubSpot's exact message for a history batch read over 50 inputs (status 400, `VALIDATION_ERROR`). */
+export const HISTORY_BATCH_MESSAGE =
+  'The maximum number of inputs supported in a batch request for property histories is 50. Please reduce the number of items and try again';
+
+const tooMany = (count: number) =>
+  validationError(`Batch input is limited to ${BATCH_MAX} inputs; got ${count}`);
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
@@ -32,8 +42,10 @@ export const batchRoutes: readonly Route[] = [
         const body = parseJsonBody(req.body);
         if (!isRecord(body) || !Array.isArray(body.inputs))
           return validationError('Invalid input JSON: inputs is required');
-        if (body.inputs.length > BATCH_MAX)
-          return validationError(`Batch input is limited to ${BATCH_MAX} inputs; got ${body.inputs.length}`);
+        const history = strings(body.propertiesWithHistory);
+        if (history.length > 0 && body.inputs.length > HISTORY_BATCH_MAX)
+          return validationError(HISTORY_BATCH_MESSAGE);
+        if (body.inputs.length > BATCH_MAX) return tooMany(body.inputs.length);
         const idProperty = typeof body.idProperty === 'string' ? body.idProperty : null;
         const archived = flag(req.query, 'archived');
         const found: CrmRecord[] = [];
@@ -48,7 +60,6 @@ export const batchRoutes: readonly Route[] = [
           else if (!record) missing.push(id);
         }
         const properties = strings(body.properties);
-        const history = strings(body.propertiesWithHistory);
         return batchResponse(
           found.map((r) => recordJson(r, properties, history)),
           missing,
@@ -66,8 +77,7 @@ export const batchRoutes: readonly Route[] = [
         const body = parseJsonBody(req.body);
         if (!isRecord(body) || !Array.isArray(body.inputs))
           return validationError('Invalid input JSON: inputs is required');
-        if (body.inputs.length > BATCH_MAX)
-          return validationError(`Batch input is limited to ${BATCH_MAX} inputs; got ${body.inputs.length}`);
+        if (body.inputs.length > BATCH_MAX) return tooMany(body.inputs.length);
         const updates: { id: string; properties: Record<string, string | null> }[] = [];
         for (const input of body.inputs) {
           if (!isRecord(input))

@@ -5,6 +5,7 @@ import { defaultAssociationTypeId, OBJECT_TYPES, type ObjectType } from '../obje
 import { checkWrite } from '../property-validation.ts';
 import type { CrmRecord } from '../records.ts';
 import { recordJson } from '../serialize.ts';
+import { HISTORY_BATCH_MAX, HISTORY_BATCH_MESSAGE } from './batch-routes.ts';
 import { API_SOURCE, flag, type Route, withType } from './route.ts';
 
 const LIST_MAX = 100;
@@ -25,11 +26,13 @@ export const objectRoutes: readonly Route[] = [
         const limit = Number(req.query.get('limit') ?? 10);
         if (!Number.isInteger(limit) || limit < 1 || limit > LIST_MAX)
           return validationError(`limit must be between 1 and ${LIST_MAX}`);
+        const history = queryList(req.query, 'propertiesWithHistory');
+        // A page that asks for history holds at most 50 records (docs/platform-contract.md HB-5).
+        if (history.length > 0 && limit > HISTORY_BATCH_MAX) return validationError(HISTORY_BATCH_MESSAGE);
         const offset = Number(req.query.get('after') ?? 0) || 0;
         const all = state.data.all(type, flag(req.query, 'archived'));
         const page = all.slice(offset, offset + limit);
         const properties = queryList(req.query, 'properties');
-        const history = queryList(req.query, 'propertiesWithHistory');
         const next = offset + limit < all.length ? String(offset + limit) : null;
         return json(200, {
           results: page.map((r) => recordJson(r, properties, history)),

@@ -3,7 +3,11 @@ import { hubspotError, validationError } from '../errors.ts';
 import { ownerJson } from '../owners.ts';
 import { flag, type Route } from './route.ts';
 
-const OWNERS_MAX = 500;
+/**
+ * Owners per page. HubSpot documents the default (100) but no maximum; the sandbox takes the stricter
+ * reading and refuses more, so a client that does not page through owners is caught here (HB-15).
+ */
+export const OWNERS_MAX = 100;
 
 export const ownerRoutes: readonly Route[] = [
   {

@@ -1,37 +1,67 @@
-import { type Args, str, structured } from '../args.ts';
-import type { SlackChannel } from '../directory.ts';
+import { type Args, bool, str, structured } from '../args.ts';
+import { BLOCK_KIT, messageBlockErrors, rejection } from '../block-kit-limits.ts';
+import { directoryLookups, messageMarkup, textParsing } from '../content-markup.ts';
+import type { Directory, SlackChannel } from '../directory.ts';
 import type { MessageContent } from '../message-log.ts';
 import type { MethodContext } from './method.ts';
 
-export const MAX_MESSAGE_BLOCKS = 50;
-export const MAX_VIEW_BLOCKS = 100;
-const MAX_TEXT = 40_000;
+export type ContentError = { readonly error: string; readonly extra?: Record<string, unknown> };
 
-/** Slack's checks on blocks: an array of objects with a `type`, within the surface's count. */
-export function checkBlocks(value: unknown, max: number): readonly unknown[] | 'invalid' | null {
+/** A message's `blocks`: `null` when absent, else the array or Slack's `invalid_blocks` answer. */
+export function checkBlocks(value: unknown): readonly unknown[] | ContentError | null {
   if (value === null) return null;
-  if (!Array.isArray(value) || value.length > max) return 'invalid';
-  const valid = value.every(
-    (b) => typeof b === 'object' && b !== null && typeof (b as { type?: unknown }).type === 'string',
-  );
-  return valid ? value : 'invalid';
+  const problems = messageBlockErrors(value);
+  if (problems.length > 0) return { error: 'invalid_blocks', extra: rejection(problems) };
+  return value as readonly unknown[];
 }
 
-/** Text, blocks and metadata of a post or update, or Slack's error code. */
-export function parseContent(args: Args, requireSomething: boolean): MessageContent | { error: string } {
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `metadata` is an object with an `event_type` and an `event_payload` object; else `invalid_metadata_format`. */
+const wellFormed = (m: unknown): boolean =>
+  m === null || (isObj(m) && typeof m.event_type === 'string' && isObj(m.event_payload));
+
+/**
+ * An `event_type` may hold letters, digits, `_` and `-` only; otherwise Slack posts the message, ignores
+ * the metadata and warns `invalid_metadata_schema` (docs.slack.dev/messaging/message-metadata).
+ */
+const validEventType = (m: unknown): boolean =>
+  isObj(m) && typeof m.event_type === 'string' && /^[A-Za-z0-9_-]+$/.test(m.event_type);
+
+/** What an accepted post or update adds to its answer when its metadata was ignored: Slack's warning. */
+export function metadataWarning(args: Args): Record<string, unknown> {
+  const metadata = structured(args, 'metadata');
+  if (!metadata.ok || metadata.value === null || !wellFormed(metadata.value)) return {};
+  if (validEventType(metadata.value)) return {};
+  return { warning: 'invalid_metadata_schema', response_metadata: { warnings: ['invalid_metadata_schema'] } };
+}
+
+/**
+ * Text, blocks and metadata of a post or update (with the mentions and links Slack finds in them),
+ * or Slack's error.
+ */
+export function parseContent(
+  args: Args,
+  requireSomething: boolean,
+  directory?: Directory,
+): MessageContent | ContentError {
   const text = str(args, 'text');
   const blocksArg = structured(args, 'blocks');
   if (!blocksArg.ok) return { error: 'invalid_blocks_format' };
-  const blocks = checkBlocks(blocksArg.value, MAX_MESSAGE_BLOCKS);
-  if (blocks === 'invalid') return { error: 'invalid_blocks' };
+  const blocks = checkBlocks(blocksArg.value);
+  if (blocks !== null && 'error' in blocks) return blocks;
   const attachments = structured(args, 'attachments');
   if (!attachments.ok) return { error: 'invalid_attachments' };
   const metadata = structured(args, 'metadata');
-  if (!metadata.ok) return { error: 'invalid_metadata_format' };
+  if (!metadata.ok || !wellFormed(metadata.value)) return { error: 'invalid_metadata_format' };
   if (requireSomething && text === null && blocks === null && attachments.value === null)
     return { error: 'no_text' };
-  if (text !== null && text.length > MAX_TEXT) return { error: 'msg_too_long' };
-  return { text, blocks, metadata: metadata.value };
+  if (text !== null && text.length > BLOCK_KIT.messageText) return { error: 'msg_too_long' };
+  const lookups = directory ? directoryLookups(directory) : {};
+  const parsing = textParsing(str(args, 'parse'), bool(args, 'link_names'), lookups);
+  const kept = validEventType(metadata.value) ? metadata.value : null;
+  return { text, blocks, metadata: kept, markup: messageMarkup(text, blocks, parsing) };
 }
 
 /**
@@ -49,6 +79,9 @@ export function resolveTarget(ctx: MethodContext, raw: string | null): SlackChan
   }
   const channel = state.directory.channel(raw);
   if (!channel) return { error: 'channel_not_found' };
+  // By name only a public channel is found: a private one by name answers channel_not_found
+  // (slackapi/bolt-js#1167); the stricter reading of "an encoded ID or channel name" (SD-14).
+  if (channel.id !== raw && channel.kind !== 'public') return { error: 'channel_not_found' };
   if (channel.kind === 'im') return state.messagesTabEnabled ? channel : { error: 'messages_tab_disabled' };
   const member = channel.members.has(state.bot.userId);
   if (channel.kind === 'private' && !member) return { error: 'channel_not_found' };

@@ -1,7 +1,7 @@
 import { bool, str } from '../args.ts';
 import { currentContent } from '../message-log.ts';
 import { messageJson } from '../shapes.ts';
-import { parseContent, resolveTarget } from './chat-content.ts';
+import { metadataWarning, parseContent, resolveTarget } from './chat-content.ts';
 import { fail, type MethodSpec, ok } from './method.ts';
 
 export const chatMethods: Readonly<Record<string, MethodSpec>> = {
@@ -10,8 +10,8 @@ export const chatMethods: Readonly<Record<string, MethodSpec>> = {
     scope: 'chat:write',
     handle: (ctx) => {
       const { state, args, now, limiter } = ctx;
-      const content = parseContent(args, true);
-      if ('error' in content) return fail(content.error);
+      const content = parseContent(args, true, state.directory);
+      if ('error' in content) return fail(content.error, content.extra);
       const target = resolveTarget(ctx, str(args, 'channel'));
       if ('error' in target) return fail(target.error);
       const retryAfter = limiter.channelMessage(target.id, now);
@@ -27,7 +27,12 @@ export const chatMethods: Readonly<Record<string, MethodSpec>> = {
         deletedAt: null,
       };
       state.log.post(message);
-      return ok({ channel: target.id, ts: message.ts, message: messageJson(message, state) });
+      return ok({
+        channel: target.id,
+        ts: message.ts,
+        message: messageJson(message, state),
+        ...metadataWarning(args),
+      });
     },
   },
   'chat.update': {
@@ -38,8 +43,8 @@ export const chatMethods: Readonly<Record<string, MethodSpec>> = {
       if (!channel || channel.id !== str(args, 'channel')) return fail('channel_not_found');
       const message = state.log.find(channel.id, str(args, 'ts') ?? '');
       if (!message || message.deletedAt !== null) return fail('message_not_found');
-      const content = parseContent(args, true);
-      if ('error' in content) return fail(content.error);
+      const content = parseContent(args, true, state.directory);
+      if ('error' in content) return fail(content.error, content.extra);
       state.log.update(message, {
         ...content,
         metadata: content.metadata ?? currentContent(message).metadata,
@@ -51,6 +56,7 @@ export const chatMethods: Readonly<Record<string, MethodSpec>> = {
         ts: message.ts,
         text: content.text ?? '',
         message: messageJson(message, state),
+        ...metadataWarning(args),
       });
     },
   },
@@ -69,8 +75,8 @@ export const chatMethods: Readonly<Record<string, MethodSpec>> = {
     scope: 'chat:write',
     handle: (ctx) => {
       const { state, args, now } = ctx;
-      const content = parseContent(args, true);
-      if ('error' in content) return fail(content.error);
+      const content = parseContent(args, true, state.directory);
+      if ('error' in content) return fail(content.error, content.extra);
       const target = resolveTarget(ctx, str(args, 'channel'));
       if ('error' in target) return fail(target.error);
       const user = state.directory.user(str(args, 'user') ?? '');

@@ -15,6 +15,14 @@ const page = <T>(items: readonly T[], cursor: string | null, limit: number) => {
   return { items: items.slice(offset, end), next };
 };
 
+/** The bot scope that lists or describes a conversation type (docs.slack.dev/reference/methods/conversations.list). */
+const READ_SCOPE: Readonly<Record<string, string>> = {
+  public_channel: 'channels:read',
+  private_channel: 'groups:read',
+  im: 'im:read',
+  mpim: 'mpim:read',
+};
+
 export const usersMethods: Readonly<Record<string, MethodSpec>> = {
   'auth.test': {
     tier: 'special',
@@ -62,9 +70,12 @@ export const usersMethods: Readonly<Record<string, MethodSpec>> = {
   },
   'conversations.list': {
     tier: 2,
-    scope: 'channels:read',
-    handle: ({ state, args }) => {
+    // The scope depends on the `types` asked for (channels:, groups:, im:, mpim:read); checked below.
+    scope: null,
+    handle: ({ state, args, scopes }) => {
       const wanted = new Set((str(args, 'types') ?? 'public_channel').split(','));
+      const needed = [...wanted].map((t) => READ_SCOPE[t] ?? 'channels:read').find((n) => !scopes.has(n));
+      if (needed !== undefined) return fail('missing_scope', { needed, provided: [...scopes].join(',') });
       const kindOf = { public: 'public_channel', private: 'private_channel', im: 'im' } as const;
       const excludeArchived = str(args, 'exclude_archived') === 'true';
       const visible = state.directory
@@ -82,11 +93,16 @@ export const usersMethods: Readonly<Record<string, MethodSpec>> = {
   },
   'conversations.info': {
     tier: 3,
-    scope: 'channels:read',
-    handle: ({ state, args }) => {
+    // channels:read for a public channel, groups:read for a private one, im:read for a DM.
+    scope: null,
+    handle: ({ state, args, scopes }) => {
       const channel = state.directory.channel(str(args, 'channel') ?? '');
       if (!channel || (channel.kind !== 'public' && !channel.members.has(state.bot.userId)))
         return fail('channel_not_found');
+      const needed =
+        READ_SCOPE[{ public: 'public_channel', private: 'private_channel', im: 'im' }[channel.kind]];
+      if (needed !== undefined && !scopes.has(needed))
+        return fail('missing_scope', { needed, provided: [...scopes].join(',') });
       return ok({ channel: channelJson(channel, state) });
     },
   },

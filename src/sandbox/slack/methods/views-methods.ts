@@ -1,8 +1,8 @@
 import { isRecord } from '../../shared/http-types.ts';
 import { type Args, str, structured } from '../args.ts';
+import { viewErrors } from '../block-kit-limits.ts';
 import type { RecordedView } from '../message-log.ts';
 import type { SlackState } from '../slack-state.ts';
-import { checkBlocks, MAX_VIEW_BLOCKS } from './chat-content.ts';
 import { fail, type MethodContext, type MethodOutcome, type MethodSpec, ok } from './method.ts';
 
 /** A view as `views.*` return it. */
@@ -35,21 +35,22 @@ type ParsedView =
   | { readonly ok: true; readonly view: Record<string, unknown> }
   | { readonly ok: false; readonly outcome: MethodOutcome };
 
-const invalid = (message: string): ParsedView => ({
+const invalid = (...messages: string[]): ParsedView => ({
   ok: false,
-  outcome: fail('invalid_arguments', { response_metadata: { messages: [`[ERROR] ${message}`] } }),
+  outcome: fail('invalid_arguments', {
+    response_metadata: { messages: messages.map((m) => `[ERROR] ${m}`) },
+  }),
 });
 
-/** The `view` argument, checked like Slack does (type, block count, a modal's title). */
+/** The `view` argument, checked like Slack does (type, Block Kit limits, a modal's title and buttons). */
 function parseView(args: Args, type: 'home' | 'modal'): ParsedView {
   const raw = structured(args, 'view');
   if (!raw.ok || !isRecord(raw.value)) return invalid('failed to parse view');
   const view = raw.value;
   if (view.type !== type) return invalid(`must be a ${type} view [json-pointer:/view/type]`);
-  if (checkBlocks(view.blocks ?? [], MAX_VIEW_BLOCKS) === 'invalid')
-    return invalid(`no more than ${MAX_VIEW_BLOCKS} items allowed [json-pointer:/view/blocks]`);
-  if (type === 'modal' && !isRecord(view.title))
-    return invalid('missing required field: title [json-pointer:/view]');
+  const problems = viewErrors(view);
+  if (problems.length > 0)
+    return invalid('failed to match all allowed schemas [json-pointer:/view]', ...problems);
   return { ok: true, view };
 }
 
@@ -62,6 +63,20 @@ function store(ctx: MethodContext, view: Omit<RecordedView, 'hash' | 'at' | 'clo
   };
   ctx.state.log.putView(recorded);
   return ok({ view: viewJson(recorded, ctx.state) });
+}
+
+/** After a modal opens, 2 more views may be pushed onto its stack: 3 in all (SI-3). */
+export const MAX_VIEW_STACK = 3;
+
+/** The latest version of each still-open view of the person's newest modal, root first. */
+function openModalStack(state: SlackState, user: string): RecordedView[] {
+  const latest = [...new Set(state.log.views.map((v) => v.id))]
+    .map((id) => state.log.view(id))
+    .filter((v): v is RecordedView => v !== null && v.type === 'modal' && v.user === user && !v.closed);
+  const top = latest.at(-1);
+  if (!top) return [];
+  const root = top.root ?? top.id;
+  return latest.filter((v) => (v.root ?? v.id) === root);
 }
 
 export const viewsMethods: Readonly<Record<string, MethodSpec>> = {
@@ -108,6 +123,30 @@ export const viewsMethods: Readonly<Record<string, MethodSpec>> = {
       });
     },
   },
+  'views.push': {
+    tier: 4,
+    scope: null,
+    handle: (ctx) => {
+      const { state, args } = ctx;
+      const trigger = str(args, 'trigger_id') ?? '';
+      const parsed = parseView(args, 'modal');
+      if (!parsed.ok) return parsed.outcome;
+      const problem = state.useTrigger(trigger);
+      if (problem !== null) return fail(problem);
+      const user = state.triggerUser(trigger) ?? '';
+      const open = openModalStack(state, user);
+      if (open.length >= MAX_VIEW_STACK) return fail('push_limit_reached');
+      const root = open[0]?.root ?? open[0]?.id;
+      return store(ctx, {
+        id: state.ids.make('V'),
+        type: 'modal',
+        user,
+        view: parsed.view,
+        externalId: str(parsed.view, 'external_id'),
+        ...(root === undefined ? {} : { root }),
+      });
+    },
+  },
   'views.update': {
     tier: 4,
     scope: null,
@@ -118,7 +157,8 @@ export const viewsMethods: Readonly<Record<string, MethodSpec>> = {
       const current = byId
         ? state.log.view(byId)
         : (state.log.views.findLast((v) => v.externalId === byExternal) ?? null);
-      if (!current) return fail('not_found');
+      // A modal the person closed is gone (stricter reading: Slack documents `not_found` for an unknown view).
+      if (!current || current.closed) return fail('not_found');
       const parsed = parseView(args, current.type);
       if (!parsed.ok) return parsed.outcome;
       const { view } = parsed;

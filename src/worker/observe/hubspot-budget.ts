@@ -1,0 +1,79 @@
+import { DateTime } from 'luxon';
+import type { Clock } from '../../clock/clock.ts';
+import type { Instant } from '../../domain/time.ts';
+import type { DailyReading, RateLimitReading } from '../../hubspot/rate-limit-headers.ts';
+import type { Budget } from '../../hubspot/request-budget.ts';
+import type { Logger } from '../../log/logger.ts';
+import type { NewOutboxEntry } from '../../ports/store.ts';
+import { adminAlert } from '../admin-alert.ts';
+
+/** Below this share of `X-HubSpot-RateLimit-Daily` left, the admins hear of it (once a day). */
+export const DAILY_LOW_SHARE = 0.2;
+
+/** Whether less than `share` of the account's daily requests is left. */
+export const dailyBudgetLow = (daily: DailyReading, share = DAILY_LOW_SHARE): boolean =>
+  daily.remaining < daily.limit * share;
+
+/** The outbox key of the day's warning: one a day, across restarts too. */
+export const dailyLowAlertKey = (day: string): string => `admin:hubspot-daily-budget-low:${day}`;
+
+export function dailyLowAlert(daily: DailyReading, day: string, now: Instant): NewOutboxEntry {
+  const left = Math.round((daily.remaining / daily.limit) * 100);
+  const text =
+    `:warning: HubSpot's daily API budget is running low: ${daily.remaining.toLocaleString('en')} of ` +
+    `${daily.limit.toLocaleString('en')} requests left today (${left} %), shared by every integration of the ` +
+    'portal. When it runs out HubSpot refuses all calls until midnight (portal time) and sla-bot stops ' +
+    'seeing handoffs. Check Settings → Integrations → Private apps → API usage for who is using it.';
+  return adminAlert(dailyLowAlertKey(day), text, now);
+}
+
+/** What the running app reports about HubSpot's limits (the `/metrics` gauges). */
+export interface RateLimitGauges {
+  hubspotRateLimit(reading: RateLimitReading, budget: Budget): void;
+}
+
+export interface BudgetWatchDeps {
+  readonly logger: Logger;
+  /** Wall time: which portal day it is. */
+  readonly clock: Clock;
+  /** The portal's time zone, where HubSpot's daily limit resets. */
+  readonly zone: () => string;
+  /** Queues an admin alert (the store's outbox; the key deduplicates it). */
+  readonly alert: (entry: NewOutboxEntry, now: Instant) => Promise<void>;
+  readonly gauges?: RateLimitGauges;
+}
+
+/**
+ * Follows HubSpot's rate-limit headers as answers come in: gauges for `/metrics`, a log line when
+ * sla-bot's budget changes (tier learned, others draining the pool), and once a day a warning to
+ * the admins when less than a fifth of the account's daily requests is left.
+ */
+export function watchHubSpotBudget(
+  deps: BudgetWatchDeps,
+): (reading: RateLimitReading, budget: Budget) => void {
+  let last: Budget | null = null;
+  let warnedOn: string | null = null;
+  return (reading, budget) => {
+    deps.gauges?.hubspotRateLimit(reading, budget);
+    if (last === null || last.max !== budget.max || last.reason !== budget.reason) {
+      deps.logger.info(
+        { perInterval: budget.perInterval, max: budget.max, others: budget.others, reason: budget.reason },
+        'hubspot request budget set',
+      );
+    }
+    last = budget;
+    if (!reading.daily || !dailyBudgetLow(reading.daily)) return;
+    const now = deps.clock.now();
+    const day = DateTime.fromMillis(now, { zone: deps.zone() }).toISODate() ?? 'unknown';
+    if (warnedOn === day) return;
+    warnedOn = day;
+    deps.logger.warn(
+      { limit: reading.daily.limit, remaining: reading.daily.remaining, day },
+      'hubspot daily api budget below 20 percent',
+    );
+    deps.alert(dailyLowAlert(reading.daily, day, now), now).catch((err: unknown) => {
+      warnedOn = null;
+      deps.logger.error({ err, day }, 'could not queue the admin alert about the hubspot daily budget');
+    });
+  };
+}
