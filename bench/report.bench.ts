@@ -20,8 +20,8 @@ import { renderJson } from '../src/reports/format/json.ts';
 import { renderTable } from '../src/reports/format/table.ts';
 import { loadReportFacts } from '../src/reports/load-facts.ts';
 import { reportSetup } from '../src/reports/report-setup.ts';
-import { seedStore } from '../src/reports/seed/seed-store.ts';
 import { openStore } from '../src/store/open-store.ts';
+import { seedStore } from '../test/support/seed/seed-store.ts';
 
 const COUNT = Number(process.argv[2] ?? 10_000);
 const NOW = Date.UTC(2026, 3, 15, 12);

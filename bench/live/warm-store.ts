@@ -10,7 +10,8 @@ import type { Logger } from '../../src/log/logger.ts';
 import type { NewOutboxEntry } from '../../src/ports/store.ts';
 import type { GeneratedContact, HubSpotSandbox, SlackSandbox } from '../../src/sandbox/index.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { outboxEntries, policyFor } from '../../src/worker/cycle/evaluate-open.ts';
+import { outboxEntries } from '../../src/worker/judge/evaluate-open.ts';
+import { policyFor } from '../../src/worker/shared/teams.ts';
 import { slaEngine } from '../../src/worker/sla-engine.ts';
 import { random } from './random.ts';
 

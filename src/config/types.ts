@@ -1,5 +1,6 @@
 import type { BusinessCalendar } from '../domain/calendar/business-calendar.ts';
 import type { CalendarSpec } from '../domain/calendar/spec.ts';
+import type { FunnelStage } from '../domain/model.ts';
 import type { Condition, Policy } from '../domain/policy.ts';
 import type { Instant, Millis } from '../domain/time.ts';
 
@@ -19,12 +20,9 @@ export type StageSource =
   /** A stage of a pipeline of the HubSpot Leads object. */
   | { readonly kind: 'lead_pipeline'; readonly pipeline: string; readonly stage: string };
 
-export interface StageDefinition {
-  /** The key admins use: `mql`, `sal`, `sql`, … */
-  readonly key: string;
+/** A stage as configured: its place in the funnel (`key`, `order`), its label, and how HubSpot shows it. */
+export interface StageDefinition extends FunnelStage {
   readonly label: string;
-  /** Position in the funnel (0 = earliest); entering a later stage closes earlier instances. */
-  readonly order: number;
   readonly source: StageSource;
   readonly at: SourceLocation;
 }

@@ -39,6 +39,40 @@ export interface Handoff {
   readonly ownerAssignedAt: Instant | null;
 }
 
+/** A configured stage's place in the funnel: entering a later stage closes earlier instances. */
+export interface FunnelStage {
+  /** The key admins use: `mql`, `sal`, `sql`, … */
+  readonly key: string;
+  /** Position in the funnel (0 = earliest). */
+  readonly order: number;
+}
+
+/** Something happened to a lead that affects its open SLA instances. */
+export type LeadChange =
+  | {
+      readonly kind: 'owner_changed';
+      readonly objectType: LeadObjectType;
+      readonly objectId: string;
+      readonly ownerId: string | null;
+      readonly at: Instant;
+    }
+  | {
+      /** Moved back to nurture / out of the funnel (recycled, disqualified). */
+      readonly kind: 'left_funnel';
+      readonly objectType: LeadObjectType;
+      readonly objectId: string;
+      readonly toStage: string;
+      readonly at: Instant;
+    }
+  | {
+      /** Deleted or merged into another record. */
+      readonly kind: 'deleted';
+      readonly objectType: LeadObjectType;
+      readonly objectId: string;
+      readonly mergedInto: string | null;
+      readonly at: Instant;
+    };
+
 /** A logged activity on a lead (call, e-mail, meeting). */
 export interface Touch {
   /** Stable id, `call:123` / `email:456` / `meeting:789`. */

@@ -1,6 +1,6 @@
-import type { Handoff } from '../domain/model.ts';
+import type { Handoff, LeadChange } from '../domain/model.ts';
 import type { Instant } from '../domain/time.ts';
-import type { LeadChange, Rejected } from '../ports/crm-source.ts';
+import type { Rejected } from '../ports/crm-source.ts';
 import type { ContactCondition } from './contact-conditions.ts';
 import { MERGED_IDS } from './contact-conditions.ts';
 import type { ScannedRecord, ScanOutcome } from './keyset-scan.ts';

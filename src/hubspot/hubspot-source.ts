@@ -1,18 +1,15 @@
 import type { SlaConfig } from '../config/types.ts';
-import type { Touch } from '../domain/model.ts';
+import type { LeadChange, Touch } from '../domain/model.ts';
 import type { Instant } from '../domain/time.ts';
-import type { Logger } from '../log/logger.ts';
 import type {
   CrmSource,
   Cursors,
   DealRead,
   HandoffPoll,
-  LeadChange,
   OpenContacts,
   Owner,
-  Rejected,
   TouchPoll,
-  WatchedLeads,
+  WatchedInstances,
 } from '../ports/crm-source.ts';
 import { contactChanges } from './contact-scan.ts';
 import { dealsOf } from './deals.ts';
@@ -20,6 +17,7 @@ import { DispositionNames } from './dispositions.ts';
 import { leadPipelineHandoffs } from './history-handoffs.ts';
 import { createHubSpotClient, type HubSpotClient, type HubSpotClientDeps } from './hubspot-client.ts';
 import { leadOwnerChanges } from './lead-owner-changes.ts';
+import { logRejected } from './log-rejected.ts';
 import { OwnerCache } from './owners.ts';
 import {
   DEFAULT_POLL_TUNING,
@@ -82,7 +80,7 @@ export function createHubSpotSource(deps: HubSpotSourceDeps): HubSpotSource {
       config = next;
     },
 
-    async pollHandoffs(cursors: Cursors, now: Instant, open?: WatchedLeads): Promise<HandoffPoll> {
+    async pollHandoffs(cursors: Cursors, now: Instant, open?: WatchedInstances): Promise<HandoffPoll> {
       const ctx = context(now);
       // One contacts search (stage entries and lead changes ORed), then Leads-object stages on their own.
       const steps: StepResult[] = [await contactChanges(ctx, cursors)];
@@ -142,11 +140,6 @@ export function createHubSpotSource(deps: HubSpotSourceDeps): HubSpotSource {
     },
   };
 }
-
-const logRejected = (logger: Logger, rejected: readonly Rejected[]): void => {
-  for (const r of rejected)
-    logger.warn({ what: r.what, id: r.id, reason: r.reason }, 'hubspot record rejected');
-};
 
 /** The same change found twice in one poll (a search and the read-back) is reported once. */
 const distinct = (changes: readonly LeadChange[]): LeadChange[] => {

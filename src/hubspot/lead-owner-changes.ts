@@ -1,4 +1,4 @@
-import type { LeadChange } from '../ports/crm-source.ts';
+import type { LeadChange } from '../domain/model.ts';
 import { keysetScan } from './keyset-scan.ts';
 import { type PollContext, type StepResult, scanStep } from './poll-context.ts';
 import { parseInstant, text } from './values.ts';

@@ -1,8 +1,8 @@
 import type { SlaConfig } from '../config/types.ts';
-import type { Handoff } from '../domain/model.ts';
+import type { Handoff, LeadChange } from '../domain/model.ts';
 import type { Instant, Millis } from '../domain/time.ts';
 import type { Logger } from '../log/logger.ts';
-import type { LeadChange, Rejected } from '../ports/crm-source.ts';
+import type { Rejected } from '../ports/crm-source.ts';
 
 import type { HubSpotApi } from './hubspot-api.ts';
 import type { ScanOptions, ScanOutcome } from './keyset-scan.ts';

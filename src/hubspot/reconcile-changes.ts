@@ -1,6 +1,7 @@
 import type { SlaConfig } from '../config/types.ts';
+import type { LeadChange } from '../domain/model.ts';
 import type { Instant } from '../domain/time.ts';
-import type { LeadChange, WatchedLead } from '../ports/crm-source.ts';
+import type { WatchedInstance } from '../ports/crm-source.ts';
 import { dateEntered } from './poll-context.ts';
 import type { Presence } from './record-presence.ts';
 import type { CrmRecord } from './schemas.ts';
@@ -10,7 +11,7 @@ import { parseInstant, text } from './values.ts';
 export interface ReconcileInput {
   readonly config: Pick<SlaConfig, 'stages' | 'recycleStages'>;
   /** One per lead (the latest-entered instance). */
-  readonly watched: readonly WatchedLead[];
+  readonly watched: readonly WatchedInstance[];
   readonly contacts: ReadonlyMap<string, Presence>;
   readonly leads: ReadonlyMap<string, Presence>;
   readonly now: Instant;
@@ -74,7 +75,7 @@ function leadOwner(lead: CrmRecord, contact: Presence | undefined, now: Instant)
   return { ownerId: text(contact.record.properties.hubspot_owner_id), at: own.at };
 }
 
-function leftFunnel(watched: WatchedLead, record: CrmRecord, input: ReconcileInput): LeadChange[] {
+function leftFunnel(watched: WatchedInstance, record: CrmRecord, input: ReconcileInput): LeadChange[] {
   const props = record.properties;
   const { objectId } = watched.lead;
   const left = (toStage: string, at: Instant): LeadChange[] =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Instant, Millis } from '../domain/time.ts';
-import type { WatchedLead, WatchedLeads } from '../ports/crm-source.ts';
+import type { WatchedInstance, WatchedInstances } from '../ports/crm-source.ts';
 import { BATCH_READ_LIMIT } from './batch-read.ts';
 
 export interface ReconcileTuning {
@@ -62,18 +62,19 @@ export interface SweepLead {
   readonly enteredAt: Instant;
 }
 
-/** What `planSweep` asks of the open leads (see `WatchedLeads`). */
-export type SweepSource = Pick<WatchedLeads, 'size' | 'next' | 'recent'>;
+/** What `planSweep` asks of the open leads (see `WatchedInstances`). */
+export type SweepSource = Pick<WatchedInstances, 'size' | 'next' | 'recent'>;
 
 /** The lead key of a watched lead. */
-export const leadKey = (w: Pick<WatchedLead, 'lead'>): string => `${w.lead.objectType}:${w.lead.objectId}`;
+export const leadKey = (w: Pick<WatchedInstance, 'lead'>): string =>
+  `${w.lead.objectType}:${w.lead.objectId}`;
 
 /**
- * `WatchedLeads` over a list (sorted once; the worker keeps its own, in order as leads come and go).
+ * `WatchedInstances` over a list (sorted once; the worker keeps its own, in order as leads come and go).
  * Several instances of one lead: the latest by stage entry is the lead's.
  */
-export function watchedLeadsOf(list: readonly WatchedLead[]): WatchedLeads {
-  const latest = new Map<string, WatchedLead>();
+export function watchedLeadsOf(list: readonly WatchedInstance[]): WatchedInstances {
+  const latest = new Map<string, WatchedInstance>();
   for (const w of list) {
     const seen = latest.get(leadKey(w));
     if (!seen || w.enteredAt > seen.enteredAt) latest.set(leadKey(w), w);

@@ -1,5 +1,5 @@
 import type { Instant } from '../domain/time.ts';
-import type { WatchedLead, WatchedLeads } from '../ports/crm-source.ts';
+import type { WatchedInstance, WatchedInstances } from '../ports/crm-source.ts';
 import { batchReadSize } from './batch-read.ts';
 import { HubSpotDailyLimitError, HubSpotError } from './errors.ts';
 import { dateEntered, type PollContext, type StepResult } from './poll-context.ts';
@@ -16,7 +16,7 @@ import { text } from './values.ts';
 
 export const RECONCILE_CURSOR = 'reconcile';
 
-const isList = (open: WatchedLeads | readonly WatchedLead[]): open is readonly WatchedLead[] =>
+const isList = (open: WatchedInstances | readonly WatchedInstance[]): open is readonly WatchedInstance[] =>
   Array.isArray(open);
 
 /** Contact properties the read-back compares: owner, merges, stage values and entry dates. */
@@ -53,7 +53,7 @@ const LEAD_PROPERTIES = ['hs_lastmodifieddate', 'hubspot_owner_id', 'hubspot_own
  */
 export async function reconcile(
   ctx: PollContext,
-  open: WatchedLeads | readonly WatchedLead[],
+  open: WatchedInstances | readonly WatchedInstance[],
   cursorText: string | undefined,
   now: Instant,
   tuning: ReconcileTuning,
@@ -127,7 +127,7 @@ export async function reconcile(
  */
 export async function reconcileOrDefer(
   ctx: PollContext,
-  open: WatchedLeads,
+  open: WatchedInstances,
   cursorText: string | undefined,
   now: Instant,
   tuning: ReconcileTuning,

@@ -4,6 +4,7 @@ import { readAssociations } from './associations.ts';
 import { batchRead } from './batch-read.ts';
 import type { DispositionNames } from './dispositions.ts';
 import { keysetScan } from './keyset-scan.ts';
+import { logRejected } from './log-rejected.ts';
 import type { PollContext } from './poll-context.ts';
 import type { Properties } from './schemas.ts';
 import { type EngagementType, engagementTypes, toTouch } from './touch-mapping.ts';
@@ -80,7 +81,7 @@ export async function touchesOf(
     const pairs: [string, string][] = [];
     for (const [contactId, targets] of links.byFrom) for (const t of targets) pairs.push([t.toId, contactId]);
     if (pairs.length === 0) {
-      logRejected(ctx, links.rejected);
+      logRejected(ctx.logger, links.rejected);
       continue;
     }
     const read = await batchRead(
@@ -92,7 +93,7 @@ export async function touchesOf(
     const props = new Map([...read.records].map(([id, r]) => [id, r.properties]));
     const mapped = await mapTouches(type, pairs, props, dispositions);
     touches.push(...mapped.touches);
-    logRejected(ctx, [...links.rejected, ...read.rejected, ...mapped.rejected]);
+    logRejected(ctx.logger, [...links.rejected, ...read.rejected, ...mapped.rejected]);
   }
   return touches;
 }
@@ -119,8 +120,3 @@ async function mapTouches(
   }
   return { touches, rejected };
 }
-
-const logRejected = (ctx: PollContext, rejected: readonly Rejected[]): void => {
-  for (const r of rejected)
-    ctx.logger.warn({ what: r.what, id: r.id, reason: r.reason }, 'hubspot record rejected');
-};

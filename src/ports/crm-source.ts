@@ -1,5 +1,5 @@
 import type { SlaConfig } from '../config/types.ts';
-import type { Handoff, LeadObjectType, LeadSnapshot, Touch } from '../domain/model.ts';
+import type { Handoff, LeadChange, LeadSnapshot, Touch } from '../domain/model.ts';
 import type { Instant } from '../domain/time.ts';
 
 /** Opaque resume points, keyed by source name (e.g. `handoffs:sql`, `touches:calls`). Persisted by the store. */
@@ -16,37 +16,11 @@ export interface Owner {
   readonly active: boolean;
 }
 
-/** Something happened to a lead that affects its open SLA instances. */
-export type LeadChange =
-  | {
-      readonly kind: 'owner_changed';
-      readonly objectType: LeadObjectType;
-      readonly objectId: string;
-      readonly ownerId: string | null;
-      readonly at: Instant;
-    }
-  | {
-      /** Moved back to nurture / out of the funnel (recycled, disqualified). */
-      readonly kind: 'left_funnel';
-      readonly objectType: LeadObjectType;
-      readonly objectId: string;
-      readonly toStage: string;
-      readonly at: Instant;
-    }
-  | {
-      /** Deleted or merged into another record. */
-      readonly kind: 'deleted';
-      readonly objectType: LeadObjectType;
-      readonly objectId: string;
-      readonly mergedInto: string | null;
-      readonly at: Instant;
-    };
-
 /**
  * An open SLA instance as the worker holds it (an `SlaInstance` fits): what the source reconciles
  * against the CRM to find deletions, removed owners and leads that left a property-defined stage.
  */
-export interface WatchedLead {
+export interface WatchedInstance {
   readonly lead: Pick<LeadSnapshot, 'objectType' | 'objectId' | 'contactId'>;
   readonly stage: string;
   readonly enteredAt: Instant;
@@ -57,7 +31,7 @@ export interface WatchedLead {
  * The open leads as the read-back of open leads asks about them: in lead-key order, a bounded
  * number at a time, so a poll costs what it reads, not what is open.
  */
-export interface WatchedLeads {
+export interface WatchedInstances {
   /** Distinct leads. */
   readonly size: number;
   /** Up to `count` lead keys (`contact:123`) in key order after `after` (`null`: the first), wrapping round. */
@@ -65,7 +39,7 @@ export interface WatchedLeads {
   /** Keys of the leads with an open instance that entered its stage at or after `since`. */
   recent(since: Instant): string[];
   /** The lead's latest open instance (by stage entry). */
-  get(key: string): WatchedLead | undefined;
+  get(key: string): WatchedInstance | undefined;
 }
 
 /** The contacts with open instances, as the touch poll asks about them. */
@@ -128,7 +102,7 @@ export interface CrmSource {
    * instances (`open`), the source also reconciles them with the CRM — deleted, owner removed, moved
    * away from a property-defined stage — spread over a period so requests stay bounded.
    */
-  pollHandoffs(cursors: Cursors, now: Instant, open?: WatchedLeads): Promise<HandoffPoll>;
+  pollHandoffs(cursors: Cursors, now: Instant, open?: WatchedInstances): Promise<HandoffPoll>;
   /** New or changed touches since `cursors`, for the given open contacts only. */
   pollTouches(cursors: Cursors, openContactIds: OpenContacts, now: Instant): Promise<TouchPoll>;
   /** All touches of these contacts (used once when instances open: calls logged before we saw the handoff). */

@@ -1,29 +1,19 @@
-import type { Evaluation } from '../domain/evaluation.ts';
-import type { Acknowledgement, Silence, SlaInstance } from '../domain/model.ts';
+import type { Acknowledgement, Silence } from '../domain/model.ts';
 import type { Instant } from '../domain/time.ts';
-import type { Owner } from './crm-source.ts';
-import type { MessageRef } from './notifier.ts';
+import type { InstanceView } from './notifier.ts';
+
+export type { InstanceView } from './notifier.ts';
 
 /**
  * What people do from Slack (buttons, /sla, App Home) and what they need to see.
  * Implemented over the `Store` port by `interactionsFromStore` (src/slack/interactions-from-store.ts).
  */
 
-/** An instance as shown to people: its latest verdicts and who owns it. */
-export interface LeadView {
-  readonly instance: SlaInstance;
-  /** Latest stored evaluation; `null` until the worker evaluated it once. */
-  readonly evaluation: Evaluation | null;
-  readonly owner: Owner | null;
-  /** The handoff ping, when one was sent. */
-  readonly pingRef: MessageRef | null;
-}
-
 export type AcknowledgeOutcome =
-  | { readonly status: 'recorded'; readonly lead: LeadView; readonly acknowledgement: Acknowledgement }
+  | { readonly status: 'recorded'; readonly lead: InstanceView; readonly acknowledgement: Acknowledgement }
   /** A retried delivery or a second click: nothing new was recorded. */
-  | { readonly status: 'duplicate'; readonly lead: LeadView }
-  | { readonly status: 'closed'; readonly lead: LeadView }
+  | { readonly status: 'duplicate'; readonly lead: InstanceView }
+  | { readonly status: 'closed'; readonly lead: InstanceView }
   | { readonly status: 'not_found' };
 
 /** Whether the lead was set back to nurture in HubSpot (the closed loop). */
@@ -33,12 +23,12 @@ export type WriteBack =
   | { readonly status: 'failed'; readonly error: string; readonly retryable: boolean };
 
 export type NotAFitOutcome =
-  | { readonly status: 'recorded'; readonly lead: LeadView; readonly writeBack: WriteBack }
-  | { readonly status: 'duplicate'; readonly lead: LeadView }
+  | { readonly status: 'recorded'; readonly lead: InstanceView; readonly writeBack: WriteBack }
+  | { readonly status: 'duplicate'; readonly lead: InstanceView }
   | { readonly status: 'not_found' };
 
 export interface Interactions {
-  lead(instanceId: string): Promise<LeadView | null>;
+  lead(instanceId: string): Promise<InstanceView | null>;
   /** "On it": stops reminders (not the SLA clock); records who and when. Idempotent. */
   acknowledge(instanceId: string, by: string, at: Instant): Promise<AcknowledgeOutcome>;
   /** "Not a fit": records the reason (closed-loop feedback) and, when write-back is on, recycles the lead. */
@@ -46,7 +36,7 @@ export interface Interactions {
   /** A manager's snooze of escalations. Idempotent on `silence.id`. */
   addSilence(silence: Silence): Promise<boolean>;
   /** Open leads owned by the HubSpot owner(s) with this e-mail. */
-  openLeadsOf(email: string): Promise<readonly LeadView[]>;
+  openLeadsOf(email: string): Promise<readonly InstanceView[]>;
   /** Open leads owned by the members of a configured team. */
-  openLeadsOfTeam(team: string): Promise<readonly LeadView[]>;
+  openLeadsOfTeam(team: string): Promise<readonly InstanceView[]>;
 }

@@ -4,7 +4,6 @@ import type { SlaInstance } from '../domain/model.ts';
 import type { Target } from '../domain/policy.ts';
 import type { Instant } from '../domain/time.ts';
 import type { Owner } from './crm-source.ts';
-import type { LeadView } from './interactions.ts';
 
 /** Where a sent message lives, so it can be updated in place later. */
 export interface MessageRef {
@@ -12,7 +11,24 @@ export interface MessageRef {
   readonly ts: string;
 }
 
-/** What a message about an instance is rendered from. */
+/**
+ * An SLA instance as shown to people (App Home, /sla lists, button answers): read from the store,
+ * so its evaluation may not exist yet, and with its ping to update. Not `InstanceContext`, which
+ * renders one notification and needs a judged instance with its policy and team.
+ */
+export interface InstanceView {
+  readonly instance: SlaInstance;
+  /** Latest stored evaluation; `null` until the worker evaluated it once. */
+  readonly evaluation: Evaluation | null;
+  readonly owner: Owner | null;
+  /** The handoff ping, when one was sent. */
+  readonly pingRef: MessageRef | null;
+}
+
+/**
+ * What a message about a judged SLA instance is rendered from: its evaluation, owner, team and
+ * policy, resolved once by the worker (`instanceContext`) so renderers read no config.
+ */
 export interface InstanceContext {
   readonly instance: SlaInstance;
   readonly evaluation: Evaluation;
@@ -96,7 +112,7 @@ export interface Notifier {
    */
   refreshHome?(
     ownerEmail: string,
-    leads: readonly LeadView[],
+    leads: readonly InstanceView[],
     now: Instant,
     more?: number,
   ): Promise<HomeRefresh>;

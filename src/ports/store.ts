@@ -18,7 +18,11 @@ import type { Instant } from '../domain/time.ts';
 import type { Cursors, Deal, Owner } from './crm-source.ts';
 import type { MessageRef } from './notifier.ts';
 
-/** An instance as stored: the instance, its latest evaluation, and where its handoff ping lives. */
+/**
+ * An SLA instance as stored: the instance, its latest evaluation (with its `due` list), and where
+ * its handoff ping lives — the row the store reads back whole. The worker keeps it in memory as an
+ * `OpenInstance`; people see it as an `InstanceView`.
+ */
 export interface StoredInstance {
   readonly instance: SlaInstance;
   /** Latest evaluation (verdicts for reports); `null` until first evaluated. */

@@ -5,8 +5,8 @@ import type { Logger } from '../log/logger.ts';
 import type { Owner } from '../ports/crm-source.ts';
 import type {
   AcknowledgeOutcome,
+  InstanceView,
   Interactions,
-  LeadView,
   NotAFitOutcome,
   WriteBack,
 } from '../ports/interactions.ts';
@@ -42,14 +42,14 @@ export function interactionsFromStore(deps: InteractionsDeps): Interactions {
     return new Map((await deps.owners()).map((o) => [o.id, o]));
   }
 
-  const view = (s: StoredInstance, owners: Map<string, Owner>, ack?: Acknowledgement): LeadView => ({
+  const view = (s: StoredInstance, owners: Map<string, Owner>, ack?: Acknowledgement): InstanceView => ({
     instance: s.instance,
     evaluation: s.evaluation && ack ? { ...s.evaluation, acknowledged: ack } : s.evaluation,
     owner: s.instance.ownerId === null ? null : (owners.get(s.instance.ownerId) ?? null),
     pingRef: s.pingRef,
   });
 
-  async function lead(instanceId: string): Promise<LeadView | null> {
+  async function lead(instanceId: string): Promise<InstanceView | null> {
     const s = await store.instance(instanceId);
     return s ? view(s, await ownersById()) : null;
   }
@@ -110,7 +110,7 @@ export function interactionsFromStore(deps: InteractionsDeps): Interactions {
     return true;
   }
 
-  async function openLeadsOfEmails(emails: ReadonlySet<string>): Promise<readonly LeadView[]> {
+  async function openLeadsOfEmails(emails: ReadonlySet<string>): Promise<readonly InstanceView[]> {
     const owners = await ownersById();
     const ids = [...owners.values()]
       .filter((o) => o.email && emails.has(normalizeEmail(o.email)))

@@ -1,11 +1,11 @@
 import type { Instant } from '../domain/time.ts';
-import type { LeadView } from '../ports/interactions.ts';
+import type { InstanceView } from '../ports/interactions.ts';
 
 /**
  * How urgent an open lead is, most urgent first: 0 deadline passed without contact, 1 at risk,
  * 2 waiting for first contact, 3 contacted with attempts still due, 4 nothing due.
  */
-export function urgencyTier(lead: LeadView, now: Instant): number {
+export function urgencyTier(lead: InstanceView, now: Instant): number {
   const e = lead.evaluation;
   if (e === null) return 2;
   const fc = e.firstContact;
@@ -17,10 +17,10 @@ export function urgencyTier(lead: LeadView, now: Instant): number {
   return attemptsTier(lead);
 }
 
-const attemptsTier = (lead: LeadView): number => (lead.evaluation?.attempts?.state === 'open' ? 3 : 4);
+const attemptsTier = (lead: InstanceView): number => (lead.evaluation?.attempts?.state === 'open' ? 3 : 4);
 
 /** The instant that orders leads inside a tier: the deadline or the end of the attempts window. */
-function dueAt(lead: LeadView): Instant {
+function dueAt(lead: InstanceView): Instant {
   const e = lead.evaluation;
   if (e === null) return lead.instance.enteredAt;
   if (e.firstContact.state === 'met') return e.attempts?.windowEnd ?? Number.POSITIVE_INFINITY;
@@ -28,7 +28,7 @@ function dueAt(lead: LeadView): Instant {
 }
 
 /** Sorted by urgency, then lead score (highest first), then the nearest deadline. */
-export function byUrgencyThenScore(leads: readonly LeadView[], now: Instant): LeadView[] {
+export function byUrgencyThenScore(leads: readonly InstanceView[], now: Instant): InstanceView[] {
   const keyed = leads.map((lead) => ({
     lead,
     tier: urgencyTier(lead, now),

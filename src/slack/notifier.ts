@@ -3,7 +3,7 @@ import type { Clock } from '../clock/clock.ts';
 import type { SlaConfig } from '../config/types.ts';
 import type { Millis } from '../domain/time.ts';
 import type { Logger } from '../log/logger.ts';
-import type { LeadView } from '../ports/interactions.ts';
+import type { InstanceView } from '../ports/interactions.ts';
 import type {
   AdminAlert,
   Delivery,
@@ -171,7 +171,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
   /** The same App Home the `app_home_opened` listener publishes, pushed when the rep's leads changed. */
   async function refreshHome(
     email: string,
-    leads: readonly LeadView[],
+    leads: readonly InstanceView[],
     now: number,
     more = 0,
   ): Promise<HomeRefresh> {

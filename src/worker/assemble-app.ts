@@ -19,8 +19,8 @@ import { hubspotWebhookRoute } from '../server/routes/hubspot-webhook.ts';
 import { metricsRoute } from '../server/routes/metrics.ts';
 import type { SlackApp } from '../slack/app.ts';
 import { type ConfigHolder, type ConfigLoader, ConfigReloader } from './config-reloader.ts';
-import { CrmMirror } from './cycle/crm-mirror.ts';
 import { type CycleOutcome, WorkerEvents } from './events.ts';
+import { CrmMirror } from './mirror/crm-mirror.ts';
 import { slaEngine } from './sla-engine.ts';
 import { DEFAULT_WORKER_OPTIONS, Worker, type WorkerOptions } from './worker.ts';
 

@@ -1,19 +1,8 @@
 import type { SlaConfig } from '../config/types.ts';
 import type { Evaluation, EvaluationInput } from '../domain/evaluation.ts';
-import type { CloseReason, Handoff, SlaInstance } from '../domain/model.ts';
+import type { Handoff, LeadChange, SlaInstance } from '../domain/model.ts';
+import type { LeadEventsResult } from '../domain/sla/index.ts';
 import type { Instant } from '../domain/time.ts';
-import type { LeadChange } from '../ports/crm-source.ts';
-
-/** What handoffs and lead changes did to the open instances. */
-export interface LeadEventsResult {
-  readonly opened: readonly SlaInstance[];
-  readonly updated: readonly SlaInstance[];
-  readonly closed: readonly {
-    readonly instanceId: string;
-    readonly at: Instant;
-    readonly reason: CloseReason;
-  }[];
-}
 
 export interface LeadEventsInput {
   readonly config: SlaConfig;

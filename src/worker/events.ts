@@ -4,7 +4,7 @@ import type { CloseReason } from '../domain/model.ts';
 import type { Instant, Millis } from '../domain/time.ts';
 
 export type CycleOutcome = 'ok' | 'degraded' | 'failed';
-export type InstanceRole = 'leader' | 'follower';
+export type ReplicaRole = 'leader' | 'follower';
 export type ExternalSystem = 'hubspot' | 'slack';
 
 /**
@@ -44,7 +44,7 @@ export interface WorkerEventMap {
   'notify:skipped': { readonly key: string; readonly reason: string };
   'ping:updated': { readonly instanceId: string };
   'queue:depth': { readonly pending: number };
-  'role:changed': { readonly role: InstanceRole };
+  'role:changed': { readonly role: ReplicaRole };
   'outage:start': { readonly system: ExternalSystem; readonly since: Instant };
   'outage:end': { readonly system: ExternalSystem; readonly from: Instant; readonly until: Instant };
   /** The worker itself was not running past the outage threshold (found at start-up). */

@@ -1,9 +1,9 @@
 import type { Instant, Millis } from '../domain/time.ts';
-import type { CycleOutcome, InstanceRole } from './events.ts';
+import type { CycleOutcome, ReplicaRole } from './events.ts';
 
 /** What /healthz and /readyz report. */
 export interface HealthSnapshot {
-  readonly role: InstanceRole;
+  readonly role: ReplicaRole;
   readonly lastCycleAt: Instant | null;
   readonly lastOutcome: CycleOutcome | null;
   readonly lastSuccessAt: Instant | null;

@@ -3,7 +3,7 @@ import type { Instant, Millis } from '../domain/time.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Store } from '../ports/store.ts';
 import { describeError } from './errors.ts';
-import type { InstanceRole, WorkerEvents } from './events.ts';
+import type { ReplicaRole, WorkerEvents } from './events.ts';
 
 export interface LeadershipOptions {
   readonly store: Store;
@@ -24,14 +24,14 @@ export interface LeadershipOptions {
 export class Leadership {
   readonly #o: LeadershipOptions;
   #validUntil: Instant = 0;
-  #role: InstanceRole = 'follower';
+  #role: ReplicaRole = 'follower';
   #lastCheckAt: Instant | null = null;
 
   constructor(options: LeadershipOptions) {
     this.#o = options;
   }
 
-  get role(): InstanceRole {
+  get role(): ReplicaRole {
     return this.#role;
   }
 
@@ -75,7 +75,7 @@ export class Leadership {
     return this.#o.name ?? 'sla-bot:cycle';
   }
 
-  #setRole(role: InstanceRole): void {
+  #setRole(role: ReplicaRole): void {
     if (role === this.#role) return;
     this.#role = role;
     this.#o.logger.info({ role, holder: this.#o.holder }, 'instance role changed');

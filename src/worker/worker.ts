@@ -6,7 +6,6 @@ import type { LeadWriter } from '../ports/lead-writer.ts';
 import type { Notifier } from '../ports/notifier.ts';
 import type { Store } from '../ports/store.ts';
 import type { ConfigHolder } from './config-reloader.ts';
-import type { CrmMirror } from './cycle/crm-mirror.ts';
 import { type CycleReport, runCycle } from './cycle/run-cycle.ts';
 import type { HomeOptions } from './delivery/refresh-homes.ts';
 import { recordDowntime } from './downtime.ts';
@@ -14,6 +13,7 @@ import type { Engine } from './engine.ts';
 import type { CycleOutcome, WorkerEvents } from './events.ts';
 import type { HealthSnapshot } from './health.ts';
 import { Leadership } from './leadership.ts';
+import type { CrmMirror } from './mirror/crm-mirror.ts';
 import { OutageTracker } from './outage-tracker.ts';
 import { type RunResult, Scheduler } from './scheduler.ts';
 import type { Ticker } from './ticker.ts';
@@ -111,7 +111,7 @@ export class Worker {
     });
     deps.events.on('instance:closed', ({ instanceId }) => {
       // Closed outside the cycle (Slack): stop judging it; without state, the next load reads the store.
-      this.#state?.closedOutside.add(instanceId);
+      this.#state?.memory.closedOutside.add(instanceId);
     });
     deps.events.on('role:changed', ({ role }) => {
       if (role === 'follower')
@@ -210,7 +210,7 @@ export class Worker {
     const state = await WorkerState.load(d.store, logger);
     await recordDowntime(
       { store: d.store, events: d.events, logger },
-      state.heartbeat,
+      state.poll.heartbeat,
       d.clock.now(),
       d.options.outageThreshold,
     );
@@ -226,7 +226,7 @@ export class Worker {
     let report: CycleReport;
     try {
       this.#state ??= await this.#load(logger);
-      this.#state.configVersion = d.config.version;
+      this.#state.judging.configVersion = d.config.version;
       report = await runCycle(
         {
           ...d,

@@ -1,16 +1,15 @@
 import type { SlaConfig } from '../../src/config/types.ts';
-import type { Handoff, Touch } from '../../src/domain/model.ts';
+import type { Handoff, LeadChange, Touch } from '../../src/domain/model.ts';
 import type { Instant } from '../../src/domain/time.ts';
 import type {
   CrmSource,
   Cursors,
   HandoffPoll,
-  LeadChange,
   OpenContacts,
   Owner,
   TouchPoll,
-  WatchedLead,
-  WatchedLeads,
+  WatchedInstance,
+  WatchedInstances,
 } from '../../src/ports/crm-source.ts';
 
 type Method = 'pollHandoffs' | 'pollTouches' | 'touchesOf' | 'owners' | 'verify';
@@ -61,9 +60,9 @@ export class FakeCrmSource implements CrmSource {
   }
 
   /** The open leads the last `pollHandoffs` was given to watch. */
-  lastWatched: readonly WatchedLead[] = [];
+  lastWatched: readonly WatchedInstance[] = [];
 
-  async pollHandoffs(cursors: Cursors, _now: Instant, open?: WatchedLeads): Promise<HandoffPoll> {
+  async pollHandoffs(cursors: Cursors, _now: Instant, open?: WatchedInstances): Promise<HandoffPoll> {
     this.#check('pollHandoffs');
     this.lastWatched =
       open === undefined ? [] : open.next(null, open.size).flatMap((key) => open.get(key) ?? []);

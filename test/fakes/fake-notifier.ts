@@ -1,5 +1,5 @@
 import type { Instant } from '../../src/domain/time.ts';
-import type { LeadView } from '../../src/ports/interactions.ts';
+import type { InstanceView } from '../../src/ports/interactions.ts';
 import type {
   AdminAlert,
   Delivery,
@@ -71,7 +71,12 @@ export class FakeNotifier implements Notifier {
     return result;
   }
 
-  async refreshHome(email: string, leads: readonly LeadView[], now: Instant, more = 0): Promise<HomeRefresh> {
+  async refreshHome(
+    email: string,
+    leads: readonly InstanceView[],
+    now: Instant,
+    more = 0,
+  ): Promise<HomeRefresh> {
     if (this.homeResult instanceof Error) throw this.homeResult;
     if (this.homeResult.status === 'published')
       this.homes.push({ email, leadIds: leads.map((l) => l.instance.id).sort(), now, more });

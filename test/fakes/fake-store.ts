@@ -18,22 +18,45 @@ import type {
   StoredInstance,
 } from '../../src/ports/store.ts';
 import { pageKeyOf, summaryOf } from '../../src/ports/store.ts';
+import { StoreNotFoundError, StoreQueryError } from '../../src/store/errors.ts';
 import { MemoryDeals } from './memory-deals.ts';
+import { MemoryOutbox } from './memory-outbox.ts';
 
 type StoreMethod = keyof Store;
 
 /** Orders a stored instance against a page key as the SQL stores do: stage entry, then id. */
 const byEntry = (s: StoredInstance, key: InstancePageKey): number =>
-  s.instance.enteredAt - key.enteredAt || (s.instance.id < key.id ? -1 : s.instance.id > key.id ? 1 : 0);
+  s.instance.enteredAt - key.enteredAt || compare(s.instance.id, key.id);
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Touches are stored per contact: one call logged on two contacts is two rows, as in SQL. */
+const touchKey = (t: Touch): string => `${t.contactId}\u0000${t.id}`;
+
+/** Replaces the first item that `same` matches, or appends. */
+function replaceOrAdd<T>(list: T[], item: T, same: (t: T) => boolean): void {
+  const at = list.findIndex(same);
+  if (at < 0) list.push(item);
+  else list[at] = item;
+}
+
+const byTime = (a: { at: Instant; instanceId: string }, b: { at: Instant; instanceId: string }): number =>
+  a.at - b.at || compare(a.instanceId, b.instanceId);
+
+/** E-mail addresses are matched case-insensitively, as in SQL. */
+const emailKey = (email: string): string => email.trim().toLowerCase();
 
 /**
  * An in-memory Store with the port's semantics (idempotent outbox keys, atomic cycle writes,
  * leases with expiry) and fault injection: `failNext('commitCycle', err)` makes the next call throw.
+ * test/store/fake-store.test.ts runs the store contract suite against it, as against SQLite and PostgreSQL.
  */
 export class FakeStore implements Store {
   readonly instances = new Map<string, StoredInstance>();
   readonly touches = new Map<string, Touch>();
-  readonly outbox = new Map<string, OutboxEntry>();
+  /** The notification log (see MemoryOutbox); `outbox` is its rows by key. */
+  readonly outboxLog = new MemoryOutbox();
+  readonly outbox = this.outboxLog.rows;
   readonly acks = new Map<string, Acknowledgement>();
   readonly silenceList: Silence[] = [];
   readonly rejectionList: Rejection[] = [];
@@ -76,6 +99,13 @@ export class FakeStore implements Store {
 
   async commitCycle(write: CycleWrite): Promise<void> {
     this.#check('commitCycle');
+    // The SQL stores' foreign keys: a verdict or message for an instance never stored fails the whole cycle.
+    const known = new Set([...write.newInstances, ...write.updatedInstances].map((i) => i.id));
+    const stored = (id: string): boolean => known.has(id) || this.instances.has(id);
+    const orphan = write.evaluations.find((e) => !stored(e.instanceId));
+    if (orphan)
+      throw new StoreQueryError(`commitCycle: no SLA instance ${orphan.instanceId} for a verdict`, null);
+    this.outboxLog.refuseStray('commitCycle', write.outbox, stored);
     this.commits.push(write);
     // Cursors are upserted per name, as in SQL: a write that does not mention a source keeps it.
     this.cursorState = { ...this.cursorState, ...write.cursors };
@@ -98,9 +128,9 @@ export class FakeStore implements Store {
         });
       }
     }
-    for (const t of write.touches) this.touches.set(t.id, t);
+    for (const t of write.touches) this.touches.set(touchKey(t), t);
     for (const e of write.evaluations) this.#setEvaluation(e);
-    this.#insert(write.outbox, write.now);
+    this.outboxLog.insert(write.outbox, write.now);
   }
 
   #put(instance: StoredInstance['instance']): void {
@@ -116,24 +146,6 @@ export class FakeStore implements Store {
   #setEvaluation(e: Evaluation): void {
     const prev = this.instances.get(e.instanceId);
     if (prev) this.instances.set(e.instanceId, { ...prev, evaluation: e });
-  }
-
-  #insert(entries: readonly NewOutboxEntry[], now: Instant): void {
-    for (const e of entries) {
-      if (this.outbox.has(e.key)) continue;
-      this.outbox.set(e.key, {
-        ...e,
-        createdAt: now,
-        state: 'pending',
-        attempts: 0,
-        nextAttemptAt: e.dueAt,
-        lastError: null,
-        ref: null,
-        sentAt: null,
-        fallback: null,
-        inDoubtSince: null,
-      });
-    }
   }
 
   async openInstances(): Promise<readonly StoredInstance[]> {
@@ -197,152 +209,126 @@ export class FakeStore implements Store {
     return true;
   }
   async instancesBetween(from: Instant, until: Instant): Promise<readonly StoredInstance[]> {
-    return [...this.instances.values()].filter(
-      (s) => s.instance.enteredAt >= from && s.instance.enteredAt < until,
-    );
+    return [...this.instances.values()]
+      .filter((s) => s.instance.enteredAt >= from && s.instance.enteredAt < until)
+      .sort((a, b) => byEntry(a, pageKeyOf(b)));
   }
   async setPing(instanceId: string, ref: MessageRef, state: string): Promise<void> {
     this.#check('setPing');
     const prev = this.instances.get(instanceId);
-    if (prev) this.instances.set(instanceId, { ...prev, pingRef: ref, pingState: state });
+    if (!prev) throw new StoreNotFoundError(`setPing: no SLA instance ${instanceId} in the store`);
+    this.instances.set(instanceId, { ...prev, pingRef: ref, pingState: state });
   }
 
   async touchesOf(contactIds: readonly string[]): Promise<readonly Touch[]> {
     this.#check('touchesOf');
     this.touchReads.push(contactIds);
     const wanted = new Set(contactIds);
-    return [...this.touches.values()].filter((t) => wanted.has(t.contactId));
+    return [...this.touches.values()]
+      .filter((t) => wanted.has(t.contactId))
+      .sort((a, b) => a.at - b.at || compare(a.contactId, b.contactId) || compare(a.id, b.id));
   }
 
   async acknowledge(ack: Acknowledgement): Promise<boolean> {
-    if (this.acks.has(ack.instanceId)) return false;
+    if (this.acks.has(ack.instanceId) || !this.instances.has(ack.instanceId)) return false;
     this.acks.set(ack.instanceId, ack);
     return true;
   }
   async acknowledgements(instanceIds: readonly string[]): Promise<readonly Acknowledgement[]> {
     this.#check('acknowledgements');
     this.ackReads.push([...instanceIds]);
-    return instanceIds.flatMap((id) => {
-      const ack = this.acks.get(id);
-      return ack ? [ack] : [];
-    });
+    return [...new Set(instanceIds)]
+      .flatMap((id) => {
+        const ack = this.acks.get(id);
+        return ack ? [ack] : [];
+      })
+      .sort(byTime);
   }
   async acknowledgementsSince(since: Instant): Promise<readonly Acknowledgement[]> {
     this.#check('acknowledgementsSince');
-    return [...this.acks.values()]
-      .filter((a) => a.at >= since)
-      .sort((a, b) => a.at - b.at || (a.instanceId < b.instanceId ? -1 : 1));
+    return [...this.acks.values()].filter((a) => a.at >= since).sort(byTime);
   }
+  /** Saving the same id again replaces it (e.g. ended early). */
   async addSilence(silence: Silence): Promise<void> {
-    this.silenceList.push(silence);
+    replaceOrAdd(this.silenceList, silence, (s) => s.id === silence.id);
   }
   async silences(activeAt: Instant): Promise<readonly Silence[]> {
-    return this.silenceList.filter((s) => s.from <= activeAt && activeAt < s.until);
+    return this.#silencesWhere((s) => s.from <= activeAt && activeAt < s.until);
   }
   async silencesBetween(from: Instant, until: Instant): Promise<readonly Silence[]> {
-    return this.silenceList.filter((s) => s.from < until && s.until > from);
+    return this.#silencesWhere((s) => s.from < until && s.until > from);
   }
+  #silencesWhere(keep: (s: Silence) => boolean): Silence[] {
+    return this.silenceList.filter(keep).sort((a, b) => a.from - b.from || compare(a.id, b.id));
+  }
+  /** The first "Not a fit" of a stored instance stands; a second one or one for an unknown instance does not. */
   async reject(rejection: Rejection): Promise<boolean> {
+    if (!this.instances.has(rejection.instanceId)) return false;
+    if (this.rejectionList.some((r) => r.instanceId === rejection.instanceId)) return false;
     this.rejectionList.push(rejection);
     return true;
   }
   async rejections(from: Instant, until: Instant): Promise<readonly Rejection[]> {
-    return this.rejectionList.filter((r) => r.at >= from && r.at < until);
+    return this.rejectionList.filter((r) => r.at >= from && r.at < until).sort(byTime);
   }
 
+  /** The same system and start again extends the outage (the later end wins). */
   async recordOutage(outage: Outage): Promise<void> {
     this.#check('recordOutage');
-    this.outageList.push(outage);
+    const same = (o: Outage): boolean => o.system === outage.system && o.from === outage.from;
+    const prev = this.outageList.find(same);
+    if (!prev || outage.until > prev.until) replaceOrAdd(this.outageList, outage, same);
   }
   async outages(from: Instant, until: Instant): Promise<readonly Outage[]> {
-    return this.outageList.filter((o) => o.from < until && o.until > from);
+    return this.outageList
+      .filter((o) => o.from < until && o.until > from)
+      .sort((a, b) => a.from - b.from || compare(a.system, b.system));
   }
 
   async slackUser(email: string): Promise<SlackUserMapping | null> {
-    return this.slackUsers.get(email) ?? null;
+    return this.slackUsers.get(emailKey(email)) ?? null;
   }
   async saveSlackUser(mapping: SlackUserMapping): Promise<void> {
-    this.slackUsers.set(mapping.email, mapping);
+    this.slackUsers.set(emailKey(mapping.email), mapping);
   }
 
   async enqueue(entries: readonly NewOutboxEntry[], now: Instant): Promise<void> {
     this.#check('enqueue');
-    this.#insert(entries, now);
+    this.outboxLog.refuseStray('enqueue', entries, (id) => this.instances.has(id));
+    this.outboxLog.insert(entries, now);
   }
   async duePending(now: Instant, limit: number): Promise<readonly OutboxEntry[]> {
     this.#check('duePending');
-    return [...this.outbox.values()]
-      .filter((e) => e.state === 'pending' && e.nextAttemptAt <= now)
-      .sort((a, b) => a.dueAt - b.dueAt || a.createdAt - b.createdAt || a.key.localeCompare(b.key))
-      .slice(0, limit);
+    return this.outboxLog.due(now, limit);
   }
   async outboxEntry(key: string): Promise<OutboxEntry | null> {
     return this.outbox.get(key) ?? null;
   }
   async markSent(key: string, ref: MessageRef, fallback: string | null, now: Instant): Promise<void> {
     this.#check('markSent');
-    this.#update(key, (e) => ({
-      ...e,
-      state: 'sent',
-      ref,
-      fallback,
-      sentAt: now,
-      attempts: e.attempts + 1,
-      inDoubtSince: null,
-    }));
+    this.outboxLog.markSent(key, ref, fallback, now);
   }
   async markInDoubt(key: string, at: Instant): Promise<void> {
     this.#check('markInDoubt');
-    this.#update(key, (e) => (e.state === 'pending' ? { ...e, inDoubtSince: e.inDoubtSince ?? at } : e));
+    this.outboxLog.markInDoubt(key, at);
   }
   async markUnconfirmed(key: string, error: string, now: Instant): Promise<void> {
     this.#check('markUnconfirmed');
-    this.#update(key, (e) =>
-      e.state === 'pending'
-        ? { ...e, state: 'sent', lastError: error, sentAt: now, attempts: e.attempts + 1, inDoubtSince: null }
-        : e,
-    );
+    this.outboxLog.markUnconfirmed(key, error, now);
   }
   async markRetry(key: string, error: string, nextAttemptAt: Instant, clearInDoubt = false): Promise<void> {
     this.#check('markRetry');
-    this.#update(key, (e) => ({
-      ...e,
-      lastError: error,
-      nextAttemptAt,
-      attempts: e.attempts + 1,
-      inDoubtSince: clearInDoubt ? null : e.inDoubtSince,
-    }));
+    this.outboxLog.markRetry(key, error, nextAttemptAt, clearInDoubt);
   }
   async markFailed(key: string, error: string, _now: Instant): Promise<void> {
     this.#check('markFailed');
-    this.#update(key, (e) => ({
-      ...e,
-      state: 'failed',
-      lastError: error,
-      attempts: e.attempts + 1,
-      inDoubtSince: null,
-    }));
-  }
-  #update(key: string, change: (e: OutboxEntry) => OutboxEntry): void {
-    const prev = this.outbox.get(key);
-    if (prev) this.outbox.set(key, change(prev));
+    this.outboxLog.markFailed(key, error);
   }
   async outboxBetween(from: Instant, until: Instant): Promise<readonly OutboxEntry[]> {
-    return [...this.outbox.values()].filter((e) => e.dueAt >= from && e.dueAt < until);
+    return this.outboxLog.between(from, until);
   }
-
   async outboxSummariesBetween(from: Instant, until: Instant): Promise<readonly OutboxSummary[]> {
-    return (await this.outboxBetween(from, until)).map(
-      ({ key, instanceId, kind, target, state, dueAt, sentAt }) => ({
-        key,
-        instanceId,
-        kind,
-        target,
-        state,
-        dueAt,
-        sentAt,
-      }),
-    );
+    return this.outboxLog.summariesBetween(from, until);
   }
 
   async saveDeals(refresh: DealRefresh): Promise<void> {

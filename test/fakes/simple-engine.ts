@@ -1,8 +1,9 @@
 import type { DueNotification, Evaluation, EvaluationInput } from '../../src/domain/evaluation.ts';
 import { instanceId, type SlaInstance } from '../../src/domain/model.ts';
+import type { LeadEventsResult } from '../../src/domain/sla/index.ts';
 import { openedInstance } from '../../src/domain/sla/transitions.ts';
 import type { Instant } from '../../src/domain/time.ts';
-import type { Engine, LeadEventsInput, LeadEventsResult } from '../../src/worker/engine.ts';
+import type { Engine, LeadEventsInput } from '../../src/worker/engine.ts';
 
 /**
  * A deliberately small stand-in for the SLA engine (src/domain/sla/), so worker tests do not
@@ -44,7 +45,7 @@ export const simpleEngine: Engine = {
         }
       }
     }
-    return { opened, updated: [...updated.values()], closed };
+    return { opened, updated: [...updated.values()], closed, unmatched: [] };
   },
 
   evaluate(input: EvaluationInput, now: Instant): Evaluation {

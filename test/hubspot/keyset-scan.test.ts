@@ -1,22 +1,62 @@
 import { describe, expect, it } from 'vitest';
+import { searchRoutes } from '../../src/sandbox/hubspot/routes/search-routes.ts';
+import { HubSpotState } from '../../src/sandbox/index.ts';
+import { FakeClock } from '../support/fake-clock.ts';
 import { useStrictHttp } from '../support/http-mock.ts';
 import { BASE, harness, iso, NOW, OVERLAP, STAGES } from './harness.ts';
-import { enteredAt, searchIndex } from './search-index.ts';
 
 const SEARCH = '/crm/v3/objects/contacts/search';
 const SQL = 'hs_v2_date_entered_salesqualifiedlead';
 const onlySql = { stages: STAGES.filter((s) => s.key === 'sql'), recycleStages: [] };
 
-/** Routes the contacts search (stage entries and lead changes, one request a page) to the simulated index. */
-function serve(
-  http: ReturnType<typeof useStrictHttp>,
-  index: ReturnType<typeof searchIndex>,
-  requests: number,
-) {
-  let last: Parameters<typeof index.answer>[0] | undefined;
+/** What these tests read back from a search request the source sent. */
+interface SearchBody {
+  readonly filterGroups: readonly { readonly filters: readonly unknown[] }[];
+  readonly sorts: readonly unknown[];
+  readonly after?: string;
+}
+
+/** A contact that entered SQL at `at`, last modified then or at `modifiedAt`. */
+interface Entry {
+  readonly at: number;
+  readonly modifiedAt?: number;
+}
+
+/**
+ * The sandbox's HubSpot portal holding these contacts, searched by the sandbox's own search route
+ * (filters, sort, paging, the 10,000 cap). Returns the contact ids, in the order given.
+ */
+function portal(entries: readonly Entry[]) {
+  const state = new HubSpotState(new FakeClock(NOW));
+  const ids = entries.map(({ at, modifiedAt }) => {
+    const { id } = state.addContact({
+      createdAt: at,
+      properties: { [SQL]: iso(at), hubspot_owner_id: '6166860' },
+    });
+    if (modifiedAt !== undefined) state.setProperties('contacts', id, {}, { at: modifiedAt });
+    return id;
+  });
+  const requests: SearchBody[] = [];
+  const answer = (body: SearchBody): [number, unknown] => {
+    requests.push(body);
+    const route = searchRoutes.find((r) => r.method === 'POST');
+    if (!route) throw new Error('the sandbox has no search route');
+    const response = route.handle(
+      { method: 'POST', path: SEARCH, query: new URLSearchParams(), headers: {}, body: JSON.stringify(body) },
+      { type: 'contacts' },
+      { state, now: NOW, usage: () => ({ used: 0, limit: null }) },
+    );
+    return [response.status, response.body];
+  };
+  return { ids, requests, answer };
+}
+
+/** Routes the contacts search (stage entries and lead changes, one request a page) to the sandbox portal. */
+function serve(http: ReturnType<typeof useStrictHttp>, index: ReturnType<typeof portal>, requests: number) {
+  let last: SearchBody | undefined;
   http
     .scope(BASE)
-    .post(SEARCH, (b: Parameters<typeof index.answer>[0]) => {
+    .post(SEARCH, (b: SearchBody) => {
       last = b;
       return true;
     })
@@ -32,9 +72,7 @@ describe('reading past HubSpot’s 10,000-result cap', () => {
   it('restarts from the last value seen instead of paging past 10,000, and misses nothing', async () => {
     const h = harness(onlySql, { tuning: { maxPagesPerScan: 100 } });
     const start = NOW - 9 * 60_000;
-    const index = searchIndex(
-      Array.from({ length: 10_500 }, (_, i) => enteredAt(SQL, i + 1, start + i * 10)),
-    );
+    const index = portal(Array.from({ length: 10_500 }, (_, i) => ({ at: start + i * 10 })));
     // 50 pages reach 10,000; the restart reads the remaining 501 (the boundary contact again) in 3 pages.
     serve(http, index, 53);
     const poll = await h.source.pollHandoffs({}, NOW);
@@ -54,10 +92,7 @@ describe('reading past HubSpot’s 10,000-result cap', () => {
     const h = harness(onlySql, { tuning: { maxPagesPerScan: 200 } });
     const at = NOW - 5 * 60_000;
     const later = NOW - 60_000;
-    const index = searchIndex([
-      ...Array.from({ length: 10_300 }, (_, i) => enteredAt(SQL, i + 1, at)),
-      enteredAt(SQL, 20_000, later),
-    ]);
+    const index = portal([...Array.from({ length: 10_300 }, () => ({ at })), { at: later }]);
     // 50 pages to the cap; the tie walked by id (10,300 in 52 pages); then past the tie (1 page).
     serve(http, index, 103);
     const poll = await h.source.pollHandoffs({}, NOW);
@@ -83,14 +118,8 @@ describe('reading past HubSpot’s 10,000-result cap', () => {
     const start = NOW - 9 * 60_000;
     // Contact 5000 entered SQL first but was modified again later: the scan (on lastmodifieddate)
     // reaches it only after resuming past its entry, which still counts — the pass keeps its window.
-    const late = {
-      ...enteredAt(SQL, 5_000, start - 1),
-      props: { ...enteredAt(SQL, 5_000, start - 1).props, [LASTMOD]: iso(start + 99_950) },
-    };
-    const index = searchIndex([
-      ...Array.from({ length: 1_000 }, (_, i) => enteredAt(SQL, i + 1, start + i * 100)),
-      late,
-    ]);
+    const late = { at: start - 1, modifiedAt: start + 99_950 };
+    const index = portal([...Array.from({ length: 1_000 }, (_, i) => ({ at: start + i * 100 })), late]);
     const seen: string[] = [];
     let cursors = {};
     let polls = 0;
@@ -104,7 +133,7 @@ describe('reading past HubSpot’s 10,000-result cap', () => {
     }
     expect(new Set(seen).size).toBe(1_001);
     expect(seen).toHaveLength(1_001);
-    expect(seen.at(-1)).toBe('5000');
+    expect(seen.at(-1)).toBe(index.ids.at(-1));
     expect(polls).toBe(3);
     // The second poll starts at the last value the first returned, not an overlap before it, and still
     // accepts entries since the first poll's window start.

@@ -1,7 +1,7 @@
 import type { LeadObjectType } from '../../src/domain/model.ts';
 import { DEFAULT_POLL_TUNING, type PollContext, scanOptions } from '../../src/hubspot/poll-context.ts';
 import { reconcile } from '../../src/hubspot/reconcile.ts';
-import type { WatchedLead } from '../../src/ports/crm-source.ts';
+import type { WatchedInstance } from '../../src/ports/crm-source.ts';
 import { type harness, NOW } from './harness.ts';
 
 export const MIN = 60_000;
@@ -17,10 +17,10 @@ export const watched = (
   ownerId: string | null = REP,
   objectType: LeadObjectType = 'contact',
   contactId = id,
-): WatchedLead => ({ lead: { objectType, objectId: id, contactId }, stage, enteredAt, ownerId });
+): WatchedInstance => ({ lead: { objectType, objectId: id, contactId }, stage, enteredAt, ownerId });
 
 /** One read-back of these open leads, as the first poll does it (recent leads are all read). */
-export function reconcileNow(h: ReturnType<typeof harness>, open: readonly WatchedLead[], now = NOW) {
+export function reconcileNow(h: ReturnType<typeof harness>, open: readonly WatchedInstance[], now = NOW) {
   const ctx: PollContext = {
     api: h.client.api,
     config: h.config,

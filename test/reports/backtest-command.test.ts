@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSlaConfigFile } from '../../src/config/load-sla-config.ts';
 import type { Backtest } from '../../src/domain/reports/index.ts';
 import { HOUR } from '../../src/domain/time.ts';
-import { seedStore } from '../../src/reports/seed/seed-store.ts';
+import { seedStore } from '../support/seed/seed-store.ts';
 import { sla, storeFile } from './cli-harness.ts';
 
 const FILE = 'test/fixtures/reports/sla.yaml';

@@ -12,9 +12,9 @@ import { figureRows } from '../../src/reports/format/figure-rows.ts';
 import { loadReportFacts } from '../../src/reports/load-facts.ts';
 import { loadReport } from '../../src/reports/load-report.ts';
 import { reportSetup } from '../../src/reports/report-setup.ts';
-import { seedStore } from '../../src/reports/seed/seed-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { captureLogger } from '../fakes/logger.ts';
+import { seedStore } from '../support/seed/seed-store.ts';
 
 const NOW = Date.UTC(2026, 3, 15, 12);
 let dir: string;

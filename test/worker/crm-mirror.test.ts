@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE } from '../../src/domain/time.ts';
 import type { CrmSource, Deal, DealRead } from '../../src/ports/crm-source.ts';
-import { CrmMirror } from '../../src/worker/cycle/crm-mirror.ts';
+import { CrmMirror } from '../../src/worker/mirror/crm-mirror.ts';
 import { FakeCrmSource } from '../fakes/fake-crm-source.ts';
 import { FakeStore } from '../fakes/fake-store.ts';
 import { captureLogger } from '../fakes/logger.ts';

@@ -37,7 +37,7 @@ describe('judging only what can have changed', () => {
     const state = new WorkerState();
     await runCycle(deps, state);
     expect(c.take()).toEqual([ID]);
-    const next = state.hot.get(ID)?.evaluation?.nextDueAt ?? 0;
+    const next = state.memory.hot.get(ID)?.evaluation?.nextDueAt ?? 0;
     expect(next).toBeGreaterThan(T0);
     h.clock.set(next - SECOND);
     await runCycle(deps, state);
@@ -61,7 +61,7 @@ describe('judging only what can have changed', () => {
     await h.store.acknowledge({ instanceId: ID, by: 'U1', at: T0 + 10 * SECOND });
     await runCycle(deps, state);
     expect(c.take()).toEqual([ID]);
-    expect(state.hot.get(ID)?.evaluation?.acknowledged?.at).toBe(T0 + 10 * SECOND);
+    expect(state.memory.hot.get(ID)?.evaluation?.acknowledged?.at).toBe(T0 + 10 * SECOND);
 
     h.clock.set(T0 + 20 * SECOND);
     await h.store.addSilence({
@@ -108,7 +108,7 @@ describe('judging only what can have changed', () => {
     await runCycle(deps, state);
     expect(c.take()).toEqual([ID]);
     expect(h.store.ackReads).toEqual([[ID]]);
-    expect(state.hot.get(ID)?.evaluation?.acknowledged?.by).toBe('U1');
+    expect(state.memory.hot.get(ID)?.evaluation?.acknowledged?.by).toBe('U1');
 
     h.clock.set(T0 + 30 * SECOND);
     await runCycle(deps, state);
@@ -126,7 +126,7 @@ describe('judging only what can have changed', () => {
       for (let t = T0; t <= T0 + 40 * MINUTE; t += 15 * SECOND) {
         h.clock.set(t);
         // A fresh world fingerprint every cycle would judge everything: compare with that.
-        if (engine !== slaEngine) state.judgedWorld = null;
+        if (engine !== slaEngine) state.judging.judgedWorld = null;
         await runCycle(deps, state);
       }
       return h.notifier.sent.map((d) => `${d.notification.key}@${d.notification.dueAt}`);

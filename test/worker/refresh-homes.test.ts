@@ -27,7 +27,7 @@ describe('App Home kept current by the worker', () => {
     h.clock.set(T0 + 75 * SECOND);
     await runCycle(h.deps, state);
     expect(h.notifier.homes.map((x) => x.now)).toEqual([T0, T0 + 75 * SECOND]);
-    expect(state.homeDirty.size).toBe(0);
+    expect(state.homes.dirty.size).toBe(0);
   });
 
   it('republishes the Home of the rep who lost a lead that left the funnel', async () => {

@@ -97,8 +97,8 @@ describe('one worker cycle', () => {
     h.store.failNext('commitCycle', new Error('SQLITE_BUSY: database is locked'));
     const failed = await runCycle(h.deps, state);
     expect(failed.outcome).toBe('failed');
-    expect(state.cursors).toEqual({});
-    expect(state.hot.size).toBe(0);
+    expect(state.poll.cursors).toEqual({});
+    expect(state.memory.hot.size).toBe(0);
     expect(h.notifier.sent).toHaveLength(0);
     const ok = await runCycle(h.deps, state);
     expect(ok.outcome).toBe('ok');

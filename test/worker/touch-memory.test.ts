@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { EvaluationInput } from '../../src/domain/evaluation.ts';
 import type { TouchRule } from '../../src/domain/policy.ts';
 import { HOUR, MINUTE } from '../../src/domain/time.ts';
-import { evaluationFingerprint } from '../../src/worker/cycle/fingerprint.ts';
 import { runCycle } from '../../src/worker/cycle/run-cycle.ts';
 import type { Engine } from '../../src/worker/engine.ts';
-import { verdictOf } from '../../src/worker/memory/settled-leads.ts';
+import { verdictOf } from '../../src/worker/memory/settled-instances.ts';
+import { evaluationFingerprint } from '../../src/worker/shared/fingerprint.ts';
 import { slaEngine } from '../../src/worker/sla-engine.ts';
 import { WorkerState } from '../../src/worker/worker-state.ts';
 import { call, handoff, testConfig, testPolicy } from '../fakes/sla-fixtures.ts';
@@ -59,29 +59,29 @@ describe('touches in memory only where they can matter', () => {
     h.crm.addHandoff(handoff('c1', T0));
     h.crm.addHandoff(handoff('c2', T0));
     await cycleAt(T0);
-    expect(state.touches.of('c1')).toEqual([]);
+    expect(state.memory.touches.of('c1')).toEqual([]);
 
     h.crm.addTouch(call('1', 'c1', T0 + MINUTE));
     await cycleAt(T0 + MINUTE);
     h.crm.addTouch(call('2', 'c1', T0 + 10 * MINUTE));
     await cycleAt(T0 + 10 * MINUTE);
-    expect(state.touches.of('c1')?.map((t) => t.id)).toEqual(['call:1', 'call:2']);
-    expect(state.hot.get(id('c1'))?.evaluation?.settled).toBe(false);
+    expect(state.memory.touches.of('c1')?.map((t) => t.id)).toEqual(['call:1', 'call:2']);
+    expect(state.memory.hot.get(id('c1'))?.evaluation?.settled).toBe(false);
 
     // The attempts window closes: c1 is settled (contacted, two of three attempts); c2 is not.
     await cycleAt(T0 + 61 * MINUTE);
 
     // Settled and shown as such: kept only in the compact index, its evaluation in the store.
-    expect(state.hot.has(id('c1'))).toBe(false);
-    expect(state.settled.get(id('c1'))).toMatchObject({ verdict: 'met', lead: { contactId: 'c1' } });
+    expect(state.memory.hot.has(id('c1'))).toBe(false);
+    expect(state.memory.settled.get(id('c1'))).toMatchObject({ verdict: 'met', lead: { contactId: 'c1' } });
     expect((await h.store.instance(id('c1')))?.evaluation).toMatchObject({
       settled: true,
       attempts: { made: 2, state: 'short' },
     });
-    expect(state.hot.has(id('c2'))).toBe(true);
-    expect(state.touches.of('c1')).toBeNull();
-    expect(state.touches.of('c2')).toEqual([]);
-    expect(state.touches.size).toBe(1);
+    expect(state.memory.hot.has(id('c2'))).toBe(true);
+    expect(state.memory.touches.of('c1')).toBeNull();
+    expect(state.memory.touches.of('c2')).toEqual([]);
+    expect(state.memory.touches.size).toBe(1);
   });
 
   it('a late-logged call on a settled lead is judged with every earlier call, read from the store', async () => {
@@ -93,7 +93,7 @@ describe('touches in memory only where they can matter', () => {
     h.crm.addTouch(call('2', 'c1', T0 + 10 * MINUTE));
     await cycleAt(T0 + 10 * MINUTE);
     await cycleAt(T0 + 61 * MINUTE);
-    expect(state.touches.of('c1')).toBeNull();
+    expect(state.memory.touches.of('c1')).toBeNull();
     watched.take();
     const reads = h.store.touchReads.length;
     const byIds = h.store.byIdsRead.length;
@@ -111,9 +111,9 @@ describe('touches in memory only where they can matter', () => {
       attempts: { made: 3, state: 'met' },
       firstContact: { state: 'met', at: T0 + MINUTE },
     });
-    expect(state.hot.has(id('c1'))).toBe(false);
-    expect(state.settled.has(id('c1'))).toBe(true);
-    expect(state.touches.of('c1')).toBeNull();
+    expect(state.memory.hot.has(id('c1'))).toBe(false);
+    expect(state.memory.settled.has(id('c1'))).toBe(true);
+    expect(state.memory.touches.of('c1')).toBeNull();
   });
 
   it('a changed world judges every lead again, a chunk at a time, with the verdicts of judging from scratch', async () => {
@@ -127,13 +127,19 @@ describe('touches in memory only where they can matter', () => {
     await cycleAt(T0 + 20 * MINUTE);
     await cycleAt(T0 + 61 * MINUTE);
     // c1, c3, c4 were called and their window closed; c2 and c5 were never called.
-    expect(contacts.map((c) => state.touches.of(c) === null)).toEqual([true, false, true, true, false]);
-    expect(contacts.map((c) => state.settled.has(id(c)))).toEqual([true, false, true, true, false]);
+    expect(contacts.map((c) => state.memory.touches.of(c) === null)).toEqual([
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
+    expect(contacts.map((c) => state.memory.settled.has(id(c)))).toEqual([true, false, true, true, false]);
     watched.take();
     const reads = h.store.touchReads.length;
     const byIds = h.store.byIdsRead.length;
 
-    state.judgedWorld = null; // e.g. a config reload
+    state.judging.judgedWorld = null; // e.g. a config reload
     await cycleAt(T0 + 62 * MINUTE);
 
     const judged = watched.take();
@@ -145,7 +151,7 @@ describe('touches in memory only where they can matter', () => {
     const readBack = h.store.byIdsRead.slice(byIds);
     expect(readBack.flat().sort()).toEqual(['c1', 'c3', 'c4'].map(id));
     expect(readBack.every((r) => r.length <= 2)).toBe(true);
-    expect(contacts.map((c) => state.settled.has(id(c)))).toEqual([true, false, true, true, false]);
+    expect(contacts.map((c) => state.memory.settled.has(id(c)))).toEqual([true, false, true, true, false]);
     for (const c of contacts) {
       const stored = await h.store.instance(id(c));
       const expected = slaEngine.evaluate(
@@ -160,15 +166,21 @@ describe('touches in memory only where they can matter', () => {
         },
         T0 + 62 * MINUTE,
       );
-      const settled = state.settled.get(id(c));
+      const settled = state.memory.settled.get(id(c));
       if (settled) {
         expect(settled.verdict).toBe(verdictOf(expected));
         expect(evaluationFingerprint(stored?.evaluation ?? expect.fail('not judged'))).toBe(
           evaluationFingerprint(expected),
         );
-      } else expect(state.hot.get(id(c))?.evaluation).toEqual({ ...expected, due: [] });
+      } else expect(state.memory.hot.get(id(c))?.evaluation).toEqual({ ...expected, due: [] });
     }
-    expect(contacts.map((c) => state.touches.of(c) === null)).toEqual([true, false, true, true, false]);
+    expect(contacts.map((c) => state.memory.touches.of(c) === null)).toEqual([
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 });
 
@@ -193,11 +205,11 @@ describe('loading the worker state', () => {
       [id('c4'), 2],
       [`contact:c6:sql:${T0 + 30 * MINUTE}`, 2],
     ]);
-    expect([...loaded.hot.keys()]).toEqual([...state.hot.keys()]);
-    for (const [key, o] of state.hot) expect(loaded.hot.get(key)).toEqual(o);
+    expect([...loaded.memory.hot.keys()]).toEqual([...state.memory.hot.keys()]);
+    for (const [key, o] of state.memory.hot) expect(loaded.memory.hot.get(key)).toEqual(o);
     // c1 and c2 settled (called, attempts window closed); c6's window is still open.
     const kept = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map(
-      (c) => loaded.touches.of(c)?.map((t) => t.id) ?? null,
+      (c) => loaded.memory.touches.of(c)?.map((t) => t.id) ?? null,
     );
     expect(kept).toEqual([null, null, [], [], [], ['call:6']]);
     expect(h.store.touchReads.at(-1)).toEqual(['c5', 'c6']);

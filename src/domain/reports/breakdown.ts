@@ -1,4 +1,4 @@
-import type { LeadRecord } from './lead-record.ts';
+import type { InstanceRecord } from './instance-record.ts';
 import { NO_TEAM } from './people.ts';
 import type { Period } from './periods.ts';
 
@@ -21,13 +21,16 @@ export interface Dimensions {
   readonly stageLabels: ReadonlyMap<string, string>;
   /** Periods of the window, oldest first; every one gets a row (empty ones too, for charts). */
   readonly periods: readonly Period[];
-  readonly periodOf: (r: LeadRecord) => string;
+  readonly periodOf: (r: InstanceRecord) => string;
 }
 
 const byLabel = <T extends Keyed>(a: T, b: T): number => a.label.localeCompare(b.label);
 
-function groups(records: readonly LeadRecord[], keyOf: (r: LeadRecord) => string): Map<string, LeadRecord[]> {
-  const map = new Map<string, LeadRecord[]>();
+function groups(
+  records: readonly InstanceRecord[],
+  keyOf: (r: InstanceRecord) => string,
+): Map<string, InstanceRecord[]> {
+  const map = new Map<string, InstanceRecord[]>();
   for (const r of records) {
     const key = keyOf(r);
     const list = map.get(key);
@@ -39,9 +42,9 @@ function groups(records: readonly LeadRecord[], keyOf: (r: LeadRecord) => string
 
 /** Applies `row` to all records and to each group. Teams, reps and stages appear only when they have leads. */
 export function breakdown<Row>(
-  records: readonly LeadRecord[],
+  records: readonly InstanceRecord[],
   d: Dimensions,
-  row: (group: Keyed, records: readonly LeadRecord[]) => Row,
+  row: (group: Keyed, records: readonly InstanceRecord[]) => Row,
 ): Breakdown<Row> {
   const teams = groups(records, (r) => r.owner.team ?? NO_TEAM);
   const reps = groups(records, (r) => r.owner.key);

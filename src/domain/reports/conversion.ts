@@ -1,7 +1,7 @@
 import type { Keyed } from './breakdown.ts';
 import type { StageFacts } from './facts.ts';
 import { countOf, type Figure, figure, percent } from './figure.ts';
-import { groupBy, type LeadRecord } from './lead-record.ts';
+import { groupBy, type InstanceRecord } from './instance-record.ts';
 
 /** Of the leads that entered `from` in the window, how many later reached `to` (or a later stage). */
 export interface Conversion extends Keyed {
@@ -28,8 +28,8 @@ function pairs(stages: readonly StageFacts[]): [StageFacts, StageFacts][] {
  * as converted to the skipped one too.
  */
 export function conversions(
-  entering: readonly LeadRecord[],
-  all: readonly LeadRecord[],
+  entering: readonly InstanceRecord[],
+  all: readonly InstanceRecord[],
   stages: readonly StageFacts[],
 ): Conversion[] {
   const order = new Map(stages.map((s) => [s.key, s.order]));

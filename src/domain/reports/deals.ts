@@ -1,7 +1,7 @@
 import type { Keyed } from './breakdown.ts';
 import type { DealFacts, DealRecordFacts } from './facts.ts';
 import { countOf, type Figure, figure, percent } from './figure.ts';
-import { groupBy, type LeadRecord } from './lead-record.ts';
+import { groupBy, type InstanceRecord } from './instance-record.ts';
 import { NO_TEAM } from './people.ts';
 
 /** Average won deal value in one currency (currencies are never added together). */
@@ -53,7 +53,7 @@ interface DealIndex {
  * deal closed at or after the SQL entry. Average value per currency over the distinct won deals with
  * an amount; each figure carries the SQL instance ids behind it. The same per team of the owner.
  */
-export function dealFigures(sqls: readonly LeadRecord[], facts: DealFacts | undefined): Deals {
+export function dealFigures(sqls: readonly InstanceRecord[], facts: DealFacts | undefined): Deals {
   if (facts === undefined) return NO_DEAL_DATA;
   const byContact = new Map<string, DealRecordFacts[]>();
   for (const d of facts.deals)
@@ -74,7 +74,7 @@ export function dealFigures(sqls: readonly LeadRecord[], facts: DealFacts | unde
   return { available: true, ...figuresOf(sqls, index), byTeam };
 }
 
-function figuresOf(sqls: readonly LeadRecord[], index: DealIndex): DealFigures {
+function figuresOf(sqls: readonly InstanceRecord[], index: DealIndex): DealFigures {
   const won: string[] = [];
   const unread: string[] = [];
   const wonDeals = new Map<string, { deal: DealRecordFacts; ids: Set<string> }>();

@@ -2,7 +2,7 @@ import type { Instant } from '../time.ts';
 import type { Keyed } from './breakdown.ts';
 import type { StageFacts } from './facts.ts';
 import { countOf, type Figure } from './figure.ts';
-import { groupBy, type LeadRecord } from './lead-record.ts';
+import { groupBy, type InstanceRecord } from './instance-record.ts';
 import { type Period, periodLookup, periodOf, periodsBetween } from './periods.ts';
 
 /** One month of marketing's delivery of one stage, against the monthly commitment. */
@@ -33,7 +33,7 @@ export interface DeliveryWindow {
 
 /** Handoffs per stage and month against the YAML's `reports.monthly_commitment` (a waterfall per stage). */
 export function stageDeliveries(
-  records: readonly LeadRecord[],
+  records: readonly InstanceRecord[],
   stages: readonly StageFacts[],
   commitments: Readonly<Record<string, number>>,
   w: DeliveryWindow,
@@ -70,7 +70,7 @@ export function stageDeliveries(
 function monthRow(
   m: Period,
   w: DeliveryWindow,
-  delivered: readonly LeadRecord[],
+  delivered: readonly InstanceRecord[],
   commitment: number | null,
   delta: number | null,
   cumulative: number | null,

@@ -1,6 +1,6 @@
 import type { Keyed } from './breakdown.ts';
 import { countOf, type Figure, figure } from './figure.ts';
-import type { LeadRecord } from './lead-record.ts';
+import type { InstanceRecord } from './instance-record.ts';
 
 /** Depth of follow-up for one group of leads. */
 export interface DepthRow extends Keyed {
@@ -34,7 +34,7 @@ const mean = (total: number, n: number): number | null =>
   n === 0 ? null : Math.round((total / n) * 10) / 10;
 
 /** One pass over the group (reports run this for every team, rep and stage of 10,000 leads). */
-export function depthRow(group: Keyed, records: readonly LeadRecord[]): DepthRow {
+export function depthRow(group: Keyed, records: readonly InstanceRecord[]): DepthRow {
   const all: string[] = [];
   const ruled: string[] = [];
   const met: string[] = [];

@@ -1,8 +1,8 @@
 import type { Instant } from '../time.ts';
 import type { ReportFacts, ReportSetup } from './facts.ts';
 import type { Figure } from './figure.ts';
-import { type LeadRecord, leadRecords } from './lead-record.ts';
-import { type LeadSummary, worstBreaches } from './lead-summary.ts';
+import { type InstanceRecord, instanceRecords } from './instance-record.ts';
+import { type InstanceSummary, worstBreaches } from './instance-summary.ts';
 import { speedRow } from './speed.ts';
 import { type UncontactedRow, uncontacted } from './uncontacted.ts';
 
@@ -22,7 +22,7 @@ export interface TeamDigest {
   readonly breached: Figure;
   readonly excused: Figure;
   readonly medianToContact: Figure;
-  readonly worst: readonly LeadSummary[];
+  readonly worst: readonly InstanceSummary[];
   readonly uncontacted: UncontactedRow;
 }
 
@@ -35,9 +35,9 @@ export function buildDigests(
   window: { readonly since: Instant; readonly until: Instant },
   now: Instant,
 ): TeamDigest[] {
-  const records = leadRecords(facts, setup, now);
+  const records = instanceRecords(facts, setup, now);
   const length = window.until - window.since;
-  const between = (from: Instant, until: Instant) => (r: LeadRecord) =>
+  const between = (from: Instant, until: Instant) => (r: InstanceRecord) =>
     r.enteredAt >= from && r.enteredAt < until;
   return setup.teams.map((team) => {
     const mine = records.filter((r) => r.owner.team === team.name);

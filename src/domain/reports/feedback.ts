@@ -1,7 +1,7 @@
 import type { Keyed } from './breakdown.ts';
 import type { RejectionFacts } from './facts.ts';
 import { countOf, type Figure } from './figure.ts';
-import { groupBy } from './lead-record.ts';
+import { groupBy } from './instance-record.ts';
 
 export interface ReasonRow extends Keyed {
   readonly count: Figure;

@@ -41,8 +41,8 @@ export type {
 export type { ReasonRow } from './feedback.ts';
 export type { Distribution, Figure } from './figure.ts';
 export { figureAt, figurePath } from './figure-path.ts';
-export type { LeadRecord, Verdict } from './lead-record.ts';
-export type { LeadSummary } from './lead-summary.ts';
+export type { InstanceRecord, Verdict } from './instance-record.ts';
+export type { InstanceSummary } from './instance-summary.ts';
 export { type MessageRow, type Messages, NOTIFICATION_KINDS } from './messages.ts';
 export { type Granularity, type Period, periodOf, periodsBetween } from './periods.ts';
 export type { ReportQuery } from './query.ts';

@@ -2,7 +2,7 @@ import type { NotificationKind } from '../evaluation.ts';
 import type { Keyed } from './breakdown.ts';
 import type { MessageFacts } from './facts.ts';
 import { type Figure, figure } from './figure.ts';
-import type { LeadRecord } from './lead-record.ts';
+import type { InstanceRecord } from './instance-record.ts';
 import { NO_TEAM } from './people.ts';
 
 export const NOTIFICATION_KINDS = [
@@ -60,7 +60,10 @@ function row(group: Keyed, messages: readonly MessageFacts[]): MessageRow {
 }
 
 /** Messages about the given leads, in total and per team. Admin alerts are not about leads and are left out. */
-export function messageCounts(records: readonly LeadRecord[], messages: readonly MessageFacts[]): Messages {
+export function messageCounts(
+  records: readonly InstanceRecord[],
+  messages: readonly MessageFacts[],
+): Messages {
   const byId = new Map(records.map((r) => [r.id, r]));
   const mine = messages.filter((m) => m.instanceId !== null && byId.has(m.instanceId));
   const teams = new Map<string, MessageFacts[]>();

@@ -1,5 +1,5 @@
 import type { Instant } from '../time.ts';
-import type { LeadRecord } from './lead-record.ts';
+import type { InstanceRecord } from './instance-record.ts';
 import type { Granularity } from './periods.ts';
 
 /** What a report covers: handoffs that entered in [since, until), narrowed by team, rep and stage. */
@@ -16,7 +16,7 @@ export interface ReportQuery {
 }
 
 /** The team/rep/stage filter (not the time window). */
-export function matchesFilters(r: LeadRecord, q: Pick<ReportQuery, 'team' | 'rep' | 'stage'>): boolean {
+export function matchesFilters(r: InstanceRecord, q: Pick<ReportQuery, 'team' | 'rep' | 'stage'>): boolean {
   if (q.stage !== null && r.stage !== q.stage) return false;
   if (q.team !== null && (r.owner.team ?? 'no-team') !== q.team) return false;
   if (q.rep !== null) {
@@ -26,5 +26,5 @@ export function matchesFilters(r: LeadRecord, q: Pick<ReportQuery, 'team' | 'rep
   return true;
 }
 
-export const inWindow = (r: LeadRecord, q: Pick<ReportQuery, 'since' | 'until'>): boolean =>
+export const inWindow = (r: InstanceRecord, q: Pick<ReportQuery, 'since' | 'until'>): boolean =>
   r.enteredAt >= q.since && r.enteredAt < q.until;

@@ -7,8 +7,8 @@ import { type StageDelivery, stageDeliveries } from './delivery.ts';
 import { type DepthRow, depthRow } from './depth.ts';
 import type { ReportFacts, ReportSetup } from './facts.ts';
 import { notAFitReasons, type ReasonRow } from './feedback.ts';
-import { type LeadRecord, leadRecords } from './lead-record.ts';
-import { type LeadSummary, leadSummary, worstBreaches } from './lead-summary.ts';
+import { type InstanceRecord, instanceRecords } from './instance-record.ts';
+import { type InstanceSummary, instanceSummary, worstBreaches } from './instance-summary.ts';
 import { type Messages, messageCounts } from './messages.ts';
 import { periodLookup, periodOf, periodsBetween } from './periods.ts';
 import { inWindow, matchesFilters, type ReportQuery } from './query.ts';
@@ -31,9 +31,9 @@ export interface Report {
     readonly notAFit: readonly ReasonRow[];
   };
   readonly messages: Messages;
-  readonly worstBreaches: readonly LeadSummary[];
+  readonly worstBreaches: readonly InstanceSummary[];
   /** Every lead a figure refers to. */
-  readonly leads: readonly LeadSummary[];
+  readonly leads: readonly InstanceSummary[];
   /** Plain statements about what the figures cannot show (missing data), for every output format. */
   readonly notes: readonly string[];
 }
@@ -47,7 +47,7 @@ export function buildReport(
   query: ReportQuery,
   now: Instant,
 ): Report {
-  const all = leadRecords(facts, setup, now);
+  const all = instanceRecords(facts, setup, now);
   const filtered = all.filter((r) => matchesFilters(r, query));
   const window = filtered.filter((r) => inWindow(r, query));
   const periods = periodsBetween(query.since, query.until, query.period, setup.zone);
@@ -55,7 +55,7 @@ export function buildReport(
   const dims = {
     stageLabels: new Map([...setup.stages].sort((a, b) => a.order - b.order).map((s) => [s.key, s.label])),
     periods,
-    periodOf: (r: LeadRecord) =>
+    periodOf: (r: InstanceRecord) =>
       periodIn(r.enteredAt)?.key ?? periodOf(r.enteredAt, query.period, setup.zone).key,
   };
   const open = uncontacted(filtered, now);
@@ -89,7 +89,7 @@ export function buildReport(
     },
     messages: messageCounts(window, facts.messages),
     worstBreaches: worstBreaches(window, WORST_BREACHES),
-    leads: referenced.map(leadSummary),
+    leads: referenced.map(instanceSummary),
     notes: notes(setup, deals),
   };
 }

@@ -9,7 +9,7 @@ import {
   Measured,
   percent,
 } from './figure.ts';
-import type { LeadRecord } from './lead-record.ts';
+import type { InstanceRecord } from './instance-record.ts';
 
 /** Bands of time to first contact; each includes its upper bound (exactly 5 minutes is `0-5m`). */
 export const SPEED_BANDS = [
@@ -48,7 +48,7 @@ const bandOf = (t: Millis): SpeedBand => {
 };
 
 /** One pass to sort leads into verdicts and bands (run for every team, rep, stage and period). */
-export function speedRow(group: Keyed, records: readonly LeadRecord[]): SpeedRow {
+export function speedRow(group: Keyed, records: readonly InstanceRecord[]): SpeedRow {
   const ids: string[] = [];
   const contacted: string[] = [];
   const bands: Record<SpeedBand, string[]> = { '0-5m': [], '5-15m': [], '15-60m': [], '60m+': [] };

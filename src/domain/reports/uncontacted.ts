@@ -1,7 +1,7 @@
 import { DAY, type Instant } from '../time.ts';
 import type { Keyed } from './breakdown.ts';
 import { countOf, type Figure, figure } from './figure.ts';
-import { groupBy, type LeadRecord } from './lead-record.ts';
+import { groupBy, type InstanceRecord } from './instance-record.ts';
 
 /** Age of an open, uncontacted lead since it entered its stage (lower bound included). */
 export const AGE_BUCKETS = [
@@ -26,20 +26,20 @@ export interface Uncontacted {
 }
 
 /** Open now and no contact at all (whatever the verdict on the deadline). */
-export const isUncontacted = (r: LeadRecord): boolean => r.closedAt === null && r.contactedAt === null;
+export const isUncontacted = (r: InstanceRecord): boolean => r.closedAt === null && r.contactedAt === null;
 
 function row(
   group: Keyed,
   team: string | null,
-  records: readonly LeadRecord[],
+  records: readonly InstanceRecord[],
   now: Instant,
 ): UncontactedRow {
-  const age = (r: LeadRecord) => Math.max(0, now - r.enteredAt);
+  const age = (r: InstanceRecord) => Math.max(0, now - r.enteredAt);
   const bucket = (key: AgeBucket): Figure => {
     const b = AGE_BUCKETS.find((x) => x.key === key) ?? AGE_BUCKETS[0];
     return countOf(records.filter((r) => age(r) >= b.from && age(r) < b.below).map((r) => r.id));
   };
-  const oldest = records.reduce<LeadRecord | null>(
+  const oldest = records.reduce<InstanceRecord | null>(
     (o, r) => (o === null || r.enteredAt < o.enteredAt ? r : o),
     null,
   );
@@ -59,12 +59,12 @@ function row(
 }
 
 /** Open leads nobody has contacted yet, aged, per owner (most first). */
-export function uncontacted(records: readonly LeadRecord[], now: Instant): Uncontacted {
+export function uncontacted(records: readonly InstanceRecord[], now: Instant): Uncontacted {
   const open = records.filter(isUncontacted);
   const owners = groupBy(open, (r) => r.owner.key);
   const byOwner = [...owners.values()]
     .map((list) => {
-      const owner = (list[0] as LeadRecord).owner;
+      const owner = (list[0] as InstanceRecord).owner;
       return row({ key: owner.key, label: owner.label }, owner.team, list, now);
     })
     .sort((a, b) => (b.total.value ?? 0) - (a.total.value ?? 0) || a.label.localeCompare(b.label));

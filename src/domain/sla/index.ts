@@ -1,6 +1,6 @@
 /** The SLA engine: pure functions of facts and `now`. */
 export { evaluate } from './evaluate.ts';
-export type { ClosedInstance } from './lead-book.ts';
+export type { ClosedInstance } from './instance-book.ts';
 export { matchesCondition, type Properties, selectPolicy } from './select-policy.ts';
 export {
   applyLeadEvents,

@@ -1,9 +1,14 @@
-import type { StageDefinition } from '../../config/types.ts';
-import type { LeadChange } from '../../ports/crm-source.ts';
-import { type CloseReason, type Handoff, instanceId, type SlaInstance } from '../model.ts';
+import {
+  type CloseReason,
+  type FunnelStage,
+  type Handoff,
+  instanceId,
+  type LeadChange,
+  type SlaInstance,
+} from '../model.ts';
 import type { Policy } from '../policy.ts';
 import type { Instant } from '../time.ts';
-import { type ClosedInstance, LeadBook } from './lead-book.ts';
+import { type ClosedInstance, InstanceBook } from './instance-book.ts';
 import { applyOwnerChange } from './owner-change.ts';
 import { selectPolicy } from './select-policy.ts';
 
@@ -12,7 +17,7 @@ export interface LeadEvents {
   readonly open: readonly SlaInstance[];
   readonly handoffs: readonly Handoff[];
   readonly changes: readonly LeadChange[];
-  readonly stages: readonly Pick<StageDefinition, 'key' | 'order'>[];
+  readonly stages: readonly FunnelStage[];
   readonly policies: readonly Policy[];
   /** When the bot saw these events: the `firstSeenAt` of opened instances. */
   readonly now: Instant;
@@ -50,7 +55,7 @@ type Event =
  * one, else `recycled`); deletion closes. Owner changes update the instance (see `applyOwnerChange`).
  */
 export function applyLeadEvents(input: LeadEvents): LeadEventsResult {
-  const book = new LeadBook(input.open);
+  const book = new InstanceBook(input.open);
   const order = new Map(input.stages.map((s) => [s.key, s.order]));
   const unmatched: { handoff: Handoff; reason: UnmatchedReason }[] = [];
   for (const event of timeline(input)) {
@@ -75,7 +80,7 @@ function timeline(input: LeadEvents): Event[] {
 
 function openFor(
   h: Handoff,
-  book: LeadBook,
+  book: InstanceBook,
   order: ReadonlyMap<string, number>,
   input: LeadEvents,
 ): UnmatchedReason | null {
@@ -114,7 +119,7 @@ export function openedInstance(h: Handoff, policyName: string, now: Instant): Sl
   };
 }
 
-function applyChange(change: LeadChange, book: LeadBook, order: ReadonlyMap<string, number>): void {
+function applyChange(change: LeadChange, book: InstanceBook, order: ReadonlyMap<string, number>): void {
   for (const instance of book.openOf(change.objectType, change.objectId)) {
     switch (change.kind) {
       case 'owner_changed': {

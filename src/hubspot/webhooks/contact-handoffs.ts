@@ -1,7 +1,7 @@
 import type { StageDefinition } from '../../config/types.ts';
-import type { Handoff } from '../../domain/model.ts';
+import type { Handoff, LeadChange } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
-import type { HandoffPoll, LeadChange, Rejected } from '../../ports/crm-source.ts';
+import type { HandoffPoll, Rejected } from '../../ports/crm-source.ts';
 import { batchRead } from '../batch-read.ts';
 import { snapshotProperties, toLeadSnapshot } from '../lead-snapshot.ts';
 import { dateEntered, type PollContext } from '../poll-context.ts';

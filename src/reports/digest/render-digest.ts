@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { LeadSummary, TeamDigest } from '../../domain/reports/index.ts';
+import type { InstanceSummary, TeamDigest } from '../../domain/reports/index.ts';
 import { AGE_BUCKETS } from '../../domain/reports/index.ts';
 import type { Block, Message } from '../../slack/render/blocks.ts';
 import { context, header, section } from '../../slack/render/common-blocks.ts';
@@ -36,7 +36,7 @@ export function dashboardLink(d: TeamDigest, ctx: DigestContext): string | null 
   return url.toString();
 }
 
-const breachLine = (b: LeadSummary, ctx: DigestContext): string =>
+const breachLine = (b: InstanceSummary, ctx: DigestContext): string =>
   `• ${link(b.url, safe(b.name, 60))}${b.company ? ` (${safe(b.company, 40)})` : ''}: ${safe(b.owner, 40)}, ${safe(ctx.stageLabel(b.stage), 30)}, ${duration(b.lateBy)} late${b.contactedAt === null ? ', not contacted yet' : ''}`;
 
 /** A short Block Kit message for a manager: compliance and trend, worst breaches, uncontacted, link. */

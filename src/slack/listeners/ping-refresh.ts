@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { LeadView } from '../../ports/interactions.ts';
+import type { InstanceView } from '../../ports/interactions.ts';
 import type { InstanceContext, MessageRef } from '../../ports/notifier.ts';
 import { classifySlackError, SlackCallError } from '../errors.ts';
 import { ownerPlainName } from '../owner-name.ts';
@@ -17,7 +17,7 @@ import type { ListenerDeps } from './deps.ts';
  */
 export async function refreshPing(
   client: WebClient,
-  lead: LeadView,
+  lead: InstanceView,
   clicked: MessageRef | null,
   deps: Pick<ListenerDeps, 'config' | 'clock' | 'logger' | 'directory'>,
 ): Promise<void> {

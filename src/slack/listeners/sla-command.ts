@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { LeadView } from '../../ports/interactions.ts';
+import type { InstanceView } from '../../ports/interactions.ts';
 import { byUrgencyThenScore } from '../lead-urgency.ts';
 import type { Message } from '../render/blocks.ts';
 import { renderLeadListMessage } from '../render/lead-list-message.ts';
@@ -24,7 +24,7 @@ async function answer(text: string, userId: string, deps: ListenerDeps): Promise
       blocks: [],
     };
   }
-  const list = (title: string, leads: readonly LeadView[], showOwner: boolean) =>
+  const list = (title: string, leads: readonly InstanceView[], showOwner: boolean) =>
     renderLeadListMessage(title, byUrgencyThenScore(leads, now), {
       now,
       zone: config.timezone,

@@ -1,7 +1,7 @@
 import type { App, ViewOutput } from '@slack/bolt';
 import type { Silence } from '../../domain/model.ts';
 import type { Millis } from '../../domain/time.ts';
-import type { LeadView } from '../../ports/interactions.ts';
+import type { InstanceView } from '../../ports/interactions.ts';
 import { NO_AUTO_PARSE } from '../render/blocks.ts';
 import { FIELD, VIEW } from '../render/ids.ts';
 import { renderNoticeModal } from '../render/notice-modal.ts';
@@ -51,7 +51,12 @@ function checkSnooze(view: ViewOutput): Checked<SnoozeForm> {
 }
 
 /** Only the manager of the lead's team (for that rep or team) or an admin may snooze. */
-function mayOrder(deps: ListenerDeps, email: string | null, lead: LeadView | null, scope: Scope): boolean {
+function mayOrder(
+  deps: ListenerDeps,
+  email: string | null,
+  lead: InstanceView | null,
+  scope: Scope,
+): boolean {
   if (email === null || lead === null) return false;
   const config = deps.config();
   if (isAdmin(config, email)) return true;

@@ -1,4 +1,4 @@
-import type { LeadView } from '../../ports/interactions.ts';
+import type { InstanceView } from '../../ports/interactions.ts';
 import { HOME_ROWS } from '../../ports/notifier.ts';
 import type { HomeView, Message } from './blocks.ts';
 import { context, header, section } from './common-blocks.ts';
@@ -8,7 +8,7 @@ import { fallbackText, fitEscaped } from './text.ts';
 /** `/sla` and `/sla team`: the caller's (or team's) open leads, as an ephemeral message. */
 export function renderLeadListMessage(
   title: string,
-  leads: readonly LeadView[],
+  leads: readonly InstanceView[],
   o: Omit<LeadListOptions, 'max'>,
 ): Message {
   if (leads.length === 0)
@@ -29,7 +29,7 @@ export function renderLeadListMessage(
  * urgent than those given — counted, not listed).
  */
 export function renderHome(
-  leads: readonly LeadView[],
+  leads: readonly InstanceView[],
   o: Omit<LeadListOptions, 'max' | 'showOwner'>,
 ): HomeView {
   const total = leads.length + (o.more ?? 0);

@@ -1,5 +1,5 @@
 import type { Instant } from '../../domain/time.ts';
-import type { LeadView } from '../../ports/interactions.ts';
+import type { InstanceView } from '../../ports/interactions.ts';
 import { ownerPlainName } from '../owner-name.ts';
 import type { Block } from './blocks.ts';
 import { context, section } from './common-blocks.ts';
@@ -8,7 +8,7 @@ import { safe } from './text.ts';
 import { formatDuration, slackDate } from './time-format.ts';
 
 /** First-contact state in a few words: time left, or how late. */
-function contactState(lead: LeadView, now: Instant, zone: string): string {
+function contactState(lead: InstanceView, now: Instant, zone: string): string {
   const e = lead.evaluation;
   if (e === null) return ':new: just handed off';
   const fc = e.firstContact;
@@ -26,7 +26,7 @@ function contactState(lead: LeadView, now: Instant, zone: string): string {
   }
 }
 
-function attemptsState(lead: LeadView): string | null {
+function attemptsState(lead: InstanceView): string | null {
   const a = lead.evaluation?.attempts;
   if (!a) return null;
   const warn = a.overkill ? ' :warning: too many' : '';
@@ -34,7 +34,7 @@ function attemptsState(lead: LeadView): string | null {
 }
 
 /** One lead as a section: who, stage, score, time left, attempts (and the owner, for team lists). */
-export function leadRow(lead: LeadView, o: Omit<LeadListOptions, 'max'>): Block {
+export function leadRow(lead: InstanceView, o: Omit<LeadListOptions, 'max'>): Block {
   const { now, zone, showOwner } = o;
   const l = lead.instance.lead;
   const facts = [
@@ -59,7 +59,7 @@ export interface LeadListOptions {
 }
 
 /** Rows for an already sorted list, with a "+N more" footer when it had to cut. */
-export function leadRows(leads: readonly LeadView[], o: LeadListOptions): Block[] {
+export function leadRows(leads: readonly InstanceView[], o: LeadListOptions): Block[] {
   const shown = leads.slice(0, o.max).map((lead) => leadRow(lead, o));
   const hidden = leads.length - shown.length + (o.more ?? 0);
   return hidden > 0 ? [...shown, context([`…and ${hidden} more, less urgent.`])] : shown;

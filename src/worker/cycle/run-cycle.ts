@@ -8,19 +8,18 @@ import { type HomeDeps, markHomeChangesOf, refreshHomes } from '../delivery/refr
 import { updatePings } from '../delivery/update-pings.ts';
 import { describeError } from '../errors.ts';
 import type { CycleOutcome } from '../events.ts';
+import { commit } from '../judge/commit.ts';
+import { type JudgeDeps, judge } from '../judge/judge.ts';
+import { tellOwnerProblems } from '../judge/tell-owner-problems.ts';
+import type { CrmMirror } from '../mirror/crm-mirror.ts';
+import { ingest } from '../poll/ingest.ts';
+import { ingestContacts } from '../poll/ingest-contacts.ts';
+import { pollOwners } from '../poll/poll-owners.ts';
+import { type Ingested, NOTHING } from '../shared/ingested.ts';
+import { reportFailure, reportSuccess } from '../shared/outage-effects.ts';
 import type { WorkerState } from '../worker-state.ts';
 import { applyWriteBacks, type WriteBackDeps } from '../write-back/apply-write-backs.ts';
-import type { CrmMirror } from './crm-mirror.ts';
-import { type Ingested, ingest } from './ingest.ts';
-import { ingestContacts } from './ingest-contacts.ts';
-import { type JudgeDeps, judgeAndCommit } from './judge-and-commit.ts';
-import { reportFailure, reportSuccess } from './outage-effects.ts';
-import {
-  ownerProblemAlerts,
-  ownerProblemKey,
-  ownerProblemOf,
-  UNKNOWN_OWNER_GRACE,
-} from './owner-problems.ts';
+import { keepWriteBacks, queueWriteBacks } from '../write-back/queue-write-backs.ts';
 
 export interface CycleDeps extends DeliveryDeps, JudgeDeps, HomeDeps, WriteBackDeps {
   readonly store: Store;
@@ -50,9 +49,9 @@ export interface CycleReport {
 }
 
 const noIngest = (state: WorkerState, error: unknown): Ingested => ({
-  cursors: state.cursors,
+  cursors: state.poll.cursors,
   handoffs: 0,
-  events: { opened: [], updated: [], closed: [] },
+  events: NOTHING,
   touches: [],
   more: false,
   touchesRead: false,
@@ -60,9 +59,19 @@ const noIngest = (state: WorkerState, error: unknown): Ingested => ({
 });
 
 /**
- * One cycle: poll → store → judge → record due notifications (same transaction) → deliver → update
- * pings. HubSpot failing degrades the cycle (what is known is still judged and delivered, so
- * reminders go out); a store failure fails it and leaves memory as it was.
+ * One cycle, the stages in order; each takes its inputs and its own piece of `WorkerState`:
+ *
+ * 1. poll owners (`poll/poll-owners`), then page by page: poll handoffs and touches
+ *    (`poll/ingest`, or `poll/ingest-contacts` for a webhook) → judge (`judge/judge`) → queue
+ *    write-backs (`write-back/queue-write-backs`) → commit (`judge/commit`: one transaction, then
+ *    memory follows);
+ * 2. tell owner problems (`judge/tell-owner-problems`); note changed App Homes;
+ * 3. deliver the outbox, update pings (`delivery/`); refresh App Homes (`delivery/refresh-homes`);
+ * 4. write back to HubSpot (`write-back/apply-write-backs`); refresh the deals mirror;
+ * 5. settle: the quiet instances go compact (ADR 0007).
+ *
+ * HubSpot failing degrades the cycle (what is known is still judged and delivered, so reminders go
+ * out); a store failure fails it and leaves memory as it was.
  */
 export async function runCycle(
   deps: CycleDeps,
@@ -71,22 +80,17 @@ export async function runCycle(
   contacts?: readonly string[],
 ): Promise<CycleReport> {
   const config = deps.config();
+  const { poll, memory, judging, homes, writeBack } = state;
   let hubspotError: unknown = null;
   let handoffs = 0;
   let recorded = 0;
   let nextDueAt: Instant | null = null;
   let more = false;
   try {
-    let ownersError: unknown = null;
-    try {
-      state.owners = await deps.crm.owners();
-      await deps.mirror?.saveOwners(deps, state.owners, deps.clock.now());
-    } catch (err) {
-      // Owners only name people and teams: judge with the last known list, but count the failure.
-      ownersError = err;
-    }
+    // Owners only name people and teams: judge with the last known list, but count the failure.
+    const ownersError = await pollOwners(deps, poll);
     const justClosed = [];
-    state.takeChanges(); // compare only what this cycle changes
+    memory.takeChanges(); // compare only what this cycle changes
     let pages = 0;
     do {
       const now = deps.clock.now();
@@ -94,10 +98,13 @@ export async function runCycle(
         hubspotError !== null
           ? noIngest(state, hubspotError)
           : contacts
-            ? await ingestContacts(deps, state, config, contacts, now)
-            : await ingest(deps, state, config, now);
+            ? await ingestContacts(deps, memory, poll.cursors, config, contacts, now)
+            : await ingest(deps, memory, poll.cursors, config, now);
       if (got.error !== null) hubspotError = got.error;
-      const j = await judgeAndCommit(deps, state, config, got, now);
+      const verdicts = await judge(deps, memory, judging, poll.owners, config, got, now);
+      const queued = await queueWriteBacks(deps, writeBack, config, verdicts.judged, now);
+      const j = await commit(deps, memory, judging, poll, config, got, verdicts, queued.cursors, now);
+      keepWriteBacks(writeBack, queued);
       handoffs += got.handoffs;
       recorded += j.recorded;
       nextDueAt = j.nextDueAt;
@@ -111,8 +118,9 @@ export async function runCycle(
       pages += 1;
     } while (more && pages < deps.maxPages && hubspotError === null && deps.canSend());
     const now = deps.clock.now();
-    await tellOwnerProblems(deps, state, config, ownersError === null, now);
-    markHomeChangesOf(state, state.takeChanges());
+    await tellOwnerProblems(deps, memory, poll.owners, config, ownersError === null, now);
+    for (const ownerId of memory.takeLostOwners()) homes.dirty.add(ownerId);
+    markHomeChangesOf(homes, memory.hot, memory.takeChanges());
     hubspotError ??= ownersError;
     if (contacts) {
       if (hubspotError !== null)
@@ -128,15 +136,16 @@ export async function runCycle(
       );
       await reportFailure(deps, 'hubspot', now, describeError(hubspotError));
     }
-    const delivery = await deliverOutbox(deps, state, config, deps.deliverLimit);
-    await updatePings(deps, state, config, justClosed);
+    const delivery = await deliverOutbox(deps, memory, poll, config, deps.deliverLimit);
+    await updatePings(deps, memory, poll.owners, config, justClosed);
+    for (const ownerId of memory.takeLostOwners()) homes.dirty.add(ownerId);
     // Both are best-effort extras: they wait while the system they talk to is failing.
-    if (!deps.outages.isFailing('slack')) await refreshHomes(deps, state);
-    if (hubspotError === null && !contacts) await applyWriteBacks(deps, state);
+    if (!deps.outages.isFailing('slack')) await refreshHomes(deps, homes, memory, poll.owners);
+    if (hubspotError === null && !contacts) await applyWriteBacks(deps, writeBack, memory);
     if (hubspotError === null && !contacts) await deps.mirror?.refreshDeals(deps, config, deps.clock.now());
     // What is settled and shown as such need not stay whole in memory (ADR 0007).
-    state.settle();
-    deps.events.emit('open:held', { whole: state.hot.size, compact: state.settled.size });
+    memory.settle();
+    deps.events.emit('open:held', { whole: memory.hot.size, compact: memory.settled.size });
     return {
       outcome: hubspotError === null ? 'ok' : 'degraded',
       handoffs,
@@ -158,33 +167,4 @@ export async function runCycle(
       error: describeError(err),
     };
   }
-}
-
-/** Tells the admins, once per instance, about open leads whose owner is deactivated or unknown. */
-async function tellOwnerProblems(
-  deps: CycleDeps,
-  state: WorkerState,
-  config: SlaConfig,
-  ownersFresh: boolean,
-  now: Instant,
-): Promise<void> {
-  const options = { ownersFresh, now, unknownGrace: deps.unknownOwnerGrace ?? UNKNOWN_OWNER_GRACE };
-  // Settled leads are read back only when their owner has a problem not told yet.
-  const owners = new Map(state.owners.map((o) => [o.id, o]));
-  const suspects: string[] = [];
-  for (const s of state.settled.values()) {
-    const problem = ownerProblemOf(s, owners, options);
-    if (problem !== null && !state.recordedKeys.has(ownerProblemKey(problem, s.id))) suspects.push(s.id);
-  }
-  const settled = suspects.length > 0 ? await deps.store.openInstancesByIds(suspects) : [];
-  const alerts = ownerProblemAlerts({
-    config,
-    instances: [...Array.from(state.hot.values(), (o) => o.instance), ...settled.map((s) => s.instance)],
-    owners: state.owners,
-    ...options,
-  }).filter((a) => !state.recordedKeys.has(a.key));
-  if (alerts.length === 0) return;
-  deps.logger.warn({ alerts: alerts.map((a) => a.key) }, 'open leads owned by inactive or unknown owners');
-  await deps.store.enqueue(alerts, now);
-  for (const a of alerts) state.recordedKeys.add(a.key);
 }

@@ -3,8 +3,7 @@ import type { Evaluation } from '../../domain/evaluation.ts';
 import type { SlaInstance } from '../../domain/model.ts';
 import type { Owner } from '../../ports/crm-source.ts';
 import type { InstanceContext } from '../../ports/notifier.ts';
-import { policyFor } from '../cycle/evaluate-open.ts';
-import { ownerById, teamOf } from '../cycle/teams.ts';
+import { ownerById, policyFor, teamOf } from '../shared/teams.ts';
 
 /** What a message about an instance is rendered from. */
 export function instanceContext(

@@ -2,15 +2,16 @@ import type { Clock } from '../../clock/clock.ts';
 import type { SlaConfig } from '../../config/types.ts';
 import type { DueNotification, Evaluation } from '../../domain/evaluation.ts';
 import type { Instant, Millis } from '../../domain/time.ts';
+import type { Owner } from '../../ports/crm-source.ts';
 import type { Notifier, SendResult } from '../../ports/notifier.ts';
 import type { OutboxEntry } from '../../ports/store.ts';
 import { adminAlert } from '../admin-alert.ts';
-import { pingFingerprint } from '../cycle/fingerprint.ts';
-import { type OutageDeps, reportFailure, reportSuccess } from '../cycle/outage-effects.ts';
 import { describeError } from '../errors.ts';
-import type { WorkerState } from '../worker-state.ts';
+import type { InstanceMemory } from '../memory/instance-memory.ts';
+import { pingFingerprint } from '../shared/fingerprint.ts';
+import { type OutageDeps, reportFailure, reportSuccess } from '../shared/outage-effects.ts';
+import { alertText, asNotification } from '../shared/payload.ts';
 import { instanceContext } from './context.ts';
-import { alertText, asNotification } from './payload.ts';
 import { backoffPause, type Pause, persist } from './persist.ts';
 import { relevance } from './relevance.ts';
 
@@ -56,9 +57,17 @@ type Attempt =
 
 const DEFER: Millis = 15_000;
 
+/** What polling knows that delivery reads (see `PollPosition`). */
+export interface CrmKnown {
+  readonly owners: readonly Owner[];
+  /** Touches logged before it are known: a breach is told only once its deadline is behind it. */
+  readonly touchesReadAt: Instant;
+}
+
 async function attempt(
   deps: DeliveryDeps,
-  state: WorkerState,
+  memory: InstanceMemory,
+  known: CrmKnown,
   config: SlaConfig,
   entry: OutboxEntry,
   now: Instant,
@@ -76,19 +85,19 @@ async function attempt(
   // instance) closes there, and nothing more goes out for that lead.
   const inStore = await deps.store.instance(n.instanceId);
   if (!inStore) return { skip: 'unknown instance' };
-  if (inStore.instance.closedAt !== null) state.forget(n.instanceId, now);
-  const stored = state.hot.get(n.instanceId) ?? inStore;
-  const closed = !state.isOpen(n.instanceId) || inStore.instance.closedAt !== null;
+  if (inStore.instance.closedAt !== null) memory.forget(n.instanceId, now);
+  const stored = memory.hot.get(n.instanceId) ?? inStore;
+  const closed = !memory.isOpen(n.instanceId) || inStore.instance.closedAt !== null;
   const rel = relevance(n, { evaluation: stored.evaluation, closed }, now);
   if (!rel.send) return { skip: rel.reason };
   if (
     (n.reason.kind === 'breach' || n.reason.kind === 'escalation') &&
-    state.touchesReadAt < n.reason.deadline
+    known.touchesReadAt < n.reason.deadline
   )
     return { defer: 'waiting until HubSpot touches up to the deadline have been read', until: now + DEFER };
   if (stored.evaluation === null)
     return { result: { status: 'retry', error: 'not evaluated yet', retryAt: now }, sent: false };
-  const context = instanceContext(config, state.owners, stored.instance, stored.evaluation);
+  const context = instanceContext(config, known.owners, stored.instance, stored.evaluation);
   const notification = withCurrentExcuse(n, stored.evaluation);
   // Recorded before the request goes out: a crash from here on leaves the row in doubt, and the next
   // attempt looks for the message in Slack before sending it again (SD-9).
@@ -133,7 +142,8 @@ async function giveUp(deps: DeliveryDeps, entry: OutboxEntry, error: string, now
  */
 export async function deliverOutbox(
   deps: DeliveryDeps,
-  state: WorkerState,
+  memory: InstanceMemory,
+  known: CrmKnown,
   config: SlaConfig,
   limit: number,
 ): Promise<DeliveryReport> {
@@ -145,7 +155,7 @@ export async function deliverOutbox(
     const now = deps.clock.now();
     let outcome: Attempt;
     try {
-      outcome = await attempt(deps, state, config, entry, now);
+      outcome = await attempt(deps, memory, known, config, entry, now);
     } catch (err) {
       deps.logger.error({ key: entry.key, err: describeError(err) }, 'notifier threw instead of answering');
       // Whether it got as far as Slack is unknown: the row stays in doubt if it was.
@@ -180,15 +190,15 @@ export async function deliverOutbox(
         entry.kind === 'handoff' &&
         entry.target?.kind === 'owner' &&
         entry.instanceId !== null &&
-        state.isOpen(entry.instanceId)
+        memory.isOpen(entry.instanceId)
       ) {
         // A settled instance is not kept whole: its evaluation is the store's.
         const id = entry.instanceId;
-        const evaluation = state.hot.get(id)?.evaluation ?? (await deps.store.instance(id))?.evaluation;
+        const evaluation = memory.hot.get(id)?.evaluation ?? (await deps.store.instance(id))?.evaluation;
         if (evaluation) {
           const ping = pingFingerprint(evaluation, false);
           await persist(() => deps.store.setPing(id, result.ref, ping), pause);
-          state.setPing(id, result.ref, ping);
+          memory.setPing(id, result.ref, ping);
         }
       }
       await reportSuccess(deps, 'slack', now);

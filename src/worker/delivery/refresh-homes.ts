@@ -2,14 +2,16 @@ import type { Clock } from '../../clock/clock.ts';
 import type { Millis } from '../../domain/time.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { Owner } from '../../ports/crm-source.ts';
-import type { LeadView } from '../../ports/interactions.ts';
+import type { InstanceView } from '../../ports/interactions.ts';
 import { HOME_ROWS, type HomeRefresh, type Notifier } from '../../ports/notifier.ts';
 import type { Store } from '../../ports/store.ts';
-import { homeFingerprint } from '../cycle/fingerprint.ts';
-import { ownerById } from '../cycle/teams.ts';
 import { describeError } from '../errors.ts';
 import type { WorkerEvents } from '../events.ts';
-import type { OpenInstance, WorkerState } from '../worker-state.ts';
+import type { InstanceMemory } from '../memory/instance-memory.ts';
+import type { OpenInstance } from '../memory/open-instance.ts';
+import { homeFingerprint } from '../shared/fingerprint.ts';
+import { ownerById } from '../shared/teams.ts';
+import type { HomeState } from './home-state.ts';
 
 export interface HomeOptions {
   /** App Home tabs republished per cycle at most (the rest wait for the next cycle). */
@@ -36,12 +38,12 @@ export interface HomeDeps {
  * closed, changed hands, or its verdict as the Home tab shows it changed.
  */
 export function markHomeChanges(
-  state: WorkerState,
+  homes: HomeState,
   before: ReadonlyMap<string, OpenInstance>,
   after: ReadonlyMap<string, OpenInstance>,
 ): void {
   const mark = (o: OpenInstance | undefined) => {
-    if (o?.instance.ownerId) state.homeDirty.add(o.instance.ownerId);
+    if (o?.instance.ownerId) homes.dirty.add(o.instance.ownerId);
   };
   for (const [id, was] of before) if (!after.has(id)) mark(was);
   for (const [id, now] of after) {
@@ -55,18 +57,19 @@ export function markHomeChanges(
 }
 
 /**
- * `markHomeChanges` for just the instances that changed (`WorkerState.takeChanges`): each with what
+ * `markHomeChanges` for just the instances that changed (`InstanceMemory.takeChanges`): each with what
  * it was before (`undefined`: opened), compared with what is open now.
  */
 export function markHomeChangesOf(
-  state: WorkerState,
+  homes: HomeState,
+  hot: ReadonlyMap<string, OpenInstance>,
   changes: ReadonlyMap<string, OpenInstance | undefined>,
 ): void {
   const mark = (o: OpenInstance | undefined) => {
-    if (o?.instance.ownerId) state.homeDirty.add(o.instance.ownerId);
+    if (o?.instance.ownerId) homes.dirty.add(o.instance.ownerId);
   };
   for (const [id, was] of changes) {
-    const now = state.hot.get(id);
+    const now = hot.get(id);
     if (was === now) continue;
     if (!was || !now || was.instance.ownerId !== now.instance.ownerId) {
       mark(was);
@@ -80,8 +83,8 @@ const shown = (o: OpenInstance): string => (o.evaluation ? homeFingerprint(o.eva
 const emailKey = (email: string): string => email.trim().toLowerCase();
 
 /** A rep's Home: the leads to list, and how many more are only counted (see `Notifier.refreshHome`). */
-interface HomeLeads {
-  readonly leads: readonly LeadView[];
+interface HomeInstances {
+  readonly leads: readonly InstanceView[];
   readonly more: number;
 }
 
@@ -93,42 +96,44 @@ interface HomeLeads {
  */
 async function leadsOf(
   deps: HomeDeps,
-  state: WorkerState,
+  memory: InstanceMemory,
+  ownerList: readonly Owner[],
   hotOf: (ownerId: string) => readonly OpenInstance[],
   email: string,
-): Promise<HomeLeads> {
+): Promise<HomeInstances> {
   const owners = new Map(
-    state.owners.flatMap((owner) =>
-      owner.email && emailKey(owner.email) === email ? [[owner.id, owner]] : [],
-    ),
+    ownerList.flatMap((owner) => (owner.email && emailKey(owner.email) === email ? [[owner.id, owner]] : [])),
   );
-  const view = (o: Pick<OpenInstance, 'instance' | 'evaluation' | 'pingRef'>, owner: Owner): LeadView => ({
+  const view = (
+    o: Pick<OpenInstance, 'instance' | 'evaluation' | 'pingRef'>,
+    owner: Owner,
+  ): InstanceView => ({
     instance: o.instance,
     evaluation: o.evaluation,
     owner,
     pingRef: o.pingRef,
   });
   const hot = [...owners].flatMap(([id, owner]) => hotOf(id).map((o) => view(o, owner)));
-  const settled = state.settled.countOfOwners(owners.keys());
+  const settled = memory.settled.countOfOwners(owners.keys());
   const urgent = hot.filter((l) => l.evaluation === null || !l.evaluation.settled).length;
   if (settled === 0 || urgent >= HOME_ROWS) return { leads: hot, more: settled };
-  const leads: LeadView[] = [];
+  const leads: InstanceView[] = [];
   for (const stored of await deps.store.openInstancesOfOwners([...owners.keys()])) {
-    const o = state.hot.get(stored.instance.id) ?? stored;
+    const o = memory.hot.get(stored.instance.id) ?? stored;
     const owner = o.instance.ownerId === null ? undefined : owners.get(o.instance.ownerId);
-    if (owner === undefined || !state.isOpen(o.instance.id)) continue;
+    if (owner === undefined || !memory.isOpen(o.instance.id)) continue;
     leads.push(view(o, owner));
   }
   return { leads, more: 0 };
 }
 
 /** The hot open instances by owner, grouped on first use. */
-function hotByOwner(state: WorkerState): (ownerId: string) => readonly OpenInstance[] {
+function hotByOwner(memory: InstanceMemory): (ownerId: string) => readonly OpenInstance[] {
   let groups: Map<string, OpenInstance[]> | null = null;
   return (ownerId) => {
     if (groups === null) {
       groups = new Map();
-      for (const o of state.hot.values()) {
+      for (const o of memory.hot.values()) {
         if (o.instance.ownerId === null) continue;
         const list = groups.get(o.instance.ownerId);
         if (list) list.push(o);
@@ -144,36 +149,41 @@ function hotByOwner(state: WorkerState): (ownerId: string) => readonly OpenInsta
  * per `minInterval` per rep. Best-effort: a failure is logged and the Home waits for the next
  * change (or for the rep to open it, which republishes it too).
  */
-export async function refreshHomes(deps: HomeDeps, state: WorkerState): Promise<number> {
+export async function refreshHomes(
+  deps: HomeDeps,
+  homes: HomeState,
+  memory: InstanceMemory,
+  owners: readonly Owner[],
+): Promise<number> {
   const refresh = deps.notifier.refreshHome?.bind(deps.notifier);
   if (refresh === undefined) {
-    state.homeDirty.clear();
+    homes.dirty.clear();
     return 0;
   }
   const options = deps.home ?? DEFAULT_HOME_OPTIONS;
   let published = 0;
   const done = new Set<string>();
-  const hotOf = hotByOwner(state);
-  for (const ownerId of [...state.homeDirty]) {
+  const hotOf = hotByOwner(memory);
+  for (const ownerId of [...homes.dirty]) {
     if (published >= options.perCycle || !deps.canSend()) break;
-    const owner = ownerById(state.owners, ownerId);
+    const owner = ownerById(owners, ownerId);
     if (!owner?.email || !owner.active) {
-      state.homeDirty.delete(ownerId);
+      homes.dirty.delete(ownerId);
       continue;
     }
     const email = emailKey(owner.email);
     const now = deps.clock.now();
     if (
       !done.has(email) &&
-      now - (state.homeShownAt.get(email) ?? Number.NEGATIVE_INFINITY) < options.minInterval
+      now - (homes.shownAt.get(email) ?? Number.NEGATIVE_INFINITY) < options.minInterval
     )
       continue; // shown a moment ago: stays marked for a later cycle
-    state.homeDirty.delete(ownerId);
+    homes.dirty.delete(ownerId);
     if (done.has(email)) continue;
     done.add(email);
-    state.homeShownAt.set(email, now);
+    homes.shownAt.set(email, now);
     const result = await attempt(async () => {
-      const home = await leadsOf(deps, state, hotOf, email);
+      const home = await leadsOf(deps, memory, owners, hotOf, email);
       return refresh(email, home.leads, now, home.more);
     });
     if (result.status === 'published') {

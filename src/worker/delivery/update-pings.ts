@@ -1,25 +1,28 @@
 import type { SlaConfig } from '../../config/types.ts';
-import { pingFingerprint } from '../cycle/fingerprint.ts';
-import { type OutageDeps, reportFailure } from '../cycle/outage-effects.ts';
+import type { Owner } from '../../ports/crm-source.ts';
 import { describeError } from '../errors.ts';
-import type { OpenInstance, WorkerState } from '../worker-state.ts';
+import type { InstanceMemory } from '../memory/instance-memory.ts';
+import type { OpenInstance } from '../memory/open-instance.ts';
+import { pingFingerprint } from '../shared/fingerprint.ts';
+import { type OutageDeps, reportFailure } from '../shared/outage-effects.ts';
 import { instanceContext } from './context.ts';
 import type { DeliveryDeps } from './deliver-outbox.ts';
 
 /**
  * Re-renders handoff pings in place whose shown state changed (contacted ✓, breached, attempts n of
  * m, closed). `justClosed` are instances closed this cycle, no longer open. Settled instances not
- * kept whole already show what they say (`WorkerState.settle` keeps them whole until they do).
+ * kept whole already show what they say (`InstanceMemory.settle` keeps them whole until they do).
  */
 export async function updatePings(
   deps: DeliveryDeps & OutageDeps,
-  state: WorkerState,
+  memory: InstanceMemory,
+  owners: readonly Owner[],
   config: SlaConfig,
   justClosed: readonly OpenInstance[],
 ): Promise<number> {
   let updated = 0;
   const candidates = [
-    ...Array.from(state.hot.values(), (o) => ({ o, closed: false })),
+    ...Array.from(memory.hot.values(), (o) => ({ o, closed: false })),
     ...justClosed.map((o) => ({ o, closed: true })),
   ];
   for (const { o, closed } of candidates) {
@@ -27,7 +30,7 @@ export async function updatePings(
     const shown = pingFingerprint(o.evaluation, closed);
     if (shown === o.pingState) continue;
     const now = deps.clock.now();
-    const context = instanceContext(config, state.owners, o.instance, o.evaluation);
+    const context = instanceContext(config, owners, o.instance, o.evaluation);
     let result: Awaited<ReturnType<typeof deps.notifier.update>>;
     try {
       result = await deps.notifier.update(o.pingRef, context, now);
@@ -45,7 +48,7 @@ export async function updatePings(
       );
     // A permanent failure (message deleted) is remembered too, so it is not retried every cycle.
     await deps.store.setPing(o.instance.id, o.pingRef, shown);
-    state.setPing(o.instance.id, o.pingRef, shown);
+    memory.setPing(o.instance.id, o.pingRef, shown);
     if (result.status === 'sent') {
       updated += 1;
       deps.events.emit('ping:updated', { instanceId: o.instance.id });

@@ -8,9 +8,10 @@ import type { Store } from '../../ports/store.ts';
 import { adminAlert } from '../admin-alert.ts';
 import { describeError } from '../errors.ts';
 import type { WorkerEvents } from '../events.ts';
-import type { WorkerState } from '../worker-state.ts';
+import type { InstanceMemory } from '../memory/instance-memory.ts';
 import { persistQueue } from './persist-queue.ts';
 import { dueItems, type WriteBackItem, without, withRetry } from './write-back-queue.ts';
+import type { WriteBackState } from './write-back-state.ts';
 
 export interface WriteBackDeps {
   readonly store: Pick<Store, 'instance' | 'commitCycle' | 'enqueue'>;
@@ -53,10 +54,10 @@ type Target = { readonly instance: SlaInstance; readonly evaluation: Evaluation 
 
 async function targetOf(
   deps: WriteBackDeps,
-  state: WorkerState,
+  memory: InstanceMemory,
   item: WriteBackItem,
 ): Promise<Target | null> {
-  const open = state.hot.get(item.instanceId);
+  const open = memory.hot.get(item.instanceId);
   if (open?.evaluation) return { instance: open.instance, evaluation: open.evaluation };
   const stored = await deps.store.instance(item.instanceId);
   return stored?.evaluation ? { instance: stored.instance, evaluation: stored.evaluation } : null;
@@ -83,23 +84,27 @@ async function alertPermanent(deps: WriteBackDeps, item: WriteBackItem, err: unk
  * the batch; a permanent one drops it and tells the admins once per kind of failure. Failures never
  * fail the cycle. The queue is saved when it changed.
  */
-export async function applyWriteBacks(deps: WriteBackDeps, state: WorkerState): Promise<WriteBackReport> {
+export async function applyWriteBacks(
+  deps: WriteBackDeps,
+  state: WriteBackState,
+  memory: InstanceMemory,
+): Promise<WriteBackReport> {
   const report: WriteBackReport = { done: 0, retried: 0, failed: 0, skipped: 0 };
   const writer = deps.leadWriter ?? null;
-  if (writer === null || state.writeBacks.size === 0) return report;
-  for (const item of dueItems(state.writeBacks, deps.clock.now(), deps.writeBackLimit ?? 20)) {
+  if (writer === null || state.queue.size === 0) return report;
+  for (const item of dueItems(state.queue, deps.clock.now(), deps.writeBackLimit ?? 20)) {
     if (!deps.canSend()) break;
     const now = deps.clock.now();
-    const target = await targetOf(deps, state, item);
+    const target = await targetOf(deps, memory, item);
     if (target === null || (item.kind === 'breach_task' && !taskStillNeeded(target))) {
-      state.writeBacks = without(state.writeBacks, item.key);
+      state.queue = without(state.queue, item.key);
       report.skipped += 1;
       continue;
     }
     try {
       if (item.kind === 'outcome') await writer.writeOutcome(target.instance, target.evaluation);
       else await writer.createBreachTask(target.instance, target.evaluation);
-      state.writeBacks = without(state.writeBacks, item.key);
+      state.queue = without(state.queue, item.key);
       report.done += 1;
       deps.events.emit('writeback:done', { key: item.key, kind: item.kind });
     } catch (err) {
@@ -107,13 +112,13 @@ export async function applyWriteBacks(deps: WriteBackDeps, state: WorkerState): 
       const error = describeError(err);
       if (failure.retryable) {
         const at = Math.max(failure.at ?? 0, now + backoff(item.attempts));
-        state.writeBacks = withRetry(state.writeBacks, item.key, at, error);
+        state.queue = withRetry(state.queue, item.key, at, error);
         report.retried += 1;
         deps.events.emit('writeback:retry', { key: item.key, error });
         deps.logger.warn({ key: item.key, error, retryAt: at }, 'hubspot write-back failed, will retry');
         break; // HubSpot is failing: the rest waits for the next cycle.
       }
-      state.writeBacks = without(state.writeBacks, item.key);
+      state.queue = without(state.queue, item.key);
       report.failed += 1;
       deps.events.emit('writeback:failed', { key: item.key, error });
       deps.logger.error({ key: item.key, error }, 'hubspot write-back failed for good');

@@ -2,8 +2,8 @@ import type { Instant } from '../../domain/time.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { Store } from '../../ports/store.ts';
 import { describeError } from '../errors.ts';
-import type { WorkerState } from '../worker-state.ts';
 import { serializeQueue, WRITE_BACK_CURSOR } from './write-back-queue.ts';
+import type { WriteBackState } from './write-back-state.ts';
 
 /**
  * Saves the write-back queue when it differs from what the store holds. A failed save is logged and
@@ -11,11 +11,11 @@ import { serializeQueue, WRITE_BACK_CURSOR } from './write-back-queue.ts';
  */
 export async function persistQueue(
   deps: { readonly store: Pick<Store, 'commitCycle'>; readonly logger: Logger },
-  state: WorkerState,
+  state: WriteBackState,
   now: Instant,
 ): Promise<void> {
-  const value = serializeQueue(state.writeBacks);
-  if (value === state.savedWriteBacks) return;
+  const value = serializeQueue(state.queue);
+  if (value === state.saved) return;
   try {
     await deps.store.commitCycle({
       now,
@@ -27,7 +27,7 @@ export async function persistQueue(
       evaluations: [],
       outbox: [],
     });
-    state.savedWriteBacks = value;
+    state.saved = value;
   } catch (err) {
     deps.logger.error(
       { err: describeError(err) },

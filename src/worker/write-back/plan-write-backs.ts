@@ -2,7 +2,7 @@ import type { SlaConfig } from '../../config/types.ts';
 import type { DueNotification, Evaluation } from '../../domain/evaluation.ts';
 import type { Instant } from '../../domain/time.ts';
 import type { NewOutboxEntry, Store } from '../../ports/store.ts';
-import { asNotification } from '../delivery/payload.ts';
+import { asNotification } from '../shared/payload.ts';
 import { outcomeFingerprint } from './outcome-fingerprint.ts';
 import { breachTaskKey, outcomeKey, type WriteBackItem } from './write-back-queue.ts';
 

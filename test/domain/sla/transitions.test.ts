@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { LeadChange } from '../../../src/domain/model.ts';
 import { instanceId } from '../../../src/domain/model.ts';
 import { applyLeadEvents, type LeadEvents } from '../../../src/domain/sla/transitions.ts';
 import { HOUR, MINUTE } from '../../../src/domain/time.ts';
-import type { LeadChange } from '../../../src/ports/crm-source.ts';
 import { handoff, instance, lead, policy, T0 } from './builders.ts';
 
 const stages = [

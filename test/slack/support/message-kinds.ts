@@ -8,7 +8,7 @@ import type { LeadSnapshot } from '../../../src/domain/model.ts';
 import type { TeamDigest } from '../../../src/domain/reports/index.ts';
 import { HOUR, MINUTE } from '../../../src/domain/time.ts';
 import type { Owner } from '../../../src/ports/crm-source.ts';
-import type { LeadView } from '../../../src/ports/interactions.ts';
+import type { InstanceView } from '../../../src/ports/interactions.ts';
 import { renderDigest } from '../../../src/reports/digest/render-digest.ts';
 import { renderAdminAlert } from '../../../src/slack/render/admin-alert.ts';
 import type { HomeView, Message, ModalView } from '../../../src/slack/render/blocks.ts';
@@ -138,7 +138,7 @@ function pingStates(k: KindInput): Rendered[] {
   });
 }
 
-const leadViews = (k: KindInput, n: number): LeadView[] =>
+const leadViews = (k: KindInput, n: number): InstanceView[] =>
   Array.from({ length: n }, (_, i) => ({
     instance: instance({ id: `contact:${i}:sql:${T0}`, lead: k.lead, stage: 'sql' }),
     evaluation: evaluation(),

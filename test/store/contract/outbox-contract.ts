@@ -45,6 +45,15 @@ export function describeOutboxContract(ctx: StoreContext): void {
       expect((await ctx.store.outboxEntry(entry.key))?.payload).toEqual(entry.payload);
     });
 
+    it('an entry for an SLA instance the store never saw is refused, enqueued or in a cycle', async () => {
+      const stray = handoffEntry(slaInstance(9));
+
+      await expect(ctx.store.enqueue([stray], T0)).rejects.toThrow();
+      await expect(ctx.store.commitCycle(cycle({ outbox: [stray] }))).rejects.toThrow();
+
+      expect(await ctx.store.outboxEntry(stray.key)).toBeNull();
+    });
+
     it('an admin alert round-trips without instance or target, its text as payload', async () => {
       const alert: NewOutboxEntry = {
         key: 'admin:hubspot-down:2026-03-02',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../../src/domain/evaluation.ts';
 import { MINUTE } from '../../../src/domain/time.ts';
-import { evaluationFingerprint } from '../../../src/worker/cycle/fingerprint.ts';
+import { evaluationFingerprint } from '../../../src/worker/shared/fingerprint.ts';
 
 const pending: Evaluation = {
   instanceId: 'contact:1:sql:0',

@@ -5,7 +5,7 @@ import { selectPolicy } from '../../sla/index.ts';
 import type { Instant } from '../../time.ts';
 import type { InstanceFacts, MessageFacts } from '../facts.ts';
 import { countOf, type Figure } from '../figure.ts';
-import { groupBy } from '../lead-record.ts';
+import { groupBy } from '../instance-record.ts';
 import { replay } from './replay.ts';
 
 /** One SLA file as the backtest needs it: its policies, and the team of an owner under its teams. */

@@ -1,4 +1,4 @@
-import type { Figure, LeadSummary, Report } from '../../../domain/reports/index.ts';
+import type { Figure, InstanceSummary, Report } from '../../../domain/reports/index.ts';
 import { DASH, duration, when } from '../../../reports/format/values.ts';
 import { html } from './html.ts';
 import type { Links } from './links.ts';
@@ -8,7 +8,7 @@ import { layout } from './page.ts';
 export function leadsPage(r: Report, figurePath: string, f: Figure, l: Links): string {
   const byId = new Map(r.leads.map((lead) => [lead.id, lead]));
   const rows = f.ids.map((id) => {
-    const lead: LeadSummary | undefined = byId.get(id);
+    const lead: InstanceSummary | undefined = byId.get(id);
     if (lead === undefined)
       return html`<tr><th scope="row">${id}</th><td colspan="8">not in this report's leads (e.g. "not a fit" on a lead no longer stored)</td></tr>`;
     return html`<tr data-id="${lead.id}"><th scope="row"><a href="${lead.url}" rel="noreferrer">${lead.name}</a>${lead.company ? ` (${lead.company})` : ''}</th><td>${lead.owner}</td><td>${lead.team ?? DASH}</td><td>${lead.stage}</td><td>${when(lead.enteredAt, r.zone)}</td><td>${lead.verdict}</td><td>${duration(lead.timeToContact)}</td><td>${duration(lead.lateBy)}</td><td>${lead.attempts === null ? DASH : `${lead.attempts.made}/${lead.attempts.required}`}</td></tr>`;

@@ -1,0 +1,102 @@
+import type { SlaConfig } from '../../config/types.ts';
+import type { Instant } from '../../domain/time.ts';
+import type { Cursors } from '../../ports/crm-source.ts';
+import type { CycleWrite, Store } from '../../ports/store.ts';
+import { HEARTBEAT_CURSOR } from '../downtime.ts';
+import type { WorkerEvents } from '../events.ts';
+import type { InstanceMemory } from '../memory/instance-memory.ts';
+import type { OpenInstance } from '../memory/open-instance.ts';
+import type { Ingested } from '../shared/ingested.ts';
+import type { Verdicts } from './judge.ts';
+import type { JudgingState } from './judging-state.ts';
+
+export interface CommitDeps {
+  readonly store: Pick<Store, 'commitCycle'>;
+  readonly events: WorkerEvents;
+}
+
+/** The poll position as commit advances it (see `PollPosition`). */
+export interface CommittedPosition {
+  cursors: Cursors;
+  touchesReadAt: Instant;
+}
+
+export interface Judgement {
+  readonly recorded: number;
+  readonly justClosed: readonly OpenInstance[];
+  readonly nextDueAt: Instant | null;
+  readonly withoutPolicy: readonly string[];
+}
+
+/**
+ * Writes the new state, the changed evaluations and the newly due notifications in one
+ * transaction (with the heartbeat and `extraCursors`: the write-back queue saved with the verdicts
+ * that filled it). Memory, the poll position and the judging state follow only after the store
+ * accepted the write.
+ */
+export async function commit(
+  deps: CommitDeps,
+  memory: InstanceMemory,
+  judging: JudgingState,
+  position: CommittedPosition,
+  config: SlaConfig,
+  got: Ingested,
+  verdicts: Verdicts,
+  extraCursors: Readonly<Record<string, string>>,
+  now: Instant,
+): Promise<Judgement> {
+  const { closing, candidates, judged, ackedNow, world } = verdicts;
+  const write: CycleWrite = {
+    now,
+    // The heartbeat tells the next start how long the worker was away; the write-back queue is
+    // saved with the verdicts that filled it.
+    cursors: {
+      ...got.cursors,
+      [HEARTBEAT_CURSOR]: String(now),
+      ...extraCursors,
+    },
+    newInstances: got.events.opened,
+    updatedInstances: got.events.updated.filter((i) => !closing.has(i.id)),
+    closed: got.events.closed,
+    touches: got.touches,
+    evaluations: judged.changed,
+    outbox: judged.outbox,
+  };
+  await deps.store.commitCycle(write);
+
+  position.cursors = got.cursors;
+  // Touches first into the contacts whose touches are kept, then the instances: a contact whose
+  // last unsettled instance settled or closed lets its touches go; one that became unsettled
+  // keeps what it was just judged with.
+  memory.touches.add(got.touches);
+  if (got.touchesRead) position.touchesReadAt = now;
+  const justClosed: OpenInstance[] = [];
+  for (const id of closing) {
+    const o = memory.hot.get(id);
+    if (o) justClosed.push(o);
+    memory.close(id, now);
+  }
+  memory.pruneClosed(now - 2 * config.poll.overlap);
+  for (const k of judged.newKeys) memory.recordedKeys.add(k.key, k.instanceId);
+  for (const o of judged.kept) memory.keepWoken(o);
+  for (const o of [...candidates, ...judged.kept]) {
+    const j = judged.judged.get(o.instance.id);
+    memory.put(j ? { ...o, evaluation: j.evaluation, fingerprint: j.fingerprint } : o);
+    if (j && ackedNow.has(o.instance.id)) memory.acked.add(o.instance.id);
+    else if (j) memory.acked.delete(o.instance.id);
+  }
+  for (const [id, verdict] of judged.stillSettled) memory.stillSettled(id, verdict);
+  for (const [contactId, touches] of judged.touchesToKeep) memory.touches.hold(contactId, touches);
+  for (const id of memory.closedOutside) memory.forget(id, now);
+  memory.closedOutside.clear();
+  judging.judgedWorld = world;
+  judging.acksCheckedAt = now;
+  // The next moment anything is due: settled instances have nothing due, so the hot ones tell.
+  let nextDueAt: Instant | null = null;
+  for (const o of memory.hot.values()) {
+    const due = o.evaluation?.nextDueAt ?? null;
+    if (due !== null && (nextDueAt === null || due < nextDueAt)) nextDueAt = due;
+  }
+  deps.events.emit('verdicts', memory.tally());
+  return { recorded: write.outbox.length, justClosed, nextDueAt, withoutPolicy: judged.withoutPolicy };
+}

@@ -1,0 +1,118 @@
+/**
+ * The dashboard in a real browser: headless Chromium (Debian's `chromium` package) driven by
+ * playwright-core loads it against seeded stores, checks the figures, follows a click-through and
+ * takes screenshots (test-results/dashboard*.png). Skipped, visibly, when /usr/bin/chromium is absent,
+ * unless REQUIRE_BROWSER=1 (CI installs it).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSlaConfigFile } from '../../../src/config/load-sla-config.ts';
+import { DAY } from '../../../src/domain/time.ts';
+import { seedStore } from '../../support/seed/seed-store.ts';
+import { MARCH, startDashboard } from './harness.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available) {
+  if (process.env.REQUIRE_BROWSER === '1')
+    throw new Error(`REQUIRE_BROWSER=1 but ${CHROMIUM} is missing (apt-get install -y chromium)`);
+  console.warn(`dashboard browser tests SKIPPED: ${CHROMIUM} not found (apt-get install -y chromium)`);
+}
+
+describe.skipIf(!available)('dashboard in headless Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    await mkdir('test-results', { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the hand-computed figures and lists the leads behind one', async () => {
+    const d = await startDashboard();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      await page.goto(`${d.base}/dashboard?${MARCH}`);
+      const fig = (path: string) => page.locator(`[data-figure="${path}"]`).first();
+      expect(await fig('speed/total/handoffs').textContent()).toBe('7');
+      expect(await fig('speed/total/compliance').textContent()).toBe('60.0%');
+      expect(await fig('speed/byTeam/benelux/compliance').textContent()).toBe('75.0%');
+      expect(await fig('speed/total/timeToContact/median').textContent()).toBe('5m');
+      expect(await fig('depth/total/overkill').textContent()).toBe('1');
+      expect(await fig('uncontacted/total/total').textContent()).toBe('4');
+      expect(await page.locator('svg.chart').count()).toBeGreaterThanOrEqual(8);
+      await page.screenshot({ path: 'test-results/dashboard.png', fullPage: true });
+
+      // Click-through from the 0–5 minute band (an SVG bar) to the leads behind it.
+      await page.locator('svg.chart a[data-figure="speed/total/bands/0-5m"]').click();
+      await page.waitForURL(/\/dashboard\/leads/);
+      const ids = await page
+        .locator('#leads tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+      expect(ids.sort()).toEqual(['A', 'D', 'H']);
+      expect(await page.locator('#value').textContent()).toBe('3');
+      await page.screenshot({ path: 'test-results/dashboard-leads.png', fullPage: true });
+
+      // Filters are a plain form: choose a team, apply, and the figures follow.
+      await page.goto(`${d.base}/dashboard?${MARCH}`);
+      await page.selectOption('select[name="team"]', 'dach');
+      await page.click('button[type="submit"]');
+      await page.waitForURL(/team=dach/);
+      expect(await fig('speed/total/handoffs').textContent()).toBe('2');
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await d.close();
+    }
+  });
+
+  it('renders a seeded store of 10,000 instances', { timeout: 60_000 }, async () => {
+    const loaded = await loadSlaConfigFile('config/sla.yaml');
+    if (!loaded.ok) throw new Error('config/sla.yaml does not load');
+    const now = Date.UTC(2026, 3, 15, 12);
+    let owners: Awaited<ReturnType<typeof seedStore>>['owners'] = [];
+    const d = await startDashboard({
+      now,
+      config: loaded.config,
+      owners: async () => owners,
+      fill: async (store) => {
+        owners = (await seedStore(store, { config: loaded.config, count: 10_000, now, days: 30 })).owners;
+      },
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const since = new Date(now - 40 * DAY).toISOString().slice(0, 10);
+      const started = performance.now();
+      await page.goto(`${d.base}/dashboard?since=${since}&until=2026-04-15`);
+      const loadMs = performance.now() - started;
+      expect(await page.locator('[data-figure="speed/total/handoffs"]').first().textContent()).toBe('10000');
+      expect(
+        await page.locator('[data-figure="speed/byTeam/benelux/handoffs"]').first().textContent(),
+      ).toMatch(/^\d+$/);
+      await page.screenshot({ path: 'test-results/dashboard-10k.png', fullPage: false });
+      process.stdout.write(`dashboard with 10,000 instances loaded in ${loadMs.toFixed(0)} ms\n`);
+      expect(loadMs).toBeLessThan(10_000);
+      await page.close();
+    } finally {
+      await d.close();
+    }
+  });
+});
