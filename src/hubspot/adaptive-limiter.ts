@@ -1,6 +1,6 @@
 import type { Clock } from '../clock/clock.ts';
 import type { Instant, Millis } from '../domain/time.ts';
-import type { RateLimiter } from './limiter.ts';
+import type { RateLimiter } from './rate-limiter.ts';
 import { type RequestBudget, startDelay } from './request-budget.ts';
 
 /** The limiter's time: when requests start, and how it waits for a free slot. */

@@ -2,12 +2,10 @@ import Bottleneck from 'bottleneck';
 import type { SlaConfig } from '../config/types.ts';
 import { AdaptiveLimiter, type LimiterTime } from './adaptive-limiter.ts';
 import { type HeaderMap, type RateLimitReading, readRateLimitHeaders } from './rate-limit-headers.ts';
+import type { RateLimiter } from './rate-limiter.ts';
 import { type Budget, RequestBudget } from './request-budget.ts';
 
-/** Runs jobs no faster than a budget allows. */
-export interface RateLimiter {
-  schedule<T>(job: () => Promise<T>): Promise<T>;
-}
+export type { RateLimiter } from './rate-limiter.ts';
 
 export interface LimiterPlan {
   /** Minimum spacing between request starts. */

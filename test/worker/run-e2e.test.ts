@@ -105,6 +105,22 @@ describe('sla-bot run (end to end, loopback sandboxes)', () => {
     expect(slack.state.dmsTo('bram@example.com')).toHaveLength(1);
   });
 
+  it('with HubSpot’s legacy call outcome list down, starts, warns once, and pings the owner as usual', async () => {
+    // The outcome labels are a convenience (HubSpot's six defaults are built in): never a reason not to start.
+    const dispositions = 'GET /calling/v1/dispositions';
+    hubspot.faults.inject('server_error', { endpoint: dispositions, times: 10 });
+    const r = await runCli(['run', '--once'], env);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(hubspot.stats.count(dispositions)).toBe(1);
+    const warnings = r.stdout
+      .split('\n')
+      .filter((l) => l.includes('"msg":"hubspot call outcome list unavailable, using the default outcomes"'));
+    expect(warnings).toHaveLength(1);
+    expect(r.stdout).toContain('"msg":"cycle finished"');
+    expect(slack.state.dmsTo('bram@example.com')).toHaveLength(1);
+  });
+
   it('with --dry-run logs the message instead of sending it', async () => {
     const r = await runCli(['run', '--once', '--dry-run'], env);
     expect(r.code).toBe(0);

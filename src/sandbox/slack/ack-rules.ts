@@ -1,5 +1,5 @@
 import { isRecord } from '../shared/http-types.ts';
-import type { SlackInteraction } from './interact.ts';
+import type { SlackInteraction } from './interaction.ts';
 
 /**
  * How Slack treats the app's answer to an interaction it delivered (docs/platform-contract.md,

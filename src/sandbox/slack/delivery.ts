@@ -1,6 +1,6 @@
 import type { Instant } from '../../domain/time.ts';
 import { ACK_DEADLINE_MS, judgeAnswer, type ViewAnswer } from './ack-rules.ts';
-import type { SlackInteraction } from './interact.ts';
+import type { SlackInteraction } from './interaction.ts';
 import type { RecordedView } from './message-log.ts';
 import { signSlackRequest } from './signing.ts';
 import type { SlackState } from './slack-state.ts';

@@ -1,18 +1,13 @@
 import { isRecord } from '../shared/http-types.ts';
 import { type Delivered, deliverInteraction, type SignedRequest, signInteraction } from './delivery.ts';
 import type { SlackUser } from './directory.ts';
+import type { SlackInteraction } from './interaction.ts';
 import { currentContent } from './message-log.ts';
 import { messageJson } from './shapes.ts';
 import type { SlackState } from './slack-state.ts';
 
 export type { Delivered, SignedRequest } from './delivery.ts';
-
-/** A payload Slack would send the app, and how it travels (form `payload=`, form fields, or JSON). */
-export interface SlackInteraction {
-  readonly kind: 'interactivity' | 'command' | 'event';
-  /** What Bolt's `app.processEvent({ body })` takes (the parsed payload). */
-  readonly body: Readonly<Record<string, unknown>>;
-}
+export type { SlackInteraction } from './interaction.ts';
 
 export interface Interactions {
   /** A click on a button of a message the bot posted (found by `actionId` in its current blocks). */

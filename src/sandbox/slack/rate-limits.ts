@@ -1,7 +1,9 @@
 import type { Instant } from '../../domain/time.ts';
 import { RollingWindow } from '../shared/rolling-window.ts';
 import { TokenBucket } from '../shared/token-bucket.ts';
-import type { Tier } from './methods/method.ts';
+
+/** Slack's rate-limit tiers (per method, per workspace, per app); `special` = chat.postMessage. */
+export type Tier = 1 | 2 | 3 | 4 | 'special';
 
 export interface SlackRateLimitOptions {
   /** Messages per second per channel (chat.postMessage). Default 1. `null` = off. */

@@ -1,10 +1,10 @@
 import type { Instant } from '../../../domain/time.ts';
 import type { Args } from '../args.ts';
-import type { SlackRateLimiter } from '../rate-limits.ts';
-import type { SlackState } from '../slack-state.ts';
+import type { SlackRateLimiter, Tier } from '../rate-limits.ts';
 
-/** Slack's rate-limit tiers (per method, per workspace, per app); `special` = chat.postMessage. */
-export type Tier = 1 | 2 | 3 | 4 | 'special';
+export type { Tier } from '../rate-limits.ts';
+
+import type { SlackState } from '../slack-state.ts';
 
 export interface MethodContext {
   readonly state: SlackState;
