@@ -3,6 +3,7 @@ import type {
   FilterOperatorEnum,
   PublicObjectSearchRequest,
 } from '@hubspot/api-client/lib/codegen/crm/contacts/index.js';
+import { LogLevel, WebClient, type WebClientOptions } from '@slack/web-api';
 import { afterEach } from 'vitest';
 import {
   type HubSpotSandbox,
@@ -86,3 +87,13 @@ export async function rejection(
   }
   throw new Error('expected the call to fail, but it succeeded');
 }
+
+/** The real Web API client pointed at a Slack sandbox, with its own retries and waits off. */
+export const slackClient = (url: string, extra: WebClientOptions = {}, token = 'xoxb-sandbox') =>
+  new WebClient(token, {
+    slackApiUrl: url,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    logLevel: LogLevel.ERROR,
+    ...extra,
+  });

@@ -1,29 +1,19 @@
-import { LogLevel, WebClient, type WebClientOptions } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import type { SlackSandboxOptions } from '../../src/sandbox/index.ts';
 import { DEFAULT_SCOPES, METHODS } from '../../src/sandbox/slack/method-table.ts';
-import { slack } from './helpers.ts';
+import { slack, slackClient } from './helpers.ts';
 
 /**
  * The Slack sandbox enforces what docs/platform-contract.md § "Slack: delivery, rate limits, scopes and
  * channels" (SD-*) says, at least as strictly as Slack: each test fails if the sandbox were kinder.
  */
 
-const client = (url: string, extra: WebClientOptions = {}) =>
-  new WebClient('xoxb-sandbox', {
-    slackApiUrl: url,
-    rejectRateLimitedCalls: true,
-    retryConfig: { retries: 0 },
-    logLevel: LogLevel.ERROR,
-    ...extra,
-  });
-
 async function workspace(options: SlackSandboxOptions = {}) {
   const sandbox = await slack(options);
   const { state } = sandbox;
   const rep = state.addUser({ email: 'bram@example.com' });
   const channel = state.addChannel({ name: 'sales-benelux', members: [rep.id] });
-  return { sandbox, state, rep, channel, web: client(sandbox.url) };
+  return { sandbox, state, rep, channel, web: slackClient(sandbox.url) };
 }
 
 async function failure(promise: Promise<unknown>): Promise<Record<string, unknown>> {

@@ -1,22 +1,12 @@
-import { LogLevel, WebClient, type WebClientOptions } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import type { SlackSandboxOptions } from '../../src/sandbox/index.ts';
-import { slack } from './helpers.ts';
-
-const client = (url: string, extra: WebClientOptions = {}) =>
-  new WebClient('xoxb-sandbox', {
-    slackApiUrl: url,
-    rejectRateLimitedCalls: true,
-    retryConfig: { retries: 0 },
-    logLevel: LogLevel.ERROR,
-    ...extra,
-  });
+import { slack, slackClient } from './helpers.ts';
 
 async function workspace(options: SlackSandboxOptions = {}) {
   const sandbox = await slack(options);
   const rep = sandbox.state.addUser({ email: 'bram@example.com' });
   const channel = sandbox.state.addChannel({ name: 'sales', members: [rep.id] });
-  return { sandbox, rep, channel, web: client(sandbox.url) };
+  return { sandbox, rep, channel, web: slackClient(sandbox.url) };
 }
 
 async function failure(promise: Promise<unknown>): Promise<Record<string, unknown>> {
@@ -107,7 +97,7 @@ describe('Slack sandbox rate limits and faults, as @slack/web-api sees them', ()
   it('times a request out when the fake holds it and the client has a timeout', async () => {
     const { sandbox, rep } = await workspace({ faults: { timeoutMs: null } });
     sandbox.faults.inject('timeout');
-    const impatient = client(sandbox.url, { timeout: 50 });
+    const impatient = slackClient(sandbox.url, { timeout: 50 });
     expect(await failure(impatient.chat.postMessage({ channel: rep.id, text: 'x' }))).toMatchObject({
       code: 'slack_webapi_request_error',
     });

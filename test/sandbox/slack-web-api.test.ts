@@ -1,16 +1,6 @@
-import { LogLevel, WebClient, type WebClientOptions } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { currentContent, type SlackSandboxOptions } from '../../src/sandbox/index.ts';
-import { slack, T0 } from './helpers.ts';
-
-const client = (url: string, extra: WebClientOptions = {}, token = 'xoxb-sandbox') =>
-  new WebClient(token, {
-    slackApiUrl: url,
-    rejectRateLimitedCalls: true,
-    retryConfig: { retries: 0 },
-    logLevel: LogLevel.ERROR,
-    ...extra,
-  });
+import { slack, slackClient, T0 } from './helpers.ts';
 
 async function workspace(options: SlackSandboxOptions = {}) {
   const sandbox = await slack(options);
@@ -18,7 +8,7 @@ async function workspace(options: SlackSandboxOptions = {}) {
   const rep = state.addUser({ email: 'bram@example.com', realName: 'Bram de Vries', tz: 'Europe/Amsterdam' });
   const manager = state.addUser({ email: 'anna@example.com', tz: 'America/New_York' });
   const channel = state.addChannel({ name: 'sales-benelux', members: [rep.id, manager.id] });
-  return { sandbox, state, rep, manager, channel, web: client(sandbox.url) };
+  return { sandbox, state, rep, manager, channel, web: slackClient(sandbox.url) };
 }
 
 /** What a WebClient call rejected with (platform errors carry `data.error`). */
@@ -155,7 +145,7 @@ describe('Slack sandbox Web API, through the real @slack/web-api client', () => 
   it('posts to a public channel without joining when the token has chat:write.public', async () => {
     const { state, sandbox } = await workspace({ scopes: ['chat:write', 'chat:write.public'] });
     const outside = state.addChannel({ name: 'outside', botIsMember: false });
-    await client(sandbox.url).chat.postMessage({ channel: outside.id, text: 'x' });
+    await slackClient(sandbox.url).chat.postMessage({ channel: outside.id, text: 'x' });
     expect(state.messagesIn('outside')).toHaveLength(1);
   });
 
@@ -169,7 +159,7 @@ describe('Slack sandbox Web API, through the real @slack/web-api client', () => 
 
   it('answers invalid_auth, account_inactive and missing_scope like Slack', async () => {
     const { web, state, sandbox } = await workspace({ scopes: ['chat:write'] });
-    const wrong = client(sandbox.url, {}, 'xoxb-wrong');
+    const wrong = slackClient(sandbox.url, {}, 'xoxb-wrong');
     expect(await slackError(wrong.auth.test())).toMatchObject({ data: { error: 'invalid_auth' } });
     expect(await slackError(web.users.lookupByEmail({ email: 'bram@example.com' }))).toMatchObject({
       data: { error: 'missing_scope', needed: 'users:read.email' },
