@@ -56,7 +56,7 @@ export function decodeSweepCursor(text: string | undefined): SweepCursor | null 
   }
 }
 
-export interface SweepLead {
+export interface SweepInstance {
   /** `contact:123` / `lead:456`. */
   readonly key: string;
   readonly enteredAt: Instant;
@@ -86,7 +86,7 @@ export function watchedLeadsOf(list: readonly WatchedInstance[]): WatchedInstanc
 }
 
 /** `SweepSource` over a list of leads (one entry per key). */
-export function sweepSourceOf(leads: readonly SweepLead[]): SweepSource {
+export function sweepSourceOf(leads: readonly SweepInstance[]): SweepSource {
   const keys = [...new Set(leads.map((l) => l.key))].sort();
   return {
     size: keys.length,
@@ -126,7 +126,7 @@ export interface SweepPlan {
  * once; the round only catches what both missed.
  */
 export function planSweep(
-  open: SweepSource | readonly SweepLead[],
+  open: SweepSource | readonly SweepInstance[],
   previous: SweepCursor | null,
   now: Instant,
   tuning: ReconcileTuning,
@@ -175,7 +175,7 @@ export function planSweep(
   };
 }
 
-const isList = (open: SweepSource | readonly SweepLead[]): open is readonly SweepLead[] =>
+const isList = (open: SweepSource | readonly SweepInstance[]): open is readonly SweepInstance[] =>
   Array.isArray(open);
 
 /**

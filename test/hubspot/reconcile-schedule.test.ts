@@ -7,7 +7,7 @@ import {
   planSweep,
   type ReconcileTuning,
   type SweepCursor,
-  type SweepLead,
+  type SweepInstance,
 } from '../../src/hubspot/reconcile-schedule.ts';
 
 const MIN = 60_000;
@@ -20,11 +20,16 @@ const tuning: ReconcileTuning = {
   maxBatchesPerPoll: 10,
 };
 
-const leads = (n: number, enteredAt = OLD): SweepLead[] =>
+const leads = (n: number, enteredAt = OLD): SweepInstance[] =>
   Array.from({ length: n }, (_, i) => ({ key: `contact:${100_000 + i}`, enteredAt }));
 
 /** Runs polls at the given instants, returning what each read. */
-function run(all: readonly SweepLead[], times: readonly number[], t = tuning, batchSize = 100): string[][] {
+function run(
+  all: readonly SweepInstance[],
+  times: readonly number[],
+  t = tuning,
+  batchSize = 100,
+): string[][] {
   let cursor: SweepCursor | null = null;
   const reads: string[][] = [];
   for (const now of times) {
