@@ -1,162 +1,22 @@
-import type {
-  AttemptsVerdict,
-  Evaluation,
-  FirstContactVerdict,
-  NotificationKind,
-} from '../domain/evaluation.ts';
-import type {
-  Acknowledgement,
-  CloseReason,
-  LeadObjectType,
-  Outage,
-  Silence,
-  SlaInstance,
-  Touch,
-} from '../domain/model.ts';
-import type { Target } from '../domain/policy.ts';
+import type { Evaluation } from '../domain/evaluation.ts';
+import type { Acknowledgement, CloseReason, Outage, Silence, SlaInstance, Touch } from '../domain/model.ts';
 import type { Instant } from '../domain/time.ts';
 import type { Cursors, Deal, Owner } from './crm-source.ts';
 import type { MessageRef } from './notifier.ts';
 
-/**
- * An SLA instance as stored: the instance, its latest evaluation (with its `due` list), and where
- * its handoff ping lives — the row the store reads back whole. The worker keeps it in memory as an
- * `OpenInstance`; people see it as an `InstanceView`.
- */
-export interface StoredInstance {
-  readonly instance: SlaInstance;
-  /** Latest evaluation (verdicts for reports); `null` until first evaluated. */
-  readonly evaluation: Evaluation | null;
-  /** The handoff ping to the owner, updated in place as the state changes. */
-  readonly pingRef: MessageRef | null;
-  /** Fingerprint of what the ping currently shows (to update it only when it changes). */
-  readonly pingState: string | null;
-}
+import type { NewOutboxEntry, OutboxEntry, OutboxSummary } from './outbox.ts';
+import type { InstancePageKey, OpenInstanceSummary, StoredInstance } from './stored-instance.ts';
 
-/** Where a page of open instances ends: the last instance's stage entry and id. */
-export interface InstancePageKey {
-  readonly enteredAt: Instant;
-  readonly id: string;
-}
-
-/** The key a page ending with this instance continues from. */
-export const pageKeyOf = (s: StoredInstance | OpenInstanceSummary): InstancePageKey =>
-  'instance' in s
-    ? { enteredAt: s.instance.enteredAt, id: s.instance.id }
-    : { enteredAt: s.enteredAt, id: s.id };
-
-/** What an evaluation's verdicts say, as far as a handoff ping shows them (see `OpenInstanceSummary`). */
-export interface VerdictFacts {
-  readonly settled: boolean;
-  readonly firstContact: {
-    readonly state: FirstContactVerdict['state'];
-    /** The first contact, made in time or late; `null` while uncontacted. */
-    readonly contactedAt: Instant | null;
-    readonly excused: boolean;
-  };
-  readonly attempts: Pick<AttemptsVerdict, 'made' | 'required' | 'state' | 'overkill'> | null;
-  readonly acknowledged: boolean;
-}
-
-/**
- * An open instance without its lead snapshot or the body of its evaluation: what the worker needs
- * at start to keep a settled instance compact (ADR 0007), read from indexed columns only.
- */
-export interface OpenInstanceSummary {
-  readonly id: string;
-  readonly lead: {
-    readonly objectType: LeadObjectType;
-    readonly objectId: string;
-    readonly contactId: string;
-  };
-  readonly stage: string;
-  readonly enteredAt: Instant;
-  readonly ownerId: string | null;
-  readonly ownerAssignedAt: Instant | null;
-  readonly ownerChangedAt: Instant | null;
-  readonly firstSeenAt: Instant;
-  /** `null` until first evaluated. */
-  readonly verdict: VerdictFacts | null;
-  readonly hasPing: boolean;
-  readonly pingState: string | null;
-}
-
-/** The facts of an evaluation that `OpenInstanceSummary` carries. */
-export function verdictFactsOf(e: Evaluation): VerdictFacts {
-  const fc = e.firstContact;
-  return {
-    settled: e.settled,
-    firstContact: {
-      state: fc.state,
-      contactedAt: fc.state === 'met' ? fc.at : fc.state === 'breached' ? fc.contactedAt : null,
-      excused: fc.state === 'breached' && fc.excused,
-    },
-    attempts: e.attempts && {
-      made: e.attempts.made,
-      required: e.attempts.required,
-      state: e.attempts.state,
-      overkill: e.attempts.overkill,
-    },
-    acknowledged: e.acknowledged !== null,
-  };
-}
-
-/** The summary of a stored open instance (what `openInstanceSummariesPage` reads from columns). */
-export function summaryOf(s: StoredInstance): OpenInstanceSummary {
-  const i = s.instance;
-  return {
-    id: i.id,
-    lead: { objectType: i.lead.objectType, objectId: i.lead.objectId, contactId: i.lead.contactId },
-    stage: i.stage,
-    enteredAt: i.enteredAt,
-    ownerId: i.ownerId,
-    ownerAssignedAt: i.ownerAssignedAt,
-    ownerChangedAt: i.ownerChangedAt ?? null,
-    firstSeenAt: i.firstSeenAt,
-    verdict: s.evaluation && verdictFactsOf(s.evaluation),
-    hasPing: s.pingRef !== null,
-    pingState: s.pingState,
-  };
-}
-
-export type OutboxState = 'pending' | 'sent' | 'failed';
-
-/** The notification log: one row per message to one target, unique by `key`. */
-export interface OutboxEntry {
-  readonly key: string;
-  /** `null` for admin alerts. */
-  readonly instanceId: string | null;
-  readonly kind: NotificationKind | 'admin_alert';
-  readonly target: Target | null;
-  /** The notification as the engine produced it (JSON), or the admin alert text. */
-  readonly payload: unknown;
-  readonly dueAt: Instant;
-  readonly createdAt: Instant;
-  readonly state: OutboxState;
-  readonly attempts: number;
-  readonly nextAttemptAt: Instant;
-  readonly lastError: string | null;
-  readonly ref: MessageRef | null;
-  readonly sentAt: Instant | null;
-  /** Delivered to a fallback instead of the intended recipient (who, and why). */
-  readonly fallback: string | null;
-  /**
-   * Pending only: when the earliest attempt that may have reached Slack unconfirmed began (an answer
-   * lost, or the process stopped mid-send). The next attempt looks for the message before resending.
-   */
-  readonly inDoubtSince: Instant | null;
-}
-
-/** An outbox row without its payload, for reports that read tens of thousands of them. */
-export type OutboxSummary = Pick<
-  OutboxEntry,
-  'key' | 'instanceId' | 'kind' | 'target' | 'state' | 'dueAt' | 'sentAt'
->;
-
-export type NewOutboxEntry = Pick<
-  OutboxEntry,
-  'key' | 'instanceId' | 'kind' | 'target' | 'payload' | 'dueAt'
->;
+export type { NewOutboxEntry, OutboxEntry, OutboxState, OutboxSummary } from './outbox.ts';
+export {
+  type InstancePageKey,
+  type OpenInstanceSummary,
+  pageKeyOf,
+  type StoredInstance,
+  summaryOf,
+  type VerdictFacts,
+  verdictFactsOf,
+} from './stored-instance.ts';
 
 /** Everything one cycle learned, written atomically (cursors advance only with what they cover). */
 export interface CycleWrite {

@@ -1,0 +1,43 @@
+import type { NotificationKind } from '../domain/evaluation.ts';
+import type { Target } from '../domain/policy.ts';
+import type { Instant } from '../domain/time.ts';
+import type { MessageRef } from './notifier.ts';
+
+export type OutboxState = 'pending' | 'sent' | 'failed';
+
+/** The notification log: one row per message to one target, unique by `key`. */
+export interface OutboxEntry {
+  readonly key: string;
+  /** `null` for admin alerts. */
+  readonly instanceId: string | null;
+  readonly kind: NotificationKind | 'admin_alert';
+  readonly target: Target | null;
+  /** The notification as the engine produced it (JSON), or the admin alert text. */
+  readonly payload: unknown;
+  readonly dueAt: Instant;
+  readonly createdAt: Instant;
+  readonly state: OutboxState;
+  readonly attempts: number;
+  readonly nextAttemptAt: Instant;
+  readonly lastError: string | null;
+  readonly ref: MessageRef | null;
+  readonly sentAt: Instant | null;
+  /** Delivered to a fallback instead of the intended recipient (who, and why). */
+  readonly fallback: string | null;
+  /**
+   * Pending only: when the earliest attempt that may have reached Slack unconfirmed began (an answer
+   * lost, or the process stopped mid-send). The next attempt looks for the message before resending.
+   */
+  readonly inDoubtSince: Instant | null;
+}
+
+/** An outbox row without its payload, for reports that read tens of thousands of them. */
+export type OutboxSummary = Pick<
+  OutboxEntry,
+  'key' | 'instanceId' | 'kind' | 'target' | 'state' | 'dueAt' | 'sentAt'
+>;
+
+export type NewOutboxEntry = Pick<
+  OutboxEntry,
+  'key' | 'instanceId' | 'kind' | 'target' | 'payload' | 'dueAt'
+>;
