@@ -3,7 +3,7 @@ import type {
   FilterOperatorEnum,
   PublicObjectSearchRequest,
 } from '@hubspot/api-client/lib/codegen/crm/contacts/index.js';
-import { LogLevel, WebClient, type WebClientOptions } from '@slack/web-api';
+import { type Logger, LogLevel, WebClient, type WebClientOptions } from '@slack/web-api';
 import { afterEach } from 'vitest';
 import {
   type HubSpotSandbox,
@@ -88,12 +88,23 @@ export async function rejection(
   throw new Error('expected the call to fail, but it succeeded');
 }
 
+/** The Web API client's logger, silenced: the tests read the errors they provoke from the answers. */
+const quiet: Logger = {
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+  setLevel: () => {},
+  getLevel: () => LogLevel.ERROR,
+  setName: () => {},
+};
+
 /** The real Web API client pointed at a Slack sandbox, with its own retries and waits off. */
 export const slackClient = (url: string, extra: WebClientOptions = {}, token = 'xoxb-sandbox') =>
   new WebClient(token, {
     slackApiUrl: url,
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
-    logLevel: LogLevel.ERROR,
+    logger: quiet,
     ...extra,
   });

@@ -1,25 +1,10 @@
-import { type Logger, LogLevel, WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
-import { slack } from './helpers.ts';
-
-const quiet: Logger = {
-  debug: () => {},
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-  setLevel: () => {},
-  getLevel: () => LogLevel.ERROR,
-  setName: () => {},
-};
+import { slack, slackClient } from './helpers.ts';
 
 async function workspace() {
   const sandbox = await slack({ rateLimits: false });
   const rep = sandbox.state.addUser({ email: 'bram@example.com' });
-  const web = new WebClient('xoxb-sandbox', {
-    slackApiUrl: sandbox.url,
-    retryConfig: { retries: 0 },
-    logger: quiet,
-  });
+  const web = slackClient(sandbox.url);
   return { sandbox, rep, web };
 }
 

@@ -1,28 +1,13 @@
-import { type Logger, LogLevel, WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { blocksMarkup } from '../../src/sandbox/slack/content-markup.ts';
 import { type Markup, parseMarkup } from '../../src/sandbox/slack/markup.ts';
-import { slack } from './helpers.ts';
-
-const quiet: Logger = {
-  debug: () => {},
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-  setLevel: () => {},
-  getLevel: () => LogLevel.ERROR,
-  setName: () => {},
-};
+import { slack, slackClient } from './helpers.ts';
 
 async function workspace() {
   const sandbox = await slack({ rateLimits: false });
   const rep = sandbox.state.addUser({ email: 'bram@example.com', name: 'bram' });
   const channel = sandbox.state.addChannel({ name: 'sales', members: [rep.id] });
-  const web = new WebClient('xoxb-sandbox', {
-    slackApiUrl: sandbox.url,
-    retryConfig: { retries: 0 },
-    logger: quiet,
-  });
+  const web = slackClient(sandbox.url);
   /** Posts to the rep's DM and returns what Slack found in it. */
   const post = async (args: Record<string, unknown>): Promise<Markup> => {
     await web.apiCall('chat.postMessage', { channel: rep.id, ...args });
