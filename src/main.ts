@@ -1,8 +1,8 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadSlaConfigFile } from './config/load-sla-config.ts';
-import { formatProblem } from './config/problems.ts';
+import { formatProblem, formatWarning } from './config/problems.ts';
 import {
   createHubSpotClient,
   createHubSpotLeadWriter,
@@ -16,8 +16,10 @@ import type { LeadWriter } from './ports/lead-writer.ts';
 import type { Store } from './ports/store.ts';
 import { slackDigestPoster } from './reports/digest/slack-digest-poster.ts';
 import { userIdFrom } from './reports/worker-reports.ts';
+import { HttpServer } from './server/http-server.ts';
 import { createMetrics, type Metrics } from './server/metrics.ts';
-import { createSlackApp } from './slack/app.ts';
+import { type StartingStatus, startingRoutes } from './server/routes/starting.ts';
+import { createSlackApp, type SlackApp } from './slack/app.ts';
 import { createChannelDirectory } from './slack/channel-directory.ts';
 import { createSlackNotifier } from './slack/notifier.ts';
 import { checkSlackScopes } from './slack/scope-check.ts';
@@ -26,7 +28,7 @@ import { createUserDirectory } from './slack/user-directory.ts';
 import { createSlackWebClient } from './slack/web-client.ts';
 import { openStore } from './store/open-store.ts';
 import { type App, type AppInput, assembleApp } from './worker/assemble-app.ts';
-import { ConfigHolder, type ConfigLoader } from './worker/config-reloader.ts';
+import { ConfigHolder, type ConfigLoader, logConfigWarnings } from './worker/config-reloader.ts';
 import { createDryRunNotifier } from './worker/dry-run-notifier.ts';
 import { describeError } from './worker/errors.ts';
 import { WorkerEvents } from './worker/events.ts';
@@ -35,26 +37,26 @@ import { observeHubSpotLimiters } from './worker/observe/hubspot-requests.ts';
 import { withChannelChecks } from './worker/observe/slack-channel-checks.ts';
 import { observeSlackFetch } from './worker/observe/slack-requests.ts';
 import { announceCloses } from './worker/observe/store-closes.ts';
+import { PollPace } from './worker/poll/poll-pace.ts';
+import { startupAlerter } from './worker/startup-alert.ts';
+import { hubspotStartupFailure, slackStartupFailure } from './worker/startup-checks.ts';
+import { StartupError } from './worker/startup-error.ts';
+import { abortableSleep, type StartupAttempts, startupRetry } from './worker/startup-retry.ts';
+import { DEFAULT_WORKER_OPTIONS } from './worker/worker.ts';
 import { reloadingLeadWriter } from './worker/write-back/reloading-lead-writer.ts';
 
 export { type App, type AppInput, type Assembly, assembleApp } from './worker/assemble-app.ts';
 
-/** Why the worker could not start; the message is for people (stderr), exit status 1. */
-export class StartupError extends Error {
-  override readonly name = 'StartupError';
-  readonly code: 'sla_startup_config' | 'sla_startup_env' | 'sla_startup_store' | 'sla_startup_hubspot';
-  constructor(code: StartupError['code'], message: string, cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.code = code;
-  }
-}
+export { StartupError } from './worker/startup-error.ts';
 
 /** Loads SLA_CONFIG as `validate` does, so a rejected reload prints the same problems. */
 const configLoader =
   (name: string, cwd: string): ConfigLoader =>
   async () => {
     const r = await loadSlaConfigFile(name, { cwd });
-    return r.ok ? r : { ok: false, problems: r.problems.map(formatProblem) };
+    return r.ok
+      ? { ok: true, config: r.config, warnings: r.warnings.map(formatWarning) }
+      : { ok: false, problems: r.problems.map(formatProblem) };
   };
 
 const required = (value: string | undefined, name: string, why: string): string => {
@@ -63,11 +65,31 @@ const required = (value: string | undefined, name: string, why: string): string 
 };
 
 async function openStoreFor(input: AppInput): Promise<Store> {
-  const url = input.dryRun
-    ? join(await mkdtemp(join(tmpdir(), 'sla-bot-dry-run-')), 'dry-run.sqlite')
-    : input.env.DATABASE_URL;
-  if (input.dryRun)
-    input.logger.warn({ store: url }, 'dry run: state goes to a throw-away store, nothing is sent');
+  if (!input.dryRun) return openStoreAt(input.env.DATABASE_URL, input);
+  // The throw-away store of a dry run goes when it is closed: with the app, or by a failed start-up.
+  const dir = await mkdtemp(join(tmpdir(), 'sla-bot-dry-run-'));
+  const removeDir = () => rm(dir, { recursive: true, force: true });
+  const url = join(dir, 'dry-run.sqlite');
+  input.logger.warn({ store: url }, 'dry run: state goes to a throw-away store, nothing is sent');
+  let store: Store;
+  try {
+    store = await openStoreAt(url, input);
+  } catch (err) {
+    await removeDir();
+    throw err;
+  }
+  const closeStore = store.close.bind(store);
+  store.close = async () => {
+    try {
+      await closeStore();
+    } finally {
+      await removeDir();
+    }
+  };
+  return store;
+}
+
+async function openStoreAt(url: string, input: AppInput): Promise<Store> {
   try {
     return await openStore(url, { logger: input.logger });
   } catch (err) {
@@ -85,6 +107,7 @@ export async function buildApp(input: AppInput): Promise<App> {
   const load = configLoader(env.SLA_CONFIG, input.cwd);
   const loaded = await load(env.SLA_CONFIG);
   if (!loaded.ok) throw new StartupError('sla_startup_config', loaded.problems.join('\n'));
+  logConfigWarnings(logger, env.SLA_CONFIG, loaded.warnings);
   const holder = new ConfigHolder(loaded.config);
   const accessToken = required(
     env.HUBSPOT_ACCESS_TOKEN,
@@ -104,6 +127,12 @@ export async function buildApp(input: AppInput): Promise<App> {
     clock,
     sleep: (ms) => (input.hubspotTiming ?? realTiming).sleep(ms),
   });
+  // `poll.every: auto` paces polling by what HubSpot's answers say of the day's budget.
+  const pace = new PollPace({
+    config: () => holder.current,
+    zone: () => client.portal.timeZone,
+    webhooks: env.HUBSPOT_CLIENT_SECRET !== undefined,
+  });
   const watchBudget = watchHubSpotBudget({
     logger,
     clock,
@@ -121,6 +150,7 @@ export async function buildApp(input: AppInput): Promise<App> {
     onResponse: (status, headers) => {
       const { reading, budget } = limiters.observe(status, headers);
       watchBudget(reading, budget);
+      pace.answered(reading.daily);
     },
     ...(input.hubspotTiming ? { timing: input.hubspotTiming } : {}),
   });
@@ -132,16 +162,6 @@ export async function buildApp(input: AppInput): Promise<App> {
     clock,
     client,
   });
-  try {
-    await crm.verify(loaded.config);
-  } catch (err) {
-    await store.close();
-    throw new StartupError(
-      'sla_startup_hubspot',
-      `HubSpot start-up check failed: ${describeError(err)}`,
-      err,
-    );
-  }
   // A dry run writes nothing to HubSpot either. The writer follows hot reloads of the SLA file.
   const leadWriter = input.dryRun
     ? null
@@ -149,11 +169,43 @@ export async function buildApp(input: AppInput): Promise<App> {
         () => holder.current,
         (config) => createHubSpotLeadWriter({ client, config, logger, clock }),
       );
-  const { notifier, slackApp, digestPoster, channels } =
+  const { notifier, slackApp, digestPoster, channels, verifySlack } =
     botToken === null
       ? dryRunSlack(logger)
       : slackAdapters(input, botToken, { holder, store, crm, leadWriter, events, metrics });
+  // Unreachable or failing platforms are tried again, and the admins told after the outage threshold;
+  // a rejected token or a portal that does not match the SLA file ends start-up with one line.
+  // From the first failed try (not for --once), PORT answers /healthz (alive) and /readyz (503, what
+  // start-up waits for) until the real server takes the port over.
+  let waiting: StartingStatus | null = null;
+  let starting: { readonly server: HttpServer; readonly listening: Promise<unknown> } | null = null;
+  const attempts = startupAttempts(input, startupAlerter({ store, notifier, clock, logger }), (w) => {
+    waiting = w;
+    if (input.once || starting !== null) return;
+    const server = new HttpServer(
+      { host: env.HOST, port: env.PORT, logger },
+      startingRoutes(() => waiting),
+    );
+    const listening = server.listen().catch((err: unknown) => {
+      logger.warn({ err }, 'could not serve /healthz while starting');
+    });
+    starting = { server, listening };
+  });
+  const stopServingStartup = async () => {
+    await starting?.listening;
+    await starting?.server.close();
+  };
+  try {
+    if (verifySlack !== null) await attempts('slack', verifySlack, slackStartupFailure);
+    await attempts('hubspot', () => crm.verify(loaded.config), hubspotStartupFailure);
+  } catch (err) {
+    await stopServingStartup();
+    await store.close();
+    throw err;
+  }
+  await stopServingStartup();
   const app = assembleApp({
+    pace,
     input,
     file: resolve(input.cwd, env.SLA_CONFIG),
     load,
@@ -161,7 +213,7 @@ export async function buildApp(input: AppInput): Promise<App> {
     store,
     crm,
     notifier,
-    slackApp,
+    slackApp: slackApp === null ? null : retryingStart(slackApp, attempts),
     digestPoster,
     leadWriter,
     events,
@@ -170,11 +222,39 @@ export async function buildApp(input: AppInput): Promise<App> {
   return channels === null ? app : withChannelChecks(app, channels, events);
 }
 
+/** Start-up retries on the injected timing (tests) or real timers that a stop signal cuts short. */
+function startupAttempts(
+  input: AppInput,
+  alert: Parameters<typeof startupRetry>[0]['alert'],
+  onRetry: NonNullable<Parameters<typeof startupRetry>[0]['onRetry']>,
+) {
+  const threshold = { ...DEFAULT_WORKER_OPTIONS, ...input.workerOptions }.outageThreshold;
+  const timing = input.hubspotTiming;
+  return startupRetry({
+    clock: input.clock,
+    logger: input.logger,
+    sleep: timing ? (ms) => timing.sleep(ms) : abortableSleep(input.signal),
+    signal: input.signal,
+    alertAfter: threshold,
+    // `run --once` gives up when the worker would call it an outage; the worker keeps trying.
+    giveUpAfter: input.once ? threshold : null,
+    alert,
+    onRetry,
+  });
+}
+
+/** Bolt's start (auth.test, the Socket Mode connection) is tried again like the checks before it. */
+const retryingStart = (app: SlackApp, attempts: StartupAttempts): SlackApp => ({
+  ...app,
+  start: () => attempts('slack', () => app.start(), slackStartupFailure),
+});
+
 const dryRunSlack = (logger: Logger) => ({
   notifier: createDryRunNotifier(logger),
   slackApp: null,
   digestPoster: null,
   channels: null,
+  verifySlack: null,
 });
 
 interface SlackWiring {
@@ -246,5 +326,7 @@ function slackAdapters(input: AppInput, botToken: string, w: SlackWiring) {
   const digestPoster = input.once
     ? null
     : slackDigestPoster({ client, clock, userIdOf: userIdFrom(directory) });
-  return { notifier, slackApp, digestPoster, channels };
+  // auth.test: Slack answers, and accepts the bot token.
+  const verifySlack = () => client.auth.test();
+  return { notifier, slackApp, digestPoster, channels, verifySlack };
 }

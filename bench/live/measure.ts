@@ -14,6 +14,10 @@ export interface ScenarioResult {
   readonly title: string;
   readonly open: number;
   readonly pollEveryMs: Millis;
+  /** The SLA file left the poll interval at the product's default (\`auto\`). */
+  readonly defaultPoll: boolean;
+  /** The median time between the starts of two cycles. */
+  readonly observedPollEveryMs: Millis | null;
   readonly webhooks: boolean;
   readonly seeded: WarmStoreResult & { readonly ms: Millis };
   /** The worker's first cycle after start (loads the store, judges everything once). */
@@ -124,6 +128,8 @@ export function measure(m: MeasureInput): ScenarioResult {
       endpoints: diffEndpoints(prev.hubspot, cur.hubspot),
     });
   }
+  const starts = steady.map((x) => startOf(x.line));
+  const gaps = starts.slice(1).map((t, i) => t - (starts[i] ?? t));
   const total = perCycle.reduce((a, b) => a + b, 0);
   const boundTotal = bounds.reduce((a, b) => a + b, 0);
   const made = m.log.handoffs.length;
@@ -142,6 +148,8 @@ export function measure(m: MeasureInput): ScenarioResult {
     title: m.spec.title,
     open: m.spec.open,
     pollEveryMs: m.spec.pollEvery,
+    defaultPoll: m.spec.defaultPoll === true,
+    observedPollEveryMs: spread(gaps).p50,
     webhooks: m.spec.webhooks,
     seeded: { ...m.seeded, ms: m.seedMs },
     warmup: { durationMs: m.first.durationMs, cpuMs: m.first.proc?.cpuMs ?? null },

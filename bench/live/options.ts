@@ -20,7 +20,7 @@ Runs the real worker (sla-bot run, a child process) against the loopback HubSpot
 sandboxes with their rate limits and latency on, one scenario at a time, and prints a table per
 scenario plus the targets. JSON goes to bench/results/<run>/.
 
-  --only     scenarios by name (steady-10000) or family (steady, burst, search-lag, webhooks)
+  --only     scenarios by name (steady-10000) or family (steady, burst, search-lag, webhooks, defaults)
   --quick    sizes 1,000 and 10,000 only, shorter traffic (a smoke run, about 3 minutes)
   --poll     poll interval of the worker (default 10)
   --latency  mean HubSpot and Slack latency per request (default 80, ±25 %)

@@ -24,7 +24,10 @@ export interface ScenarioSpec {
   readonly title: string;
   readonly open: number;
   readonly spare: number;
+  /** The poll interval the SLA file sets; with `defaultPoll`, only how long to wait for a cycle. */
   readonly pollEvery: Millis;
+  /** The SLA file leaves `poll.every` out: the product's default (`auto`) is measured. */
+  readonly defaultPoll?: boolean;
   readonly latencyMs: Millis;
   readonly indexLagMs: Millis;
   /** HubSpot webhooks on: every handoff is also posted, signed, to the worker. */
@@ -77,7 +80,7 @@ export async function runScenario(
   });
   try {
     const slaPath = join(dir, 'sla.yaml');
-    await writeFile(slaPath, benchSlaYaml(spec.pollEvery));
+    await writeFile(slaPath, benchSlaYaml(spec.defaultPoll ? 'default' : spec.pollEvery));
     const loaded = await loadSlaConfigFile(slaPath, { cwd });
     if (!loaded.ok) throw new Error(`bench SLA file invalid: ${JSON.stringify(loaded.problems)}`);
     const teamOfOwner = new Map<string, string>();

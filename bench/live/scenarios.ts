@@ -61,5 +61,21 @@ export function plan(o: PlanOptions): ScenarioSpec[] {
         steadyTraffic(world, { ...STEADY, ...hooks, duration: o.steadyFor, maxLagMs: 30_000 }, log),
     },
     steady(largest, true),
+    {
+      // The product as installed: poll.every left at its default (auto), a Starter portal.
+      ...base,
+      pollEvery: 10_000,
+      defaultPoll: true,
+      grace: 30_000,
+      name: `defaults-${Math.min(10_000, largest)}`,
+      title: `${Math.min(10_000, largest).toLocaleString('en')} open, the product's defaults (poll.every auto) on Starter`,
+      open: Math.min(10_000, largest),
+      spare: 2_000,
+      webhooks: false,
+      naive: null,
+      // Two minutes of traffic at least, so the p95 rests on some 25 handoffs.
+      traffic: (world, log, hooks) =>
+        steadyTraffic(world, { ...STEADY, ...hooks, duration: Math.max(o.steadyFor, 120_000) }, log),
+    },
   ];
 }

@@ -7,9 +7,10 @@ const seconds = (ms: Millis): string => `${Math.max(1, Math.round(ms / 1000))}s`
  * The SLA file the bench worker runs with: the shape of a real one (two lifecycle stages, office
  * hours every day so the business calendar is exercised at any time of day, reminders, a two-level
  * escalation, an attempts rule) and the HubSpot budget left at its defaults (half of the limit
- * HubSpot reports, search 3/s) so "no 429 with default settings" is what is measured.
+ * HubSpot reports, search 3/s) so "no 429 with default settings" is what is measured. With
+ * `'default'`, the poll interval is the product's default too (`auto`).
  */
-export function benchSlaYaml(pollEvery: Millis): string {
+export function benchSlaYaml(pollEvery: Millis | 'default'): string {
   const teams = TEAMS.map(
     (t) =>
       `  ${t.name}:\n    manager: ${t.manager}\n    members: [${t.members.join(', ')}]\n    channel: "#${t.channel}"`,
@@ -45,9 +46,7 @@ policies:
     escalate:
       - at: breach
         notify: [owner, manager]
-poll:
-  every: ${seconds(pollEvery)}
-slack:
+${pollEvery === 'default' ? '' : `poll:\n  every: ${seconds(pollEvery)}\n`}slack:
   admins: [${ADMIN}]
 `;
 }

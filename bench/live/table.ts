@@ -24,7 +24,12 @@ export function scenarioTable(r: BenchResult): string {
   const rows: [string, string][] = [
     ['open SLA instances (warm start)', `${int(r.seeded.instances)} (seeded in ${n(r.seeded.ms / 1000)} s)`],
     ['first cycle (load + judge all)', `${n(r.warmup.durationMs / 1000)} s wall`],
-    ['steady cycles measured', `${r.cycles} (poll every ${r.pollEveryMs / 1000} s)`],
+    [
+      'steady cycles measured',
+      r.defaultPoll
+        ? `${r.cycles} (poll.every auto: a cycle every ${n(r.observedPollEveryMs === null ? null : r.observedPollEveryMs / 1000)} s, median)`
+        : `${r.cycles} (poll every ${r.pollEveryMs / 1000} s)`,
+    ],
     ['handoffs / touches made', `${r.handoffs.made} / ${r.touches}`],
     ['HubSpot requests per cycle', `${n(q.perCycle.mean)} mean, ${n(q.perCycle.max, 0)} max`],
     [

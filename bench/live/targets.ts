@@ -69,6 +69,22 @@ export function checkTargets(results: readonly BenchResult[]): TargetCheck[] {
         m !== null && m <= 120 && r.handoffs.missed === 0,
       );
     }
+    if (r.defaultPoll) {
+      const p95 = r.latency.fromWritten.p95;
+      add(
+        r.name,
+        'p95 ping latency ≤ 10 s from the handoff, with defaults',
+        `${fmt(p95)} s`,
+        p95 !== null && p95 <= 10,
+      );
+      const day = r.budget.dailyShare;
+      add(
+        r.name,
+        "a day at this rate ≤ half of the tier's daily limit",
+        `${fmt(day === null ? null : day * 100, 0)} % of ${r.budget.dailyLimit ?? 'n/a'}`,
+        day !== null && day <= 0.5,
+      );
+    }
     if (r.webhooks) {
       const p95 = r.latency.fromWebhook.p95;
       add(r.name, 'p95 ping latency ≤ 3 s from the webhook', `${fmt(p95)} s`, p95 !== null && p95 <= 3);

@@ -1,3 +1,4 @@
+import { readEnvFile, withEnvFile } from '../config/env-file.ts';
 import type { CliIo, Command } from './io.ts';
 
 /**
@@ -13,6 +14,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   backtest: () => import('./backtest-command.ts').then((m) => m.backtestCommand),
   demo: () => import('./demo-command.ts').then((m) => m.demoCommand),
 };
+
+/** Commands that read no environment variable, so a `.env` is neither read nor announced. */
+const WITHOUT_ENV = new Set(['demo', 'schema']);
 
 const USAGE = `Usage: sla-bot <command> [options]
 
@@ -30,7 +34,8 @@ Commands:
                                replay stored handoffs against a proposed SLA file
 
 Run 'sla-bot <command> --help' for a command's options.
-Environment: see .env.example.`;
+Environment: see .env.example. A .env file in the working directory is read when it exists;
+variables set in the process win over it.`;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -53,5 +58,22 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout(`${command.usage}\n`);
     return 0;
   }
-  return command.run(rest, io);
+  return command.run(rest, WITHOUT_ENV.has(name) ? io : await withDotEnv(io));
+}
+
+/** Reads `.env` from the working directory (when there is one) and says so on stderr. */
+async function withDotEnv(io: CliIo): Promise<CliIo> {
+  let file: Awaited<ReturnType<typeof readEnvFile>>;
+  try {
+    file = await readEnvFile(io.cwd);
+  } catch (error) {
+    io.stderr(`sla-bot: could not read .env in ${io.cwd}: ${(error as Error).message}; ignoring it\n`);
+    return io;
+  }
+  if (file === null) return io;
+  const count = Object.keys(file.values).length;
+  io.stderr(
+    `sla-bot: read ${count} variable${count === 1 ? '' : 's'} from ${file.path} (the process environment wins)\n`,
+  );
+  return { ...io, env: withEnvFile(io.env, file) };
 }

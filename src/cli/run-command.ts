@@ -1,8 +1,9 @@
 import { systemClock } from '../clock/system-clock.ts';
-import { EnvError, loadEnv } from '../config/env.ts';
-import { createLogger } from '../log/logger.ts';
+import { type Env, EnvError, loadEnv } from '../config/env.ts';
+import { createLogger, type Logger } from '../log/logger.ts';
 import { buildApp, StartupError } from '../main.ts';
 import type { CliIo, Command } from './io.ts';
+import { listenForStop } from './stop-signal.ts';
 
 const USAGE = `Usage: sla-bot run [--once] [--dry-run]
 
@@ -12,20 +13,33 @@ Options:
   --once      one full cycle (poll, evaluate, deliver), then exit (0 if the cycle succeeded)
   --dry-run   log messages instead of sending them (state goes to a throw-away store)
 
+At start-up an unreachable or failing HubSpot or Slack (network, 5xx, 429) is tried again, 1 s
+doubling to once a minute, until it answers; after 5 minutes the admins are told in Slack. With
+--once, start-up gives up after those 5 minutes (exit 1). A rejected token, a missing scope or an
+SLA file that does not match the portal stops at once (exit 1, the reason on stderr).
+
 Environment: see .env.example (SLA_CONFIG, DATABASE_URL, HUBSPOT_*, SLACK_*, HOST, PORT, LOG_LEVEL).
 Stops cleanly on SIGTERM/SIGINT.`;
 
-/** Resolves on the first SIGTERM or SIGINT. */
-const untilSignal = (): Promise<NodeJS.Signals> =>
-  new Promise((resolve) => {
-    const on = (signal: NodeJS.Signals) => {
-      process.off('SIGTERM', on);
-      process.off('SIGINT', on);
-      resolve(signal);
-    };
-    process.on('SIGTERM', on);
-    process.on('SIGINT', on);
-  });
+/** Every variable `run` needs and lacks, each with why, so one try names them all. */
+function missingVariables(env: Env, dryRun: boolean): string[] {
+  const missing: string[] = [];
+  if (env.HUBSPOT_ACCESS_TOKEN === undefined)
+    missing.push(
+      'HUBSPOT_ACCESS_TOKEN is not set: the worker reads leads from HubSpot (private app token, pat-…)',
+    );
+  if (!dryRun && env.SLACK_BOT_TOKEN === undefined)
+    missing.push('SLACK_BOT_TOKEN is not set: the worker sends to Slack (bot token, xoxb-…)');
+  return missing;
+}
+
+/** A start-up that ended: stopped by a signal (exit 0), or its reason on stderr (exit 1). */
+function startupEnded(err: StartupError, io: CliIo, logger: Logger): number {
+  if (err.code === 'sla_startup_stopped') logger.info({ reason: err.message }, 'stopped');
+  else io.stderr(`${err.message}\n`);
+  logger.flush();
+  return err.code === 'sla_startup_stopped' ? 0 : 1;
+}
 
 export const runCommand: Command = {
   summary: 'the worker (poll HubSpot, evaluate, notify in Slack)',
@@ -46,9 +60,17 @@ export const runCommand: Command = {
       }
       throw err;
     }
+    const missing = missingVariables(env, args.includes('--dry-run'));
+    if (missing.length > 0) {
+      io.stderr(
+        `${missing.map((m) => `${m}\n`).join('')}Set ${missing.length === 1 ? 'it' : 'them'} in .env in ${io.cwd} or in the process environment (see .env.example).\n`,
+      );
+      return 1;
+    }
     const logger = createLogger(env.LOG_LEVEL);
     const once = args.includes('--once');
     let app: Awaited<ReturnType<typeof buildApp>>;
+    const stop = listenForStop();
     try {
       app = await buildApp({
         env,
@@ -57,21 +79,29 @@ export const runCommand: Command = {
         cwd: io.cwd,
         once,
         dryRun: args.includes('--dry-run'),
+        signal: stop.signal,
       });
     } catch (err) {
+      stop.cancel();
       if (!(err instanceof StartupError)) throw err;
-      io.stderr(`${err.message}\n`);
-      logger.flush();
-      return 1;
+      return startupEnded(err, io, logger);
     }
     if (once) {
+      stop.cancel();
       const report = await app.runOnce();
       await app.close();
       logger.flush();
       return report === 'ok' ? 0 : 1;
     }
-    await app.start();
-    const signal = await untilSignal();
+    try {
+      await app.start(); // Bolt's start: tried again like the checks in buildApp
+    } catch (err) {
+      stop.cancel();
+      await app.close();
+      if (!(err instanceof StartupError)) throw err;
+      return startupEnded(err, io, logger);
+    }
+    const signal = await stop.received;
     logger.info({ signal }, 'stopping');
     await app.close();
     logger.info({}, 'stopped');

@@ -11,6 +11,6 @@ export function describeConfig(config: SlaConfig): string {
     count(config.policies.length, 'policy').replace('policys', 'policies'),
     count(config.teams.length, 'team'),
     count(calendars.length, 'calendar'),
-    `poll every ${formatMillis(config.poll.every)}`,
+    `poll every ${config.poll.every === 'auto' ? 'auto' : formatMillis(config.poll.every)}`,
   ].join(', ');
 }

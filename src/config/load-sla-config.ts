@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { configWarnings } from './config-warnings.ts';
+import { describeField } from './json-schema.ts';
 import { type ConfigProblem, type LoadResult, type PathProblem, sortProblems } from './problems.ts';
 import { checkReferences } from './references.ts';
 import { resolveConfig } from './resolve/resolve-config.ts';
@@ -11,7 +13,8 @@ import { issueMessage, issuesToProblems } from './zod-issues.ts';
 /**
  * Parses and checks an SLA file: YAML syntax → strict schema → references → resolved `SlaConfig`.
  * Every problem found is reported at once, sorted by position, as `FILE:LINE:COL: message`. Only a
- * YAML syntax error stops early (duplicate keys do not): past it the structure cannot be trusted.
+ * YAML syntax error stops early (duplicate keys do not), and is reported alone: past it the structure
+ * cannot be trusted. Warnings (valid, but probably not meant) are found on any file that reads as YAML.
  */
 export function loadSlaConfigText(text: string, file: string): LoadResult {
   const source = parseYaml(text);
@@ -20,24 +23,27 @@ export function loadSlaConfigText(text: string, file: string): LoadResult {
   if (syntax.some((p) => p.fatal)) return failed(yaml);
   const data = toData(source);
   if ('unusable' in data) return failed([...yaml, { file, line: 1, col: 1, message: data.unusable }]);
-  const parsed = SlaFile.safeParse(data.value, { error: issueMessage });
+  const place = placer(source, file);
+  const warnings = sortProblems(configWarnings(data.value).map(place));
+  const parsed = SlaFile.safeParse(data.value, { error: issueMessage, reportInput: true });
   const found = [
-    ...(parsed.success ? [] : issuesToProblems(parsed.error.issues)),
+    ...(parsed.success ? [] : issuesToProblems(parsed.error.issues, describeField)),
     ...checkReferences(data.value),
   ];
-  const place = placer(source, file);
-  if (!parsed.success || yaml.length > 0 || found.length > 0) return failed([...yaml, ...found.map(place)]);
+  if (!parsed.success || yaml.length > 0 || found.length > 0)
+    return failed([...yaml, ...found.map(place)], warnings);
   const resolved = resolveConfig(parsed.data, {
     file,
     locate: (path) => ({ file, ...locate(source, { path, on: 'key' }) }),
   });
-  if ('problems' in resolved) return failed(resolved.problems.map(place));
-  return { ok: true, config: resolved.config };
+  if ('problems' in resolved) return failed(resolved.problems.map(place), warnings);
+  return { ok: true, config: resolved.config, warnings };
 }
 
-const failed = (problems: readonly ConfigProblem[]): LoadResult => ({
+const failed = (problems: readonly ConfigProblem[], warnings: readonly ConfigProblem[] = []): LoadResult => ({
   ok: false,
   problems: sortProblems(problems),
+  warnings,
 });
 
 /** Reads and loads a file; `path` is resolved against `cwd` but reported as given. */
@@ -56,7 +62,7 @@ export async function loadSlaConfigFile(
         : code === 'EISDIR'
           ? 'is a directory, not an SLA file'
           : `cannot be read (${code ?? String(error)})`;
-    return { ok: false, problems: [{ file: path, line: 1, col: 1, message: why }] };
+    return { ok: false, problems: [{ file: path, line: 1, col: 1, message: why }], warnings: [] };
   }
   return loadSlaConfigText(text, path);
 }

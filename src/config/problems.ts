@@ -9,9 +9,17 @@ export interface ConfigProblem {
   readonly message: string;
 }
 
+/**
+ * A loaded file, or why it cannot be used. Warnings (valid, but probably not meant) come with
+ * either: `validate` prints them with the problems, the worker logs them and runs.
+ */
 export type LoadResult =
-  | { readonly ok: true; readonly config: SlaConfig }
-  | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
+  | { readonly ok: true; readonly config: SlaConfig; readonly warnings: readonly ConfigProblem[] }
+  | {
+      readonly ok: false;
+      readonly problems: readonly ConfigProblem[];
+      readonly warnings: readonly ConfigProblem[];
+    };
 
 /** A path into the parsed YAML: map keys and sequence indexes, e.g. `['policies', 0, 'stage']`. */
 export type YamlPath = readonly (string | number)[];
@@ -28,6 +36,10 @@ export interface PathProblem {
 
 /** `FILE:LINE:COL: message`, the format editors and CI annotate. */
 export const formatProblem = (p: ConfigProblem): string => `${p.file}:${p.line}:${p.col}: ${p.message}`;
+
+/** `FILE:LINE:COL: warning: message`, as compilers and CI annotations mark warnings. */
+export const formatWarning = (p: ConfigProblem): string =>
+  `${p.file}:${p.line}:${p.col}: warning: ${p.message}`;
 
 /** Sorted by position; the same problem reported twice (e.g. through a YAML alias) is kept once. */
 export function sortProblems(problems: readonly ConfigProblem[]): ConfigProblem[] {

@@ -65,7 +65,8 @@ export interface SlaConfig {
   /** Ordered: the first policy whose stage and segment match a lead wins. */
   readonly policies: readonly Policy[];
   readonly poll: {
-    readonly every: Millis;
+    /** A fixed interval, or `auto`: from the portal's daily HubSpot limit (src/worker/poll/poll-pace.ts). */
+    readonly every: Millis | 'auto';
     /** Look-back overlap for HubSpot search-index lag. */
     readonly overlap: Millis;
   };

@@ -14,6 +14,7 @@ import type { PathProblem, YamlPath } from './problems.ts';
 
 /** A parsed SLA file that can say where any path in it is. */
 export interface YamlSource {
+  readonly text: string;
   readonly document: Document.Parsed;
   readonly lineCounter: LineCounter;
 }
@@ -27,7 +28,7 @@ export interface Position {
 export function parseYaml(text: string): YamlSource {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: true });
-  return { document, lineCounter };
+  return { text, document, lineCounter };
 }
 
 /** The top level is a map of keys (not empty, not a list or a single value). */
@@ -41,7 +42,8 @@ export const errorPosition = (source: YamlSource, error: YAMLError): Position =>
 
 /**
  * Where a problem is: the key or value node at `path`. When the path leads nowhere (a missing key),
- * the deepest node that exists; when the value is empty (`key:`), the key.
+ * the key of the deepest map that exists (`benelux:` for `teams.benelux.manager`), or that map when it
+ * has no key (a list item, the top level); when the value is empty (`key:`), the key.
  */
 export function locate(source: YamlSource, problem: Pick<PathProblem, 'path' | 'on'>): Position {
   let node: unknown = source.document.contents;
@@ -57,7 +59,7 @@ export function locate(source: YamlSource, problem: Pick<PathProblem, 'path' | '
       keyNode = null;
       node = node.items[segment];
     } else {
-      return start(source, found);
+      return start(source, keyNode ?? found);
     }
     found = isEmpty(node) && keyNode ? keyNode : node;
   }
@@ -90,7 +92,10 @@ function start(source: YamlSource, node: unknown): Position {
   return isNode(node) && node.range ? positionOf(source, node.range[0]) : { line: 1, col: 1 };
 }
 
-/** The comment that swallowed a value (`channel: #sales` is an empty value and a comment), if any. */
+/**
+ * The value a comment swallowed (`channel: #sales` is an empty value and a comment), if any, without
+ * the comment written after it (`#sales  # team channel` → `sales`): what belongs in the quotes.
+ */
 export function commentedOutValue(source: YamlSource, path: YamlPath): string | null {
   let node: unknown = source.document.contents;
   for (const segment of path) {
@@ -99,5 +104,7 @@ export function commentedOutValue(source: YamlSource, path: YamlPath): string | 
     else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
     else return null;
   }
-  return isScalar(node) && node.value === null && node.comment ? node.comment.trim() : null;
+  if (!isScalar(node) || node.value !== null || !node.comment) return null;
+  const [value = ''] = node.comment.trim().split(/\s+#|\n/);
+  return value.trim() === '' ? null : value.trim();
 }

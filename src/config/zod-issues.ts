@@ -5,7 +5,10 @@ import { at, type PathProblem, type YamlPath } from './problems.ts';
 type RawIssue = z.core.$ZodRawIssue;
 type Issue = z.core.$ZodIssue;
 
-export const MISSING = 'is missing; add it';
+export const MISSING = 'is required; add it';
+
+/** The help text of a key, for "is required" messages (the schema's description). */
+export type DescribeField = (path: YamlPath) => string | null;
 
 const NOUNS: Record<string, string> = {
   string: 'text',
@@ -66,9 +69,15 @@ export function issueMessage(iss: RawIssue): string | undefined {
 /**
  * Turns zod issues into problems at YAML paths: one per unknown key, union errors unpacked. Where a
  * map has an unknown key, the consequences of that typo (the key it meant "is missing", a check of
- * how the fields combine) are left out.
+ * how the fields combine) are left out. A missing key "is required" (with its help text), whatever
+ * message its schema has for a wrong value: the issues must be parsed with `reportInput: true`.
  */
-export function issuesToProblems(issues: readonly Issue[], base: YamlPath = []): PathProblem[] {
+export function issuesToProblems(
+  reported: readonly Issue[],
+  describe: DescribeField = () => null,
+  base: YamlPath = [],
+): PathProblem[] {
+  const issues = reported.map((issue) => (isMissing(issue) ? { ...issue, message: MISSING } : issue));
   const withTypos = new Set<string>();
   const meant = new Set<string>();
   for (const issue of issues) {
@@ -89,12 +98,27 @@ export function issuesToProblems(issues: readonly Issue[], base: YamlPath = []):
   };
   return issues
     .filter((issue) => !consequence(issue))
-    .flatMap((issue) => issueToProblems(issue, [...base, ...(issue.path as (string | number)[])]));
+    .flatMap((issue) => issueToProblems(issue, [...base, ...(issue.path as (string | number)[])], describe));
+}
+
+/** No value at all where one is required: the key is not in the map (YAML has no `undefined`). */
+const isMissing = (issue: Issue): boolean =>
+  (issue.code === 'invalid_type' || issue.code === 'invalid_union') &&
+  'input' in issue &&
+  issue.input === undefined;
+
+/** "is required", with what the key is for: its help text, or the first sentence of a long one. */
+function required(path: YamlPath, describe: DescribeField): string {
+  const help = describe(path);
+  if (help === null) return MISSING;
+  const short = help.length > 100 ? (help.split(/(?<!e\.g|i\.e)\.\s+(?=[A-Z])/)[0] ?? help) : help;
+  return `${MISSING} (${short.replace(/\.$/, '')})`;
 }
 
 const pathKey = (path: readonly PropertyKey[]): string => JSON.stringify(path.map(String));
 
-function issueToProblems(issue: Issue, path: YamlPath): PathProblem[] {
+function issueToProblems(issue: Issue, path: YamlPath, describe: DescribeField): PathProblem[] {
+  if (issue.message === MISSING) return [{ path, message: at(path, required(path, describe)) }];
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = (issue as { known?: readonly string[] }).known ?? [];
@@ -109,7 +133,7 @@ function issueToProblems(issue: Issue, path: YamlPath): PathProblem[] {
     case 'invalid_union': {
       const matching = issue.errors.filter((option) => option.length > 0 && !option.some(failsAtRoot));
       const only = matching.length === 1 ? matching[0] : undefined;
-      if (only) return issuesToProblems(only, path);
+      if (only) return issuesToProblems(only, describe, path);
       return [{ path, message: at(path, issue.message) }];
     }
     case 'custom': {

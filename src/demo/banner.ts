@@ -80,7 +80,7 @@ export function banner(f: BannerFacts, style: Style): string {
     ...peopleLines(f.scenario).map((l) => item('Team', l)),
     item('HubSpot', `${f.hubspotUrl}  (sandbox)`),
     item('Slack', `${f.slackUrl}  (sandbox)`),
-    item('Dashboard', f.dashboardUrl),
+    item('Dashboard', `${f.dashboardUrl}  (sign in on the sandbox's Slack as anyone in the story)`),
     item('Files', `${f.dir}  (SLA file, SQLite store, worker.log)`),
     '',
     `Speed ${f.speed}×, runs ${f.duration}; Ctrl-C stops early. Below: what happens in HubSpot, and what each person sees in Slack.`,

@@ -1,4 +1,5 @@
 import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -48,6 +49,25 @@ export interface DemoResult {
 }
 
 const SIGNING_SECRET = 'sla-bot-demo-signing-secret';
+/** The demo's Slack app for Sign in with Slack (registered with the sandbox). */
+const CLIENT_ID = '1000000001.2000000002';
+const CLIENT_SECRET = 'sla-bot-demo-client-secret';
+
+/**
+ * A free loopback port for the worker: the dashboard's redirect URL names it, and Sign in with Slack
+ * needs that URL before the worker starts.
+ */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no loopback port');
+  return address.port;
+}
 
 /** Waits `ms`, or less when `signal` aborts. */
 const until = (ms: Millis, signal: AbortSignal) =>
@@ -76,6 +96,13 @@ async function runLive(l: Live): Promise<{ databaseUrl: string; ownerIds: Readon
   await using hubspot = await startHubSpotSandbox({ clock, indexLagMs: 500 });
   await using slack = await startSlackSandbox({ clock });
   const ownerIds = seedWorld(l.scenario, hubspot, slack);
+  // The dashboard signs people in through the sandbox's Slack, as it would through Slack's.
+  const origin = `http://127.0.0.1:${await freePort()}`;
+  slack.state.registerOpenIdClient({
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    redirectUris: [`${origin}/dashboard/auth/callback`],
+  });
   const env = loadEnv({
     HUBSPOT_ACCESS_TOKEN: 'sandbox-token',
     HUBSPOT_BASE_URL: hubspot.url,
@@ -84,8 +111,11 @@ async function runLive(l: Live): Promise<{ databaseUrl: string; ownerIds: Readon
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLA_CONFIG: l.file,
     DATABASE_URL: join(l.dir, 'sla-bot.sqlite'),
+    SLACK_CLIENT_ID: CLIENT_ID,
+    SLACK_CLIENT_SECRET: CLIENT_SECRET,
+    DASHBOARD_URL: origin,
     HOST: '127.0.0.1',
-    PORT: '0',
+    PORT: new URL(origin).port,
     LOG_LEVEL: 'info',
   });
   const app = await buildApp({ env, clock, logger: l.log.logger, cwd: l.dir, once: false, dryRun: false });
@@ -97,7 +127,6 @@ async function runLive(l: Live): Promise<{ databaseUrl: string; ownerIds: Readon
   let script: RunningScript | null = null;
   try {
     await app.start();
-    const origin = `http://127.0.0.1:${app.port() ?? 0}`;
     const time = (at: Instant) =>
       `${DateTime.fromMillis(at, { zone: config.timezone }).toFormat('HH:mm:ss')} (${config.timezone})`;
     printer.plain(

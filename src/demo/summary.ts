@@ -69,7 +69,10 @@ function verdictOf(s: StoredInstance, now: Instant, formatTime: SummaryInput['fo
     case 'breached':
       return fc.contactedAt === null
         ? ({ verdict: 'breached', detail: 'no contact logged' } as const)
-        : ({ verdict: 'late', detail: `contacted ${formatDuration(fc.lateBy)} late` } as const);
+        : ({
+            verdict: 'late',
+            detail: `${fc.contact === 'attempt' ? 'first attempt' : 'contacted'} ${formatDuration(fc.lateBy)} late`,
+          } as const);
     case 'pending':
       if (s.evaluation.clockStart > now)
         return { verdict: 'waiting', detail: `clock starts ${formatTime(s.evaluation.clockStart)}` } as const;

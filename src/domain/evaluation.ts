@@ -17,6 +17,13 @@ export interface EvaluationInput {
   readonly outages: readonly Outage[];
 }
 
+/**
+ * What the touch that counted as first contact was: `reached` the lead (a call with a connected
+ * outcome, an e-mail, a meeting) or only an `attempt` (a call without one: no answer, voicemail, busy,
+ * or no outcome logged). Policies may count either as first contact; messages say which it was.
+ */
+export type ContactKind = 'reached' | 'attempt';
+
 export type FirstContactVerdict =
   | { readonly state: 'pending'; readonly deadline: Instant; readonly atRisk: boolean; readonly left: Millis }
   | {
@@ -26,6 +33,8 @@ export type FirstContactVerdict =
       readonly touchId: string;
       /** Business time from clock start to the contact. */
       readonly took: Millis;
+      /** Absent in evaluations stored before it was recorded (read those as `reached`). */
+      readonly contact?: ContactKind;
     }
   | {
       readonly state: 'breached';
@@ -34,6 +43,8 @@ export type FirstContactVerdict =
       readonly lateBy: Millis;
       /** The contact that came too late, if any. */
       readonly contactedAt: Instant | null;
+      /** What that late contact was; `null` while there is none (absent in older stored evaluations). */
+      readonly contact?: ContactKind | null;
       /** The deadline fell inside an outage: reported, but the rep is not blamed. */
       readonly excused: boolean;
     };

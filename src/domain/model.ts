@@ -122,7 +122,13 @@ export const instanceId = (
 /** A rep pressed "On it": reminders stop, the clock does not. */
 export interface Acknowledgement {
   readonly instanceId: string;
+  /** Who pressed "On it": their e-mail, or `slack:<user id>` when Slack did not say. */
   readonly by: string;
+  /**
+   * Their name as people know them, when known at the click: the HubSpot owner's name when the owner
+   * pressed it, else their Slack name. Absent for acknowledgements recorded before it was kept.
+   */
+  readonly byName?: string;
   readonly at: Instant;
 }
 

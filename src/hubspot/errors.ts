@@ -1,5 +1,6 @@
 import type { SourceLocation } from '../config/types.ts';
 import type { Instant, Millis } from '../domain/time.ts';
+import { portalTime } from './daily-pause.ts';
 
 export type HubSpotErrorCode =
   | 'HUBSPOT_DAILY_LIMIT'
@@ -29,19 +30,30 @@ export abstract class HubSpotError extends Error {
   }
 }
 
-/** The account's daily API budget is spent: stop calling until `resumeAt`, alert admins, keep state. */
+/**
+ * The account's daily API budget is spent: no call until `resumeAt` (the portal's midnight) unless
+ * the probe at `nextProbeAt` finds HubSpot serving again; alert admins, keep state.
+ */
 export class HubSpotDailyLimitError extends HubSpotError {
   override readonly name = 'HubSpotDailyLimitError';
   readonly code = 'HUBSPOT_DAILY_LIMIT';
   readonly retryable = false;
   readonly resumeAt: Instant;
-  constructor(operation: string, resumeAt: Instant) {
+  /** The portal's time zone, in which `resumeAt` is midnight. */
+  readonly zone: string;
+  /** When HubSpot is asked again whether calls are allowed (a raised limit ends the pause early). */
+  readonly nextProbeAt: Instant;
+  constructor(operation: string, resumeAt: Instant, pause: { zone?: string; nextProbeAt?: Instant } = {}) {
+    const zone = pause.zone ?? 'UTC';
     super(
       operation,
-      `HubSpot daily API limit reached (${operation}); calls paused until ${new Date(resumeAt).toISOString()}. ` +
-        'Other integrations share this budget: check Settings → Integrations → Private apps → API usage.',
+      `HubSpot daily API limit reached (${operation}); calls paused until midnight portal time, ` +
+        `${portalTime(resumeAt, zone)} = ${new Date(resumeAt).toISOString()}, or until HubSpot allows them ` +
+        'again. Other integrations share this budget: check Settings → Integrations → Private apps → API usage.',
     );
     this.resumeAt = resumeAt;
+    this.zone = zone;
+    this.nextProbeAt = pause.nextProbeAt ?? resumeAt;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { isHttpFailure, isNetworkFailure } from './classify-error.ts';
+import type { DailyPause } from './daily-pause.ts';
 import { HubSpotMalformedResponseError } from './errors.ts';
 import type { HubSpotGateway, Operation } from './gateway.ts';
 import type { JsonGet } from './json-get.ts';
@@ -58,6 +59,11 @@ export class HubSpotApi {
 
   get requestCount(): number {
     return this.gateway.requestCount;
+  }
+
+  /** The daily-limit pause in force, if any. */
+  get dailyPause(): DailyPause | null {
+    return this.gateway.dailyPause;
   }
 
   search(objectType: CrmObjectType, request: SearchRequest) {

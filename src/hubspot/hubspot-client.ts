@@ -6,7 +6,9 @@ import { HubSpotGateway } from './gateway.ts';
 import { HubSpotApi } from './hubspot-api.ts';
 import { createJsonGet, type Fetch } from './json-get.ts';
 import { createLimiters, type Limiters } from './limiter.ts';
+import { ops } from './operations.ts';
 import type { HeaderMap } from './rate-limit-headers.ts';
+import { withRequestSignal } from './request-signal.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, realTiming, type Timing } from './retry-policy.ts';
 import { createSdkClient } from './sdk-client.ts';
 
@@ -61,6 +63,7 @@ export function createHubSpotClient(deps: HubSpotClientDeps): HubSpotClient {
     observe?.(status, headers);
     deps.onResponse?.(status, headers);
   };
+  const sdk = createSdkClient({ accessToken: deps.accessToken, basePath: deps.basePath, onResponse });
   const gateway = new HubSpotGateway({
     logger: deps.logger,
     clock: deps.clock,
@@ -68,8 +71,12 @@ export function createHubSpotClient(deps: HubSpotClientDeps): HubSpotClient {
     timing: deps.timing ?? realTiming,
     retry: { ...DEFAULT_RETRY_POLICY, ...deps.retry },
     dailyResetZone: () => portal.timeZone,
+    dailyProbe: {
+      op: ops.dailyProbe,
+      request: (signal) =>
+        withRequestSignal(signal, () => sdk.crm.owners.ownersApi.getPage(undefined, undefined, 1, false)),
+    },
   });
-  const sdk = createSdkClient({ accessToken: deps.accessToken, basePath: deps.basePath, onResponse });
   const getJson = createJsonGet({
     accessToken: deps.accessToken,
     basePath: deps.basePath,

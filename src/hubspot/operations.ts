@@ -32,6 +32,17 @@ export const ops = {
     idempotent: true,
   }),
   owners: { name: 'owners.list', scope: 'crm.objects.owners.read', budget: 'standard', idempotent: true },
+  /**
+   * During a daily pause: one owner (`GET /crm/v3/owners?limit=1`) asks whether HubSpot serves calls
+   * again (HR-16). One attempt; a refusal just means "ask again in 15 minutes".
+   */
+  dailyProbe: {
+    name: 'owners.dailyProbe',
+    scope: 'crm.objects.owners.read',
+    budget: 'standard',
+    idempotent: true,
+    attempts: 1,
+  },
   properties: {
     name: 'properties.read',
     scope: 'crm.schemas.contacts.read',

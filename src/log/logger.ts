@@ -23,6 +23,11 @@ export const REDACT_PATHS = [
   'env.SLACK_SIGNING_SECRET',
   'env.HUBSPOT_CLIENT_SECRET',
   'env.DASHBOARD_TOKEN',
+  'env.SLACK_CLIENT_SECRET',
+  'env.SESSION_SECRET',
+  'cookie',
+  'headers.cookie',
+  '*.headers.cookie',
 ];
 
 /** Builds the application logger: JSON lines, tokens redacted. */

@@ -29,8 +29,16 @@ export type NotAFitOutcome =
 
 export interface Interactions {
   lead(instanceId: string): Promise<InstanceView | null>;
-  /** "On it": stops reminders (not the SLA clock); records who and when. Idempotent. */
-  acknowledge(instanceId: string, by: string, at: Instant): Promise<AcknowledgeOutcome>;
+  /**
+   * "On it": stops reminders (not the SLA clock); records who and when. Idempotent. `slackName` is the
+   * clicker's Slack name, if known; the lead's HubSpot owner is named as in HubSpot instead.
+   */
+  acknowledge(
+    instanceId: string,
+    by: string,
+    at: Instant,
+    slackName: string | null,
+  ): Promise<AcknowledgeOutcome>;
   /** "Not a fit": records the reason (closed-loop feedback) and, when write-back is on, recycles the lead. */
   markNotAFit(instanceId: string, reason: string, by: string, at: Instant): Promise<NotAFitOutcome>;
   /** A manager's snooze of escalations. Idempotent on `silence.id`. */

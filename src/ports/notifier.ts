@@ -53,6 +53,13 @@ export interface Delivery {
    * before posting it again (SD-7). Absent or `null`: a clean first attempt.
    */
   readonly inDoubtSince?: Instant | null;
+  /**
+   * Claims the outbox row for the leadership sending it (the fencing token, ADR 0012). The notifier
+   * calls it immediately before each post of this delivery — after any look-up and any wait for the
+   * channel's pace — and posts nothing when it throws, letting that error through untouched. Absent:
+   * nothing to claim (a send outside any leadership).
+   */
+  readonly claim?: () => Promise<void>;
 }
 
 export type SendResult =
@@ -89,7 +96,14 @@ export interface AdminAlert {
   readonly text: string;
   /** As `Delivery.inDoubtSince`. */
   readonly inDoubtSince?: Instant | null;
+  /** As `Delivery.claim`. */
+  readonly claim?: () => Promise<void>;
 }
+
+/** What deleting a duplicate copy came to (`gone` included: Slack no longer has it either way). */
+export type RetractResult =
+  | { readonly status: 'deleted' }
+  | { readonly status: 'failed'; readonly error: string };
 
 /** What republishing a rep's App Home tab came to (best-effort: failures are not retried). */
 export type HomeRefresh =
@@ -104,6 +118,11 @@ export interface Notifier {
   /** Re-render the original handoff ping in place (contacted ✓ / breached / attempts n of m). */
   update(ref: MessageRef, context: InstanceContext, now: Instant): Promise<SendResult>;
   alertAdmins(alert: AdminAlert): Promise<SendResult>;
+  /**
+   * Deletes a message this app posted: a duplicate copy of a row another sender recorded first, so no
+   * live buttons stay on it (ADR 0012). Optional: a notifier that cannot delete leaves the copy.
+   */
+  retract?(ref: MessageRef): Promise<RetractResult>;
   /**
    * Republishes the App Home tab of the rep with this e-mail with `leads` (their open leads), so it
    * is current without the rep opening it again. `more` counts open leads left out of `leads`: less

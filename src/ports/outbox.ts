@@ -29,6 +29,13 @@ export interface OutboxEntry {
    * lost, or the process stopped mid-send). The next attempt looks for the message before resending.
    */
   readonly inDoubtSince: Instant | null;
+  /**
+   * The lease epoch of the leadership that last claimed this row for a send (ADR 0012), and when:
+   * `null` until the first post. A pending row in doubt claimed by an older epoch was being sent by an
+   * earlier leader or process when it stopped.
+   */
+  readonly claimedEpoch: number | null;
+  readonly claimedAt: Instant | null;
 }
 
 /** An outbox row without its payload, for reports that read tens of thousands of them. */

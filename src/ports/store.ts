@@ -69,6 +69,23 @@ export interface DealCandidate {
   readonly refreshedAt: Instant | null;
 }
 
+/**
+ * The lease a replica holds, as every send carries it (fencing token, ADR 0012): `epoch` moves on with
+ * every takeover, so a leader that stalled and was replaced holds a token that no longer matches.
+ */
+export interface LeaseToken {
+  readonly name: string;
+  readonly holder: string;
+  readonly epoch: number;
+}
+
+/**
+ * What claiming an outbox row for a send came to: `claimed` — post it now; `fenced` — this holder no
+ * longer holds the lease at that epoch (another replica took over): send nothing more; `taken` — the
+ * row is no longer pending, or another leadership claimed it since it was read: leave it.
+ */
+export type SendClaim = 'claimed' | 'fenced' | 'taken';
+
 /** Persistence port. Adapters: SQLite (embedded default) and PostgreSQL (several instances). */
 export interface Store {
   /** Applies forward-only numbered migrations. */
@@ -130,15 +147,30 @@ export interface Store {
 
   /** Inserts admin alerts and other out-of-cycle messages (ignored when the key exists). */
   enqueue(entries: readonly NewOutboxEntry[], now: Instant): Promise<void>;
-  /** Pending entries whose `nextAttemptAt <= now`, oldest due first. */
+  /**
+   * Pending entries whose `nextAttemptAt <= now`, oldest due first — except a row of an instance with
+   * an earlier pending row (created earlier; in one cycle, the handoff ping first, then by due time)
+   * that is not due yet or comes later in this order: nothing about an instance overtakes its ping.
+   */
   duePending(now: Instant, limit: number): Promise<readonly OutboxEntry[]>;
   outboxEntry(key: string): Promise<OutboxEntry | null>;
-  markSent(key: string, ref: MessageRef, fallback: string | null, now: Instant): Promise<void>;
+  /**
+   * pending|failed → sent. True when this call recorded it; false when the row was already sent (the
+   * first delivery's ref stays: a copy posted by a second sender is a duplicate).
+   */
+  markSent(key: string, ref: MessageRef, fallback: string | null, now: Instant): Promise<boolean>;
   /**
    * Just before a pending row is sent: from now on it may reach Slack unconfirmed. Keeps an earlier
-   * time already set (the look-up must reach back to the first attempt still in doubt).
+   * time already set (the look-up must reach back to the first attempt still in doubt). For sends
+   * outside any leadership (start-up alerts); the worker claims instead (`claimForSend`).
    */
   markInDoubt(key: string, at: Instant): Promise<void>;
+  /**
+   * Immediately before a post, in one conditional write: the pending row is claimed for `lease`'s epoch
+   * (and marked in doubt, as `markInDoubt`) only while `lease.holder` still holds the lease at that
+   * epoch, and only when the row's last claim is the one the caller read (`seenEpoch`) or its own.
+   */
+  claimForSend(key: string, lease: LeaseToken, seenEpoch: number | null, now: Instant): Promise<SendClaim>;
   /**
    * pending → sent without a message ref: Slack may have it but it could not be checked (at most
    * once; `error` says why). Not sent again.
@@ -164,9 +196,11 @@ export interface Store {
   owners(): Promise<readonly Owner[]>;
 
   /**
-   * Leader election for several instances: take or renew the lease when free, expired or ours.
-   * SQLite (single process) always grants it.
+   * Leader election for several instances: take or renew the lease when free, expired or ours. Returns
+   * its epoch when granted (≥ 1; bumped on every takeover — a new holder, or the same one after expiry
+   * — kept on renewal), `null` when refused. SQLite (single process) always grants it, bumping the
+   * epoch when the holder changes.
    */
-  acquireLease(name: string, holder: string, now: Instant, ttlMs: number): Promise<boolean>;
+  acquireLease(name: string, holder: string, now: Instant, ttlMs: number): Promise<number | null>;
   releaseLease(name: string, holder: string): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { AttemptsVerdict, Evaluation, FirstContactVerdict } from '../domain/evaluation.ts';
+import type { AttemptsVerdict, ContactKind, Evaluation, FirstContactVerdict } from '../domain/evaluation.ts';
 import type { LeadObjectType, SlaInstance } from '../domain/model.ts';
 import type { Instant } from '../domain/time.ts';
 import type { MessageRef } from './notifier.ts';
@@ -37,6 +37,8 @@ export interface VerdictFacts {
     readonly state: FirstContactVerdict['state'];
     /** The first contact, made in time or late; `null` while uncontacted. */
     readonly contactedAt: Instant | null;
+    /** What that contact was; `null` while uncontacted (or judged before this was recorded). */
+    readonly contact: ContactKind | null;
     readonly excused: boolean;
   };
   readonly attempts: Pick<AttemptsVerdict, 'made' | 'required' | 'state' | 'overkill'> | null;
@@ -74,6 +76,7 @@ export function verdictFactsOf(e: Evaluation): VerdictFacts {
     firstContact: {
       state: fc.state,
       contactedAt: fc.state === 'met' ? fc.at : fc.state === 'breached' ? fc.contactedAt : null,
+      contact: fc.state === 'pending' ? null : (fc.contact ?? null),
       excused: fc.state === 'breached' && fc.excused,
     },
     attempts: e.attempts && {

@@ -3,6 +3,8 @@ import type { SlaConfig } from '../config/types.ts';
 import type { PersonFacts } from '../domain/reports/index.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Store } from '../ports/store.ts';
+import type { SignInSettings } from '../server/dashboard/auth/sign-in-settings.ts';
+import type { SlackSignIn } from '../server/dashboard/auth/slack-sign-in.ts';
 import { dashboardRoutes } from '../server/dashboard/dashboard-routes.ts';
 import type { Route } from '../server/route.ts';
 import type { UserDirectory } from '../slack/user-directory.ts';
@@ -16,8 +18,10 @@ export interface WorkerReportsDeps {
   readonly owners: () => Promise<readonly PersonFacts[]>;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** DASHBOARD_TOKEN, or null (the dashboard then answers loopback clients only). */
+  /** DASHBOARD_TOKEN (scripts, `Authorization: Bearer` only), or null. */
   readonly dashboardToken: string | null;
+  /** Sign in with Slack for people; `null`: not configured (only the token opens the dashboard). */
+  readonly signIn: { readonly settings: SignInSettings; readonly slack: SlackSignIn } | null;
   /** Where digests go; `null` (dry run, --once) = no digest. */
   readonly digestPoster: DigestPoster | null;
   /** Only the leader sends digests. */
@@ -41,6 +45,8 @@ export function workerReports(deps: WorkerReportsDeps): WorkerReports {
       owners: deps.owners,
       clock: deps.clock,
       token: deps.dashboardToken,
+      signIn: deps.signIn?.settings ?? null,
+      slackSignIn: deps.signIn?.slack ?? null,
       logger: deps.logger,
     }),
     start() {

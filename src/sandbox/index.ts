@@ -35,6 +35,7 @@ export {
   type RecordedView,
   type SlackSandboxEvent,
 } from './slack/message-log.ts';
+export type { OpenIdClient } from './slack/openid/openid-provider.ts';
 export type { SlackRateLimitOptions } from './slack/rate-limits.ts';
 export { signSlackRequest } from './slack/signing.ts';
 export { type SlackSandbox, type SlackSandboxOptions, startSlackSandbox } from './slack/slack-sandbox.ts';

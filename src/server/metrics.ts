@@ -101,6 +101,18 @@ export function createMetrics(events: WorkerEvents, options: { defaultMetrics?: 
     'sla_bot_hubspot_budget_per_interval',
     'Requests sla-bot allows itself per burst interval (its share, less when others drain the pool)',
   );
+  const pollInterval = gauge(
+    'sla_bot_poll_interval_seconds',
+    'The poll interval in force (poll.every, or what auto came to from the day’s HubSpot budget)',
+  );
+  const requestsPerPoll = gauge(
+    'sla_bot_hubspot_requests_per_poll',
+    'HubSpot requests sla-bot made per poll, running average (what poll.every auto paces by)',
+  );
+  events.on('poll:pace', (e) => {
+    pollInterval.set(e.everyMs / 1000);
+    if (e.requestsPerPoll !== null) requestsPerPoll.set(e.requestsPerPoll);
+  });
   role.set({ role: 'leader' }, 0);
   role.set({ role: 'follower' }, 1);
 

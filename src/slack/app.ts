@@ -9,6 +9,7 @@ import type { LeadWriter } from '../ports/lead-writer.ts';
 import type { Store } from '../ports/store.ts';
 import type { Route } from '../server/route.ts';
 import { slackLogger } from './bolt-logger.ts';
+import { SlackStartError } from './errors.ts';
 import { type InteractionsDeps, interactionsFromStore } from './interactions-from-store.ts';
 import { registerListeners } from './listeners/register.ts';
 import { createRecentKeys } from './recent-keys.ts';
@@ -69,6 +70,15 @@ function offApp(deps: SlackAppDeps): SlackApp {
   };
 }
 
+/** Runs a Bolt start-up call; a failure names the token it was made with (`run` prints one line). */
+async function tagged(token: SlackStartError['token'], call: () => Promise<unknown>): Promise<void> {
+  try {
+    await call();
+  } catch (err) {
+    throw new SlackStartError(token, err);
+  }
+}
+
 /** The Bolt app for buttons, modals, `/sla` and App Home. Built once, by the composition root. */
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const mode = slackMode(deps.env);
@@ -120,8 +130,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
         ]
       : [],
     async start() {
-      await app.init(); // auth.test: a wrong bot token fails here, loudly
-      if (http === null) await app.start();
+      await tagged('SLACK_BOT_TOKEN', () => app.init()); // auth.test: a wrong bot token fails here
+      if (http === null) await tagged('SLACK_APP_TOKEN', () => app.start()); // apps.connections.open
       logger.info({ mode, path: http ? SLACK_EVENTS_PATH : null }, 'slack interactivity on');
     },
     async stop() {

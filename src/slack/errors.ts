@@ -171,3 +171,15 @@ export class SlackCallError extends Error {
     return this.failure.kind === 'rate_limited' || this.failure.kind === 'transient';
   }
 }
+
+/** A call Bolt makes when the app starts failed; `token` names the variable the call was made with. */
+export class SlackStartError extends Error {
+  override readonly name = 'SlackStartError';
+  readonly token: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN';
+  constructor(token: SlackStartError['token'], cause: unknown) {
+    super(`Slack start with ${token} failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+    this.token = token;
+  }
+}

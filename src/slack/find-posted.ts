@@ -8,7 +8,8 @@ import type { SendQueue } from './send-queue.ts';
 
 /** What looking for a message by its outbox key came to. */
 export type Lookup =
-  | { readonly kind: 'found'; readonly ref: MessageRef }
+  /** `ref` is the first copy posted; `duplicates` any later copies with the same key (to delete). */
+  | { readonly kind: 'found'; readonly ref: MessageRef; readonly duplicates: readonly MessageRef[] }
   | { readonly kind: 'not_found' }
   /** It cannot be told (history scope declined, bot not in the channel, too many messages): at most once. */
   | { readonly kind: 'unverifiable'; readonly code: string }
@@ -65,8 +66,10 @@ const unverifiable = (method: string, f: SlackFailure): Lookup => ({
 /**
  * Finds a message sla-bot posted by the outbox key in its metadata (`conversations.history` with
  * `include_all_metadata`, from shortly before the first attempt): the way an ambiguous post failure is
- * resolved before anything is sent again (SD-7, SD-8). A post to a user id went to the app's DM with
- * them; its channel id comes from an earlier post's answer or `conversations.open` (`im:write`).
+ * resolved before anything is sent again (SD-7, SD-8). Several copies of one key (two leaders, or a
+ * request that landed after a restart) come back as the first one and its duplicates. A post to a user
+ * id went to the app's DM with them; its channel id comes from an earlier post's answer or
+ * `conversations.open` (`im:write`).
  */
 export function createPostFinder(deps: PostFinderDeps) {
   const { client, queue, logger } = deps;
@@ -104,6 +107,12 @@ export function createPostFinder(deps: PostFinderDeps) {
     const conversation = await conversationOf(target);
     if ('kind' in conversation) return conversation;
     const channel = conversation.id;
+    /** Every copy with the key seen so far, newest first (as history lists them). */
+    const copies: string[] = [];
+    const found = (): Lookup => {
+      const [first, ...later] = [...copies].reverse().map((ts) => ({ channel, ts }));
+      return first ? { kind: 'found', ref: first, duplicates: later } : { kind: 'not_found' };
+    };
     let cursor: string | undefined;
     for (let page = 1; page <= maxPages; page++) {
       const out = await queue.run('conversations.history', historySpacing, () =>
@@ -124,10 +133,10 @@ export function createPostFinder(deps: PostFinderDeps) {
         if (busy) return { kind: 'unverifiable', code: 'conversations.history:too_many_messages' };
         return unverifiable('conversations.history', failure);
       }
-      const hit = (out.value.messages ?? []).find((m) => keyOf(m) === key);
-      if (hit?.ts) return { kind: 'found', ref: { channel, ts: hit.ts } };
+      for (const m of out.value.messages ?? []) if (m.ts && keyOf(m) === key) copies.push(m.ts);
       cursor = out.value.response_metadata?.next_cursor || undefined;
-      if (!out.value.has_more || !cursor) return { kind: 'not_found' };
+      // A page with a copy ends the look-up: older pages are read only while nothing is found.
+      if (copies.length > 0 || !out.value.has_more || !cursor) return found();
     }
     logger.warn({ channel, key, pages: maxPages }, 'slack history too long to tell whether a post went out');
     return { kind: 'unverifiable', code: 'conversations.history:too_many_messages' };

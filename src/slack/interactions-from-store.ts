@@ -12,6 +12,7 @@ import type {
 } from '../ports/interactions.ts';
 import type { LeadWriter } from '../ports/lead-writer.ts';
 import type { Store, StoredInstance } from '../ports/store.ts';
+import { ownerFullName } from './owner-name.ts';
 import { normalizeEmail } from './slack-user.ts';
 
 export interface InteractionsDeps {
@@ -34,6 +35,15 @@ export interface InteractionsDeps {
   readonly logger: Logger;
 }
 
+/**
+ * The clicker's name as the ping shows it: the owner's name as in HubSpot when the lead's owner
+ * clicked, else their Slack name; `null` when neither is known (the ping then shows who it was).
+ */
+function clickerName(by: string, slackName: string | null, owner: Owner | null): string | null {
+  const isOwner = owner?.email != null && normalizeEmail(owner.email) === normalizeEmail(by);
+  return (isOwner && ownerFullName(owner)) || slackName;
+}
+
 /** The `Interactions` port over the `Store` (and, for "Not a fit", the `LeadWriter`). */
 export function interactionsFromStore(deps: InteractionsDeps): Interactions {
   const { store, logger } = deps;
@@ -54,12 +64,19 @@ export function interactionsFromStore(deps: InteractionsDeps): Interactions {
     return s ? view(s, await ownersById()) : null;
   }
 
-  async function acknowledge(instanceId: string, by: string, at: Instant): Promise<AcknowledgeOutcome> {
+  async function acknowledge(
+    instanceId: string,
+    by: string,
+    at: Instant,
+    slackName: string | null,
+  ): Promise<AcknowledgeOutcome> {
     const s = await store.instance(instanceId);
     if (!s) return { status: 'not_found' };
     const owners = await ownersById();
     if (s.instance.closedAt !== null) return { status: 'closed', lead: view(s, owners) };
-    const acknowledgement: Acknowledgement = { instanceId, by, at };
+    const owner = s.instance.ownerId === null ? null : (owners.get(s.instance.ownerId) ?? null);
+    const byName = clickerName(by, slackName, owner);
+    const acknowledgement: Acknowledgement = { instanceId, by, ...(byName === null ? {} : { byName }), at };
     if (await store.acknowledge(acknowledgement)) {
       return { status: 'recorded', lead: view(s, owners, acknowledgement), acknowledgement };
     }

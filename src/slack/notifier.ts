@@ -11,6 +11,7 @@ import type {
   InstanceContext,
   MessageRef,
   Notifier,
+  RetractResult,
   SendResult,
 } from '../ports/notifier.ts';
 import type { Store } from '../ports/store.ts';
@@ -98,7 +99,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
       renderNotification({ ...base, zone: r.zone, fallbackNote }, d.notification.reason, late);
 
     const since = d.inDoubtSince ?? null;
-    const post = (channel: string, message: Message) => keyed(channel, message, d.key, since);
+    const post = (channel: string, message: Message) => keyed(channel, message, d.key, since, d.claim);
     let miss: Unreachable;
     if (plan.primary.ok) {
       const r = plan.primary.recipient;
@@ -161,7 +162,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
       miss: null,
       fallbacks: recipients,
       render: () => message,
-      post: (channel, m) => keyed(channel, m, alert.key, alert.inDoubtSince ?? null),
+      post: (channel, m) => keyed(channel, m, alert.key, alert.inDoubtSince ?? null, alert.claim),
       tellOnce: null,
       now,
       logger,
@@ -206,5 +207,22 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
       }
     };
 
-  return { send: guard(deliver), update: guard(update), alertAdmins: guard(alertAdmins), refreshHome };
+  /** Deletes a duplicate copy (ADR 0012); one already gone counts as deleted. */
+  async function retract(ref: MessageRef): Promise<RetractResult> {
+    try {
+      const out = await poster.remove(ref);
+      return out.ok ? { status: 'deleted' } : { status: 'failed', error: out.failure.code };
+    } catch (err) {
+      if (err instanceof SlackCallError) return { status: 'failed', error: err.message };
+      throw err;
+    }
+  }
+
+  return {
+    send: guard(deliver),
+    update: guard(update),
+    alertAdmins: guard(alertAdmins),
+    refreshHome,
+    retract,
+  };
 }

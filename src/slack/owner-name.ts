@@ -4,10 +4,13 @@ import { SlackCallError } from './errors.ts';
 import { mention } from './render/text.ts';
 import type { UserDirectory } from './user-directory.ts';
 
+/** The owner's first and last name as HubSpot has them; `null` when HubSpot has neither. */
+export const ownerFullName = (owner: Owner): string | null =>
+  [owner.firstName, owner.lastName].filter((p) => p !== null && p.trim() !== '').join(' ') || null;
+
 export const ownerPlainName = (owner: Owner | null): string => {
   if (owner === null) return 'nobody (unassigned)';
-  const name = [owner.firstName, owner.lastName].filter((p) => p !== null && p.trim() !== '').join(' ');
-  return name || owner.email || `HubSpot owner ${owner.id}`;
+  return ownerFullName(owner) || owner.email || `HubSpot owner ${owner.id}`;
 };
 
 /**

@@ -103,7 +103,10 @@ export function createUserDirectory(deps: UserDirectoryDeps): UserDirectory {
       // Slack is struggling: a stale but known mapping beats no message at all.
       const id = saved?.slackUserId;
       if (!id) throw err;
-      return { kind: 'found', user: profiles.get(id)?.user ?? { id, email, zone: null, deleted: false } };
+      return {
+        kind: 'found',
+        user: profiles.get(id)?.user ?? { id, email, name: null, zone: null, deleted: false },
+      };
     }
   }
 

@@ -1,6 +1,6 @@
 import { InvalidDatabaseUrlError } from './errors.ts';
 
-/** Where the store lives, as DATABASE_URL says (see DESIGN.md, "Environment"). */
+/** Where the store lives, as DATABASE_URL says (see .env.example). */
 export type DatabaseTarget =
   | { readonly kind: 'postgres'; readonly connectionString: string }
   /** `path` is `:memory:` for a throw-away in-memory database (tests). */

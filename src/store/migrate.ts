@@ -40,10 +40,11 @@ export async function migrate(driver: SqlDriver, plan: MigrationPlan, logger: Lo
     }
     return { from: current, pending };
   });
+  // The store's logger already names the dialect (`openStore`): said again here, it would be a
+  // second `dialect` key on the same line.
   if (applied.pending.length > 0) {
     logger.info(
       {
-        dialect: driver.dialect,
         from: applied.from,
         to: latest,
         migrations: applied.pending.map((m) => `${m.version}-${m.name}`),

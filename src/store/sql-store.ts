@@ -8,11 +8,13 @@ import type {
   DealCandidate,
   DealRefresh,
   InstancePageKey,
+  LeaseToken,
   NewOutboxEntry,
   OpenInstanceSummary,
   OutboxEntry,
   OutboxSummary,
   Rejection,
+  SendClaim,
   SlackUserMapping,
   Store,
   StoredInstance,
@@ -36,7 +38,7 @@ export interface SqlStoreOptions {
   readonly logger: Logger;
   /**
    * `exclusive`: leases are real (PostgreSQL, several processes). `single_process`: always granted
-   * (SQLite: one process owns the file).
+   * (SQLite: one process owns the file); the epoch still moves on when the holder changes (ADR 0012).
    */
   readonly leases: 'exclusive' | 'single_process';
 }
@@ -111,9 +113,15 @@ export class SqlStore implements Store {
   duePending = (now: Instant, limit: number): Promise<readonly OutboxEntry[]> =>
     outbox.duePending(this.#db, now, limit);
   outboxEntry = (key: string): Promise<OutboxEntry | null> => outbox.outboxEntryByKey(this.#db, key);
-  markSent = (key: string, ref: MessageRef, fallback: string | null, now: Instant): Promise<void> =>
+  markSent = (key: string, ref: MessageRef, fallback: string | null, now: Instant): Promise<boolean> =>
     outbox.markSent(this.#db, key, ref, fallback, now);
   markInDoubt = (key: string, at: Instant): Promise<void> => outbox.markInDoubt(this.#db, key, at);
+  claimForSend = (
+    key: string,
+    lease: LeaseToken,
+    seenEpoch: number | null,
+    now: Instant,
+  ): Promise<SendClaim> => outbox.claimForSend(this.#db, key, lease, seenEpoch, now);
   markUnconfirmed = (key: string, error: string, now: Instant): Promise<void> =>
     outbox.markUnconfirmed(this.#db, key, error, now);
   markRetry = (key: string, error: string, nextAttemptAt: Instant, clearInDoubt = false): Promise<void> =>
@@ -134,8 +142,10 @@ export class SqlStore implements Store {
     ownerRows.saveOwners(this.#db, list, at);
   owners = (): Promise<readonly Owner[]> => ownerRows.owners(this.#db);
 
-  acquireLease = async (name: string, holder: string, now: Instant, ttlMs: number): Promise<boolean> =>
-    this.#options.leases === 'single_process' || lease.acquireLease(this.#db, name, holder, now, ttlMs);
+  acquireLease = (name: string, holder: string, now: Instant, ttlMs: number): Promise<number | null> =>
+    this.#options.leases === 'single_process'
+      ? lease.acquireOwnLease(this.#db, name, holder, now, ttlMs)
+      : lease.acquireLease(this.#db, name, holder, now, ttlMs);
   releaseLease = async (name: string, holder: string): Promise<void> => {
     if (this.#options.leases === 'exclusive') await lease.releaseLease(this.#db, name, holder);
   };

@@ -3,6 +3,7 @@ import type { Clock } from '../clock/clock.ts';
 import type { Env } from '../config/env.ts';
 import { summarizeConfigChange } from '../config/summarize-config-change.ts';
 import type { SlaConfig } from '../config/types.ts';
+import type { Millis } from '../domain/time.ts';
 import type { HubSpotSource, Timing } from '../hubspot/index.ts';
 import { watchedProperties } from '../hubspot/webhooks/events.ts';
 import type { Logger } from '../log/logger.ts';
@@ -12,7 +13,8 @@ import type { Notifier } from '../ports/notifier.ts';
 import type { Store } from '../ports/store.ts';
 import type { DigestPoster } from '../reports/digest/send-digests.ts';
 import { workerReports } from '../reports/worker-reports.ts';
-import { HttpServer } from '../server/http-server.ts';
+import { dashboardSignIn } from '../server/dashboard/auth/dashboard-sign-in.ts';
+import { HttpListeners } from '../server/http-listeners.ts';
 import { createMetrics, type Metrics } from '../server/metrics.ts';
 import { healthzRoute, readyzRoute } from '../server/routes/health.ts';
 import { hubspotWebhookRoute } from '../server/routes/hubspot-webhook.ts';
@@ -21,6 +23,7 @@ import type { SlackApp } from '../slack/app.ts';
 import { type ConfigHolder, type ConfigLoader, ConfigReloader } from './config-reloader.ts';
 import { type CycleOutcome, WorkerEvents } from './events.ts';
 import { CrmMirror } from './mirror/crm-mirror.ts';
+import { PollPace } from './poll/poll-pace.ts';
 import { slaEngine } from './sla-engine.ts';
 import { DEFAULT_WORKER_OPTIONS, Worker, type WorkerOptions } from './worker.ts';
 
@@ -40,8 +43,13 @@ export interface AppInput {
   /** Log messages instead of sending; state goes to a throw-away SQLite store. */
   readonly dryRun: boolean;
   readonly workerOptions?: Partial<WorkerOptions>;
-  /** Sleep and randomness of the HubSpot client's retries (default: real timers). */
+  /**
+   * Sleep and randomness of the HubSpot client's retries, and the waits between start-up attempts
+   * (default: real timers).
+   */
   readonly hubspotTiming?: Timing;
+  /** Aborted on SIGTERM/SIGINT: start-up stops waiting for HubSpot or Slack (`sla_startup_stopped`). */
+  readonly signal?: AbortSignal;
 }
 
 export interface App {
@@ -53,6 +61,8 @@ export interface App {
   start(): Promise<void>;
   /** The HTTP port once started (useful with PORT=0). */
   port(): number | null;
+  /** The PUBLIC_PORT listener's port once started; `null` without PUBLIC_PORT. */
+  publicPort(): number | null;
   /** Finishes or abandons the cycle under way, releases the lease, closes everything. */
   close(): Promise<void>;
 }
@@ -78,7 +88,18 @@ export interface Assembly {
    */
   readonly events?: WorkerEvents;
   readonly metrics?: Metrics;
+  /**
+   * The poll interval, fed with HubSpot's answers by `buildApp`. Absent: created here, and `auto`
+   * paces by what it assumes (a Starter portal, ten requests a poll).
+   */
+  readonly pace?: PollPace;
 }
+
+/** The cycles that start a scheduled poll: the requests between two of them are what a poll costs. */
+const POLLS = new Set(['start', 'poll', 'became-leader', 'once']);
+
+/** HubSpot's daily-limit pause as the source's gateway holds it (`/readyz` explains it). */
+const pauseOf = (crm: HubSpotSource) => () => crm.client.api.dailyPause;
 
 /** Wires worker, hot reload, metrics and HTTP around already built adapters. */
 export function assembleApp(a: Assembly): App {
@@ -89,7 +110,23 @@ export function assembleApp(a: Assembly): App {
     const crm = a.crm;
     events.on('cycle:done', () => metrics.hubspotRequestTotal(crm.requestCount));
   }
+  const pace =
+    a.pace ?? new PollPace({ config: () => a.holder.current, zone: () => a.holder.current.timezone });
+  let pacedAt: Millis | null = null;
+  events.on('cycle:start', ({ reason, now }) => {
+    if (!POLLS.has(reason)) return;
+    pace.pollStarted();
+    const everyMs = pace.every(now);
+    events.emit('poll:pace', { everyMs, requestsPerPoll: pace.requestsPerPoll });
+    if (everyMs !== pacedAt)
+      logger.info(
+        { everyMs, requestsPerPoll: pace.requestsPerPoll, auto: a.holder.current.poll.every === 'auto' },
+        'poll interval set',
+      );
+    pacedAt = everyMs;
+  });
   const worker = new Worker({
+    pace,
     crm: a.crm,
     store: a.store,
     notifier: a.notifier,
@@ -121,32 +158,42 @@ export function assembleApp(a: Assembly): App {
     clock,
     logger,
     dashboardToken: env.DASHBOARD_TOKEN ?? null,
+    signIn: dashboardSignIn(env, logger),
     digestPoster: a.digestPoster ?? null,
     isLeader: () => worker.health().role === 'leader',
   });
-  const server = new HttpServer({ host: env.HOST, port: env.PORT, logger }, [
-    healthzRoute(),
-    readyzRoute({
-      clock,
-      health: () => worker.health(),
-      maxAge: () => Math.max(3 * worker.pollEvery, 60_000),
-    }),
-    metricsRoute(metrics.registry),
-    ...(env.HUBSPOT_CLIENT_SECRET === undefined
-      ? []
-      : [
-          hubspotWebhookRoute({
-            secret: env.HUBSPOT_CLIENT_SECRET,
-            clock,
-            logger,
-            watched: () => watchedProperties(a.holder.current),
-            accept: (contactIds) => worker.ingestContacts(contactIds),
-          }),
-        ]),
-    ...(a.slackApp?.routes ?? []),
-    ...reports.routes,
-  ]);
-  let port: number | null = null;
+  const server = new HttpListeners(
+    { host: env.HOST, port: env.PORT, publicHost: env.PUBLIC_HOST, publicPort: env.PUBLIC_PORT, logger },
+    {
+      private: [
+        healthzRoute(),
+        readyzRoute({
+          clock,
+          health: () => worker.health(),
+          maxAge: () => Math.max(3 * worker.pollEvery, 60_000),
+          ...('client' in a.crm ? { hubspotPause: pauseOf(a.crm) } : {}),
+        }),
+        metricsRoute(metrics.registry),
+        ...reports.routes,
+      ],
+      // What the internet must reach; on PUBLIC_PORT when it is set (README "Security").
+      public: [
+        ...(env.HUBSPOT_CLIENT_SECRET === undefined
+          ? []
+          : [
+              hubspotWebhookRoute({
+                secret: env.HUBSPOT_CLIENT_SECRET,
+                clock,
+                logger,
+                watched: () => watchedProperties(a.holder.current),
+                accept: (contactIds) => worker.ingestContacts(contactIds),
+              }),
+            ]),
+        ...(a.slackApp?.routes ?? []),
+      ],
+    },
+  );
+  let ports: { main: number; public: number | null } | null = null;
   let started = false;
   return {
     events,
@@ -154,13 +201,14 @@ export function assembleApp(a: Assembly): App {
     runOnce: async () => (await worker.runOnce())?.outcome ?? 'standby',
     start: async () => {
       started = true;
-      port = await server.listen();
+      ports = await server.listen();
       await reloader.start();
       await a.slackApp?.start();
       worker.start();
       reports.start();
     },
-    port: () => port,
+    port: () => ports?.main ?? null,
+    publicPort: () => ports?.public ?? null,
     close: async () => {
       reports.stop();
       reloader.stop();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { watch as fsWatch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
+import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { Clock } from '../clock/clock.ts';
 import type { SlaConfig } from '../config/types.ts';
 import type { Logger } from '../log/logger.ts';
@@ -11,7 +12,8 @@ import { describeError } from './errors.ts';
 import type { WorkerEvents } from './events.ts';
 
 export type ConfigLoadResult =
-  | { readonly ok: true; readonly config: SlaConfig }
+  /** Warnings formatted as `validate` prints them (`FILE:LINE:COL: warning: message`). */
+  | { readonly ok: true; readonly config: SlaConfig; readonly warnings?: readonly string[] }
   /** Problems formatted as `validate` prints them (`FILE:LINE:COL: message`). */
   | { readonly ok: false; readonly problems: readonly string[] };
 
@@ -19,6 +21,11 @@ export type ConfigLoader = (path: string) => Promise<ConfigLoadResult>;
 export type ConfigSummarizer = (before: SlaConfig, after: SlaConfig) => string;
 /** Calls `onChange` when the file may have changed; returns a closer. */
 export type FileWatcher = (path: string, onChange: () => void) => { close(): void };
+
+/** Logs what `validate` warns about a file that is (or is about to be) in force; nothing when none. */
+export function logConfigWarnings(logger: Logger, file: string, warnings: readonly string[] = []): void {
+  if (warnings.length > 0) logger.warn({ file, warnings }, 'sla config has warnings; it is in force');
+}
 
 /** The config in force. Swapped as a whole; a cycle reads it once at its start. */
 export class ConfigHolder {
@@ -48,6 +55,14 @@ export const fsFileWatcher: FileWatcher = (path, onChange) => {
   return { close: () => watcher.close() };
 };
 
+/** How long the file must stay unchanged before it is read (an editor's save in steps settles). */
+export const QUIET_MS = 1_000;
+
+/** Re-reads of a broken file that keeps changing before it is rejected anyway. */
+const MAX_RECHECKS = 5;
+
+const realSleep = (ms: number): Promise<void> => sleepFor(ms, undefined, { ref: false });
+
 export interface ConfigReloaderOptions {
   readonly path: string;
   readonly holder: ConfigHolder;
@@ -58,7 +73,13 @@ export interface ConfigReloaderOptions {
   readonly events: WorkerEvents;
   readonly logger: Logger;
   readonly watch?: FileWatcher;
+  /**
+   * The quiet period (default `QUIET_MS`): the file is read once no change was seen for this long,
+   * and a file that does not load is read again after another one before admins are told.
+   */
   readonly debounceMs?: number;
+  /** Waits out the quiet period (default: a real timer that does not keep the process alive). */
+  readonly sleep?: (ms: number) => Promise<void>;
   /** Checks against the live systems (HubSpot stages exist); a throw rejects the file. */
   readonly check?: (config: SlaConfig) => Promise<void>;
 }
@@ -68,12 +89,18 @@ export type ReloadOutcome = 'swapped' | 'unchanged' | 'rejected';
 /**
  * Hot reload of the SLA file: a valid file is swapped in whole (with a one-line summary), an invalid
  * or missing one is rejected with the same problems `validate` prints, the old config stays, and
- * admins are told in Slack (once per distinct broken content).
+ * admins are told in Slack (once per distinct broken content). Saves are debounced: the file is read
+ * once it has been quiet for a moment, and a broken read is looked at again after another quiet
+ * moment, so an editor that empties the file before writing it in full raises no alert.
  */
 export class ConfigReloader {
   readonly #o: ConfigReloaderOptions;
   #watcher: { close(): void } | null = null;
-  #debounce: NodeJS.Timeout | null = null;
+  #stopped = false;
+  /** Change notices seen, and how many of them the last reload started from. */
+  #changes = 0;
+  #handled = 0;
+  #settling: Promise<void> | null = null;
   #lastHash: string | null = null;
   #reloading: Promise<ReloadOutcome> | null = null;
 
@@ -81,24 +108,45 @@ export class ConfigReloader {
     this.#o = options;
   }
 
+  get #quietMs(): number {
+    return this.#o.debounceMs ?? QUIET_MS;
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return (this.#o.sleep ?? realSleep)(ms);
+  }
+
   async start(): Promise<void> {
+    this.#stopped = false;
     this.#lastHash = await this.#hash();
     this.#watcher = (this.#o.watch ?? fsFileWatcher)(this.#o.path, () => this.#schedule());
   }
 
   stop(): void {
+    this.#stopped = true;
     this.#watcher?.close();
     this.#watcher = null;
-    if (this.#debounce) clearTimeout(this.#debounce);
-    this.#debounce = null;
   }
 
   #schedule(): void {
-    if (this.#debounce) clearTimeout(this.#debounce);
-    this.#debounce = setTimeout(() => {
-      this.#debounce = null;
-      void this.reload();
-    }, this.#o.debounceMs ?? 250);
+    this.#changes += 1;
+    this.#settling ??= this.#settle().finally(() => {
+      this.#settling = null;
+      // Changed while it was being read: read it again once it is quiet.
+      if (!this.#stopped && this.#changes !== this.#handled) this.#schedule();
+    });
+  }
+
+  /** Waits until no change has been seen for a whole quiet period, then reloads. */
+  async #settle(): Promise<void> {
+    let seen: number;
+    do {
+      seen = this.#changes;
+      await this.#sleep(this.#quietMs);
+      if (this.#stopped) return;
+    } while (seen !== this.#changes);
+    this.#handled = seen;
+    await this.reload();
   }
 
   /** Re-reads the file now; concurrent calls share one reload. */
@@ -120,20 +168,38 @@ export class ConfigReloader {
   }
 
   async #reload(): Promise<ReloadOutcome> {
-    const hash = await this.#hash();
-    if (hash === this.#lastHash) return 'unchanged';
-    this.#lastHash = hash;
-    let result: ConfigLoadResult;
-    try {
-      result = await this.#o.load(this.#o.path);
-      if (result.ok) await this.#o.check?.(result.config);
-    } catch (err) {
-      result = { ok: false, problems: [`${this.#o.path}: ${describeError(err)}`] };
+    for (let recheck = 0; ; recheck++) {
+      const hash = await this.#hash();
+      if (hash === this.#lastHash) return 'unchanged';
+      const result = await this.#load();
+      // An empty or half-written file may be a save in progress: tell admins only when the same
+      // content is still there after another quiet period.
+      if (!result.ok && recheck < MAX_RECHECKS) {
+        await this.#sleep(this.#quietMs);
+        if (this.#stopped) return 'unchanged';
+        if ((await this.#hash()) !== hash) continue;
+      }
+      this.#lastHash = hash;
+      return this.#apply(result, hash);
     }
+  }
+
+  async #load(): Promise<ConfigLoadResult> {
+    try {
+      const result = await this.#o.load(this.#o.path);
+      if (result.ok) await this.#o.check?.(result.config);
+      return result;
+    } catch (err) {
+      return { ok: false, problems: [`${this.#o.path}: ${describeError(err)}`] };
+    }
+  }
+
+  async #apply(result: ConfigLoadResult, hash: string): Promise<ReloadOutcome> {
     if (result.ok) {
       const summary = this.#o.summarize(this.#o.holder.current, result.config);
       this.#o.holder.swap(result.config);
       this.#o.logger.info({ file: this.#o.path, summary }, 'sla config reloaded');
+      logConfigWarnings(this.#o.logger, this.#o.path, result.warnings);
       this.#o.events.emit('config:reloaded', { summary });
       return 'swapped';
     }

@@ -13,6 +13,8 @@ export type ExternalSystem = 'hubspot' | 'slack';
  */
 export interface WorkerEventMap {
   'cycle:start': { readonly cycle: number; readonly now: Instant; readonly reason: string };
+  /** The poll interval in force as a poll starts (`poll.every`, or what `auto` came to). */
+  'poll:pace': { readonly everyMs: Millis; readonly requestsPerPoll: number | null };
   'cycle:done': {
     readonly cycle: number;
     readonly now: Instant;

@@ -1,4 +1,5 @@
 import type { Instant, Millis } from '../domain/time.ts';
+import { DAILY_PROBE_EVERY, type DailyPause, portalTime } from '../hubspot/daily-pause.ts';
 import type { CycleOutcome, ReplicaRole } from './events.ts';
 
 /** What /healthz and /readyz report. */
@@ -20,7 +21,26 @@ export type Readiness =
  * Ready only when the last cycle succeeded recently (`maxAge`, a few poll intervals); a follower is
  * ready while its lease checks succeed, so it can take over.
  */
-export function readiness(h: HealthSnapshot, now: Instant, maxAge: Millis): Readiness {
+export function readiness(
+  h: HealthSnapshot,
+  now: Instant,
+  maxAge: Millis,
+  /** HubSpot's daily limit in force: the reason says so, whatever the cycles did. */
+  pause: DailyPause | null = null,
+): Readiness {
+  const r = cycleReadiness(h, now, maxAge);
+  if (pause === null || h.stopping || h.role === 'follower') return r;
+  const reason = pausedReason(pause);
+  return r.ready ? { ready: true, reason } : { ready: false, reason };
+}
+
+/** Why HubSpot is not being read, until when, and when it is asked again. */
+export const pausedReason = (pause: DailyPause): string =>
+  `HubSpot daily API limit reached (429 DAILY): calls paused until midnight portal time, ` +
+  `${portalTime(pause.until, pause.zone)}, unless HubSpot serves the probe at ` +
+  `${portalTime(pause.nextProbeAt, pause.zone)} (asked every ${DAILY_PROBE_EVERY / 60_000} minutes)`;
+
+function cycleReadiness(h: HealthSnapshot, now: Instant, maxAge: Millis): Readiness {
   if (h.stopping) return { ready: false, reason: 'shutting down' };
   if (h.role === 'follower') {
     return h.lastLeaseCheckAt !== null && now - h.lastLeaseCheckAt <= maxAge

@@ -8,12 +8,22 @@ interface Failing {
   readonly since: Instant;
   lastError: string;
   alerted: boolean;
+  /** The key of the alert about a failure of known length already given (`knownFailure`). */
+  toldKey: string | null;
 }
 
 export type OutageStep =
   | { readonly kind: 'none' }
-  /** Failing past the threshold for the first time: tell admins once. */
-  | { readonly kind: 'started'; readonly since: Instant; readonly alert: NewOutboxEntry }
+  /**
+   * Failing past the threshold for the first time, or for a time known at once (`immediate`): tell
+   * admins once.
+   */
+  | {
+      readonly kind: 'started';
+      readonly since: Instant;
+      readonly alert: NewOutboxEntry;
+      readonly immediate?: boolean;
+    }
   /** Back after an outage past the threshold: record it (breaches inside it are excused). */
   | { readonly kind: 'ended'; readonly outage: Outage; readonly alert: NewOutboxEntry };
 
@@ -34,12 +44,7 @@ export class OutageTracker {
   }
 
   failure(system: ExternalSystem, now: Instant, error: string): OutageStep {
-    let f = this.#failing.get(system);
-    if (!f) {
-      f = { since: now, lastError: error, alerted: false };
-      this.#failing.set(system, f);
-    }
-    f.lastError = error;
+    const f = this.#failingSince(system, now, error);
     if (f.alerted || now - f.since < this.#threshold) return NONE;
     f.alerted = true;
     const text = `:rotating_light: ${LABEL[system]} has been failing since ${new Date(f.since).toISOString()} (${error}). SLA deadlines in this period are marked as excused; reps are not blamed.`;
@@ -48,6 +53,29 @@ export class OutageTracker {
       since: f.since,
       alert: adminAlert(`admin:outage:${system}:${f.since}`, text, now),
     };
+  }
+
+  /**
+   * A failure known at once to last (HubSpot's daily limit: until the portal's midnight): no point
+   * waiting for the threshold. Admins get `alert` now, once per alert key, it is an outage from now
+   * (breaches in it are excused) and no generic alert follows; the end is told as usual.
+   */
+  knownFailure(system: ExternalSystem, now: Instant, error: string, alert: NewOutboxEntry): OutageStep {
+    const f = this.#failingSince(system, now, error);
+    if (f.toldKey === alert.key) return NONE;
+    f.toldKey = alert.key;
+    f.alerted = true;
+    return { kind: 'started', since: f.since, alert, immediate: true };
+  }
+
+  #failingSince(system: ExternalSystem, now: Instant, error: string): Failing {
+    let f = this.#failing.get(system);
+    if (!f) {
+      f = { since: now, lastError: error, alerted: false, toldKey: null };
+      this.#failing.set(system, f);
+    }
+    f.lastError = error;
+    return f;
   }
 
   success(system: ExternalSystem, now: Instant): OutageStep {
@@ -60,10 +88,10 @@ export class OutageTracker {
     return { kind: 'ended', outage, alert: adminAlert(`admin:outage-end:${system}:${f.since}`, text, now) };
   }
 
-  /** Outages still under way and past the threshold, open-ended up to `now` (inclusive). */
+  /** Outages still under way (past the threshold, or known at once), open-ended up to `now` (inclusive). */
   ongoing(now: Instant): Outage[] {
     return [...this.#failing.entries()]
-      .filter(([, f]) => now - f.since >= this.#threshold)
+      .filter(([, f]) => f.alerted || now - f.since >= this.#threshold)
       .map(([system, f]) => ({ system, from: f.since, until: now + 1 }));
   }
 

@@ -15,6 +15,7 @@ import type { HealthSnapshot } from './health.ts';
 import { Leadership } from './leadership.ts';
 import type { CrmMirror } from './mirror/crm-mirror.ts';
 import { OutageTracker } from './outage-tracker.ts';
+import { assumedPollEvery, type PollPace } from './poll/poll-pace.ts';
 import { type RunResult, Scheduler } from './scheduler.ts';
 import type { Ticker } from './ticker.ts';
 import { WorkerState } from './worker-state.ts';
@@ -61,6 +62,8 @@ export interface WorkerDeps {
   readonly options: WorkerOptions;
   /** Owners and deals copied into the store for reports; absent: not copied. */
   readonly mirror?: CrmMirror;
+  /** The poll interval (`poll.every`, or `auto` from HubSpot's answers); absent: `auto` as assumed. */
+  readonly pace?: Pick<PollPace, 'every'>;
 }
 
 /** The scheduler reason of webhook cycles. */
@@ -121,7 +124,7 @@ export class Worker {
   }
 
   #every(): Millis {
-    return this.#d.config.current.poll.every;
+    return this.#d.pace?.every(this.#d.clock.now()) ?? assumedPollEvery(this.#d.config.current);
   }
 
   health(): HealthSnapshot {
@@ -234,6 +237,7 @@ export class Worker {
           config: () => d.config.current,
           outages: this.#outages,
           canSend: () => !this.#stopping && this.#leadership.holds(),
+          lease: () => (this.#stopping ? null : this.#leadership.token()),
           maxAttempts: d.options.maxAttempts,
           maxPages: d.options.maxPages,
           deliverLimit: d.options.deliverLimit,

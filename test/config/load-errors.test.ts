@@ -26,7 +26,7 @@ const EXPECTED: Record<string, readonly string[]> = {
     "11:15: policies[0].attempts.within: 'P1M' uses years, months or weeks, which vary in length; write days instead (P30D, 30d)",
     "14:16: policies[0].escalate[0].after: '-5m' is not a duration; write a number and a unit (30s, 5m, 2h, 3d, or 1h30m) or ISO 8601 (PT5M, P3D)",
     '18:26: policies[0].escalate[1].repeat.every: must be longer than 0s',
-    "20:10: poll.every: '500ms' is not a duration; write a number and a unit (30s, 5m, 2h, 3d, or 1h30m) or ISO 8601 (PT5M, P3D)",
+    "20:10: poll.every: '500ms' is not a duration; write a number and a unit (30s, 5m, 2h, 3d, or 1h30m) or ISO 8601 (PT5M, P3D), or auto",
     "21:12: poll.overlap: 'PT' is not an ISO 8601 duration; write a number and a unit (30s, 5m, 2h, 3d, or 1h30m) or ISO 8601 (PT5M, P3D)",
   ],
   'bad-time-range.yaml': [
@@ -72,18 +72,18 @@ const EXPECTED: Record<string, readonly string[]> = {
     "15:5: policies[0].attemps: unknown key; did you mean 'attempts'?",
   ],
   'missing-keys.yaml': [
-    '1:1: timezone: is missing; add it',
-    '3:5: calendars.office.hours: is missing; add it',
+    '1:1: timezone: is required; add it (Default IANA zone for calendars, dates and the digest, e.g. Europe/Amsterdam)',
+    '2:3: calendars.office.hours: is required; add it (Opening hours per day)',
     '4:9: stages: no stages; add at least one, e.g. sql: { lifecycle_stage: salesqualifiedlead }',
-    '6:5: policies[0].name: is missing; add it',
+    '6:5: policies[0].name: is required; add it (Unique name, shown in Slack and reports)',
     "6:12: policies[0].stage: unknown stage 'sql' (no stages are defined)",
-    '8:9: policies[0].escalate[0].notify: is missing; add it',
+    '8:9: policies[0].escalate[0].notify: is required; add it (Who gets this escalation)',
   ],
   'overlapping-hours.yaml': [
     '5:16: calendars.office.hours.mon-fri: mon 11:30-17:30 overlaps mon 08:30-12:00; opening hours must not overlap, merge or shorten the ranges',
     "9:12: calendars.evenings.hours.wed: wed 21:00-23:00 overlaps wed 18:00-22:00 (from 'mon-fri'); opening hours must not overlap, merge or shorten the ranges",
-    "13:12: calendars.late.hours.sat: sat 01:00-05:00 overlaps fri 22:00-02:00 (from 'fri'); opening hours must not overlap, merge or shorten the ranges",
-    "17:12: calendars.weekend-wrap.hours.mon: mon 00:30-08:00 overlaps sun 23:00-01:00 (from 'sun'); opening hours must not overlap, merge or shorten the ranges",
+    "13:12: calendars.late.hours.sat: sat 01:00-05:00 overlaps fri 22:00-02:00+1 (from 'fri'); opening hours must not overlap, merge or shorten the ranges",
+    "17:12: calendars.weekend-wrap.hours.mon: mon 00:30-08:00 overlaps sun 23:00-01:00+1 (from 'sun'); opening hours must not overlap, merge or shorten the ranges",
   ],
   'policies.yaml': [
     "15:22: policies[0].first_contact.counts[1]: 'sms' is not allowed; use one of: call, email, meeting",
@@ -114,7 +114,16 @@ const EXPECTED: Record<string, readonly string[]> = {
     "6:5: stages.sal.property: a stage has one source, and 'lifecycle_stage' is already given; remove one (give exactly one of: lifecycle_stage: <value or numeric id>, property: <name> with equals: <value>, or lead_pipeline: { pipeline: <id>, stage: <id> })",
     "8:10: stages.sql.property: 'property' needs 'equals: <value>'",
     "9:3: stages.SQL-2: 'SQL-2' is not a valid stage key; use lower-case letters, digits and '_', starting with a letter (mql, sal, sql)",
-    '10:26: stages.demo.lead_pipeline.stage: is missing; add it',
+    '10:11: stages.demo.lead_pipeline.stage: is required; add it (Stage id in that pipeline, e.g. qualified-stage-id)',
+  ],
+  // Required keys whose schema has its own message for a wrong value ("… is not an e-mail address").
+  'missing-email.yaml': [
+    '5:3: teams.benelux.manager: is required; add it (The manager: receives escalations for the team. E-mail as in HubSpot and Slack)',
+    '13:7: slack.out_of_office[0].email: is required; add it (The rep who is away)',
+  ],
+  // The comment after the channel stays out of the suggested quotes.
+  'commented-channel.yaml': [
+    '7:5: teams.benelux.channel: is empty; give a value (\'#sales-benelux\' was read as a YAML comment; put the value in quotes: "#sales-benelux")',
   ],
   'teams.yaml': [
     "6:14: teams.benelux.manager: 'anna(at)example.com' is not an e-mail address",
@@ -147,8 +156,12 @@ const EXPECTED: Record<string, readonly string[]> = {
   'yaml-indentation.yaml': [
     '5:1: YAML syntax error: All mapping items must start at the same column; check the indentation: the keys of one map, and the items of one list, start in the same column',
   ],
-  'yaml-syntax.yaml': [
-    '4:1: YAML syntax error: Flow map in block collection must be sufficiently indented and end with a }; check the indentation: the keys of one map, and the items of one list, start in the same column',
+  // The parser says where the file ends; the mistake is where the "{" opens.
+  'yaml-syntax.yaml': ['3:8: YAML syntax error: this "{" is never closed; end the map with "}"'],
+  'yaml-unclosed-list.yaml': ['7:9: YAML syntax error: this "[" is never closed; end the list with "]"'],
+  // One tab: the parser reports it and five consequences (one a line above); only the tab is shown.
+  'yaml-tab.yaml': [
+    '8:1: YAML syntax error: Tabs are not allowed as indentation; indent with spaces, not tabs',
   ],
 };
 
@@ -174,6 +187,7 @@ describe('loading an SLA file with mistakes', () => {
       problems: [
         { file: 'missing.yaml', line: 1, col: 1, message: 'no such file; check the path, or set SLA_CONFIG' },
       ],
+      warnings: [],
     });
   });
 });

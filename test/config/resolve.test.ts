@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSlaConfigText } from '../../src/config/load-sla-config.ts';
 import type { SlaConfig } from '../../src/config/types.ts';
 import type { Policy } from '../../src/domain/policy.ts';
-import { DAY, HOUR, MINUTE, SECOND } from '../../src/domain/time.ts';
+import { DAY, HOUR, MINUTE } from '../../src/domain/time.ts';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 
@@ -68,7 +68,7 @@ describe('a minimal SLA file', () => {
     expect([...config.calendars.keys()]).toEqual(['24x7']);
     expect(config.recycleStages).toEqual(['subscriber', 'lead', 'other']);
     expect(config.teams).toEqual([]);
-    expect(config.poll).toEqual({ every: 30 * SECOND, overlap: 10 * MINUTE });
+    expect(config.poll).toEqual({ every: 'auto', overlap: 10 * MINUTE });
     expect(config.hubspot).toEqual({
       portalId: null,
       appBaseUrl: 'https://app.hubspot.com',

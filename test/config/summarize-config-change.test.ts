@@ -62,7 +62,7 @@ describe('summarizing a config change for hot reload', () => {
   });
 
   it('lists other settings that changed', () => {
-    const after = edited('  every: 30s', '  every: 10s');
+    const after = edited('  every: auto', '  every: 10s');
     expect(summarizeConfigChange(before, after)).toBe('also changed: poll');
   });
 

@@ -10,7 +10,7 @@ describe('sla-bot validate', () => {
     const run = captureIo({}, ROOT);
     expect(await main(['validate', 'test/fixtures/config/minimal.yaml'], run.io)).toBe(0);
     expect(run.stdout()).toBe(
-      'test/fixtures/config/minimal.yaml: valid — 1 stage (sql), 1 policy, 0 teams, 0 calendars, poll every 30s\n',
+      'test/fixtures/config/minimal.yaml: valid — 1 stage (sql), 1 policy, 0 teams, 0 calendars, poll every auto\n',
     );
     expect(run.stderr()).toBe('');
   });
@@ -29,6 +29,41 @@ describe('sla-bot validate', () => {
     );
   });
 
+  it('warnings go to stderr as FILE:LINE:COL: warning: lines, and the file is still valid (exit 0)', async () => {
+    const run = captureIo({}, ROOT);
+    const file = 'test/fixtures/config/night-shift.yaml';
+    expect(await main(['validate', file], run.io)).toBe(0);
+    expect(run.stdout()).toMatch(
+      /^test\/fixtures\/config\/night-shift\.yaml: valid — 1 stage \(sql\), 1 policy, 0 teams, 2 calendars/,
+    );
+    expect(run.stderr()).toBe(
+      [
+        `${file}:6:16: warning: calendars.support.hours.mon-fri: '17:00-08:00' closes before it opens, so it runs past midnight to 08:00 the next day; if that is meant, write "17:00-08:00+1", else swap the times: "08:00-17:00"`,
+        `${file}:7:12: warning: calendars.support.hours.sat: '22:00-02:00' closes before it opens, so it runs past midnight to 02:00 the next day; if that is meant, write "22:00-02:00+1", else swap the times: "02:00-22:00"`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('an invalid file lists its warnings among its problems, in line order', async () => {
+    const run = captureIo({}, ROOT);
+    const file = 'test/fixtures/config/errors/overlapping-hours.yaml';
+    expect(await main(['validate', file], run.io)).toBe(1);
+    const places = run
+      .stderr()
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.slice(file.length + 1).replace(/^(\d+:\d+: (?:warning: )?[^:]+):.*$/, '$1'));
+    expect(places).toEqual([
+      '5:16: calendars.office.hours.mon-fri',
+      '9:12: calendars.evenings.hours.wed',
+      '12:12: warning: calendars.late.hours.fri',
+      '13:12: calendars.late.hours.sat',
+      '16:12: warning: calendars.weekend-wrap.hours.sun',
+      '17:12: calendars.weekend-wrap.hours.mon',
+    ]);
+  });
+
   it('without FILE it checks SLA_CONFIG from the environment', async () => {
     const run = captureIo({ SLA_CONFIG: 'test/fixtures/config/errors/empty.yaml' }, ROOT);
     expect(await main(['validate'], run.io)).toBe(1);
@@ -43,6 +78,7 @@ describe('sla-bot validate', () => {
     expect(run.stdout()).toMatch(
       /^config\/sla\.yaml: valid — 4 stages \(mql, sal, sql, inbound_demo\), 5 policies/,
     );
+    expect(run.stderr()).toBe(''); // the example has no warnings either
   });
 
   it('a broken environment is reported when it is needed to find the file', async () => {

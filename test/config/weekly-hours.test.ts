@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDayKey, parseRanges, parseWeeklyHours } from '../../src/config/weekly-hours.ts';
+import {
+  parseDayKey,
+  parseRanges,
+  parseWeeklyHours,
+  weeklyHoursWarnings,
+} from '../../src/config/weekly-hours.ts';
 
 describe('day keys', () => {
   it.each([
@@ -37,6 +42,10 @@ describe('time ranges', () => {
     ['00:00-24:00', [[0, 1440]]],
     ['22:00-24:00', [[1320, 1440]]],
     ['18:00-00:00', [[1080, 1440]]],
+    ['22:00-02:00+1', [[1320, 1560]]],
+    ['22:00 - 06:00 +1', [[1320, 1800]]],
+    ['10:00-10:00+1', [[600, 2040]]],
+    ['00:00-00:00+1', [[0, 1440]]],
   ])('%s is minutes %j', (text, ranges) => {
     expect(parseRanges(text)).toEqual(ranges.map(([startMinute, endMinute]) => ({ startMinute, endMinute })));
   });
@@ -48,9 +57,43 @@ describe('time ranges', () => {
     ['24:00-02:00', "'24:00' is not a time of day"],
     ['10:00-10:00', "'10:00-10:00' is empty"],
     ['09:00-17:00,', "'' is not a time range"],
+    [
+      '09:00-17:00+1',
+      "'09:00-17:00+1' would be open more than 24 hours; +1 marks a range that closes the next day",
+    ],
+    ['22:00-24:00+1', "'22:00-24:00+1' would be open more than 24 hours"],
+    ['22:00-02:00+2', "'22:00-02:00+2' is not a time range"],
   ])('%s is rejected: %s', (text, reason) => {
     const result = parseRanges(text);
     expect('error' in result ? result.error : '').toContain(reason);
+  });
+});
+
+describe('warnings on weekly hours', () => {
+  it('a range that closes before it opens without +1 is read past midnight, with a warning', () => {
+    const hours = { 'mon-fri': '17:00-08:00', sat: '10:00-14:00, 22:00-02:00' };
+    expect(parseWeeklyHours(hours)).toHaveProperty('ranges');
+    expect(weeklyHoursWarnings(hours)).toEqual([
+      {
+        key: 'mon-fri',
+        on: 'value',
+        message:
+          '\'17:00-08:00\' closes before it opens, so it runs past midnight to 08:00 the next day; if that is meant, write "17:00-08:00+1", else swap the times: "08:00-17:00"',
+      },
+      { key: 'sat', on: 'value', message: expect.stringContaining("'22:00-02:00' closes before it opens") },
+    ]);
+  });
+
+  it('+1, a close at midnight, and values that do not parse get none', () => {
+    expect(
+      weeklyHoursWarnings({
+        mon: '22:00-02:00+1',
+        tue: '18:00-00:00',
+        wed: '09:00-17:00',
+        thu: '17-8',
+        fri: 5,
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -78,7 +121,7 @@ describe('weekly hours', () => {
           key: 'mon',
           on: 'value',
           message:
-            "mon 00:30-08:00 overlaps sun 23:00-01:00 (from 'sun'); opening hours must not overlap, merge or shorten the ranges",
+            "mon 00:30-08:00 overlaps sun 23:00-01:00+1 (from 'sun'); opening hours must not overlap, merge or shorten the ranges",
         },
       ],
     });

@@ -44,6 +44,8 @@ const sent = (
       ref: { channel: 'D1', ts: '1.1' },
       sentAt: T0,
       inDoubtSince: null,
+      claimedEpoch: null,
+      claimedAt: null,
       fallback,
     }),
   );
@@ -151,5 +153,26 @@ describe('the demo summary', () => {
       '',
       'Totals: 6 handed off · 5 pinged (1 via a fallback) · 2 met · 3 breached · 1 still open · 1 reminder · 2 breach notes · 4 escalations · 1 admin alert · 1 message skipped as stale · 1 message failed',
     ]);
+  });
+
+  it('calls a late call that did not connect a first attempt, not a contact', () => {
+    const attempt = summarize({
+      instances: [
+        stored('v', 'Voicemail', {
+          state: 'breached',
+          deadline,
+          lateBy: 6_000,
+          contactedAt: deadline + 6_000,
+          contact: 'attempt',
+          excused: false,
+        }),
+      ],
+      outbox: [],
+      ownerName: () => 'Chris Claes',
+      stageLabel: () => 'SQL',
+      formatTime: (at) => `T+${(at - T0) / 1000}s`,
+      now: NOW,
+    });
+    expect(attempt.leads.map((l) => [l.verdict, l.detail])).toEqual([['late', 'first attempt 6s late']]);
   });
 });

@@ -49,6 +49,12 @@ describe('sla-bot demo', () => {
       'DM to Chris Claes (chris@example.com), only visible to Chris Claes (chris@example.com)',
     );
     expect(out).toContain('demo     Chris Claes presses [On it] on the ping about Pieter Jansen');
+    // Who pressed it by name, at the reader's own local time (a Slack date token, like the deadline).
+    expect(out).toMatch(/│ \+ 👋 On it: Chris Claes at \d\d:\d\d:\d\d\.\n/);
+    // Eva's first call went unanswered: an attempt, not a contact.
+    expect(out).toMatch(/│ New SQL: Jonas Weber\n(.*\n)*?.*│ \+ ✅ First attempt in \d+s ✓/);
+    // The admins' alert says what to fix, not the outbox key it is deduplicated by.
+    expect(out).not.toContain('Alert key');
     expect(out).toContain('Slack    DM to Anna de Boer (anna.manager@example.com)\n');
     expect(out).toMatch(
       /Slack {4}#sales-benelux\n.*│ 🚨 @Bram Bakker \(team benelux\) has not contacted this lead: Lotte Visser/,
@@ -69,7 +75,7 @@ describe('sla-bot demo', () => {
       /^Bas Smit \(Kade Studio\) \| MQL \| Chris Claes \| DM \| clock starts \d\d:\d\d:00 \| 0 \| 0 \| 0$/,
     );
     expect(row('Lotte Visser')).toMatch(/\| Bram Bakker \| DM \| no contact logged \| 1 \| 1 \| 4$/);
-    expect(row('Pieter Jansen')).toMatch(/\| Chris Claes \| DM \| contacted \d+s late \| 0 \| 1 \| 0$/);
+    expect(row('Pieter Jansen')).toMatch(/\| Chris Claes \| DM \| first attempt \d+s late \| 0 \| 1 \| 0$/);
     expect(row('Mia Hoffmann')).toMatch(/\| Felix Fischer \| fallback \| met in \d+s \| 0 \| 0 \| 0$/);
     expect(out).toContain(
       'Totals: 6 handed off · 6 pinged (1 via a fallback) · 3 met · 2 breached · 1 still open · 1 reminder · 2 breach notes · 4 escalations · 1 admin alert\n',

@@ -7,6 +7,7 @@ import type {
   InstanceContext,
   MessageRef,
   Notifier,
+  RetractResult,
   SendResult,
 } from '../../src/ports/notifier.ts';
 
@@ -30,7 +31,12 @@ export class FakeNotifier implements Notifier {
   respond: ((delivery: Delivery) => SendResult | undefined) | null = null;
   /** Called before each send resolves (e.g. to crash or advance a clock mid-delivery). */
   onSend: ((delivery: Delivery) => void | Promise<void>) | null = null;
-  #ts = 0;
+  #ts: number;
+
+  /** `firstTs`: where this notifier's message timestamps start (two replicas' copies differ). */
+  constructor(firstTs = 0) {
+    this.#ts = firstTs;
+  }
 
   sentKeys(): string[] {
     return this.sent.map((d) => d.key);
@@ -52,6 +58,9 @@ export class FakeNotifier implements Notifier {
     await this.onSend?.(delivery);
     const custom = this.respond?.(delivery);
     const result = custom ?? this.#result(delivery.now);
+    // As the Slack notifier: the row is claimed immediately before anything is posted (a clean retry
+    // posted nothing). A refused claim throws, and nothing is recorded as sent.
+    if (result.status !== 'retry' || result.inDoubt === true) await delivery.claim?.();
     if (result.status === 'sent') this.sent.push(delivery);
     return result;
   }
@@ -67,8 +76,16 @@ export class FakeNotifier implements Notifier {
 
   async alertAdmins(alert: AdminAlert): Promise<SendResult> {
     const result = this.#result(0);
+    if (result.status !== 'retry') await alert.claim?.();
     if (result.status === 'sent') this.alerts.push(alert);
     return result;
+  }
+
+  /** Copies deleted as duplicates. */
+  readonly retracted: MessageRef[] = [];
+  async retract(ref: MessageRef): Promise<RetractResult> {
+    this.retracted.push(ref);
+    return { status: 'deleted' };
   }
 
   async refreshHome(

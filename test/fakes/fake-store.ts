@@ -8,11 +8,13 @@ import type {
   DealCandidate,
   DealRefresh,
   InstancePageKey,
+  LeaseToken,
   NewOutboxEntry,
   OpenInstanceSummary,
   OutboxEntry,
   OutboxSummary,
   Rejection,
+  SendClaim,
   SlackUserMapping,
   Store,
   StoredInstance,
@@ -62,7 +64,8 @@ export class FakeStore implements Store {
   readonly rejectionList: Rejection[] = [];
   readonly outageList: Outage[] = [];
   readonly slackUsers = new Map<string, SlackUserMapping>();
-  readonly leases = new Map<string, { holder: string; until: Instant }>();
+  /** Leases by name; `epoch` moves on with every takeover (new holder, or the same after expiry). */
+  readonly leases = new Map<string, { holder: string; until: Instant; epoch: number }>();
   readonly commits: CycleWrite[] = [];
   /** Every `openInstancesPage` call, in order. */
   readonly pagesRead: { readonly after: InstancePageKey | null; readonly limit: number }[] = [];
@@ -304,9 +307,20 @@ export class FakeStore implements Store {
   async outboxEntry(key: string): Promise<OutboxEntry | null> {
     return this.outbox.get(key) ?? null;
   }
-  async markSent(key: string, ref: MessageRef, fallback: string | null, now: Instant): Promise<void> {
+  async markSent(key: string, ref: MessageRef, fallback: string | null, now: Instant): Promise<boolean> {
     this.#check('markSent');
-    this.outboxLog.markSent(key, ref, fallback, now);
+    return this.outboxLog.markSent(key, ref, fallback, now);
+  }
+  async claimForSend(
+    key: string,
+    lease: LeaseToken,
+    seenEpoch: number | null,
+    now: Instant,
+  ): Promise<SendClaim> {
+    this.#check('claimForSend');
+    const held = this.leases.get(lease.name);
+    if (held?.holder !== lease.holder || held.epoch !== lease.epoch) return 'fenced';
+    return this.outboxLog.claim(key, lease.epoch, seenEpoch, now) ? 'claimed' : 'taken';
   }
   async markInDoubt(key: string, at: Instant): Promise<void> {
     this.#check('markInDoubt');
@@ -349,14 +363,18 @@ export class FakeStore implements Store {
     return this.crmMirror.owners();
   }
 
-  async acquireLease(name: string, holder: string, now: Instant, ttlMs: number): Promise<boolean> {
+  async acquireLease(name: string, holder: string, now: Instant, ttlMs: number): Promise<number | null> {
     this.#check('acquireLease');
     const lease = this.leases.get(name);
-    if (lease && lease.holder !== holder && lease.until > now) return false;
-    this.leases.set(name, { holder, until: now + ttlMs });
-    return true;
+    if (lease && lease.holder !== holder && lease.until > now) return null;
+    const renewal = lease !== undefined && lease.holder === holder && lease.until > now;
+    const epoch = renewal ? lease.epoch : (lease?.epoch ?? 0) + 1;
+    this.leases.set(name, { holder, until: now + ttlMs, epoch });
+    return epoch;
   }
   async releaseLease(name: string, holder: string): Promise<void> {
-    if (this.leases.get(name)?.holder === holder) this.leases.delete(name);
+    const lease = this.leases.get(name);
+    // Kept, expired: the epoch goes on counting.
+    if (lease?.holder === holder) this.leases.set(name, { ...lease, until: 0 });
   }
 }

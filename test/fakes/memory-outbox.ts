@@ -5,6 +5,9 @@ import { StoreNotFoundError, StoreQueryError } from '../../src/store/errors.ts';
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const byDue = (a: OutboxEntry, b: OutboxEntry): number => a.dueAt - b.dueAt || compare(a.key, b.key);
+/** Among one instance's rows: created earlier, then the handoff ping, then by due time and key. */
+const byPlace = (a: OutboxEntry, b: OutboxEntry): number =>
+  a.createdAt - b.createdAt || Number(a.kind !== 'handoff') - Number(b.kind !== 'handoff') || byDue(a, b);
 
 /** The Store port's notification log, in memory, with the SQL adapters' semantics (FakeStore delegates here). */
 export class MemoryOutbox {
@@ -35,24 +38,53 @@ export class MemoryOutbox {
         sentAt: null,
         fallback: null,
         inDoubtSince: null,
+        claimedEpoch: null,
+        claimedAt: null,
       });
     }
   }
 
+  /** Due pending rows, oldest due first; a row waits behind an earlier pending row of its instance. */
   due(now: Instant, limit: number): OutboxEntry[] {
-    return [...this.rows.values()]
-      .filter((e) => e.state === 'pending' && e.nextAttemptAt <= now)
+    const pending = [...this.rows.values()].filter((e) => e.state === 'pending');
+    const waits = (o: OutboxEntry) =>
+      pending.some(
+        (e) =>
+          e.instanceId !== null &&
+          e.instanceId === o.instanceId &&
+          byPlace(e, o) < 0 &&
+          (e.nextAttemptAt > now || byDue(e, o) > 0),
+      );
+    return pending
+      .filter((e) => e.nextAttemptAt <= now && !waits(e))
       .sort(byDue)
       .slice(0, limit);
   }
 
-  /** pending|failed → sent. Already sent: a no-op (the first delivery's ref and time stay). */
-  markSent(key: string, ref: MessageRef, fallback: string | null, now: Instant): void {
+  /** pending|failed → sent; false when it was sent already (the first delivery's ref and time stay). */
+  markSent(key: string, ref: MessageRef, fallback: string | null, now: Instant): boolean {
+    const before = this.rows.get(key);
     this.#update('markSent', key, (e) =>
       e.state === 'sent'
         ? e
         : { ...e, state: 'sent', ref, fallback, sentAt: now, attempts: e.attempts + 1, inDoubtSince: null },
     );
+    return before?.state !== 'sent';
+  }
+
+  /** Claims a pending row for `epoch` when its last claim is that epoch or `seenEpoch` (lease checked by the caller). */
+  claim(key: string, epoch: number, seenEpoch: number | null, now: Instant): boolean {
+    const row = this.rows.get(key);
+    if (!row) throw new StoreNotFoundError(`claimForSend: no outbox entry with key ${key}`);
+    const last = row.claimedEpoch ?? 0;
+    if (row.state !== 'pending' || (last !== epoch && last !== (seenEpoch ?? 0))) return false;
+    this.rows.set(key, {
+      ...row,
+      claimedEpoch: epoch,
+      claimedAt: now,
+      inDoubtSince: row.inDoubtSince ?? now,
+    });
+    return true;
   }
 
   /** Pending: in doubt from `at` on, unless an earlier time is already set. */

@@ -74,6 +74,55 @@ describe('HubSpot gateway: rate limits and faults', () => {
     await expect(search(h)).resolves.toMatchObject({ results: [] });
   });
 
+  it('asks HubSpot with one owner every 15 minutes while paused, and resumes as soon as it is served', async () => {
+    const h = harness({ timezone: 'Europe/Amsterdam' });
+    const T0 = h.clock.now();
+    http.scope(BASE).post(SEARCH).reply(429, daily);
+    const first = await search(h).catch((e: unknown) => e);
+    expect(first).toMatchObject({ zone: 'Europe/Amsterdam', nextProbeAt: T0 + 15 * 60_000 });
+    expect((first as Error).message).toContain('00:00 Thu 2 May 2024 (Europe/Amsterdam)');
+    expect(h.client.api.dailyPause).toEqual({
+      reason: 'daily_limit',
+      since: T0,
+      until: Date.parse('2024-05-01T22:00:00Z'),
+      zone: 'Europe/Amsterdam',
+      nextProbeAt: T0 + 15 * 60_000,
+    });
+    // Before the probe is due nothing leaves (the strict mock would fail on a request).
+    h.clock.advance(15 * 60_000 - 1);
+    await expect(search(h)).rejects.toBeInstanceOf(HubSpotDailyLimitError);
+    // Due: one owner is asked for; still refused, so the call fails and the next probe is 15 min on.
+    h.clock.advance(1);
+    http.scope(BASE).get(OWNERS).query({ limit: '1', archived: 'false' }).reply(429, daily);
+    await expect(search(h)).rejects.toMatchObject({ nextProbeAt: T0 + 30 * 60_000 });
+    expect(h.client.api.requestCount).toBe(2);
+    // The limit was raised in between: the next probe is served and the call goes through.
+    h.clock.advance(15 * 60_000);
+    http
+      .scope(BASE)
+      .get(OWNERS)
+      .query({ limit: '1', archived: 'false' })
+      .reply(200, { results: [] })
+      .post(SEARCH)
+      .reply(200, emptyPage);
+    await expect(search(h)).resolves.toMatchObject({ results: [] });
+    expect(h.client.api.dailyPause).toBeNull();
+    expect(h.log.lines().map((l) => l.msg)).toContain(
+      'hubspot serves calls again before midnight (daily limit raised); pause over',
+    );
+  });
+
+  it('lets calls arriving while the probe runs share its one request', async () => {
+    const h = harness();
+    http.scope(BASE).post(SEARCH).reply(429, daily);
+    await search(h).catch(() => {});
+    h.clock.advance(15 * 60_000);
+    http.scope(BASE).get(OWNERS).query(true).reply(429, daily);
+    const results = await Promise.allSettled([search(h), search(h), search(h)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(h.client.api.requestCount).toBe(2);
+  });
+
   it('retries a 5xx storm a bounded number of times with jittered backoff, then fails retryably', async () => {
     const h = harness();
     http.scope(BASE).post(SEARCH).times(4).reply(502, serverError);

@@ -50,7 +50,7 @@ describe('reports in the running worker (loopback sandboxes)', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('serves /dashboard (token required when set) and sends managers the digest', {
+  it('serves /dashboard (the token in the Authorization header only) and sends managers the digest', {
     timeout: 60_000,
   }, async () => {
     dir = await mkdtemp(join(tmpdir(), 'sla-reports-e2e-'));
@@ -85,13 +85,19 @@ describe('reports in the running worker (loopback sandboxes)', () => {
     let stdout = '';
     proc.stdout?.on('data', (c) => (stdout += c));
     await waitFor('the first cycle', () => stdout.includes('"msg":"cycle finished"'), 30_000);
-    const base = `http://127.0.0.1:${Number(/"port":(\d+)/.exec(stdout)?.[1])}`;
+    // The last listener to start is the worker's (during start-up checks PORT answers health only).
+    const ports = [...stdout.matchAll(/"port":(\d+),"msg":"http server listening"/g)].map((m) => m[1]);
+    const base = `http://127.0.0.1:${Number(ports.at(-1))}`;
 
     expect((await fetch(`${base}/dashboard`)).status).toBe(401);
     const page = await fetch(`${base}/dashboard`, { headers: { authorization: 'Bearer dash-token' } });
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/data-figure="speed\/total\/handoffs"[^>]*>1</);
-    const data = (await (await fetch(`${base}/dashboard/data.json?token=dash-token`)).json()) as {
+    // Never in the URL any more (issue 16): the header only.
+    expect((await fetch(`${base}/dashboard/data.json?token=dash-token`)).status).toBe(400);
+    const data = (await (
+      await fetch(`${base}/dashboard/data.json`, { headers: { authorization: 'Bearer dash-token' } })
+    ).json()) as {
       speed: { byTeam: { key: string }[]; byRep: { label: string }[] };
     };
     expect(data.speed.byTeam.map((t) => t.key)).toEqual(['benelux']);

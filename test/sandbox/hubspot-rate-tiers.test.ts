@@ -149,6 +149,23 @@ describe('HubSpot sandbox request limits by tier (docs/platform-contract.md HR-1
     expect(next.headers['x-hubspot-ratelimit-daily-remaining']).toBe('2');
   });
 
+  it('serves again at once when the daily limit is raised mid-day (an API limit increase bought today)', async () => {
+    const sandbox = await hubspot({ rateLimits: { daily: 2 } });
+    await call(sandbox);
+    await call(sandbox);
+    expect((await call(sandbox)).body).toMatchObject({ policyName: 'DAILY' });
+    expect((await call(sandbox)).status).toBe(429);
+    sandbox.limits?.setDailyLimit(1_000_002);
+    const served = await call(sandbox);
+    expect(served.status).toBe(200);
+    // The requests counted today stay counted (refused ones never were).
+    expect(served.headers).toMatchObject({
+      'x-hubspot-ratelimit-daily': '1000002',
+      'x-hubspot-ratelimit-daily-remaining': '999999',
+    });
+    expect(sandbox.limits?.requestsToday()).toBe(3);
+  });
+
   it('leaves the daily pair out when the daily limit is off, and every header out with limits off', async () => {
     const noDaily = await hubspot({ rateLimits: { daily: null } });
     expect(rateHeadersOf((await call(noDaily)).headers).sort()).toEqual(RATE_HEADERS.slice(0, 3).sort());

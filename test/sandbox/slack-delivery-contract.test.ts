@@ -48,6 +48,24 @@ describe('SD: ambiguous failures — the post is carried out, its answer is lost
     expect(sandbox.state.dmsTo(rep.id)).toHaveLength(1);
   });
 
+  it('slowNext: a post held past its client’s timeout still lands, once, after the client gave up', async () => {
+    const { sandbox, rep } = await workspace();
+    const impatient = slackClient(sandbox.url, { timeout: 50 });
+    sandbox.slowNext('chat.postMessage', 400);
+    expect(
+      await failure(impatient.chat.postMessage({ channel: rep.id, text: 'late', metadata: keyed('k1') })),
+    ).toMatchObject({ code: 'slack_webapi_request_error' });
+    expect(sandbox.state.dmsTo(rep.id)).toEqual([]); // not yet: the request is still on its way
+
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(sandbox.state.dmsTo(rep.id).map((m) => [m.text, m.metadata])).toEqual([['late', keyed('k1')]]);
+    // Only the next call was held.
+    sandbox.clock.advance(1_000); // one message a second per channel
+    await expect(impatient.chat.postMessage({ channel: rep.id, text: 'now' })).resolves.toMatchObject({
+      ok: true,
+    });
+  });
+
   it('a call Slack refuses is refused, whatever the fault script says', async () => {
     const { sandbox, web } = await workspace();
     sandbox.faults.inject('accept_then_server_error', { endpoint: 'chat.postMessage' });
@@ -183,6 +201,27 @@ describe('SD: channel ids and names', () => {
     await expect(
       web.chat.update({ channel: String(dm.channel), ts: dm.ts ?? '', text: 'x' }),
     ).resolves.toMatchObject({ ok: true });
+  });
+
+  it('chat.delete removes the app’s message from conversations.history; by conversation id only; twice is message_not_found', async () => {
+    const { web, rep } = await workspace();
+    const dm = await web.chat.postMessage({ channel: rep.id, text: 'copy', metadata: keyed('k1') });
+    const channel = String(dm.channel);
+    const ts = dm.ts ?? '';
+    expect(await failure(web.chat.delete({ channel: rep.id, ts }))).toMatchObject({
+      data: { error: 'channel_not_found' },
+    });
+
+    await expect(web.chat.delete({ channel, ts })).resolves.toMatchObject({ ok: true, channel, ts });
+
+    const listed = await web.conversations.history({ channel, include_all_metadata: true });
+    expect(listed.messages).toEqual([]);
+    expect(await failure(web.chat.delete({ channel, ts }))).toMatchObject({
+      data: { error: 'message_not_found' },
+    });
+    expect(await failure(web.chat.update({ channel, ts, text: 'x' }))).toMatchObject({
+      data: { error: 'message_not_found' },
+    });
   });
 
   it('chat.postMessage finds a private channel by id only, a public one by name too', async () => {

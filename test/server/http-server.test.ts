@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SECOND } from '../../src/domain/time.ts';
+import type { DailyPause } from '../../src/hubspot/daily-pause.ts';
 import { HttpServer } from '../../src/server/http-server.ts';
 import { createMetrics } from '../../src/server/metrics.ts';
 import { healthzRoute, readyzRoute } from '../../src/server/routes/health.ts';
@@ -18,12 +19,12 @@ describe('health and metrics server', () => {
     server = null;
   });
 
-  async function start(health: HealthSnapshot, clock = new FakeClock(T0)) {
+  async function start(health: HealthSnapshot, clock = new FakeClock(T0), pause: DailyPause | null = null) {
     const events = new WorkerEvents();
     const metrics = createMetrics(events, { defaultMetrics: false });
     server = new HttpServer({ host: '127.0.0.1', port: 0, logger: captureLogger().logger }, [
       healthzRoute(),
-      readyzRoute({ clock, health: () => health, maxAge: () => 90 * SECOND }),
+      readyzRoute({ clock, health: () => health, maxAge: () => 90 * SECOND, hubspotPause: () => pause }),
       metricsRoute(metrics.registry),
     ]);
     const port = await server.listen();
@@ -50,6 +51,41 @@ describe('health and metrics server', () => {
     expect(await stale.json()).toMatchObject({
       status: 'not ready',
       reason: 'last successful cycle 91 s ago',
+    });
+  });
+
+  it('explains a HubSpot daily-limit pause: why, until when in portal time, and the next probe', async () => {
+    const pause: DailyPause = {
+      reason: 'daily_limit',
+      since: T0 - 60 * SECOND,
+      until: Date.UTC(2026, 2, 2, 23),
+      zone: 'Europe/Amsterdam',
+      nextProbeAt: T0 + 14 * 60 * SECOND,
+    };
+    const s = await start(
+      { ...leader, lastOutcome: 'degraded', lastSuccessAt: T0 - 5 * 60 * SECOND },
+      undefined,
+      pause,
+    );
+    const res = await fetch(`${s.base}/readyz`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({
+      status: 'not ready',
+      reason:
+        'HubSpot daily API limit reached (429 DAILY): calls paused until midnight portal time, ' +
+        '00:00 Tue 3 Mar 2026 (Europe/Amsterdam), unless HubSpot serves the probe at ' +
+        '10:14 Mon 2 Mar 2026 (Europe/Amsterdam) (asked every 15 minutes)',
+      role: 'leader',
+      lastOutcome: 'degraded',
+      lastSuccessAt: '2026-03-02T08:55:00.000Z',
+      hubspotPause: {
+        reason: 'daily_limit',
+        since: '2026-03-02T08:59:00.000Z',
+        until: '2026-03-02T23:00:00.000Z',
+        untilLocal: '00:00 Tue 3 Mar 2026 (Europe/Amsterdam)',
+        nextProbeAt: '2026-03-02T09:14:00.000Z',
+        nextProbeLocal: '10:14 Mon 2 Mar 2026 (Europe/Amsterdam)',
+      },
     });
   });
 

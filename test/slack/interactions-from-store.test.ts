@@ -66,22 +66,38 @@ const writeBackOn = slackConfig(
 describe('interactions over the store', () => {
   it('"On it" is recorded once, with who and when; a repeat changes nothing', async () => {
     const { interactions, store } = setup();
-    const first = await interactions.acknowledge('i-bram', 'bram@example.com', T0 + MINUTE);
-    const again = await interactions.acknowledge('i-bram', 'chris@example.com', T0 + 2 * MINUTE);
+    const first = await interactions.acknowledge('i-bram', 'bram@example.com', T0 + MINUTE, 'Bram B.');
+    const again = await interactions.acknowledge('i-bram', 'chris@example.com', T0 + 2 * MINUTE, 'Chris');
     expect(first.status).toBe('recorded');
     expect(first.status === 'recorded' && first.lead.evaluation?.acknowledged).toEqual({
       instanceId: 'i-bram',
       by: 'bram@example.com',
+      byName: 'Bram de Vries',
       at: T0 + MINUTE,
     });
     expect(again.status === 'duplicate' && again.lead.evaluation?.acknowledged?.by).toBe('bram@example.com');
     expect(store.acks).toHaveLength(1);
   });
 
+  it('"On it" keeps the name people know the clicker by: the owner as in HubSpot, anyone else as in Slack', async () => {
+    const { interactions, store } = setup();
+    // The owner (e-mail in another case): named as in HubSpot, whatever their Slack name.
+    await interactions.acknowledge('i-chris', 'chris@example.com', T0, 'chris.c');
+    // Someone else (the manager): their Slack name.
+    await interactions.acknowledge('i-bram', 'anna@example.com', T0, 'Anna de Boer');
+    // Nobody knows a name: none is recorded (the ping shows who it was).
+    await interactions.acknowledge('i-eve', 'anna@example.com', T0, null);
+    expect(store.acks.map((a) => [a.instanceId, a.by, a.byName])).toEqual([
+      ['i-chris', 'chris@example.com', 'Chris de Vries'],
+      ['i-bram', 'anna@example.com', 'Anna de Boer'],
+      ['i-eve', 'anna@example.com', undefined],
+    ]);
+  });
+
   it('"On it" on a closed or unknown lead records nothing', async () => {
     const { interactions, store } = setup();
-    expect((await interactions.acknowledge('i-closed', 'x', T0)).status).toBe('closed');
-    expect((await interactions.acknowledge('nope', 'x', T0)).status).toBe('not_found');
+    expect((await interactions.acknowledge('i-closed', 'x', T0, null)).status).toBe('closed');
+    expect((await interactions.acknowledge('nope', 'x', T0, null)).status).toBe('not_found');
     expect(store.acks).toHaveLength(0);
   });
 

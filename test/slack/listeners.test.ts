@@ -84,11 +84,15 @@ describe('Slack listeners, driven through Bolt', () => {
 
     expect(acks).toEqual([undefined]);
     expect(h.receiver.sequence).toEqual(['ack', 'recorded']);
-    expect(h.store.acks).toEqual([{ instanceId: 'i-bram', by: 'bram@example.com', at: h.clock.now() }]);
+    // The owner pressed it: named as in HubSpot (the owner fixture is Bram de Vries).
+    expect(h.store.acks).toEqual([
+      { instanceId: 'i-bram', by: 'bram@example.com', byName: 'Bram de Vries', at: h.clock.now() },
+    ]);
     const update = h.api.callsTo('chat.update')[0];
     expect(update?.fields).toMatchObject({ channel: 'D_BRAM', ts: '1767184200.000100' });
     const blocks = JSON.stringify(update?.fields.blocks);
-    expect(blocks).toContain('On it: bram@example.com');
+    const seconds = Math.floor(h.clock.now() / 1000);
+    expect(blocks).toContain(`On it: Bram de Vries at <!date^${seconds}^{date_short_pretty} {time}|`);
     expect(blocks).not.toContain('sla_on_it');
     expect(replies).toEqual([
       {
@@ -97,6 +101,25 @@ describe('Slack listeners, driven through Bolt', () => {
         text: 'Got it: reminders stop for this lead. The SLA clock keeps running until a call, e-mail or meeting is logged in HubSpot.',
       },
     ]);
+    expect(h.errors).toEqual([]);
+  });
+
+  it('"On it" by someone other than the owner names them as Slack does, not by their e-mail', async () => {
+    const h = await boltHarness(http);
+    h.store.add(stored('i-chris', 'o-chris'));
+    const profile = { email: 'bram@example.com', real_name: 'Bram Bakker', display_name: 'bram' };
+    h.api.ok('users.info', { user: slackUser('U_BRAM', 'bram@example.com', { profile }) });
+    h.api.ok('chat.update', { channel: 'D_BRAM', ts: '1767184200.000100' });
+    responseUrl('/actions/T1/1/xyz');
+
+    await h.receiver.dispatch(onIt('i-chris'));
+
+    expect(h.store.acks).toEqual([
+      { instanceId: 'i-chris', by: 'bram@example.com', byName: 'Bram Bakker', at: h.clock.now() },
+    ]);
+    const blocks = JSON.stringify(h.api.callsTo('chat.update')[0]?.fields.blocks);
+    expect(blocks).toContain('On it: Bram Bakker at <!date^');
+    expect(blocks).not.toContain('bram@example.com at');
     expect(h.errors).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ const root = new URL('../../', import.meta.url).pathname;
 /** Scopes each Web API method needs (docs.slack.dev/reference/methods). */
 const METHOD_SCOPES: Record<string, readonly string[]> = {
   'auth.test': [],
+  'chat.delete': ['chat:write'],
   'chat.postMessage': ['chat:write'],
   'chat.update': ['chat:write'],
   'conversations.history': ['channels:history', 'groups:history', 'im:history'],
@@ -46,6 +47,14 @@ describe('the Slack app manifest', () => {
     // Team channels are configured by name and may be public channels the bot was never invited to.
     needed.add('chat:write.public');
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
+  });
+
+  it('asks for the Sign in with Slack user scopes and names the dashboard callback as a redirect URL', () => {
+    expect(manifest.oauth_config.scopes.user).toEqual(['openid', 'email', 'profile']);
+    expect(manifest.oauth_config.redirect_urls).toEqual(['https://sla.example.com/dashboard/auth/callback']);
+    expect(readFileSync(join(root, 'src/server/dashboard/auth/sign-in-settings.ts'), 'utf8')).toContain(
+      "CALLBACK_PATH = '/dashboard/auth/callback'",
+    );
   });
 
   it('registers /sla, the App Home event, the Home and Messages tabs, and interactivity', () => {

@@ -414,16 +414,19 @@ describe('sending notifications to Slack', () => {
       2,
     );
     const { notifier } = setup(slackConfig({ admins: ['#sla-admins', 'ops@example.com'] }));
-    const result = await notifier.alertAdmins({ key: 'k1', text: 'HubSpot is failing <script>' });
+    const key = 'admin:hubspot-down';
+    const result = await notifier.alertAdmins({ key, text: 'HubSpot is failing <script>' });
     expect(result).toEqual({
       status: 'sent',
       ref: { channel: 'C_ADMINS', ts: '1767184200.000100' },
       fallback: null,
     });
     expect(api.callsTo('chat.postMessage').map((c) => c.fields.channel)).toEqual(['#sla-admins', 'U_OPS']);
-    expect(JSON.stringify(api.callsTo('chat.postMessage')[0]?.fields.blocks)).toContain(
-      'HubSpot is failing &lt;script&gt;',
-    );
+    const [first] = api.callsTo('chat.postMessage');
+    expect(JSON.stringify(first?.fields.blocks)).toContain('HubSpot is failing &lt;script&gt;');
+    // The key is internal: it travels in the metadata (to find the post again), never in what admins read.
+    expect(JSON.stringify([first?.fields.blocks, first?.fields.text])).not.toContain(key);
+    expect(JSON.stringify(first?.fields.metadata)).toContain(key);
   });
 
   it('an owner whose HubSpot account is deactivated gets nothing; the team does', async () => {

@@ -114,7 +114,15 @@ describe('signed requests to POST /slack/events', () => {
     const seconds = (offset: number) => Math.floor((clock.now() + offset) / 1000);
     const send = (offset: number, secret = SECRET) =>
       sandbox.interact.deliver(url, click(), secret, seconds(offset));
-    return { send, logs };
+    // The three kinds of request Slack sends to the one HTTP-mode endpoint.
+    const kinds = {
+      interaction: click,
+      'slash command': () => sandbox.interact.slashCommand({ user: rep.id, command: '/sla', text: 'help' }),
+      'Events API event': () => sandbox.interact.appHomeOpened({ user: rep.id }),
+    };
+    const sendKind = (kind: keyof typeof kinds, offset: number) =>
+      sandbox.interact.deliver(url, kinds[kind](), SECRET, seconds(offset));
+    return { send, sendKind, logs };
   }
 
   it('answers a correctly signed request stamped now, or up to five minutes ahead', async () => {
@@ -132,6 +140,15 @@ describe('signed requests to POST /slack/events', () => {
       'future',
     ]);
   });
+
+  it.each(['interaction', 'slash command', 'Events API event'] as const)(
+    'refuses a correctly signed %s stamped ten minutes ahead with 401, and takes it stamped now (issue 16)',
+    async (kind) => {
+      const { sendKind } = await setup();
+      expect((await sendKind(kind, 10 * MINUTE)).status).toBe(401);
+      expect((await sendKind(kind, 0)).status).toBe(200);
+    },
+  );
 
   it('refuses a correctly signed request stamped more than five minutes ago, and a wrong signature', async () => {
     const { send } = await setup();

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { FirstContactVerdict } from '../../src/domain/evaluation.ts';
+import type { Acknowledgement } from '../../src/domain/model.ts';
 import { HOUR, MINUTE, SECOND } from '../../src/domain/time.ts';
 import { pingFingerprint, pingStatus } from '../../src/slack/render/ping-status.ts';
 import {
@@ -120,10 +122,56 @@ describe('the ping status line', () => {
       }),
     });
     const s = pingStatus(ctx, 'UTC');
-    expect(s.lines.join('\n')).toContain('On it: <@U1> at Tue 13:01 UTC');
+    const at = (T0 + MINUTE) / 1000;
+    expect(s.lines.join('\n')).toContain(
+      `On it: <@U1> at <!date^${at}^{date_short_pretty} {time}|Tue 13:01 UTC>.`,
+    );
     expect(s.lines.join('\n')).toContain('Attempts 4 of 6');
     expect(s.showOnIt).toBe(false);
     expect(s.showNotAFit).toBe(true);
+  });
+
+  it('names who pressed "On it" by the name kept with it, the e-mail only when none is known', () => {
+    const line = (acknowledged: Acknowledgement) =>
+      pingStatus(context({ evaluation: evaluation({ acknowledged }) }), 'Europe/Amsterdam').lines.find((l) =>
+        l.startsWith(':wave:'),
+      );
+    const at = T0 + MINUTE;
+    // A date token like the deadline's: Slack shows each reader the time in their own zone (`09:38`
+    // today, the day otherwise); the zone is only named in the fallback of clients that cannot.
+    const time = `<!date^${at / 1000}^{date_short_pretty} {time}|Tue 14:01 GMT+1>`;
+    expect(line({ instanceId: 'x', by: 'chris@example.com', byName: 'Chris Claes', at })).toBe(
+      `:wave: On it: Chris Claes at ${time}.`,
+    );
+    expect(line({ instanceId: 'x', by: 'chris@example.com', byName: 'Chris <@U0> & co', at })).toBe(
+      `:wave: On it: Chris &lt;@U0&gt; &amp; co at ${time}.`,
+    );
+    expect(line({ instanceId: 'x', by: 'chris@example.com', at })).toBe(
+      `:wave: On it: chris@example.com at ${time}.`,
+    );
+  });
+
+  it('says "First attempt", not "Contacted", when the first contact was a call that did not connect', () => {
+    const lines = (firstContact: FirstContactVerdict) =>
+      pingStatus(context({ evaluation: evaluation({ firstContact }) }), 'UTC').lines;
+    const met = { state: 'met', deadline, at: T0, touchId: 'call:1', took: 12 * SECOND } as const;
+    expect(lines({ ...met, contact: 'attempt' })).toContain(':white_check_mark: First attempt in 12s ✓');
+    expect(lines({ ...met, contact: 'reached' })).toContain(':white_check_mark: Contacted in 12s ✓');
+    // Stored before the kind was kept: as before.
+    expect(lines(met)).toContain(':white_check_mark: Contacted in 12s ✓');
+    const late = {
+      state: 'breached',
+      deadline,
+      lateBy: 2 * MINUTE,
+      contactedAt: deadline + 2 * MINUTE,
+      excused: false,
+    } as const;
+    expect(lines({ ...late, contact: 'attempt' })).toContain(':red_circle: Breached: first attempt 2m late.');
+    expect(lines({ ...late, contact: 'reached' })).toContain(':red_circle: Breached: contacted 2m late.');
+
+    const print = (contact: 'attempt' | 'reached') =>
+      pingFingerprint(context({ evaluation: evaluation({ firstContact: { ...met, contact } }) }));
+    expect(print('attempt')).not.toBe(print('reached'));
   });
 
   it('shows a closed lead without buttons', () => {

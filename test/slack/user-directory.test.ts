@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MINUTE } from '../../src/domain/time.ts';
 import { SlackCallError } from '../../src/slack/errors.ts';
+import { SlackUserPayload, toSlackUser } from '../../src/slack/slack-user.ts';
 import { createUserDirectory } from '../../src/slack/user-directory.ts';
 import { useStrictHttp } from '../support/http-mock.ts';
 import { FakeSlackStore } from './support/fake-slack-store.ts';
@@ -25,15 +26,22 @@ function setup(overrides: Record<string, string> = {}) {
 describe('finding Slack users by e-mail', () => {
   const http = useStrictHttp();
 
-  it('looks an owner up once and remembers the answer in the store, with their time zone', async () => {
+  it('looks an owner up once and remembers the answer in the store, with their name and time zone', async () => {
     const api = slackApi(http);
-    api.ok('users.lookupByEmail', { user: slackUser('U1', 'bram@example.com', { tz: 'America/New_York' }) });
+    const user = slackUser('U1', 'bram@example.com', { tz: 'America/New_York', real_name: 'Bram Bakker' });
+    api.ok('users.lookupByEmail', { user });
     const { directory, store, clock } = setup();
     const first = await directory.byEmail('Bram@Example.com ');
     const again = await directory.byEmail('bram@example.com');
     expect(first).toEqual({
       kind: 'found',
-      user: { id: 'U1', email: 'bram@example.com', zone: 'America/New_York', deleted: false },
+      user: {
+        id: 'U1',
+        email: 'bram@example.com',
+        name: 'Bram Bakker',
+        zone: 'America/New_York',
+        deleted: false,
+      },
     });
     expect(again).toEqual(first);
     expect(api.callsTo('users.lookupByEmail').map((c) => c.fields.email)).toEqual(['bram@example.com']);
@@ -118,5 +126,28 @@ describe('finding Slack users by e-mail', () => {
     api.ok('users.info', { user: slackUser('U5', 'Anna@Example.com') });
     const { directory } = setup();
     expect(await directory.emailOf('U5')).toBe('anna@example.com');
+  });
+});
+
+describe('a Slack user as the adapter reads it', () => {
+  it.each([
+    [
+      'the profile’s real name first',
+      { real_name: 'B', profile: { real_name: 'Bram Bakker', display_name: 'bram' } },
+      'Bram Bakker',
+    ],
+    [
+      'the user’s real name when the profile has none',
+      { real_name: 'Bram Bakker', profile: { display_name: 'bram' } },
+      'Bram Bakker',
+    ],
+    [
+      'the display name when there is no real name',
+      { real_name: ' ', profile: { real_name: '', display_name: 'bram' } },
+      'bram',
+    ],
+    ['no name when Slack gives none', { profile: { email: 'bram@example.com' } }, null],
+  ])('names them by %s', (_, fields, name) => {
+    expect(toSlackUser(SlackUserPayload.parse({ id: 'U1', ...fields })).name).toBe(name);
   });
 });

@@ -9,6 +9,7 @@ import {
   createTestSchema,
   postgresUnavailableReason,
   REQUIRE_POSTGRES,
+  skipWarning,
   type TestSchema,
 } from './postgres-harness.ts';
 
@@ -26,9 +27,7 @@ describe('PostgreSQL adapter without a server', () => {
 
 const unavailable = await postgresUnavailableReason();
 if (unavailable !== null && !REQUIRE_POSTGRES) {
-  console.warn(
-    `Skipping PostgreSQL adapter tests: ${unavailable}. Start PostgreSQL or set TEST_DATABASE_URL.`,
-  );
+  console.warn(skipWarning('the PostgreSQL adapter tests', unavailable));
 }
 
 describe.skipIf(unavailable !== null && !REQUIRE_POSTGRES)('PostgreSQL adapter', () => {
@@ -57,13 +56,13 @@ describe.skipIf(unavailable !== null && !REQUIRE_POSTGRES)('PostgreSQL adapter',
 
     expect(await started[3]?.openInstances()).toHaveLength(1);
     const ledger = await adminQuery(schema, 'SELECT version FROM schema_migrations');
-    expect(ledger).toEqual([1, 2, 3, 4, 5, 6].map((version) => ({ version })));
+    expect(ledger).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((version) => ({ version })));
   });
 
   it('refuses a database migrated by a newer sla-bot', async () => {
     const schema = await fresh();
     await (await openStore(schema.url, { logger })).close();
-    await adminQuery(schema, "INSERT INTO schema_migrations (version, name) VALUES (7, 'from-the-future')");
+    await adminQuery(schema, "INSERT INTO schema_migrations (version, name) VALUES (10, 'from-the-future')");
 
     await expect(openStore(schema.url, { logger })).rejects.toBeInstanceOf(SchemaTooNewError);
   });

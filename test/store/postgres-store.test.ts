@@ -2,7 +2,12 @@ import { afterAll, describe, it } from 'vitest';
 import { createLogger } from '../../src/log/logger.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { createTestSchema, postgresUnavailableReason, REQUIRE_POSTGRES } from './postgres-harness.ts';
+import {
+  createTestSchema,
+  postgresUnavailableReason,
+  REQUIRE_POSTGRES,
+  skipWarning,
+} from './postgres-harness.ts';
 import { describeStoreContract, type StoreFixture } from './store-contract.ts';
 
 const logger = createLogger('silent');
@@ -41,10 +46,7 @@ if (unavailable === null) {
     });
   });
 } else {
-  console.warn(
-    `Skipping the PostgreSQL store contract: ${unavailable}. Start PostgreSQL on 127.0.0.1:5432 ` +
-      '(or set TEST_DATABASE_URL) to run it; CI sets REQUIRE_POSTGRES=1 so it cannot be skipped there.',
-  );
+  console.warn(skipWarning('the PostgreSQL store contract', unavailable));
   describe.skip('Store contract on PostgreSQL (unreachable)', () => {
     it('runs when PostgreSQL is reachable', () => {});
   });

@@ -10,6 +10,8 @@ import { openStore } from '../../src/store/open-store.ts';
 import { SqlStore } from '../../src/store/sql-store.ts';
 import { openSqliteDriver } from '../../src/store/sqlite/sqlite-driver.ts';
 import { sqliteMigrations } from '../../src/store/sqlite/sqlite-schema.ts';
+import { captureLogger } from '../fakes/logger.ts';
+import { linesWithDuplicateKeys } from '../support/log-keys.ts';
 import { openingCycle } from './builders.ts';
 
 const logger = createLogger('silent');
@@ -36,6 +38,17 @@ describe('SQLite adapter', () => {
     const second = await openStore(file, { logger });
     expect(await second.openInstances()).toHaveLength(3);
     await second.close();
+  });
+
+  it('names the dialect once on each line it logs', async () => {
+    const { logger: captured, raw, lines } = captureLogger('trace');
+    await (await openStore(file, { logger: captured })).close();
+
+    expect(lines().map((l) => [l.msg, l.dialect])).toEqual([
+      ['store schema migrated', 'sqlite'],
+      ['store opened', 'sqlite'],
+    ]);
+    expect(linesWithDuplicateKeys(raw())).toEqual([]);
   });
 
   it('an in-memory store works for tests', async () => {
@@ -105,7 +118,7 @@ describe('SQLite adapter', () => {
 
     await expect(opening).rejects.toBeInstanceOf(SchemaTooNewError);
     await expect(opening).rejects.toThrow(
-      /schema is at version 99, but this sla-bot only knows versions up to 6/,
+      /schema is at version 99, but this sla-bot only knows versions up to 9/,
     );
   });
 

@@ -7,8 +7,10 @@ import type { Store } from '../../src/ports/store.ts';
 import { describeCycleContract } from './contract/cycle-contract.ts';
 import { describeDealsContract } from './contract/deals-contract.ts';
 import { describeFeedbackContract } from './contract/feedback-contract.ts';
+import { describeFencingContract } from './contract/fencing-contract.ts';
 import { describeInstanceContract } from './contract/instance-contract.ts';
 import { describeLeaseContract } from './contract/lease-contract.ts';
+import { describeOrderContract } from './contract/order-contract.ts';
 import { describeOutboxContract } from './contract/outbox-contract.ts';
 
 export interface StoreFixture {
@@ -59,6 +61,8 @@ export function describeStoreContract(
     describeOutboxContract(ctx);
     describeFeedbackContract(ctx);
     describeLeaseContract(ctx, capabilities);
+    describeFencingContract(ctx, capabilities);
+    describeOrderContract(ctx);
     describeDealsContract(ctx);
   });
 }

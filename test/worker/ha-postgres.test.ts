@@ -10,13 +10,14 @@ import {
   createTestSchema,
   postgresUnavailableReason,
   REQUIRE_POSTGRES,
+  skipWarning,
   type TestSchema,
 } from '../store/postgres-harness.ts';
 
 const unavailable = await postgresUnavailableReason();
 if (unavailable && REQUIRE_POSTGRES)
   throw new Error(`PostgreSQL is required (REQUIRE_POSTGRES=1): ${unavailable}`);
-if (unavailable) console.warn(`SKIPPED: HA test needs PostgreSQL (TEST_DATABASE_URL): ${unavailable}`);
+if (unavailable) console.warn(skipWarning('the HA test on PostgreSQL', unavailable));
 
 const POLL_MS = 6_000;
 const LEADS = 14;

@@ -27,6 +27,9 @@ export function cycleHarness(config: SlaConfig = testConfig()) {
   const log = captureLogger();
   let current = config;
   let sending = true;
+  // The cycle runs as the leader: the lease it claims its sends with is held in the store.
+  const lease = { name: 'sla-bot:cycle', holder: 'test-cycle', epoch: 1 };
+  store.leases.set(lease.name, { holder: lease.holder, until: Number.POSITIVE_INFINITY, epoch: lease.epoch });
   let deps: CycleDeps = {
     crm,
     store,
@@ -38,6 +41,7 @@ export function cycleHarness(config: SlaConfig = testConfig()) {
     outages: new OutageTracker(5 * MINUTE),
     config: () => current,
     canSend: () => sending,
+    lease: () => (sending ? lease : null),
     maxAttempts: 5,
     maxPages: 10,
     deliverLimit: 100,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MINUTE, SECOND } from '../../src/domain/time.ts';
+import { HubSpotDailyLimitError } from '../../src/hubspot/errors.ts';
 import { runCycle } from '../../src/worker/cycle/run-cycle.ts';
 import { WorkerState } from '../../src/worker/worker-state.ts';
 import { call, handoff } from '../fakes/sla-fixtures.ts';
@@ -143,6 +144,34 @@ describe('self-protection during outages', () => {
       `admin:outage:hubspot:${T0 + MINUTE}`,
       `admin:outage-end:hubspot:${T0 + MINUTE}`,
     ]);
+  });
+
+  it("tells admins in the same cycle when HubSpot's daily limit stops it, once, and wakes for the probe", async () => {
+    const h = cycleHarness();
+    const state = new WorkerState();
+    await runCycle(h.deps, state);
+    const midnight = Date.UTC(2026, 2, 3); // T0's next midnight in UTC
+    for (let t = T0 + MINUTE; t <= T0 + 12 * MINUTE; t += MINUTE) {
+      h.clock.set(t);
+      const paused = new HubSpotDailyLimitError('contacts.search', midnight, {
+        zone: 'UTC',
+        nextProbeAt: T0 + 16 * MINUTE,
+      });
+      h.crm.failNext('pollHandoffs', paused);
+      h.crm.failNext('owners', paused);
+      const r = await runCycle(h.deps, state);
+      expect(r).toMatchObject({ outcome: 'degraded', nextDueAt: T0 + 16 * MINUTE });
+      // Past the generic threshold no second alert comes: the first one said how long it lasts.
+      expect(h.notifier.alerts.map((a) => a.key)).toEqual([
+        `admin:hubspot-daily-limit:${new Date(midnight).toISOString()}`,
+      ]);
+    }
+    expect(JSON.stringify(h.notifier.alerts[0])).toContain(
+      'midnight portal time, 00:00 Tue 3 Mar 2026 (UTC)',
+    );
+    h.clock.set(T0 + 16 * MINUTE);
+    await runCycle(h.deps, state);
+    expect(h.store.outageList).toEqual([{ system: 'hubspot', from: T0 + MINUTE, until: T0 + 16 * MINUTE }]);
   });
 
   it('does not send a breach while touches up to the deadline are unknown, and skips it once a call in time shows up', async () => {

@@ -36,9 +36,13 @@ const waitFor = async (what: string, ok: () => boolean, timeoutMs: number) => {
   }
 };
 
-async function runCli(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['bin/sla-bot.js', ...args], {
+const BIN = join(import.meta.dirname, '../../bin/sla-bot.js');
+
+/** Runs the CLI as a process in `cwd` (a directory of the test's own, so no developer's .env is read). */
+async function runCli(args: string[], env: Record<string, string>, cwd = tmpdir()) {
+  const child = spawn(process.execPath, [BIN, ...args], {
     env: { PATH: process.env.PATH ?? '', ...env },
+    cwd,
   });
   let stdout = '';
   let stderr = '';
@@ -121,11 +125,64 @@ describe('sla-bot run (end to end, loopback sandboxes)', () => {
     expect(slack.state.dmsTo('bram@example.com')).toHaveLength(1);
   });
 
+  it('reads .env from the working directory: a fresh .env with the tokens runs --once --dry-run, nothing exported', async () => {
+    const dotenv = Object.entries(env)
+      .filter(([k]) => k !== 'SLACK_BOT_TOKEN')
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n');
+    await writeFile(
+      join(dir, '.env'),
+      `# copied from .env.example\n${dotenv}\nSLACK_BOT_TOKEN="${SLACK_TOKEN}"\n`,
+    );
+    const r = await runCli(['run', '--once', '--dry-run'], {}, dir);
+    expect(r.stderr).toContain(
+      `sla-bot: read 8 variables from ${join(dir, '.env')} (the process environment wins)`,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('"msg":"dry run: would send"');
+    expect(r.stdout).not.toContain(SLACK_TOKEN);
+    // The process environment wins over the file.
+    const quiet = await runCli(['run', '--once', '--dry-run'], { LOG_LEVEL: 'silent' }, dir);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).toBe('');
+  });
+
+  it('names every missing variable at once, and where to set them', async () => {
+    const r = await runCli(['run', '--once'], { SLA_CONFIG: env.SLA_CONFIG ?? '' }, dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('HUBSPOT_ACCESS_TOKEN is not set');
+    expect(r.stderr).toContain('SLACK_BOT_TOKEN is not set');
+    expect(r.stderr).toContain(
+      `Set them in .env in ${dir} or in the process environment (see .env.example).`,
+    );
+    const dry = await runCli(['run', '--once', '--dry-run'], { SLA_CONFIG: env.SLA_CONFIG ?? '' }, dir);
+    expect(dry.stderr).toContain('HUBSPOT_ACCESS_TOKEN is not set');
+    expect(dry.stderr).not.toContain('SLACK_BOT_TOKEN');
+  });
+
   it('with --dry-run logs the message instead of sending it', async () => {
     const r = await runCli(['run', '--once', '--dry-run'], env);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('"msg":"dry run: would send"');
     expect(slack.state.dmsTo('bram@example.com')).toHaveLength(0);
+  });
+
+  it('starts on an SLA file with warnings, and logs them as validate prints them', async () => {
+    const hours = 'calendars:\n  support:\n    hours: { mon-fri: "17:00-08:00" }\npolicies:';
+    await writeFile(join(dir, 'sla.yaml'), SLA.replace('policies:', hours));
+    const r = await runCli(['run', '--once', '--dry-run'], env);
+    expect(r.code).toBe(0);
+    const logged = r.stdout
+      .split('\n')
+      .filter((l) => l.includes('"msg":"sla config has warnings; it is in force"'))
+      .map((l) => JSON.parse(l) as { warnings: string[] });
+    expect(logged.map((l) => l.warnings)).toEqual([
+      [
+        expect.stringMatching(
+          /sla\.yaml:12:23: warning: calendars\.support\.hours\.mon-fri: '17:00-08:00' closes before/,
+        ),
+      ],
+    ]);
   });
 
   it('refuses to start on a missing or corrupt SLA file with the validate problems, exit 1', async () => {
@@ -140,7 +197,8 @@ describe('sla-bot run (end to end, loopback sandboxes)', () => {
   });
 
   it('while running, rejects a broken SLA file, tells the admins in Slack, serves health, and stops on SIGTERM with 0', async () => {
-    const child = spawn(process.execPath, ['bin/sla-bot.js', 'run'], {
+    const child = spawn(process.execPath, [BIN, 'run'], {
+      cwd: dir,
       env: {
         PATH: process.env.PATH ?? '',
         ...env,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SlaConfig } from '../../src/config/types.ts';
 import { MINUTE, SECOND } from '../../src/domain/time.ts';
+import { HubSpotDailyLimitError } from '../../src/hubspot/errors.ts';
 import { WRITE_BACK_CURSOR } from '../../src/worker/write-back/write-back-queue.ts';
 import { FakeLeadWriter, hubspotFailure } from '../fakes/fake-lead-writer.ts';
 import { call, handoff, testConfig } from '../fakes/sla-fixtures.ts';
@@ -79,6 +80,19 @@ describe('HubSpot write-back from the worker', () => {
     h.restart();
     await h.cycleAt(T0 + 20 * SECOND); // still backing off: nothing tried
     await h.cycleAt(T0 + 50 * SECOND); // tried, fails again
+    expect(leadWriter.calls).toEqual([]);
+    await h.cycleAt(T0 + 3 * MINUTE);
+    expect(leadWriter.of('outcome')).toEqual([{ kind: 'outcome', instanceId: ID, status: 'pending' }]);
+  });
+
+  it("tries a write that hit HubSpot's daily limit again at the limit's next probe, not only after midnight", async () => {
+    const { h, leadWriter } = setup(writeBack(false));
+    const midnight = Date.UTC(2026, 2, 3);
+    leadWriter.failNext(
+      new HubSpotDailyLimitError('contacts.update', midnight, { zone: 'UTC', nextProbeAt: T0 + 3 * MINUTE }),
+    );
+    await h.cycleAt(T0 + 10 * SECOND);
+    await h.cycleAt(T0 + 3 * MINUTE - 1);
     expect(leadWriter.calls).toEqual([]);
     await h.cycleAt(T0 + 3 * MINUTE);
     expect(leadWriter.of('outcome')).toEqual([{ kind: 'outcome', instanceId: ID, status: 'pending' }]);

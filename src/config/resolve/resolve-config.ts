@@ -55,7 +55,10 @@ export function resolveConfig(
       recycleStages: file.recycle_stages,
       teams: resolveTeams(file),
       policies,
-      poll: { every: wallClock(file.poll.every), overlap: wallClock(file.poll.overlap) },
+      poll: {
+        every: file.poll.every === 'auto' ? 'auto' : wallClock(file.poll.every),
+        overlap: wallClock(file.poll.overlap),
+      },
       hubspot: resolveHubspot(file),
       slack: {
         admins: file.slack.admins,

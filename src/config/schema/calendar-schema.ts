@@ -33,7 +33,7 @@ export const Hours = z
     return z.NEVER;
   })
   .meta({
-    description: `Opening hours per day. Keys: ${DAY_KEY_HELP}. Values: ${RANGE_HELP}. A range may run past midnight ("22:00-02:00"); ranges must not overlap.`,
+    description: `Opening hours per day. Keys: ${DAY_KEY_HELP}. Values: ${RANGE_HELP}. A range that closes the next day has +1 after the closing time ("22:00-02:00+1"); ranges must not overlap.`,
     examples: [{ 'mon-fri': '08:30-12:00, 13:00-17:30', sat: '10:00-14:00' }],
   });
 

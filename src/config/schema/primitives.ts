@@ -1,11 +1,11 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { didYouMean } from '../did-you-mean.ts';
-import { DURATION_HELP, parseDuration } from '../duration.ts';
+import { DURATION_HELP, type Duration, parseDuration } from '../duration.ts';
 
 /**
  * A schema-level message for a value of the wrong type; a missing value falls through to the
- * loader's "is missing; add it".
+ * loader's "is required; add it".
  */
 export const whenGiven =
   (message: string) =>
@@ -111,3 +111,33 @@ export const isoDate = (description: string) =>
 
 export const boolean = (fallback: boolean, description: string) =>
   z.boolean().default(fallback).describe(`${description} Default: ${fallback}.`);
+
+/**
+ * `auto`, or a duration of at least one second (`poll.every`). One schema, so a wrong value gets the
+ * duration's own message, not a union's "matches none".
+ */
+export const autoOrInterval = (description: string) =>
+  z
+    .string({
+      error: (iss) =>
+        typeof iss.input === 'number'
+          ? `${iss.input} has no unit; write auto, or ${iss.input}s or ${iss.input}m`
+          : undefined,
+    })
+    .transform((text, ctx): 'auto' | Duration => {
+      if (text.trim() === 'auto') return 'auto';
+      const parsed = parseDuration(text);
+      if ('error' in parsed) {
+        ctx.issues.push({ code: 'custom', message: `${parsed.error}, or auto`, input: text });
+        return z.NEVER;
+      }
+      if (parsed.days === 0 && parsed.ms < 1_000) {
+        ctx.issues.push({ code: 'custom', message: 'must be auto or at least 1s', input: text });
+        return z.NEVER;
+      }
+      return parsed;
+    })
+    .meta({
+      description: `${description} (auto, or ${DURATION_HELP})`,
+      pattern: `^\\s*auto\\s*$|${DURATION_PATTERN}`,
+    });

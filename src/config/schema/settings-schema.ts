@@ -1,13 +1,13 @@
 import { DateTime } from 'luxon';
 import { validateDetailed } from 'node-cron';
 import { z } from 'zod';
-import { duration, email, positiveDuration, scalar, timeZone, whenGiven } from './primitives.ts';
+import { autoOrInterval, duration, email, scalar, timeZone, whenGiven } from './primitives.ts';
 
 export const Poll = z
   .strictObject({
-    every: positiveDuration('How often to poll HubSpot for handoffs and activities. Default: 30s.')
-      .refine((d) => d.days > 0 || d.ms >= 1000, { error: 'must be at least 1s' })
-      .prefault('30s'),
+    every: autoOrInterval(
+      "How often to poll HubSpot for handoffs and activities. Default: auto, as often as the portal's daily HubSpot limit allows within hubspot.budget_share (every 5 s to 5 min; about every 7 s on a Starter portal); or a fixed interval such as 30s.",
+    ).prefault('auto'),
     overlap: duration('Look-back overlap for HubSpot search-index lag. Default: 10m.').prefault('10m'),
   })
   .prefault({})

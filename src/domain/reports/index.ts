@@ -45,7 +45,7 @@ export type { InstanceRecord, Verdict } from './instance-record.ts';
 export type { InstanceSummary } from './instance-summary.ts';
 export { type MessageRow, type Messages, NOTIFICATION_KINDS } from './messages.ts';
 export { type Granularity, type Period, periodOf, periodsBetween } from './periods.ts';
-export type { ReportQuery } from './query.ts';
+export { inScope, type ReportQuery, type ReportScope } from './query.ts';
 export { buildReport, type Report } from './report.ts';
 export { SPEED_BANDS, type SpeedBand, type SpeedRow } from './speed.ts';
 export { AGE_BUCKETS, type AgeBucket, type Uncontacted, type UncontactedRow } from './uncontacted.ts';

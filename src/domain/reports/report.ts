@@ -94,7 +94,8 @@ export function buildReport(
   };
 }
 
-const hasFilters = (q: ReportQuery): boolean => q.team !== null || q.rep !== null || q.stage !== null;
+const hasFilters = (q: ReportQuery): boolean =>
+  q.team !== null || q.rep !== null || q.stage !== null || (q.scope !== undefined && q.scope.kind !== 'all');
 
 function notes(setup: ReportSetup, deals: Deals): string[] {
   const out: string[] = [];

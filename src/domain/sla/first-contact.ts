@@ -1,10 +1,23 @@
-import type { FirstContactVerdict } from '../evaluation.ts';
+import type { ContactKind, FirstContactVerdict } from '../evaluation.ts';
 import type { Touch } from '../model.ts';
 import type { Policy } from '../policy.ts';
 import type { Instant, Millis } from '../time.ts';
+import { lowerCase } from './lower-case.ts';
 
 /** Pending with less than this share of the window left is at risk. */
 export const AT_RISK_SHARE = 0.2;
+
+/** HubSpot's call outcome for a call that reached someone (matched case-insensitively). */
+const CONNECTED = 'connected';
+
+/**
+ * Whether a counting touch reached the lead: a call only when its outcome is `Connected` (a portal's
+ * own outcomes, and calls logged without one, are attempts); an e-mail or a meeting always.
+ */
+export function contactKind(touch: Touch): ContactKind {
+  if (touch.kind !== 'call') return 'reached';
+  return touch.outcome !== null && lowerCase(touch.outcome) === CONNECTED ? 'reached' : 'attempt';
+}
 
 export interface FirstContactFacts {
   readonly policy: Policy;
@@ -28,7 +41,14 @@ export function firstContactVerdict(f: FirstContactFacts, now: Instant): FirstCo
   if (contact !== null && contact.at <= deadline) {
     const took =
       contact.at <= f.clockStart ? 0 : f.policy.calendar.businessTimeBetween(f.clockStart, contact.at);
-    return { state: 'met', deadline, at: contact.at, touchId: contact.id, took };
+    return {
+      state: 'met',
+      deadline,
+      at: contact.at,
+      touchId: contact.id,
+      took,
+      contact: contactKind(contact),
+    };
   }
   if (now >= deadline) {
     const until = contact?.at ?? now;
@@ -37,6 +57,7 @@ export function firstContactVerdict(f: FirstContactFacts, now: Instant): FirstCo
       deadline,
       lateBy: until - deadline,
       contactedAt: contact?.at ?? null,
+      contact: contact === null ? null : contactKind(contact),
       excused: f.excused,
     };
   }

@@ -8,7 +8,10 @@ const id = z.union([z.string(), z.number()]).transform(String);
  * we use, ids as numbers or strings, unknown fields ignored.
  */
 export const WebhookEvent = z.looseObject({
+  /** Not guaranteed unique by HubSpot: the replay guard keys an event by more than this (HB-19). */
   eventId: id.optional(),
+  subscriptionId: id.optional(),
+  portalId: id.optional(),
   subscriptionType: z.string(),
   objectId: id,
   /** `object.*` subscriptions name the object type (`0-1` for contacts). */
@@ -51,18 +54,24 @@ export interface SortedDelivery {
   readonly malformed: number;
 }
 
+/** The items of a delivery that are events; the rest are counted (logged, never fatal). */
+export function parseEvents(items: readonly unknown[]): { events: WebhookEvent[]; malformed: number } {
+  const events: WebhookEvent[] = [];
+  let malformed = 0;
+  for (const item of items) {
+    const parsed = WebhookEvent.safeParse(item);
+    if (parsed.success) events.push(parsed.data);
+    else malformed += 1;
+  }
+  return { events, malformed };
+}
+
 /** Which contacts a delivery asks us to look at. */
 export function contactsToRead(items: readonly unknown[], watched: ReadonlySet<string>): SortedDelivery {
   const ids = new Set<string>();
   let ignored = 0;
-  let malformed = 0;
-  for (const item of items) {
-    const parsed = WebhookEvent.safeParse(item);
-    if (!parsed.success) {
-      malformed += 1;
-      continue;
-    }
-    const e = parsed.data;
+  const { events, malformed } = parseEvents(items);
+  for (const e of events) {
     if (isContactChange(e) && e.propertyName !== undefined && watched.has(e.propertyName))
       ids.add(e.objectId);
     else ignored += 1;

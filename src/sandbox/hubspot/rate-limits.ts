@@ -39,6 +39,11 @@ export interface HubSpotLimitsView {
   peakTenSecondly(app: string): number;
   /** Requests counted today: by `app`, or by everyone (the other integration included). */
   requestsToday(app?: string): number;
+  /**
+   * Changes the daily limit at once, mid-day: an API limit increase bought today (HR-3), or support
+   * lifting it. `null` turns it off. Requests already counted today stay counted.
+   */
+  setDailyLimit(limit: number | null): void;
 }
 
 const INTERVAL: Millis = 10_000;
@@ -47,7 +52,7 @@ const INTERVAL: Millis = 10_000;
 export class HubSpotRateLimiter implements HubSpotLimitsView {
   readonly tier: HubSpotTier;
   readonly tenSecondly: number | null;
-  readonly daily: number | null;
+  private dailyLimit: number | null;
   private readonly searchPerSecond: number | null;
   private readonly timeZone: string;
   private readonly perApp = new Map<string, RollingWindow>();
@@ -64,11 +69,19 @@ export class HubSpotRateLimiter implements HubSpotLimitsView {
     this.tier = options.tier ?? DEFAULT_TIER;
     const limits = HUBSPOT_TIERS[this.tier];
     this.tenSecondly = options.tenSecondly === undefined ? limits.tenSecondly : options.tenSecondly;
-    this.daily = options.daily === undefined ? limits.daily : options.daily;
+    this.dailyLimit = options.daily === undefined ? limits.daily : options.daily;
     this.searchPerSecond = options.searchPerSecond === undefined ? 5 : options.searchPerSecond;
     this.timeZone = options.timeZone ?? 'UTC';
     this.other = options.otherIntegration ? new OtherIntegration(options.otherIntegration) : null;
     this.othersAtStart = options.otherIntegration?.usedToday ?? 0;
+  }
+
+  get daily(): number | null {
+    return this.dailyLimit;
+  }
+
+  setDailyLimit(limit: number | null): void {
+    this.dailyLimit = limit;
   }
 
   check(kind: RequestClass, app: string, now: Instant): RateDecision {

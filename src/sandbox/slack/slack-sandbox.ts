@@ -18,9 +18,17 @@ import { parseArgs, str } from './args.ts';
 import { createInteractions, type Interactions } from './interact.ts';
 import { DEFAULT_SCOPES, METHODS } from './method-table.ts';
 import type { MethodContext, MethodOutcome, MethodSpec } from './methods/method.ts';
+import { AUTHORIZE_PATH, authorize, KEYS_PATH } from './openid/authorize-page.ts';
+import { openidConnectToken, openidConnectUserInfo } from './openid/openid-methods.ts';
 import { SlackRateLimiter, type SlackRateLimitOptions } from './rate-limits.ts';
 import { handleResponseUrl } from './response-urls.ts';
 import { SlackState } from './slack-state.ts';
+
+/** Sign in with Slack's methods: their tier, and no bot token (client credentials, or the user's token). */
+const OPENID_TIERS: Readonly<Record<string, 3 | 4>> = {
+  'openid.connect.token': 4,
+  'openid.connect.userInfo': 3,
+};
 
 export interface SlackSandboxOptions {
   readonly clock?: Clock;
@@ -33,6 +41,11 @@ export interface SlackSandboxOptions {
   readonly faults?: FaultOptions;
   readonly seed?: number;
   readonly state?: SlackState;
+  /**
+   * Sees every request first, before it is answered (tests: who calls which method when, e.g. to
+   * stop the calling process mid-request). Cannot change the answer.
+   */
+  readonly observeRequest?: (request: SandboxRequest) => void;
 }
 
 export interface SlackSandbox extends AsyncDisposable {
@@ -43,6 +56,12 @@ export interface SlackSandbox extends AsyncDisposable {
   readonly faults: FaultInjector;
   /** Builders (and signed delivery) of the payloads Slack sends the app: clicks, commands, events. */
   readonly interact: Interactions;
+  /**
+   * The next `times` calls of `method` are held `ms` (real time), then carried out and answered as
+   * usual — also when their client gave up or died meanwhile: a request on its way is not undone
+   * (SD-2, SD-3). A restarted process can thus look for a post before the post lands.
+   */
+  slowNext(method: string, ms: number, times?: number): void;
   stop(): Promise<void>;
 }
 
@@ -66,7 +85,24 @@ export async function startSlackSandbox(options: SlackSandboxOptions = {}): Prom
   const random = createRandom(options.seed ?? 11);
   const scopeHeader = { 'x-oauth-scopes': [...scopes].join(',') };
 
+  const callOpenId = (name: string, tier: 3 | 4, req: SandboxRequest): SandboxReply => {
+    const args = parseArgs(req);
+    if ('invalidJson' in args) return json({ ok: false, error: 'invalid_json' });
+    const now = clock.now();
+    const wait = limiter.method(name, tier, now);
+    if (wait !== null) return limited(wait, {}, false);
+    const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? str(args, 'token');
+    return render(
+      name === 'openid.connect.token'
+        ? openidConnectToken(state, args, req.headers.authorization, now)
+        : openidConnectUserInfo(state, token),
+      {},
+    );
+  };
+
   const callMethod = (name: string, req: SandboxRequest): SandboxReply => {
+    const openIdTier = OPENID_TIERS[name];
+    if (openIdTier !== undefined) return callOpenId(name, openIdTier, req);
     const spec = METHODS[name];
     if (!spec) return json({ ok: false, error: 'unknown_method', req_method: name });
     const args = parseArgs(req);
@@ -129,17 +165,32 @@ export async function startSlackSandbox(options: SlackSandboxOptions = {}): Prom
     return json({ ok: true, ...outcome.body }, headers);
   };
 
+  /** Holds of `slowNext`, per method: the next call waits the first one. */
+  const slow = new Map<string, number[]>();
+  const slowNext = (method: string, ms: number, times = 1): void => {
+    slow.set(method, [...(slow.get(method) ?? []), ...Array.from({ length: times }, () => ms)]);
+  };
+
   const handle = async (req: SandboxRequest, signal: AbortSignal): Promise<SandboxReply> => {
+    options.observeRequest?.(req);
     const delay = latencyFor(options.latency, random);
     if (delay > 0) await sleep(delay, undefined, { signal });
     const [, area, rest] = /^\/(api|actions|commands)\/(.+)$/.exec(req.path) ?? [];
-    const endpoint = area === 'api' ? (rest ?? '') : `${area ?? ''} response_url`;
+    // Only the server stopping ends a hold: the client going away does not (the call still lands).
+    const held = area === 'api' && rest ? slow.get(rest)?.shift() : undefined;
+    if (held !== undefined) await sleep(held, undefined, { signal });
+    const endpoint =
+      area === 'api' ? (rest ?? '') : area ? `${area} response_url` : `${req.method} ${req.path}`;
     const reply: SandboxReply =
       area === 'api' && rest
         ? callMethod(rest, req)
         : area && rest
           ? handleResponseUrl(state, area, rest, req.body, clock.now())
-          : { status: 404, raw: { contentType: 'text/plain', text: 'not_found' } };
+          : req.path === AUTHORIZE_PATH
+            ? authorize(state, req, clock.now())
+            : req.path === KEYS_PATH
+              ? json(state.openid.jwks())
+              : { status: 404, raw: { contentType: 'text/plain', text: 'not_found' } };
     const body = 'body' in reply && typeof reply.body === 'object' && reply.body !== null ? reply.body : {};
     const error = 'error' in body ? String(body.error) : null;
     const status = 'hang' in reply ? 0 : reply.status;
@@ -159,6 +210,7 @@ export async function startSlackSandbox(options: SlackSandboxOptions = {}): Prom
     stats,
     faults,
     interact: createInteractions(state, server.origin),
+    slowNext,
     stop,
     [Symbol.asyncDispose]: stop,
   };

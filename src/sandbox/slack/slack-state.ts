@@ -15,6 +15,7 @@ import {
   type RecordedView,
   type SlackSandboxEvent,
 } from './message-log.ts';
+import { type OpenIdClient, OpenIdProvider } from './openid/openid-provider.ts';
 
 /** A `response_url` handed out with an interaction: where `respond()` posts go. */
 export interface ResponseUrl {
@@ -65,6 +66,8 @@ export class SlackState {
   readonly bot = { userId: 'U0BOTUSER1', botId: 'B0BOTID001', appId: 'A0SLABOT01', name: 'sla-bot' };
   readonly directory: Directory;
   readonly log = new MessageLog();
+  /** Sign in with Slack: registered apps, codes and tokens (`registerOpenIdClient`). */
+  readonly openid = new OpenIdProvider();
   readonly responses: RecordedResponse[] = [];
   /** `account_inactive` on every call (token of a deleted user or workspace). */
   accountInactive = false;
@@ -81,6 +84,11 @@ export class SlackState {
 
   addUser(input: UserInput): SlackUser {
     return this.directory.addUser(input);
+  }
+
+  /** Registers an app for Sign in with Slack: its client id and secret, and its Redirect URLs. */
+  registerOpenIdClient(client: OpenIdClient): void {
+    this.openid.register(client);
   }
 
   addChannel(input: ChannelInput): SlackChannel {

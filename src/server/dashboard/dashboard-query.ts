@@ -35,6 +35,6 @@ export function dashboardQuery(p: URLSearchParams, config: SlaConfig, now: Insta
   return { ...window, period: granularity, team, rep: param(p, 'rep'), stage };
 }
 
-/** The cache key of a request: its filters, in a fixed order, without the token. */
+/** The cache key of a request's filters, in a fixed order (the caller adds the reader's scope). */
 export const filterKey = (p: URLSearchParams): string =>
   ['since', 'until', 'team', 'rep', 'stage', 'period'].map((k) => `${k}=${param(p, k) ?? ''}`).join('&');

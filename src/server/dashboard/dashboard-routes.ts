@@ -7,8 +7,20 @@ import type { Logger } from '../../log/logger.ts';
 import type { ReportStore } from '../../reports/load-facts.ts';
 import { loadReport } from '../../reports/load-report.ts';
 import { ReportArgumentError } from '../../reports/report-window.ts';
+import { normalizeEmail } from '../../slack/slack-user.ts';
 import { type Route, sendJson } from '../route.ts';
-import { checkAccess } from './access.ts';
+import { identifyCaller } from './auth/access.ts';
+import {
+  forbiddenPage,
+  invalidSessionPage,
+  notConfiguredPage,
+  SIGN_IN_FIRST,
+  tokenInUrlPage,
+} from './auth/auth-pages.ts';
+import { clearCookie, redirect, sendPage, signInRoutes } from './auth/sign-in-routes.ts';
+import { SESSION_COOKIE, SIGN_IN_PATH, type SignInSettings } from './auth/sign-in-settings.ts';
+import type { SlackSignIn } from './auth/slack-sign-in.ts';
+import { SCRIPT_VIEWER, scopeKey, type Viewer, viewerOf } from './auth/viewer.ts';
 import { dashboardQuery, filterKey } from './dashboard-query.ts';
 import { leadsPage } from './render/leads-page.ts';
 import { links } from './render/links.ts';
@@ -17,66 +29,116 @@ import { ReportCache } from './report-cache.ts';
 
 export interface DashboardDeps {
   readonly store: ReportStore;
-  /** The SLA config in force (hot reload: read on every request). */
+  /** The SLA config in force (hot reload: read on every request, roles included). */
   readonly config: () => SlaConfig;
   /** HubSpot owners (names and teams); may throw, the page then says so and shows owner ids. */
   readonly owners: () => Promise<readonly PersonFacts[] | null>;
   readonly clock: Clock;
-  /** DASHBOARD_TOKEN: `null` = loopback clients only. */
+  /** DASHBOARD_TOKEN, for scripts (`Authorization: Bearer …` only), or `null`. */
   readonly token: string | null;
+  /** Sign in with Slack; `null` when not configured (people are then refused with how to configure it). */
+  readonly signIn: SignInSettings | null;
+  /** Slack's side of the sign-in (`openid.connect.*`); `null` with `signIn`. */
+  readonly slackSignIn: SlackSignIn | null;
   readonly logger: Logger;
-  /** How long a computed report is reused for the same filters. Default 30 s. */
+  /** How long a computed report is reused for the same filters and scope. Default 30 s. */
   readonly cacheFor?: Millis;
 }
 
-const HTML_HEADERS = {
-  'content-type': 'text/html; charset=utf-8',
-  'cache-control': 'no-store',
-  // Server-rendered, no scripts at all; the token must not leak to HubSpot through the Referer.
-  'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'",
-  'referrer-policy': 'no-referrer',
-  'x-content-type-options': 'nosniff',
-};
+type Kind = 'page' | 'json';
 
-/** `/dashboard` (HTML with inline SVG charts), `/dashboard/data.json` and `/dashboard/leads` (click-through). */
+/**
+ * `/dashboard` (HTML with inline SVG charts), `/dashboard/data.json` and `/dashboard/leads`
+ * (click-through), for people signed in with Slack (each sees their scope) and scripts with the
+ * DASHBOARD_TOKEN; plus the sign-in routes.
+ */
 export function dashboardRoutes(deps: DashboardDeps): Route[] {
   const cache = new ReportCache(deps.cacheFor ?? 30 * SECOND);
   const logger = deps.logger.child({ component: 'dashboard' });
 
-  async function owners(warnings: string[]): Promise<readonly PersonFacts[] | null> {
+  async function owners(warnings: string[] | null): Promise<readonly PersonFacts[] | null> {
     try {
       return await deps.owners();
     } catch (err) {
       logger.warn({ err }, 'dashboard: owners unavailable, showing owner ids');
-      warnings.push('HubSpot owners could not be read just now: reps show as owner ids, without teams.');
+      warnings?.push('HubSpot owners could not be read just now: reps show as owner ids, without teams.');
       return null;
     }
   }
 
-  /** Access, filters and the (cached) report, or an error response already sent. */
-  async function prepare(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const access = checkAccess(
-      { remoteAddress: req.socket.remoteAddress, authorization: req.headers.authorization },
+  /** Who may see what; `null` when an answer (refusal, redirect to sign in) was already sent. */
+  async function viewer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    kind: Kind,
+  ): Promise<Viewer | null> {
+    const caller = identifyCaller(
+      { authorization: req.headers.authorization, cookie: req.headers.cookie },
       url,
-      deps.token,
+      { token: deps.token, signIn: deps.signIn },
+      deps.clock.now(),
     );
-    if (!access.ok) {
-      sendJson(res, access.status, { error: access.error });
-      return null;
+    const here = `${url.pathname}${url.search}`;
+    const secure = deps.signIn?.secure ?? false;
+    const refuse = (status: number, page: string, error: string, cookies: string[] = []) =>
+      kind === 'page' ? sendPage(res, status, page, cookies) : sendJsonWith(res, status, { error }, cookies);
+    switch (caller.kind) {
+      case 'token':
+        return SCRIPT_VIEWER;
+      case 'token-in-url':
+        refuse(
+          400,
+          tokenInUrlPage(),
+          '?token= is no longer accepted: send Authorization: Bearer DASHBOARD_TOKEN',
+        );
+        return null;
+      case 'bad-token':
+        sendJson(res, 401, { error: 'the Authorization header does not carry the dashboard token' });
+        return null;
+      case 'invalid-session':
+        refuse(401, invalidSessionPage(here), SIGN_IN_FIRST, [clearCookie(SESSION_COOKIE, secure)]);
+        return null;
+      case 'no-session':
+      case 'expired': {
+        const cookies = caller.kind === 'expired' ? [clearCookie(SESSION_COOKIE, secure)] : [];
+        if (deps.signIn === null) refuse(401, notConfiguredPage(), SIGN_IN_FIRST, cookies);
+        else if (kind === 'page') redirect(res, `${SIGN_IN_PATH}?next=${encodeURIComponent(here)}`, cookies);
+        else sendJsonWith(res, 401, { error: SIGN_IN_FIRST, signIn: SIGN_IN_PATH }, cookies);
+        return null;
+      }
+      case 'person': {
+        const person = { email: caller.session.email, slackUserId: caller.session.sub };
+        const config = deps.config();
+        const known = viewerOf(person, config, null);
+        if (known !== null) return known;
+        const list = await owners(null);
+        const emails =
+          list === null ? null : new Set(list.flatMap((o) => (o.email ? [normalizeEmail(o.email)] : [])));
+        const found = viewerOf(person, config, emails);
+        if (found !== null) return found;
+        logger.info({ user: caller.session.sub }, 'dashboard: signed-in person has no role in the SLA file');
+        refuse(403, forbiddenPage(person.email, list === null), 'the SLA file gives you no dashboard access');
+        return null;
+      }
     }
+  }
+
+  /** Access, filters and the (cached) report of the viewer's scope, or `null` when an answer was sent. */
+  async function prepare(req: IncomingMessage, res: ServerResponse, kind: Kind) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const who = await viewer(req, res, url, kind);
+    if (who === null) return null;
     const config = deps.config();
     const now = deps.clock.now();
     const warnings: string[] = [];
     try {
-      const query = dashboardQuery(url.searchParams, config, now);
-      const report = await cache.get(filterKey(url.searchParams), now, async () =>
+      const query = { ...dashboardQuery(url.searchParams, config, now), scope: who.scope };
+      const key = `${filterKey(url.searchParams)}|${scopeKey(who.scope)}`;
+      const report = await cache.get(key, now, async () =>
         loadReport({ store: deps.store, config, owners: await owners(warnings) }, query, now),
       );
-      const params = new URLSearchParams(url.searchParams);
-      if (access.tokenInUrl === null) params.delete('token');
-      return { url, report, config, warnings, token: access.tokenInUrl, l: links('/dashboard', params) };
+      return { url, report, config, warnings, who, l: links('/dashboard', url.searchParams) };
     } catch (err) {
       if (!(err instanceof ReportArgumentError)) throw err;
       sendJson(res, 400, { error: err.message });
@@ -84,23 +146,18 @@ export function dashboardRoutes(deps: DashboardDeps): Route[] {
     }
   }
 
-  const page = (res: ServerResponse, status: number, body: string) => {
-    res.writeHead(status, HTML_HEADERS);
-    res.end(body);
-  };
-
   return [
     {
       method: 'GET',
       path: '/dashboard',
       handle: async (req, res) => {
-        const p = await prepare(req, res);
+        const p = await prepare(req, res, 'page');
         if (p === null) return;
         const values = Object.fromEntries(p.url.searchParams.entries());
-        page(
+        sendPage(
           res,
           200,
-          dashboardPage(p.report, p.l, choices(p.report, p.config, values, p.token), p.warnings),
+          dashboardPage(p.report, p.l, choices(p.report, p.config, values, p.who), p.warnings),
         );
       },
     },
@@ -108,7 +165,7 @@ export function dashboardRoutes(deps: DashboardDeps): Route[] {
       method: 'GET',
       path: '/dashboard/data.json',
       handle: async (req, res) => {
-        const p = await prepare(req, res);
+        const p = await prepare(req, res, 'json');
         if (p !== null) sendJson(res, 200, { format: 'sla-bot-report/1', ...p.report });
       },
     },
@@ -116,23 +173,34 @@ export function dashboardRoutes(deps: DashboardDeps): Route[] {
       method: 'GET',
       path: '/dashboard/leads',
       handle: async (req, res) => {
-        const p = await prepare(req, res);
+        const p = await prepare(req, res, 'page');
         if (p === null) return;
         const path = p.url.searchParams.get('figure') ?? '';
         const figure = figureAt(p.report, path);
         if (figure === null) sendJson(res, 404, { error: `no figure '${path}' in this report` });
-        else page(res, 200, leadsPage(p.report, path, figure, p.l));
+        else sendPage(res, 200, leadsPage(p.report, path, figure, p.l));
       },
     },
+    ...signInRoutes({
+      settings: deps.signIn,
+      slack: deps.slackSignIn,
+      clock: deps.clock,
+      logger: deps.logger,
+    }),
   ];
 }
 
-function choices(r: Report, config: SlaConfig, values: Record<string, string>, token: string | null) {
+function sendJsonWith(res: ServerResponse, status: number, body: unknown, cookies: string[]): void {
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+  sendJson(res, status, body);
+}
+
+function choices(r: Report, config: SlaConfig, values: Record<string, string>, who: Viewer) {
   return {
-    teams: config.teams.map((t) => t.name),
+    teams: who.teams === 'all' ? config.teams.map((t) => t.name) : [...who.teams],
     stages: [...config.stages].sort((a, b) => a.order - b.order).map((s) => ({ key: s.key, label: s.label })),
     reps: r.speed.byRep.map((row) => ({ key: row.key, label: row.label })),
     values,
-    token,
+    who: who.role === 'script' ? null : who.label,
   };
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock/clock.ts';
-import type { Millis } from '../../domain/time.ts';
+import type { Instant, Millis } from '../../domain/time.ts';
+import { type DailyPause, portalTime } from '../../hubspot/daily-pause.ts';
 import { type HealthSnapshot, readiness } from '../../worker/health.ts';
 import { type Route, sendJson } from '../route.ts';
 
@@ -15,7 +16,21 @@ export interface ReadyzDeps {
   readonly health: () => HealthSnapshot;
   /** How recent the last successful cycle must be (a few poll intervals). */
   readonly maxAge: () => Millis;
+  /** HubSpot's daily-limit pause in force, if any (the gateway's). */
+  readonly hubspotPause?: () => DailyPause | null;
 }
+
+const iso = (t: Instant): string => new Date(t).toISOString();
+
+/** The pause as `/readyz` explains it: why, since and until when, and when HubSpot is asked next. */
+const describePause = (p: DailyPause) => ({
+  reason: p.reason,
+  since: iso(p.since),
+  until: iso(p.until),
+  untilLocal: portalTime(p.until, p.zone),
+  nextProbeAt: iso(p.nextProbeAt),
+  nextProbeLocal: portalTime(p.nextProbeAt, p.zone),
+});
 
 /** Readiness: the last cycle succeeded recently (or, on a standby, the lease checks work). */
 export const readyzRoute = (deps: ReadyzDeps): Route => ({
@@ -23,13 +38,15 @@ export const readyzRoute = (deps: ReadyzDeps): Route => ({
   path: '/readyz',
   handle: (_req, res) => {
     const h = deps.health();
-    const r = readiness(h, deps.clock.now(), deps.maxAge());
+    const pause = deps.hubspotPause?.() ?? null;
+    const r = readiness(h, deps.clock.now(), deps.maxAge(), pause);
     sendJson(res, r.ready ? 200 : 503, {
       status: r.ready ? 'ready' : 'not ready',
       reason: r.reason,
       role: h.role,
       lastOutcome: h.lastOutcome,
-      lastSuccessAt: h.lastSuccessAt === null ? null : new Date(h.lastSuccessAt).toISOString(),
+      lastSuccessAt: h.lastSuccessAt === null ? null : iso(h.lastSuccessAt),
+      hubspotPause: pause === null ? null : describePause(pause),
     });
   },
 });

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { ACTION } from '../render/ids.ts';
 import { onButton } from './ack-first.ts';
-import { actorOf } from './actor.ts';
+import { clickerOf } from './actor.ts';
 import type { ListenerDeps } from './deps.ts';
 import { refreshPing } from './ping-refresh.ts';
 
@@ -17,8 +17,8 @@ const REPLY = {
 export function registerOnIt(app: App, deps: ListenerDeps): void {
   onButton(app, ACTION.onIt, async ({ body, action, client, respond }) => {
     if (deps.recent.seen(`${ACTION.onIt}:${action.action_ts}:${body.user.id}`)) return;
-    const by = await actorOf(body.user.id, deps);
-    const outcome = await deps.interactions.acknowledge(action.value ?? '', by, deps.clock.now());
+    const { by, name } = await clickerOf(body.user.id, deps);
+    const outcome = await deps.interactions.acknowledge(action.value ?? '', by, deps.clock.now(), name);
     deps.logger.info({ instance: action.value, by, status: outcome.status }, 'on it pressed');
     if (outcome.status === 'recorded') {
       const clicked =

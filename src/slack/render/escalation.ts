@@ -28,9 +28,14 @@ export function renderEscalation(rc: RenderContext, e: EscalationFacts, extra: s
   const ctx = rc.context;
   const late = formatDuration(Math.max(0, rc.now - e.deadline));
   const team = ctx.team ? ` (team ${safe(ctx.team.name, 80)})` : '';
-  const contacted =
-    ctx.evaluation.firstContact.state === 'breached' && ctx.evaluation.firstContact.contactedAt !== null;
-  const what = contacted ? 'contacted this lead late' : 'has not contacted this lead';
+  const fc = ctx.evaluation.firstContact;
+  const lateContact = fc.state === 'breached' && fc.contactedAt !== null ? (fc.contact ?? 'reached') : null;
+  const what =
+    lateContact === null
+      ? 'has not contacted this lead'
+      : lateContact === 'attempt'
+        ? 'made a first attempt on this lead late'
+        : 'contacted this lead late';
   const notes = [
     `Escalation level ${e.level + 1}${e.repeat > 0 ? `, reminder ${e.repeat}` : ''} · policy ${safe(ctx.policyName, 80)}`,
     ...(e.excused

@@ -17,12 +17,13 @@ function contactState(lead: InstanceView, now: Instant, zone: string): string {
       return fc.deadline > now
         ? `:hourglass_flowing_sand: *${formatDuration(fc.deadline - now)} left* (by ${slackDate(fc.deadline, zone)})`
         : `:red_circle: *${formatDuration(now - fc.deadline)} late*, no contact logged`;
+    // A call that did not connect is a first attempt, not a contact (as on the handoff ping).
     case 'met':
-      return `:white_check_mark: contacted in ${formatDuration(fc.took)}`;
+      return `:white_check_mark: ${fc.contact === 'attempt' ? 'first attempt' : 'contacted'} in ${formatDuration(fc.took)}`;
     case 'breached':
       return fc.contactedAt === null
         ? `:red_circle: *${formatDuration(now - fc.deadline)} late*, no contact logged`
-        : `:large_orange_circle: contacted ${formatDuration(fc.lateBy)} late`;
+        : `:large_orange_circle: ${fc.contact === 'attempt' ? 'first attempt' : 'contacted'} ${formatDuration(fc.lateBy)} late`;
   }
 }
 

@@ -1,7 +1,7 @@
-import type { CloseReason } from '../../domain/model.ts';
+import type { Acknowledgement, CloseReason } from '../../domain/model.ts';
 import type { InstanceContext } from '../../ports/notifier.ts';
 import { mention, safe } from './text.ts';
-import { formatDuration, localTime, slackDate } from './time-format.ts';
+import { formatDuration, slackDate } from './time-format.ts';
 
 /** What the handoff ping shows about the SLA state, and whether its buttons still make sense. */
 export interface PingStatus {
@@ -24,6 +24,9 @@ const CLOSED: Record<CloseReason, string> = {
 export const actorName = (by: string): string =>
   by.startsWith('slack:') ? mention(by.slice(6), by) : safe(by, 120);
 
+/** Who pressed "On it": their name as recorded with it, else what `actorName` makes of who it was. */
+const ackerName = (ack: Acknowledgement): string => (ack.byName ? safe(ack.byName, 120) : actorName(ack.by));
+
 export function pingStatus(context: InstanceContext, zone: string): PingStatus {
   const { instance, evaluation } = context;
   const lines: string[] = [];
@@ -42,10 +45,13 @@ export function pingStatus(context: InstanceContext, zone: string): PingStatus {
       );
       state.push(['pending', fc.deadline]);
       break;
-    case 'met':
-      lines.push(`:white_check_mark: Contacted in ${formatDuration(fc.took)} ✓`);
-      state.push(['met', fc.touchId]);
+    case 'met': {
+      // A call that did not connect met the deadline, but nobody was reached yet: say so.
+      const what = fc.contact === 'attempt' ? 'First attempt' : 'Contacted';
+      lines.push(`:white_check_mark: ${what} in ${formatDuration(fc.took)} ✓`);
+      state.push(['met', fc.touchId, fc.contact ?? null]);
       break;
+    }
     case 'breached': {
       const excuse = fc.excused
         ? ' The deadline fell in an outage of HubSpot or Slack: not counted against you.'
@@ -53,16 +59,23 @@ export function pingStatus(context: InstanceContext, zone: string): PingStatus {
       const what =
         fc.contactedAt === null
           ? `deadline ${slackDate(fc.deadline, zone)} passed with no contact logged yet.`
-          : `contacted ${formatDuration(fc.lateBy)} late.`;
+          : `${fc.contact === 'attempt' ? 'first attempt' : 'contacted'} ${formatDuration(fc.lateBy)} late.`;
       lines.push(`:red_circle: Breached: ${what}${excuse}`);
-      state.push(['breached', fc.contactedAt, fc.contactedAt === null ? null : fc.lateBy, fc.excused]);
+      state.push([
+        'breached',
+        fc.contactedAt,
+        fc.contactedAt === null ? null : fc.lateBy,
+        fc.contact ?? null,
+        fc.excused,
+      ]);
       break;
     }
   }
   const ack = evaluation.acknowledged;
   if (ack) {
-    lines.push(`:wave: On it: ${actorName(ack.by)} at ${localTime(ack.at, zone)}.`);
-    state.push(['ack', ack.by]);
+    // A date token, like the deadline: each reader sees it in their own zone (`09:38` today).
+    lines.push(`:wave: On it: ${ackerName(ack)} at ${slackDate(ack.at, zone)}.`);
+    state.push(['ack', ack.by, ack.byName ?? null]);
   }
   const attempts = evaluation.attempts;
   if (attempts) {

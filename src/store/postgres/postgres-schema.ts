@@ -5,6 +5,9 @@ import { openByOwnerSchema } from '../schema/0003-open-by-owner.ts';
 import { acknowledgementsByTimeSchema } from '../schema/0004-acknowledgements-by-time.ts';
 import { ownerChangedAtSchema } from '../schema/0005-owner-changed-at.ts';
 import { outboxInDoubtSchema } from '../schema/0006-outbox-in-doubt.ts';
+import { acknowledgedByNameSchema } from '../schema/0007-acknowledged-by-name.ts';
+import { firstContactKindSchema } from '../schema/0008-first-contact-kind.ts';
+import { fencingSchema } from '../schema/0009-fencing.ts';
 
 const TYPES: ColumnTypes = { int: 'BIGINT', bool: 'BOOLEAN', json: 'JSON' };
 
@@ -20,6 +23,9 @@ export const postgresMigrations: MigrationPlan = {
     acknowledgementsByTimeSchema(),
     ownerChangedAtSchema(TYPES),
     outboxInDoubtSchema(TYPES),
+    acknowledgedByNameSchema(),
+    firstContactKindSchema(),
+    fencingSchema(TYPES),
   ],
   ledger: `CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER PRIMARY KEY,

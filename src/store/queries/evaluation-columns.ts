@@ -28,6 +28,7 @@ export const EVALUATION_COLUMNS = [
   'acknowledged_at',
   'settled',
   'next_due_at',
+  'first_contact_kind',
   'body',
 ] as const;
 
@@ -55,6 +56,7 @@ export function evaluationValues(e: Evaluation, evaluatedAt: Instant): SqlValue[
     e.acknowledged?.at ?? null,
     e.settled,
     e.nextDueAt,
+    fc.state === 'pending' ? null : (fc.contact ?? null),
     json(e),
   ];
 }

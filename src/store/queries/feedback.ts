@@ -2,7 +2,7 @@ import type { Acknowledgement } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
 import type { Rejection } from '../../ports/store.ts';
 import { queryByIds } from '../sql/batch.ts';
-import { int, text } from '../sql/columns.ts';
+import { int, text, textOrNull } from '../sql/columns.ts';
 import type { SqlExecutor, SqlRow } from '../sql/driver.ts';
 
 /**
@@ -11,10 +11,10 @@ import type { SqlExecutor, SqlRow } from '../sql/driver.ts';
  */
 export async function acknowledge(db: SqlExecutor, ack: Acknowledgement): Promise<boolean> {
   const changed = await db.run(
-    `INSERT INTO acknowledgements (instance_id, acked_by, at)
-     SELECT $1, $2, CAST($3 AS BIGINT) WHERE EXISTS (SELECT 1 FROM instances WHERE id = $1)
+    `INSERT INTO acknowledgements (instance_id, acked_by, acked_by_name, at)
+     SELECT $1, $2, $3, CAST($4 AS BIGINT) WHERE EXISTS (SELECT 1 FROM instances WHERE id = $1)
      ON CONFLICT (instance_id) DO NOTHING`,
-    [ack.instanceId, ack.by, ack.at],
+    [ack.instanceId, ack.by, ack.byName ?? null, ack.at],
   );
   return changed > 0;
 }
@@ -25,7 +25,7 @@ export async function acknowledgements(
 ): Promise<Acknowledgement[]> {
   const rows = await queryByIds(instanceIds, (placeholders, ids) =>
     db.query(
-      `SELECT instance_id, acked_by, at FROM acknowledgements WHERE instance_id IN (${placeholders})
+      `SELECT instance_id, acked_by, acked_by_name, at FROM acknowledgements WHERE instance_id IN (${placeholders})
        ORDER BY at, instance_id`,
       ids,
     ),
@@ -36,17 +36,21 @@ export async function acknowledgements(
 /** Acknowledgements made at or after `since`, oldest first. */
 export async function acknowledgementsSince(db: SqlExecutor, since: Instant): Promise<Acknowledgement[]> {
   const rows = await db.query(
-    'SELECT instance_id, acked_by, at FROM acknowledgements WHERE at >= $1 ORDER BY at, instance_id',
+    'SELECT instance_id, acked_by, acked_by_name, at FROM acknowledgements WHERE at >= $1 ORDER BY at, instance_id',
     [since],
   );
   return rows.map(acknowledgement);
 }
 
-const acknowledgement = (row: SqlRow): Acknowledgement => ({
-  instanceId: text(row, 'instance_id'),
-  by: text(row, 'acked_by'),
-  at: int(row, 'at'),
-});
+function acknowledgement(row: SqlRow): Acknowledgement {
+  const byName = textOrNull(row, 'acked_by_name');
+  return {
+    instanceId: text(row, 'instance_id'),
+    by: text(row, 'acked_by'),
+    ...(byName === null ? {} : { byName }),
+    at: int(row, 'at'),
+  };
+}
 
 /** Records the first "Not a fit" of a stored instance; `false` when already rejected or unknown. */
 export async function reject(db: SqlExecutor, rejection: Rejection): Promise<boolean> {

@@ -1,4 +1,9 @@
-import type { AttemptsVerdict, Evaluation, FirstContactVerdict } from '../../domain/evaluation.ts';
+import type {
+  AttemptsVerdict,
+  ContactKind,
+  Evaluation,
+  FirstContactVerdict,
+} from '../../domain/evaluation.ts';
 import type { CloseReason, LeadObjectType, LeadSnapshot, SlaInstance } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
 import type { MessageRef } from '../../ports/notifier.ts';
@@ -67,7 +72,7 @@ export async function openInstances(db: SqlExecutor): Promise<StoredInstance[]> 
 const SELECT_SUMMARY = `
 SELECT i.id, i.object_type, i.object_id, i.contact_id, i.stage, i.entered_at, i.owner_id, i.owner_assigned_at,
        i.owner_changed_at, i.first_seen_at, i.ping_channel, i.ping_ts, i.ping_state,
-       e.settled, e.first_contact_state, e.first_contact_at, e.excused, e.attempts_state, e.attempts_made,
+       e.settled, e.first_contact_state, e.first_contact_at, e.first_contact_kind, e.excused, e.attempts_state, e.attempts_made,
        e.attempts_required, e.overkill, e.acknowledged_at
 FROM instances i LEFT JOIN evaluations e ON e.instance_id = i.id`;
 
@@ -98,6 +103,7 @@ const openPage = (
 const OBJECT_TYPES: readonly LeadObjectType[] = ['contact', 'lead'];
 const FIRST_CONTACT_STATES: readonly FirstContactVerdict['state'][] = ['pending', 'met', 'breached'];
 const ATTEMPTS_STATES: readonly AttemptsVerdict['state'][] = ['open', 'met', 'short'];
+const CONTACT_KINDS: readonly ContactKind[] = ['reached', 'attempt'];
 
 function summary(row: SqlRow): OpenInstanceSummary {
   const judged = textOrNull(row, 'first_contact_state') !== null;
@@ -121,6 +127,10 @@ function summary(row: SqlRow): OpenInstanceSummary {
           firstContact: {
             state: oneOf(row, 'first_contact_state', FIRST_CONTACT_STATES),
             contactedAt: intOrNull(row, 'first_contact_at'),
+            contact:
+              textOrNull(row, 'first_contact_kind') === null
+                ? null
+                : oneOf(row, 'first_contact_kind', CONTACT_KINDS),
             excused: flag(row, 'excused'),
           },
           attempts: attempts

@@ -1,7 +1,14 @@
 import type { Target } from '../../domain/policy.ts';
 import type { Instant } from '../../domain/time.ts';
 import type { MessageRef } from '../../ports/notifier.ts';
-import type { NewOutboxEntry, OutboxEntry, OutboxState, OutboxSummary } from '../../ports/store.ts';
+import type {
+  LeaseToken,
+  NewOutboxEntry,
+  OutboxEntry,
+  OutboxState,
+  OutboxSummary,
+  SendClaim,
+} from '../../ports/store.ts';
 import { StoreNotFoundError } from '../errors.ts';
 import { insertEach } from '../sql/batch.ts';
 import {
@@ -15,6 +22,7 @@ import {
   textOrNull,
 } from '../sql/columns.ts';
 import type { SqlExecutor, SqlRow, SqlValue } from '../sql/driver.ts';
+import { heldEpoch } from './lease.ts';
 
 const STATES: readonly OutboxState[] = ['pending', 'sent', 'failed'];
 const KINDS: readonly OutboxEntry['kind'][] = [
@@ -27,8 +35,31 @@ const KINDS: readonly OutboxEntry['kind'][] = [
   'admin_alert',
 ];
 
-const SELECT = `SELECT idempotency_key, instance_id, kind, target, payload, due_at, created_at, state, attempts,
-       next_attempt_at, last_error, ref_channel, ref_ts, sent_at, fallback, in_doubt_since FROM outbox`;
+const COLUMNS = [
+  'idempotency_key',
+  'instance_id',
+  'kind',
+  'target',
+  'payload',
+  'due_at',
+  'created_at',
+  'state',
+  'attempts',
+  'next_attempt_at',
+  'last_error',
+  'ref_channel',
+  'ref_ts',
+  'sent_at',
+  'fallback',
+  'in_doubt_since',
+  'claimed_epoch',
+  'claimed_at',
+] as const;
+const SELECT = `SELECT ${COLUMNS.join(', ')} FROM outbox`;
+
+/** Where a row of alias `t` stands among its instance's rows: created earlier, then the ping, then due. */
+const place = (t: string) =>
+  `(${t}.created_at, CASE WHEN ${t}.kind = 'handoff' THEN 0 ELSE 1 END, ${t}.due_at, ${t}.idempotency_key)`;
 
 /** Inserts new pending rows; a key already present (in any state) is left alone. */
 export async function insertOutbox(
@@ -65,12 +96,54 @@ export async function insertOutbox(
   });
 }
 
+/**
+ * Due pending rows, oldest due first. A row waits while an earlier row of its instance (`place`: created
+ * earlier; in one cycle, the handoff ping first) is pending and either not due yet or later in the
+ * batch's order (then it goes first, this row next time): a breach note never overtakes the ping held
+ * back by an outage. One query: the partial index `outbox_pending_instance` finds an instance's
+ * pending rows (a handful) for each due row.
+ */
 export async function duePending(db: SqlExecutor, now: Instant, limit: number): Promise<OutboxEntry[]> {
   const rows = await db.query(
-    `${SELECT} WHERE state = 'pending' AND next_attempt_at <= $1 ORDER BY due_at, idempotency_key LIMIT $2`,
+    `SELECT ${COLUMNS.map((c) => `o.${c}`).join(', ')} FROM outbox o
+      WHERE o.state = 'pending' AND o.next_attempt_at <= $1
+        AND NOT EXISTS (
+          SELECT 1 FROM outbox e
+           WHERE e.instance_id = o.instance_id AND e.state = 'pending'
+             AND ${place('e')} < ${place('o')}
+             AND (e.next_attempt_at > $1 OR (e.due_at, e.idempotency_key) > (o.due_at, o.idempotency_key)))
+      ORDER BY o.due_at, o.idempotency_key LIMIT $2`,
     [now, limit],
   );
   return rows.map(outboxEntry);
+}
+
+/**
+ * Claims a pending row for a send by `lease`'s epoch, immediately before the post (fencing, ADR 0012).
+ * One conditional write: only while the holder still holds the lease at that epoch (a takeover bumped
+ * it), and only when the row's last claim is the caller's own epoch or the one it read (another
+ * leadership claiming it since means it may be in Slack already). Marks the row in doubt as
+ * `markInDoubt` does. On PostgreSQL a claim racing a takeover serialises on the row: the later one
+ * re-reads `claimed_epoch` and fails.
+ */
+export async function claimForSend(
+  db: SqlExecutor,
+  key: string,
+  lease: LeaseToken,
+  seenEpoch: number | null,
+  now: Instant,
+): Promise<SendClaim> {
+  const changed = await db.run(
+    `UPDATE outbox SET claimed_epoch = $2, claimed_at = $3, in_doubt_since = COALESCE(in_doubt_since, $3)
+       WHERE idempotency_key = $1 AND state = 'pending'
+         AND (COALESCE(claimed_epoch, 0) = $2 OR COALESCE(claimed_epoch, 0) = $4)
+         AND EXISTS (SELECT 1 FROM leases WHERE name = $5 AND holder = $6 AND epoch = $2)`,
+    [key, lease.epoch, now, seenEpoch ?? 0, lease.name, lease.holder],
+  );
+  if (changed > 0) return 'claimed';
+  if ((await heldEpoch(db, lease.name, lease.holder)) !== lease.epoch) return 'fenced';
+  await mustExist(db, key, 'claimForSend');
+  return 'taken';
 }
 
 export async function outboxEntryByKey(db: SqlExecutor, key: string): Promise<OutboxEntry | null> {
@@ -110,20 +183,25 @@ export async function outboxSummariesBetween(
   );
 }
 
-/** pending|failed → sent. Already sent: a no-op (the first delivery's ref and time stay). */
+/**
+ * pending|failed → sent; true when this call recorded it. Already sent: a no-op returning false (the
+ * first delivery's ref and time stay).
+ */
 export async function markSent(
   db: SqlExecutor,
   key: string,
   ref: MessageRef,
   fallback: string | null,
   now: Instant,
-): Promise<void> {
+): Promise<boolean> {
   const changed = await db.run(
     `UPDATE outbox SET state = 'sent', attempts = attempts + 1, ref_channel = $2, ref_ts = $3, sent_at = $4,
        fallback = $5, in_doubt_since = NULL WHERE idempotency_key = $1 AND state <> 'sent'`,
     [key, ref.channel, ref.ts, now, fallback],
   );
-  if (changed === 0) await mustExist(db, key, 'markSent');
+  if (changed > 0) return true;
+  await mustExist(db, key, 'markSent');
+  return false;
 }
 
 /** Pending: in doubt from `at` on, unless an earlier time is already set. */
@@ -205,5 +283,7 @@ function outboxEntry(row: SqlRow): OutboxEntry {
     sentAt: intOrNull(row, 'sent_at'),
     fallback: textOrNull(row, 'fallback'),
     inDoubtSince: intOrNull(row, 'in_doubt_since'),
+    claimedEpoch: intOrNull(row, 'claimed_epoch'),
+    claimedAt: intOrNull(row, 'claimed_at'),
   };
 }

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
-import type { SqlDriver, SqlExecutor, SqlRow, SqlValue } from '../sql/driver.ts';
+import type { SqlDriver, SqlExecutor } from '../sql/driver.ts';
 import { SerialQueue } from './serial-queue.ts';
 import { toStoreError } from './sqlite-errors.ts';
+import { SqliteThread } from './sqlite-thread-client.ts';
 
 export interface SqliteOptions {
   /** A file path, or `:memory:`. The parent directory is created if missing. */
@@ -12,119 +12,65 @@ export interface SqliteOptions {
   readonly busyTimeoutMs?: number;
 }
 
-const STATEMENT_CACHE_SIZE = 256;
-
-/** Opens a SQLite database through `node:sqlite` (no native addon): WAL, busy_timeout, foreign keys. */
+/**
+ * Opens a SQLite database through `node:sqlite` (no native addon): WAL, busy_timeout, foreign keys.
+ * The connection lives in a thread of its own (ADR 0013): while another process holds the database
+ * locked, a statement waits there for up to busy_timeout, and the event loop keeps answering health
+ * checks, Slack and webhooks. A failure to open is the failure of every call.
+ */
 export function openSqliteDriver(options: SqliteOptions): SqlDriver {
-  const inMemory = options.path === ':memory:';
-  if (!inMemory) mkdirSync(dirname(options.path), { recursive: true });
-  let db: DatabaseSync;
-  try {
-    db = new DatabaseSync(options.path, {
-      timeout: options.busyTimeoutMs ?? 5_000,
-      enableForeignKeyConstraints: true,
-    });
-    if (!inMemory) db.exec('PRAGMA journal_mode = WAL');
-    db.exec('PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON');
-  } catch (error) {
-    throw toStoreError(error, `open of ${options.path}`);
-  }
-  const inner = executor(db);
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  const thread = new SqliteThread();
   const queue = new SerialQueue();
+  const opened = queue.run(() =>
+    thread.command(
+      { op: 'open', path: options.path, busyTimeoutMs: options.busyTimeoutMs ?? 5_000 },
+      `open of ${options.path}`,
+    ),
+  );
+  // Not unhandled: every call awaits it and fails with it.
+  opened.catch(() => {});
+  const inner: SqlExecutor = {
+    maxBatchParams: 999,
+    query: (sql, params = []) => thread.query(sql, params),
+    run: (sql, params = []) => thread.run(sql, params),
+    script: (sql) => thread.command({ op: 'script', sql }, 'script'),
+  };
+  // `node:sqlite` runs one statement at a time, but a transaction spans awaits: a call from
+  // elsewhere (a Slack button) waits in this queue instead of running inside another caller's
+  // transaction and vanishing with its rollback.
+  const serial = <T>(work: () => Promise<T>): Promise<T> =>
+    queue.run(async () => {
+      await opened;
+      return work();
+    });
   return {
     dialect: 'sqlite',
     maxBatchParams: inner.maxBatchParams,
-    query: (sql, params) => queue.run(() => inner.query(sql, params)),
-    run: (sql, params) => queue.run(() => inner.run(sql, params)),
-    script: (sql) => queue.run(() => inner.script(sql)),
+    query: (sql, params) => serial(() => inner.query(sql, params)),
+    run: (sql, params) => serial(() => inner.run(sql, params)),
+    script: (sql) => serial(() => inner.script(sql)),
     transaction: (work) =>
-      queue.run(async () => {
-        guard(() => db.exec('BEGIN IMMEDIATE'), 'BEGIN');
+      serial(async () => {
+        await thread.command({ op: 'begin' }, 'BEGIN');
         try {
           const result = await work(inner);
-          guard(() => db.exec('COMMIT'), 'COMMIT');
+          await thread.command({ op: 'commit' }, 'COMMIT');
           return result;
         } catch (error) {
-          rollback(db);
+          // The error that caused the rollback is the one the caller sees.
+          await thread.command({ op: 'rollback' }, 'ROLLBACK').catch(() => {});
           throw toStoreError(error, 'transaction');
         }
       }),
     close: () =>
-      queue.run(() => {
-        if (db.isOpen) db.close();
+      queue.run(async () => {
+        if (thread.stopped) return;
+        try {
+          await thread.command({ op: 'close' }, 'close');
+        } finally {
+          await thread.stop();
+        }
       }),
   };
-}
-
-/** A prepared statement and, for each of its `?` in order, which `$n` argument goes there. */
-interface Prepared {
-  readonly statement: StatementSync;
-  readonly slots: readonly number[];
-}
-
-function executor(db: DatabaseSync): SqlExecutor {
-  const cache = new Map<string, Prepared>();
-  const prepare = (sql: string): Prepared => {
-    const cached = cache.get(sql);
-    if (cached) {
-      cache.delete(sql);
-      cache.set(sql, cached);
-      return cached;
-    }
-    // Plain `?` rather than `?NNN`: node:sqlite binds numbered parameters in quadratic time.
-    const slots: number[] = [];
-    const statement = db.prepare(
-      sql.replace(/\$(\d+)/g, (_, n: string) => {
-        slots.push(Number(n) - 1);
-        return '?';
-      }),
-    );
-    const prepared = { statement, slots };
-    cache.set(sql, prepared);
-    if (cache.size > STATEMENT_CACHE_SIZE) {
-      const oldest = cache.keys().next().value;
-      if (oldest !== undefined) cache.delete(oldest);
-    }
-    return prepared;
-  };
-  const bind = ({ slots }: Prepared, params: readonly SqlValue[]): SQLInputValue[] =>
-    slots.map((slot) => {
-      const value = params[slot];
-      if (value === undefined) throw new RangeError(`SQL placeholder $${slot + 1} has no value`);
-      return bindable(value);
-    });
-  return {
-    maxBatchParams: 999,
-    query: async (sql, params = []) =>
-      guard(() => {
-        const prepared = prepare(sql);
-        return prepared.statement.all(...bind(prepared, params)) satisfies SqlRow[];
-      }, 'query'),
-    run: async (sql, params = []) =>
-      guard(() => {
-        const prepared = prepare(sql);
-        return Number(prepared.statement.run(...bind(prepared, params)).changes);
-      }, 'statement'),
-    script: async (sql) => guard(() => db.exec(sql), 'script'),
-  };
-}
-
-/** Undoes an open transaction; the error that caused the rollback is the one the caller sees. */
-function rollback(db: DatabaseSync): void {
-  if (!db.isTransaction) return;
-  try {
-    db.exec('ROLLBACK');
-  } catch {
-    // SQLite rolled back on its own (e.g. after SQLITE_FULL); nothing is left to undo.
-  }
-}
-
-const bindable = (value: SqlValue): SQLInputValue => (typeof value === 'boolean' ? Number(value) : value);
-
-function guard<T>(work: () => T, what: string): T {
-  try {
-    return work();
-  } catch (error) {
-    throw toStoreError(error, what);
-  }
 }

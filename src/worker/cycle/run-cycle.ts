@@ -12,11 +12,12 @@ import { commit } from '../judge/commit.ts';
 import { type JudgeDeps, judge } from '../judge/judge.ts';
 import { tellOwnerProblems } from '../judge/tell-owner-problems.ts';
 import type { CrmMirror } from '../mirror/crm-mirror.ts';
+import { dailyLimitPauseOf } from '../observe/hubspot-budget.ts';
 import { ingest } from '../poll/ingest.ts';
 import { ingestContacts } from '../poll/ingest-contacts.ts';
 import { pollOwners } from '../poll/poll-owners.ts';
 import { type Ingested, NOTHING } from '../shared/ingested.ts';
-import { reportFailure, reportSuccess } from '../shared/outage-effects.ts';
+import { reportDailyPause, reportFailure, reportSuccess } from '../shared/outage-effects.ts';
 import type { WorkerState } from '../worker-state.ts';
 import { applyWriteBacks, type WriteBackDeps } from '../write-back/apply-write-backs.ts';
 import { keepWriteBacks, queueWriteBacks } from '../write-back/queue-write-backs.ts';
@@ -122,7 +123,13 @@ export async function runCycle(
     for (const ownerId of memory.takeLostOwners()) homes.dirty.add(ownerId);
     markHomeChangesOf(homes, memory.hot, memory.takeChanges());
     hubspotError ??= ownersError;
-    if (contacts) {
+    // HubSpot's daily limit is known at once to last until midnight: admins hear of it now.
+    const paused = dailyLimitPauseOf(hubspotError);
+    if (paused !== null) {
+      await reportDailyPause(deps, paused, describeError(hubspotError), now);
+      // Wake for the probe: when HubSpot serves again, polling resumes that cycle.
+      nextDueAt = nextDueAt === null ? paused.nextProbeAt : Math.min(nextDueAt, paused.nextProbeAt);
+    } else if (contacts) {
       if (hubspotError !== null)
         deps.logger.warn(
           { err: describeError(hubspotError) },

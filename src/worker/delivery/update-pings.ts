@@ -6,7 +6,7 @@ import type { OpenInstance } from '../memory/open-instance.ts';
 import { pingFingerprint } from '../shared/fingerprint.ts';
 import { type OutageDeps, reportFailure } from '../shared/outage-effects.ts';
 import { instanceContext } from './context.ts';
-import type { DeliveryDeps } from './deliver-outbox.ts';
+import type { DeliveryDeps } from './delivery-deps.ts';
 
 /**
  * Re-renders handoff pings in place whose shown state changed (contacted ✓, breached, attempts n of

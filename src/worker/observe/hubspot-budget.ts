@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../../clock/clock.ts';
 import type { Instant } from '../../domain/time.ts';
+import { DAILY_PROBE_EVERY, portalTime } from '../../hubspot/daily-pause.ts';
+import { HubSpotDailyLimitError } from '../../hubspot/errors.ts';
 import type { DailyReading, RateLimitReading } from '../../hubspot/rate-limit-headers.ts';
 import type { Budget } from '../../hubspot/request-budget.ts';
 import type { Logger } from '../../log/logger.ts';
@@ -25,6 +27,35 @@ export function dailyLowAlert(daily: DailyReading, day: string, now: Instant): N
     'portal. When it runs out HubSpot refuses all calls until midnight (portal time) and sla-bot stops ' +
     'seeing handoffs. Check Settings → Integrations → Private apps → API usage for who is using it.';
   return adminAlert(dailyLowAlertKey(day), text, now);
+}
+
+/** HubSpot's daily limit as a cycle sees it: calls paused until `until`, asked again at `nextProbeAt`. */
+export interface DailyLimitPause {
+  readonly until: Instant;
+  readonly zone: string;
+  readonly nextProbeAt: Instant;
+}
+
+/** The pause a failed cycle ran into, or `null` when its failure was something else. */
+export const dailyLimitPauseOf = (err: unknown): DailyLimitPause | null =>
+  err instanceof HubSpotDailyLimitError
+    ? { until: err.resumeAt, zone: err.zone, nextProbeAt: err.nextProbeAt }
+    : null;
+
+/** One alert per pause (its end names the portal day); across restarts too (the outbox key). */
+export const dailyLimitAlertKey = (pause: DailyLimitPause): string =>
+  `admin:hubspot-daily-limit:${new Date(pause.until).toISOString()}`;
+
+export function dailyLimitAlert(pause: DailyLimitPause, now: Instant): NewOutboxEntry {
+  const every = Math.round(DAILY_PROBE_EVERY / 60_000);
+  const text =
+    ":no_entry: HubSpot's daily API limit is used up: HubSpot refuses sla-bot's calls (429 DAILY), so new " +
+    `handoffs and calls are not seen until it counts a new day at midnight portal time, ${portalTime(pause.until, pause.zone)}. ` +
+    `If the limit is raised sooner (an API limit increase), sla-bot notices within ${every} minutes: it asks ` +
+    `HubSpot again every ${every} minutes (next ${portalTime(pause.nextProbeAt, pause.zone)}). SLA deadlines ` +
+    'in the pause are excused; reps are not blamed. The limit is shared by every integration of the portal: ' +
+    'Settings → Integrations → Private apps → API usage shows who uses it.';
+  return adminAlert(dailyLimitAlertKey(pause), text, now);
 }
 
 /** What the running app reports about HubSpot's limits (the `/metrics` gauges). */

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { AttemptsVerdict, Evaluation } from '../../domain/evaluation.ts';
+import type { AttemptsVerdict, ContactKind, Evaluation } from '../../domain/evaluation.ts';
 import type { Outage, Silence } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
 import type { Owner } from '../../ports/crm-source.ts';
@@ -19,8 +19,8 @@ export const evaluationFingerprint = (e: Evaluation): string => {
     fc.state === 'pending'
       ? ['pending', fc.deadline, fc.atRisk]
       : fc.state === 'met'
-        ? ['met', fc.deadline, fc.at, fc.touchId]
-        : ['breached', fc.deadline, fc.contactedAt, fc.excused];
+        ? ['met', fc.deadline, fc.at, fc.touchId, fc.contact ?? null]
+        : ['breached', fc.deadline, fc.contactedAt, fc.excused, fc.contact ?? null];
   const a = e.attempts;
   const content = JSON.stringify([
     first,
@@ -43,6 +43,8 @@ export interface PingFacts {
     readonly state: 'pending' | 'met' | 'breached';
     readonly contactedAt?: Instant | null;
     readonly excused?: boolean;
+    /** What the first contact was (`null`/absent: none yet, or not recorded). */
+    readonly contact?: ContactKind | null;
   };
   readonly attempts: Pick<AttemptsVerdict, 'made' | 'required' | 'state' | 'overkill'> | null;
   /** Acknowledged ("On it"): the acknowledgement, or just whether there is one. */
@@ -52,10 +54,15 @@ export interface PingFacts {
 /** What the handoff ping shows; the ping is re-rendered in place when this changes. */
 export const pingFingerprint = (e: PingFacts, closed: boolean): string => {
   const fc = e.firstContact;
+  // A first contact that was only an attempt reads differently ("First attempt in 12s"); a call whose
+  // outcome is logged after it (connected) changes what the ping says.
+  const attempt = fc.contact === 'attempt';
   const first =
     fc.state === 'breached'
-      ? `breached:${(fc.contactedAt ?? null) === null ? 'open' : 'contacted'}:${fc.excused === true}`
-      : fc.state;
+      ? `breached:${(fc.contactedAt ?? null) === null ? 'open' : attempt ? 'attempted' : 'contacted'}:${fc.excused === true}`
+      : fc.state === 'met' && attempt
+        ? 'met:attempt'
+        : fc.state;
   const a = e.attempts;
   return [
     first,

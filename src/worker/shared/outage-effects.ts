@@ -2,6 +2,7 @@ import type { Instant } from '../../domain/time.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { Store } from '../../ports/store.ts';
 import type { ExternalSystem, WorkerEvents } from '../events.ts';
+import { type DailyLimitPause, dailyLimitAlert } from '../observe/hubspot-budget.ts';
 import type { OutageStep, OutageTracker } from '../outage-tracker.ts';
 
 export interface OutageDeps {
@@ -22,7 +23,12 @@ export async function applyOutageStep(
     case 'none':
       return;
     case 'started':
-      deps.logger.error({ system, since: step.since }, 'external system failing past the outage threshold');
+      deps.logger.error(
+        { system, since: step.since },
+        step.immediate
+          ? 'external system unavailable for a known time; admins told at once'
+          : 'external system failing past the outage threshold',
+      );
       deps.events.emit('outage:start', { system, since: step.since });
       await deps.store.enqueue([step.alert], now);
       return;
@@ -43,3 +49,12 @@ export const reportFailure = (deps: OutageDeps, system: ExternalSystem, now: Ins
 
 export const reportSuccess = (deps: OutageDeps, system: ExternalSystem, now: Instant) =>
   applyOutageStep(deps, system, deps.outages.success(system, now), now);
+
+/** HubSpot's daily limit: admins are told in this cycle when calls resume, not after the threshold. */
+export const reportDailyPause = (deps: OutageDeps, pause: DailyLimitPause, error: string, now: Instant) =>
+  applyOutageStep(
+    deps,
+    'hubspot',
+    deps.outages.knownFailure('hubspot', now, error, dailyLimitAlert(pause, now)),
+    now,
+  );

@@ -38,9 +38,14 @@ const backoff = (attempts: number): Millis =>
 
 type Failure = { readonly retryable: true; readonly at: Instant | null } | { readonly retryable: false };
 
-/** Whether a write may pass later (rate limits, 5xx, network, the daily limit after midnight). */
+/**
+ * Whether a write may pass later (rate limits, 5xx, network, the daily limit at its next probe — the
+ * limit may be raised before midnight — or after midnight).
+ */
 function classify(err: unknown): Failure {
   if (typeof err !== 'object' || err === null) return { retryable: false };
+  if ('nextProbeAt' in err && typeof err.nextProbeAt === 'number')
+    return { retryable: true, at: err.nextProbeAt };
   if ('resumeAt' in err && typeof err.resumeAt === 'number') return { retryable: true, at: err.resumeAt };
   return 'retryable' in err && err.retryable === true ? { retryable: true, at: null } : { retryable: false };
 }

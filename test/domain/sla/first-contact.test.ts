@@ -12,6 +12,7 @@ describe('first contact', () => {
       at: c.at,
       touchId: c.id,
       took: 2 * MINUTE,
+      contact: 'reached',
     });
   });
 
@@ -46,6 +47,7 @@ describe('first contact', () => {
       deadline: T0 + 5 * MINUTE,
       lateBy: 7 * MINUTE,
       contactedAt: null,
+      contact: null,
       excused: false,
     });
   });
@@ -125,6 +127,22 @@ describe('first contact', () => {
     expect(judge({ policy: connectedOnly, touches: [bare, mail] }, T0 + 3 * MINUTE).firstContact.state).toBe(
       'met',
     );
+  });
+
+  it.each([
+    ['a connected call', call(T0 + MINUTE, { outcome: 'CONNECTED' }), 'reached'],
+    ['a call nobody answered', call(T0 + MINUTE, { outcome: 'No answer', status: 'NO_ANSWER' }), 'attempt'],
+    ['a voicemail', call(T0 + MINUTE, { outcome: 'Left voicemail' }), 'attempt'],
+    ['a call logged without an outcome', call(T0 + MINUTE, { outcome: null }), 'attempt'],
+    ["a call with a portal's own outcome", call(T0 + MINUTE, { outcome: 'Interested' }), 'attempt'],
+    ['an e-mail', email(T0 + MINUTE), 'reached'],
+    ['a meeting', meeting(T0 + MINUTE), 'reached'],
+  ] as const)('first contact by %s, when any call counts, is told as %s (met or late)', (_, touch, kind) => {
+    const met = judge({ touches: [touch] }, T0 + 2 * MINUTE).firstContact;
+    expect(met).toMatchObject({ state: 'met', touchId: touch.id, contact: kind });
+    const late = { ...touch, at: T0 + 7 * MINUTE };
+    const breached = judge({ touches: [late] }, T0 + 8 * MINUTE).firstContact;
+    expect(breached).toMatchObject({ state: 'breached', contactedAt: late.at, contact: kind });
   });
 
   it('a touch of a kind the rule does not list does not count', () => {

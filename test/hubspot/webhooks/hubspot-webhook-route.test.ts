@@ -142,6 +142,56 @@ describe('POST /webhooks/hubspot (loopback server, signed requests)', () => {
     expect(accepted).toEqual([]);
   });
 
+  it('acts on a signed delivery once: the same request 20 times is answered 200 and reads nothing more', async () => {
+    const { url, accepted, log } = await start();
+    const body = JSON.stringify([change(101), change(202, 'hubspot_owner_id')]);
+    const timestamp = NOW - 1_000;
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push((await post(url, body, { timestamp })).status);
+    expect(statuses).toEqual([204, ...Array(19).fill(200)]);
+    expect(accepted).toEqual([['101', '202']]);
+    expect(log.lines().filter((l) => String(l.msg).startsWith('hubspot webhook replayed'))).toHaveLength(19);
+  });
+
+  it('lets through only one of 20 copies sent at the same moment', async () => {
+    const { url, accepted } = await start();
+    const body = JSON.stringify([change(101)]);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => post(url, body)));
+    expect(answers.map((r) => r.status).sort()).toEqual([...Array(19).fill(200), 204]);
+    expect(accepted).toEqual([['101']]);
+  });
+
+  it('skips events already accepted when HubSpot sends them again in a newly signed delivery, but not a new change', async () => {
+    const { url, accepted, clock } = await start();
+    await post(url, JSON.stringify([change(101)]), { timestamp: NOW - 1_000 });
+    clock.advance(2 * 60_000);
+    // HubSpot's retry: same event, next attempt, signed afresh; plus a later change of the same contact.
+    const retry = { ...change(101), attemptNumber: 1 };
+    const later = { ...change(101), eventId: 7001, occurredAt: NOW + 60_000 };
+    expect((await post(url, JSON.stringify([retry]), { timestamp: clock.now() })).status).toBe(204);
+    expect((await post(url, JSON.stringify([retry, later]), { timestamp: clock.now() + 1 })).status).toBe(
+      204,
+    );
+    expect(accepted).toEqual([['101'], ['101']]);
+  });
+
+  it('reads a repeated event again once the five-minute window is over', async () => {
+    const { url, accepted, clock } = await start();
+    await post(url, JSON.stringify([change(101)]), { timestamp: NOW });
+    clock.advance(5 * 60_000 + 1);
+    const retry = { ...change(101), attemptNumber: 3 };
+    expect((await post(url, JSON.stringify([retry]), { timestamp: clock.now() })).status).toBe(204);
+    expect(accepted).toEqual([['101'], ['101']]);
+  });
+
+  it('does not remember a delivery it refused, so a good copy of it still counts', async () => {
+    const { url, accepted } = await start();
+    const body = JSON.stringify([change(101)]);
+    expect((await post(url, body, { secret: 'guessed' })).status).toBe(401);
+    expect((await post(url, body)).status).toBe(204);
+    expect(accepted).toEqual([['101']]);
+  });
+
   it('accepts a delivery with nothing watched in it without waking the worker', async () => {
     const { url, accepted } = await start();
     const res = await post(url, JSON.stringify([change(1, 'firstname')]));

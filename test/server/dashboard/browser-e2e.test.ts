@@ -1,8 +1,9 @@
 /**
  * The dashboard in a real browser: headless Chromium (Debian's `chromium` package) driven by
- * playwright-core loads it against seeded stores, checks the figures, follows a click-through and
- * takes screenshots (test-results/dashboard*.png). Skipped, visibly, when /usr/bin/chromium is absent,
- * unless REQUIRE_BROWSER=1 (CI installs it).
+ * playwright-core signs in through the Slack sandbox's Sign in with Slack page, loads the dashboard
+ * against seeded stores, checks the figures, follows a click-through and takes screenshots
+ * (test-results/dashboard*.png). Skipped, visibly, when /usr/bin/chromium is absent, unless
+ * REQUIRE_BROWSER=1 (CI installs it).
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -10,8 +11,14 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSlaConfigFile } from '../../../src/config/load-sla-config.ts';
 import { DAY } from '../../../src/domain/time.ts';
+import { setup } from '../../fixtures/reports/hand-computed.ts';
+import { configFor } from '../../fixtures/reports/store-facts.ts';
 import { seedStore } from '../../support/seed/seed-store.ts';
-import { MARCH, startDashboard } from './harness.ts';
+import { BEARER, MARCH, startDashboard, TOKEN } from './harness.ts';
+
+/** The hand-computed fixture's file, with Olga as an admin (she sees every team). */
+const base = configFor(setup);
+const CONFIG = { ...base, slack: { ...base.slack, admins: ['#sla-admins', 'olga@example.com'] } };
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -43,14 +50,23 @@ describe.skipIf(!available)('dashboard in headless Chromium', () => {
     await browser?.close();
   });
 
-  it('shows the hand-computed figures and lists the leads behind one', async () => {
-    const d = await startDashboard();
+  it('signs in with Slack, shows the hand-computed figures and lists the leads behind one', async () => {
+    const d = await startDashboard({
+      config: CONFIG,
+      signIn: { people: ['olga@example.com', 'anna@example.com'] },
+    });
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      // Not signed in: off to Slack's page (the sandbox's), pick Olga, and back where she was going.
       await page.goto(`${d.base}/dashboard?${MARCH}`);
+      expect(page.url()).toContain('/openid/connect/authorize?');
+      await page.screenshot({ path: 'test-results/dashboard-sign-in.png' });
+      await page.click('button[data-email="olga@example.com"]');
+      await page.waitForURL(`${d.base}/dashboard?${MARCH}`);
+      expect(await page.locator('#signed-in-as').textContent()).toBe('olga@example.com (admin)');
       const fig = (path: string) => page.locator(`[data-figure="${path}"]`).first();
       expect(await fig('speed/total/handoffs').textContent()).toBe('7');
       expect(await fig('speed/total/compliance').textContent()).toBe('60.0%');
@@ -74,9 +90,26 @@ describe.skipIf(!available)('dashboard in headless Chromium', () => {
       // Filters are a plain form: choose a team, apply, and the figures follow.
       await page.goto(`${d.base}/dashboard?${MARCH}`);
       await page.selectOption('select[name="team"]', 'dach');
-      await page.click('button[type="submit"]');
+      await page.click('form.filters button[type="submit"]');
       await page.waitForURL(/team=dach/);
       expect(await fig('speed/total/handoffs').textContent()).toBe('2');
+
+      // Signing out ends the session: the dashboard sends her to Slack again.
+      await page.click('form.sign-out button');
+      await page.waitForURL(`${d.base}/dashboard/sign-out`);
+      expect(await page.locator('h2').textContent()).toBe('Signed out');
+      await page.goto(`${d.base}/dashboard?${MARCH}`);
+      expect(page.url()).toContain('/openid/connect/authorize?');
+
+      // Anna, benelux's manager, sees her team only.
+      await page.click('button[data-email="anna@example.com"]');
+      await page.waitForURL(`${d.base}/dashboard?${MARCH}`);
+      expect(await fig('speed/total/handoffs').textContent()).toBe('5');
+      expect(await page.locator('select[name="team"] option').allTextContents()).toEqual([
+        'all teams',
+        'benelux',
+        '(no team)',
+      ]);
       expect(errors).toEqual([]);
       await page.close();
     } finally {
@@ -91,6 +124,7 @@ describe.skipIf(!available)('dashboard in headless Chromium', () => {
     let owners: Awaited<ReturnType<typeof seedStore>>['owners'] = [];
     const d = await startDashboard({
       now,
+      token: TOKEN,
       config: loaded.config,
       owners: async () => owners,
       fill: async (store) => {
@@ -98,7 +132,11 @@ describe.skipIf(!available)('dashboard in headless Chromium', () => {
       },
     });
     try {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      // A script's view: the token in the Authorization header.
+      const page = await browser.newPage({
+        viewport: { width: 1400, height: 900 },
+        extraHTTPHeaders: BEARER,
+      });
       const since = new Date(now - 40 * DAY).toISOString().slice(0, 10);
       const started = performance.now();
       await page.goto(`${d.base}/dashboard?since=${since}&until=2026-04-15`);

@@ -32,6 +32,21 @@ export function describeFeedbackContract(ctx: StoreContext): void {
       expect(await ctx.store.acknowledgements([])).toEqual([]);
     });
 
+    it('keeps the name of whoever pressed "On it" when it is known', async () => {
+      await seedInstances();
+      const named = { instanceId: slaInstance(1).id, by: 'chris@example.com', byName: 'Chris Claes', at: T0 };
+      const unnamed = { instanceId: slaInstance(2).id, by: 'slack:U222', at: T0 + MINUTE };
+      for (const ack of [named, unnamed]) expect(await ctx.store.acknowledge(ack)).toBe(true);
+
+      expect(await ctx.store.acknowledgements([named.instanceId, unnamed.instanceId])).toEqual([
+        named,
+        unnamed,
+      ]);
+      expect(await ctx.store.acknowledgementsSince(T0)).toEqual([named, unnamed]);
+      const [again] = await ctx.store.acknowledgements([unnamed.instanceId]);
+      expect(again !== undefined && 'byName' in again).toBe(false);
+    });
+
     it('lists the acknowledgements made at or after a moment, oldest first', async () => {
       await seedInstances();
       const late = { instanceId: slaInstance(1).id, by: 'U111', at: T0 + 5 * MINUTE };

@@ -263,10 +263,17 @@ export function describeInstanceContract(ctx: StoreContext): void {
         ...pendingEvaluation(c),
         attempts: { made: 2, required: 6, atMost: 10, windowEnd: T0 + DAY, state: 'open', overkill: false },
       };
+      // The late contact was a call nobody answered: the ping says "first attempt", and so must the summary.
+      const breached = breachedEvaluation(b);
+      const fc = breached.firstContact;
+      const attempted: Evaluation = {
+        ...breached,
+        firstContact: fc.state === 'breached' ? { ...fc, contact: 'attempt' } : fc,
+      };
       await ctx.store.commitCycle(
         cycle({
           newInstances: [a, b, c, d, e],
-          evaluations: [pendingEvaluation(a), breachedEvaluation(b), withAttempts, metEvaluation(d)],
+          evaluations: [pendingEvaluation(a), attempted, withAttempts, metEvaluation(d)],
         }),
       );
       await ctx.store.setPing(b.id, { channel: 'D1', ts: '1.1' }, 'breached:contacted:true|-|ack|open');
@@ -289,7 +296,12 @@ export function describeInstanceContract(ctx: StoreContext): void {
         hasPing: true,
         verdict: {
           settled: true,
-          firstContact: { state: 'breached', contactedAt: T0 + 2 * MINUTE + 12 * MINUTE, excused: true },
+          firstContact: {
+            state: 'breached',
+            contactedAt: T0 + 2 * MINUTE + 12 * MINUTE,
+            contact: 'attempt',
+            excused: true,
+          },
           acknowledged: true,
         },
       });

@@ -10,10 +10,17 @@ export function describeLeaseContract(ctx: StoreContext, capabilities: StoreCapa
   if (!capabilities.exclusiveLeases) {
     describe('leases (single process)', () => {
       it('are always granted, to any holder, and releasing them is harmless', async () => {
-        expect(await ctx.store.acquireLease('cycle', 'a', T0, TTL)).toBe(true);
-        expect(await ctx.store.acquireLease('cycle', 'b', T0, TTL)).toBe(true);
+        expect(await ctx.store.acquireLease('cycle', 'a', T0, TTL)).toBe(1);
+        expect(await ctx.store.acquireLease('cycle', 'b', T0, TTL)).toBe(2);
         await ctx.store.releaseLease('cycle', 'a');
-        expect(await ctx.store.acquireLease('cycle', 'a', T0, TTL)).toBe(true);
+        expect(await ctx.store.acquireLease('cycle', 'a', T0, TTL)).toBe(3);
+      });
+
+      it('the epoch moves on only when the holder changes (a restarted process), never on renewal', async () => {
+        expect(await ctx.store.acquireLease('cycle', 'a', T0, TTL)).toBe(1);
+        expect(await ctx.store.acquireLease('cycle', 'a', T0 + 10 * TTL, TTL)).toBe(1);
+        expect(await ctx.store.acquireLease('cycle', 'restarted', T0 + 11 * TTL, TTL)).toBe(2);
+        expect(await ctx.store.acquireLease('digest', 'a', T0, TTL)).toBe(1);
       });
     });
     return;
@@ -21,34 +28,46 @@ export function describeLeaseContract(ctx: StoreContext, capabilities: StoreCapa
 
   describe('leases (several processes)', () => {
     it('a free lease is granted; another holder is refused while it runs; the holder renews it', async () => {
-      expect(await ctx.store.acquireLease('cycle', 'a', T0, TTL)).toBe(true);
-      expect(await ctx.store.acquireLease('cycle', 'b', T0 + 1, TTL)).toBe(false);
-      expect(await ctx.store.acquireLease('cycle', 'a', T0 + TTL / 2, TTL)).toBe(true);
+      expect(await ctx.store.acquireLease('cycle', 'a', T0, TTL)).toBe(1);
+      expect(await ctx.store.acquireLease('cycle', 'b', T0 + 1, TTL)).toBeNull();
+      expect(await ctx.store.acquireLease('cycle', 'a', T0 + TTL / 2, TTL)).toBe(1);
       // Renewed at T0 + TTL/2: still held at T0 + TTL, where the first grant would have ended.
-      expect(await ctx.store.acquireLease('cycle', 'b', T0 + TTL, TTL)).toBe(false);
-      expect(await ctx.store.acquireLease('cycle', 'b', T0 + TTL / 2 + TTL, TTL)).toBe(true);
+      expect(await ctx.store.acquireLease('cycle', 'b', T0 + TTL, TTL)).toBeNull();
+      expect(await ctx.store.acquireLease('cycle', 'b', T0 + TTL / 2 + TTL, TTL)).toBe(2);
     });
 
     it('an expired lease goes to the next holder, and the old holder is then refused', async () => {
       await ctx.store.acquireLease('cycle', 'a', T0, TTL);
 
-      expect(await ctx.store.acquireLease('cycle', 'b', T0 + TTL - 1, TTL)).toBe(false);
-      expect(await ctx.store.acquireLease('cycle', 'b', T0 + TTL, TTL)).toBe(true);
-      expect(await ctx.store.acquireLease('cycle', 'a', T0 + TTL + 1, TTL)).toBe(false);
+      expect(await ctx.store.acquireLease('cycle', 'b', T0 + TTL - 1, TTL)).toBeNull();
+      expect(await ctx.store.acquireLease('cycle', 'b', T0 + TTL, TTL)).toBe(2);
+      expect(await ctx.store.acquireLease('cycle', 'a', T0 + TTL + 1, TTL)).toBeNull();
+    });
+
+    it('the epoch moves on with every takeover — the same holder after expiry too — never on renewal', async () => {
+      expect(await ctx.store.acquireLease('cycle', 'a', T0, TTL)).toBe(1);
+      expect(await ctx.store.acquireLease('cycle', 'a', T0 + TTL - 1, TTL)).toBe(1);
+      // Ran out at T0 + 2·TTL − 1 without anyone taking it: taken again, a new leadership.
+      expect(await ctx.store.acquireLease('cycle', 'a', T0 + 2 * TTL, TTL)).toBe(2);
+      expect(await ctx.store.acquireLease('cycle', 'b', T0 + 3 * TTL, TTL)).toBe(3);
+      await ctx.store.releaseLease('cycle', 'b');
+      // A released lease keeps counting: a fresh start at 1 could match a stale holder's token.
+      expect(await ctx.store.acquireLease('cycle', 'b', T0 + 3 * TTL + 1, TTL)).toBe(4);
+      expect(await ctx.store.acquireLease('cycle', 'a', T0 + 3 * TTL + 2, TTL)).toBeNull();
     });
 
     it('a released lease is free at once; releasing a lease someone else holds does nothing', async () => {
       await ctx.store.acquireLease('cycle', 'a', T0, TTL);
       await ctx.store.releaseLease('cycle', 'b');
-      expect(await ctx.store.acquireLease('cycle', 'b', T0 + 1, TTL)).toBe(false);
+      expect(await ctx.store.acquireLease('cycle', 'b', T0 + 1, TTL)).toBeNull();
 
       await ctx.store.releaseLease('cycle', 'a');
-      expect(await ctx.store.acquireLease('cycle', 'b', T0 + 2, TTL)).toBe(true);
+      expect(await ctx.store.acquireLease('cycle', 'b', T0 + 2, TTL)).toBe(2);
     });
 
     it('leases with different names are independent', async () => {
-      expect(await ctx.store.acquireLease('cycle', 'a', T0, TTL)).toBe(true);
-      expect(await ctx.store.acquireLease('digest', 'b', T0, TTL)).toBe(true);
+      expect(await ctx.store.acquireLease('cycle', 'a', T0, TTL)).toBe(1);
+      expect(await ctx.store.acquireLease('digest', 'b', T0, TTL)).toBe(1);
     });
 
     it('of many holders racing for an expired lease from two processes, exactly one wins', async () => {
@@ -61,7 +80,7 @@ export function describeLeaseContract(ctx: StoreContext, capabilities: StoreCapa
         ),
       );
 
-      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(results.filter((epoch) => epoch !== null)).toEqual([2]);
     });
 
     it('two processes delivering the same outbox under the lease send every message exactly once, and the standby takes over when the leader dies', async () => {
@@ -70,7 +89,7 @@ export function describeLeaseContract(ctx: StoreContext, capabilities: StoreCapa
       const sends: { key: string; by: string }[] = [];
       const deliver = async (store: Store, holder: string, now: Instant, rounds: number) => {
         for (let round = 0; round < rounds; round++) {
-          if (await store.acquireLease('cycle', holder, now, TTL)) {
+          if ((await store.acquireLease('cycle', holder, now, TTL)) !== null) {
             for (const entry of await store.duePending(now, 5)) {
               sends.push({ key: entry.key, by: holder });
               await store.markSent(entry.key, { channel: 'D1', ts: `${holder}:${round}` }, null, now);

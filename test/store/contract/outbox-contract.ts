@@ -30,6 +30,8 @@ export function describeOutboxContract(ctx: StoreContext): void {
         sentAt: null,
         fallback: null,
         inDoubtSince: null,
+        claimedEpoch: null,
+        claimedAt: null,
       });
     });
 

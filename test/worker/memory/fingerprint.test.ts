@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../../src/domain/evaluation.ts';
 import { MINUTE } from '../../../src/domain/time.ts';
-import { evaluationFingerprint } from '../../../src/worker/shared/fingerprint.ts';
+import { verdictFactsOf } from '../../../src/ports/store.ts';
+import { evaluationFingerprint, pingFingerprint } from '../../../src/worker/shared/fingerprint.ts';
 
 const pending: Evaluation = {
   instanceId: 'contact:1:sql:0',
@@ -47,5 +48,47 @@ describe('evaluationFingerprint', () => {
     ];
     const prints = others.map(evaluationFingerprint);
     expect(new Set([print, ...prints]).size).toBe(others.length + 1);
+  });
+});
+
+describe('what the handoff ping shows of a first contact', () => {
+  const met = (contact?: 'reached' | 'attempt'): Evaluation => ({
+    ...pending,
+    firstContact: {
+      state: 'met',
+      deadline: 5 * MINUTE,
+      at: MINUTE,
+      touchId: 'call:1',
+      took: MINUTE,
+      ...(contact ? { contact } : {}),
+    },
+  });
+  const late = (contact: 'reached' | 'attempt'): Evaluation => ({
+    ...pending,
+    firstContact: {
+      state: 'breached',
+      deadline: 5 * MINUTE,
+      lateBy: MINUTE,
+      contactedAt: 6 * MINUTE,
+      contact,
+      excused: false,
+    },
+  });
+
+  it('changes when a call first logged without an outcome turns out to have connected', () => {
+    expect(evaluationFingerprint(met('attempt'))).not.toBe(evaluationFingerprint(met('reached')));
+    expect(pingFingerprint(met('attempt'), false)).not.toBe(pingFingerprint(met('reached'), false));
+    expect(pingFingerprint(late('attempt'), false)).not.toBe(pingFingerprint(late('reached'), false));
+  });
+
+  it('stays as stored for pings that said "Contacted" before the kind was kept', () => {
+    expect(pingFingerprint(met('reached'), false)).toBe(pingFingerprint(met(), false));
+    expect(pingFingerprint(met('reached'), false)).toBe('met|-|-|open');
+    expect(pingFingerprint(late('reached'), false)).toBe('breached:contacted:false|-|-|open');
+  });
+
+  it('is the same told from the stored summary as from the evaluation', () => {
+    for (const e of [met('attempt'), met('reached'), late('attempt'), late('reached'), pending])
+      expect(pingFingerprint(verdictFactsOf(e), false)).toBe(pingFingerprint(e, false));
   });
 });

@@ -63,8 +63,12 @@ export const chatMethods: Readonly<Record<string, MethodSpec>> = {
   'chat.delete': {
     tier: 3,
     scope: 'chat:write',
+    // By conversation id, as chat.update (a user id or #name finds no channel); a bot token deletes only
+    // the bot's own messages, and every message in this log is the app's (SD-27).
     handle: ({ state, args, now }) => {
-      const message = state.log.find(str(args, 'channel') ?? '', str(args, 'ts') ?? '');
+      const channel = state.directory.channel(str(args, 'channel') ?? '');
+      if (!channel || channel.id !== str(args, 'channel')) return fail('channel_not_found');
+      const message = state.log.find(channel.id, str(args, 'ts') ?? '');
       if (!message || message.deletedAt !== null) return fail('message_not_found');
       state.log.remove(message, now);
       return ok({ channel: message.channel, ts: message.ts });

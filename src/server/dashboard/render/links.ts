@@ -2,7 +2,7 @@ import type { Figure } from '../../../domain/reports/index.ts';
 import { figurePath } from '../../../domain/reports/index.ts';
 import { html, type SafeHtml } from './html.ts';
 
-/** Builds dashboard URLs that keep the current filters (and the token, when it came in the URL). */
+/** Builds dashboard URLs that keep the current filters (never a credential: none goes in URLs). */
 export interface Links {
   /** `/dashboard?…` with some filters replaced. */
   page(changes?: Readonly<Record<string, string | null>>): string;
@@ -16,6 +16,7 @@ export function links(base: string, params: URLSearchParams): Links {
   const build = (path: string, changes: Readonly<Record<string, string | null>>) => {
     const p = new URLSearchParams(params);
     p.delete('figure');
+    p.delete('token');
     for (const [k, v] of Object.entries(changes)) {
       if (v === null || v === '') p.delete(k);
       else p.set(k, v);

@@ -8,6 +8,7 @@ body { margin:0; font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-s
 header { background:#1d2330; color:#fff; padding:12px 24px; display:flex; gap:24px; align-items:baseline; flex-wrap:wrap; }
 header h1 { font-size:18px; margin:0; }
 header nav a { color:#cfd8ff; margin-right:14px; text-decoration:none; }
+header .who { color:#cfd8ff; margin-left:auto; } header form.sign-out { display:inline; } header form.sign-out button { font:inherit; }
 main { padding:16px 24px 48px; max-width:1400px; }
 form.filters { display:flex; flex-wrap:wrap; gap:10px; align-items:end; background:#fff; border:1px solid var(--line); padding:10px 12px; border-radius:6px; }
 form.filters label { display:flex; flex-direction:column; font-size:12px; color:#555; }

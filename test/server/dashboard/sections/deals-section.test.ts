@@ -3,7 +3,7 @@ import type { Deal } from '../../../../src/ports/crm-source.ts';
 import type { Store } from '../../../../src/ports/store.ts';
 import { at, facts, NOW } from '../../../fixtures/reports/hand-computed.ts';
 import { writeFacts } from '../../../fixtures/reports/store-facts.ts';
-import { type Dashboard, MARCH, startDashboard } from '../harness.ts';
+import { BEARER, type Dashboard, MARCH, startDashboard, TOKEN } from '../harness.ts';
 
 let running: Dashboard | null = null;
 afterEach(async () => {
@@ -51,11 +51,12 @@ function figureText(page: string, path: string): string | null {
   return re.exec(page)?.[1] ?? null;
 }
 
-const page = async (d: Dashboard, query = '') => (await fetch(`${d.base}/dashboard?${MARCH}${query}`)).text();
+const page = async (d: Dashboard, query = '') =>
+  (await fetch(`${d.base}/dashboard?${MARCH}${query}`, { headers: BEARER })).text();
 
 describe('dashboard deals: SQL → won and average won deal per currency, in all and per team', () => {
   it('shows the report’s won rate with the count behind it, and each currency’s average apart', async () => {
-    running = await startDashboard({ fill: withDeals });
+    running = await startDashboard({ fill: withDeals, token: TOKEN });
     const html = await page(running);
     expect(figureText(html, 'delivery/deals/rate')).toBe('75.0%');
     expect(figureText(html, 'delivery/deals/won')).toBe('3');
@@ -69,7 +70,7 @@ describe('dashboard deals: SQL → won and average won deal per currency, in all
   });
 
   it('gives the same figures per team, each linked to the SQLs behind it', async () => {
-    running = await startDashboard({ fill: withDeals });
+    running = await startDashboard({ fill: withDeals, token: TOKEN });
     const html = await page(running);
     expect(figureText(html, 'delivery/deals/byTeam/benelux/rate')).toBe('66.7%');
     expect(figureText(html, 'delivery/deals/byTeam/benelux/won')).toBe('2');
@@ -80,13 +81,18 @@ describe('dashboard deals: SQL → won and average won deal per currency, in all
     expect(figureText(html, 'delivery/deals/byTeam/dach/averageValue/USD/average')).toBeNull();
 
     const leads = await (
-      await fetch(`${running.base}/dashboard/leads?${MARCH}&figure=delivery%2Fdeals%2FbyTeam%2Fbenelux%2Fwon`)
+      await fetch(
+        `${running.base}/dashboard/leads?${MARCH}&figure=delivery%2Fdeals%2FbyTeam%2Fbenelux%2Fwon`,
+        {
+          headers: BEARER,
+        },
+      )
     ).text();
     expect([...leads.matchAll(/data-id="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(['A', 'C']);
   });
 
   it('follows the team filter', async () => {
-    running = await startDashboard({ fill: withDeals });
+    running = await startDashboard({ fill: withDeals, token: TOKEN });
     const html = await page(running, '&team=dach');
     expect(figureText(html, 'delivery/deals/rate')).toBe('100.0%');
     expect(figureText(html, 'delivery/deals/averageValue/EUR/average')).toBe('3,000.00');
@@ -94,7 +100,7 @@ describe('dashboard deals: SQL → won and average won deal per currency, in all
   });
 
   it('says "no deals data yet" when the worker never read deals, instead of 0 %', async () => {
-    running = await startDashboard();
+    running = await startDashboard({ token: TOKEN });
     const html = await page(running);
     expect(html).toContain('No deals data yet');
     expect(figureText(html, 'delivery/deals/rate')).toBeNull();

@@ -1,0 +1,42 @@
+import type { Instant } from '../../domain/time.ts';
+import type { ExternalSystem } from '../../worker/events.ts';
+import { type Route, sendJson } from '../route.ts';
+
+/** What start-up waits for, as the last failed check said (null while the first checks run). */
+export interface StartingStatus {
+  readonly system: ExternalSystem;
+  readonly reason: string;
+  readonly attempts: number;
+  readonly since: Instant;
+}
+
+/**
+ * Health while start-up tries HubSpot and Slack again (they are unreachable or failing): the process
+ * is alive (`/healthz` 200, so an orchestrator does not restart it in a loop) and not ready
+ * (`/readyz` 503, saying what it waits for). Served on PORT until the real server takes over.
+ */
+export function startingRoutes(status: () => StartingStatus | null): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: '/healthz',
+      handle: (_req, res) => sendJson(res, 200, { status: 'starting' }),
+    },
+    {
+      method: 'GET',
+      path: '/readyz',
+      handle: (_req, res) => {
+        const s = status();
+        sendJson(res, 503, {
+          status: 'starting',
+          reason:
+            s === null
+              ? 'start-up checks of Slack and HubSpot under way'
+              : `waiting for ${s.system === 'hubspot' ? 'HubSpot' : 'Slack'} at start-up: ${s.reason}`,
+          attempts: s?.attempts ?? 0,
+          failingSince: s === null ? null : new Date(s.since).toISOString(),
+        });
+      },
+    },
+  ];
+}
