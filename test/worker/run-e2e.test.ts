@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -125,22 +125,33 @@ describe('sla-bot run (end to end, loopback sandboxes)', () => {
     expect(slack.state.dmsTo('bram@example.com')).toHaveLength(1);
   });
 
-  it('reads .env from the working directory: a fresh .env with the tokens runs --once --dry-run, nothing exported', async () => {
-    const dotenv = Object.entries(env)
-      .filter(([k]) => k !== 'SLACK_BOT_TOKEN')
-      .map(([k, v]) => `${k}=${v}`)
-      .join('\n');
-    await writeFile(
-      join(dir, '.env'),
-      `# copied from .env.example\n${dotenv}\nSLACK_BOT_TOKEN="${SLACK_TOKEN}"\n`,
-    );
+  it('reads .env from the working directory: .env.example with two tokens filled runs --once --dry-run, nothing exported', async () => {
+    // The README's "Going live" step: `cp .env.example .env`, fill in the two tokens. Only the API
+    // roots (the loopback sandboxes stand in for HubSpot and Slack) and the test's own SLA file and
+    // store differ from the file as shipped.
+    const example = await readFile(join(import.meta.dirname, '../../.env.example'), 'utf8');
+    const set = (text: string, key: string, value: string) => {
+      const line = new RegExp(`^${key}=.*$`, 'm');
+      expect(text).toMatch(line);
+      return text.replace(line, `${key}=${value}`);
+    };
+    let dotenv = set(example, 'HUBSPOT_ACCESS_TOKEN', HUBSPOT_TOKEN);
+    dotenv = set(dotenv, 'SLACK_BOT_TOKEN', `"${SLACK_TOKEN}"`);
+    dotenv = set(dotenv, 'HUBSPOT_BASE_URL', env.HUBSPOT_BASE_URL ?? '');
+    dotenv = set(dotenv, 'SLACK_API_URL', env.SLACK_API_URL ?? '');
+    dotenv = set(dotenv, 'SLA_CONFIG', env.SLA_CONFIG ?? '');
+    dotenv = set(dotenv, 'DATABASE_URL', env.DATABASE_URL ?? '');
+    await writeFile(join(dir, '.env'), dotenv);
     const r = await runCli(['run', '--once', '--dry-run'], {}, dir);
-    expect(r.stderr).toContain(
-      `sla-bot: read 8 variables from ${join(dir, '.env')} (the process environment wins)`,
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^sla-bot: read \\d+ variables from ${join(dir, '.env').replace(/[.\\/]/g, '\\$&')} \\(the process environment wins\\)\n$`,
+      ),
     );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('"msg":"dry run: would send"');
     expect(r.stdout).not.toContain(SLACK_TOKEN);
+    expect(r.stdout).not.toContain(HUBSPOT_TOKEN);
     // The process environment wins over the file.
     const quiet = await runCli(['run', '--once', '--dry-run'], { LOG_LEVEL: 'silent' }, dir);
     expect(quiet.code).toBe(0);
