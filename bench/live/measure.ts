@@ -48,6 +48,8 @@ export interface ScenarioResult {
   readonly budget: BudgetShare;
   readonly slack429: number;
   readonly slackPosts: number;
+  /** `chat.update` requests: messages updated in place (the ping's state, corrections, issue 15). */
+  readonly slackEdits: number;
   readonly warnings: number;
   readonly sampleWarnings: readonly string[];
   /** Every measured cycle: duration, requests by endpoint, lower bound, CPU. */
@@ -85,6 +87,8 @@ export interface MeasureInput {
 
 const startOf = (line: CycleLine): Instant => line.at - line.durationMs;
 const seconds = (ms: number): number => Math.round(ms / 10) / 100;
+
+const endpointCount = (s: StatsSnapshot, endpoint: string): number => s.byEndpoint[endpoint]?.count ?? 0;
 
 function diffEndpoints(a: StatsSnapshot, b: StatsSnapshot): Record<string, number> {
   const out: Record<string, number> = {};
@@ -179,6 +183,7 @@ export function measure(m: MeasureInput): ScenarioResult {
     budget: m.budget,
     slack429: m.slack.end.rateLimited.total - m.slack.baseline.rateLimited.total,
     slackPosts: m.slackPosts,
+    slackEdits: endpointCount(m.slack.end, 'chat.update') - endpointCount(m.slack.baseline, 'chat.update'),
     warnings: warnings.length,
     sampleWarnings: warnings.slice(0, 5),
     perCycle: details,

@@ -7,13 +7,17 @@ import { loadSlaConfigFile } from '../../src/config/load-sla-config.ts';
 import type { Millis } from '../../src/domain/time.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import type { StatsSnapshot } from '../../src/sandbox/index.ts';
+import { type BatchBaselineResult, runBatchBaseline } from './batch-baseline.ts';
 import { budgetShare } from './budget-share.ts';
+import type { FirstInstallFigures, FirstInstallProbe } from './first-install.ts';
+import { type MemoryOverTime, memoryOverTime, type PeriodicWork, periodicWork } from './long-figures.ts';
 import { measure, type ScenarioResult } from './measure.ts';
-import { type NaiveResult, runNaive } from './naive.ts';
+import { type AnswerSpread, answerSpread, seedOf } from './network-model.ts';
 import { MANAGERS, REPS, TEAMS } from './people.ts';
 import { watchPings } from './ping-watch.ts';
+import { STEADY } from './scenarios.ts';
 import { benchSlaYaml } from './sla-yaml.ts';
-import { emptyLog, type HandoffEvent, type TrafficLog } from './traffic.ts';
+import { emptyLog, type HandoffEvent, steadyTraffic, type TrafficLog } from './traffic.ts';
 import { warmStore } from './warm-store.ts';
 import { webhookSender } from './webhook-sender.ts';
 import { type CycleLine, startWorker } from './worker-process.ts';
@@ -29,6 +33,8 @@ export interface ScenarioSpec {
   /** The SLA file leaves `poll.every` out: the product's default (`auto`) is measured. */
   readonly defaultPoll?: boolean;
   readonly latencyMs: Millis;
+  /** The old flat latency, no slow tail and no HubSpot 5xx (`--flat`); default: network-model.ts. */
+  readonly flatNetwork?: boolean;
   readonly indexLagMs: Millis;
   /** HubSpot webhooks on: every handoff is also posted, signed, to the worker. */
   readonly webhooks: boolean;
@@ -36,8 +42,15 @@ export interface ScenarioSpec {
   readonly traffic: (world: World, log: TrafficLog, hooks: TrafficHooks) => Promise<void>;
   /** How long to wait after the traffic for the last pings. */
   readonly grace: Millis;
-  /** Run the naive baseline on the same sandbox afterwards, for at most this long. */
+  /**
+   * Run the baseline (the batch-reading bot, batch-baseline.ts) on the same sandbox after the worker
+   * stopped: its first poll, then polls at the same interval for this long, with steady traffic.
+   */
   readonly naive: Millis | null;
+  /** The long run (`--long`): the table adds the periodic work and memory over time. */
+  readonly long?: boolean;
+  /** A first install (first-install.ts): an empty store instead of a warm one, figures of its own. */
+  readonly firstInstall?: FirstInstallProbe;
 }
 
 export interface RequestMark {
@@ -52,9 +65,21 @@ export interface TrafficHooks {
   readonly onHandoff?: (event: HandoffEvent) => Promise<void>;
   /** Whether a contact's handoff ping has been posted. */
   readonly pinged: (contactId: string) => boolean;
+  /** The worker's `/readyz` answer (first install: the import's progress). */
+  readonly readyz?: () => Promise<unknown>;
 }
 
-export type BenchResult = ScenarioResult & { readonly naive: NaiveResult | null };
+export type BenchResult = ScenarioResult & {
+  readonly baseline: BatchBaselineResult | null;
+  /** HubSpot's answers to the worker (start to stop), ms: the latency the figures were measured under. */
+  readonly hubspotLatency: AnswerSpread;
+  /** Each of those answer times, whole ms (pooled over the run by bench/run.ts). */
+  readonly hubspotAnswerTimesMs: readonly number[];
+  readonly memory: MemoryOverTime;
+  readonly periodic: PeriodicWork;
+  readonly long: boolean;
+  readonly firstInstall?: FirstInstallFigures;
+};
 
 const CLIENT_SECRET = 'bench-webhook-client-secret';
 
@@ -75,6 +100,8 @@ export async function runScenario(
     open: spec.open,
     spare: spec.spare,
     latencyMs: spec.latencyMs,
+    ...(spec.flatNetwork ? { flatNetwork: true } : {}),
+    seed: seedOf(spec.name),
     indexLagMs: spec.indexLagMs,
     now: startedAt,
   });
@@ -88,17 +115,19 @@ export async function runScenario(
       for (const rep of team.members) teamOfOwner.set(world.ownerIds.get(rep) ?? '', team.name);
     const dbPath = join(dir, 'sla.sqlite');
     const seedStart = systemClock.now();
-    const seeded = await warmStore({
-      path: dbPath,
-      config: loaded.config,
-      hubspot: world.hubspot,
-      slack: world.slack,
-      contacts: world.open,
-      teamOfOwner,
-      people: [...REPS, ...MANAGERS],
-      now: systemClock.now(),
-      logger,
-    });
+    const seeded = spec.firstInstall
+      ? spec.firstInstall.prepare(world, loaded.config)
+      : await warmStore({
+          path: dbPath,
+          config: loaded.config,
+          hubspot: world.hubspot,
+          slack: world.slack,
+          contacts: world.open,
+          teamOfOwner,
+          people: [...REPS, ...MANAGERS],
+          now: systemClock.now(),
+          logger,
+        });
     const seedMs = systemClock.now() - seedStart;
     const worker = startWorker(
       {
@@ -134,6 +163,7 @@ export async function runScenario(
       await spec.traffic(world, log, {
         ...(send ? { onHandoff: send } : {}),
         pinged: (id) => pings.firstPost.has(id),
+        readyz: async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).json(),
       });
       const trafficEnd = systemClock.now();
       const deadline = trafficEnd + spec.grace;
@@ -144,6 +174,7 @@ export async function runScenario(
       const end = world.hubspot.stats.snapshot();
       const endAt = systemClock.now();
       const proc = await worker.stop();
+      const answerTimes = world.hubspot.answerTimes.since(0);
       const limits = world.hubspot.limits;
       const budget = budgetShare({
         tier: limits?.tier ?? null,
@@ -153,14 +184,18 @@ export async function runScenario(
         requests: end.total - baseline.total,
         periodMs: endAt - trafficStart,
       });
-      const naive =
+      const batchBot =
         spec.naive === null
           ? null
-          : await runNaive(
-              world.hubspot,
-              world.open.map((c) => c.id),
-              spec.naive,
-            );
+          : await runBatchBaseline({
+              hubspot: world.hubspot,
+              // What is open now: the seeded leads and those handed off during the run.
+              openContactIds: [...world.open.map((c) => c.id), ...log.handoffs.map((h) => h.contactId)],
+              pollEvery: spec.pollEvery,
+              duration: spec.naive,
+              traffic: (duration) =>
+                steadyTraffic(world, { ...STEADY, duration, pinged: () => true, seed: 41 }, emptyLog()),
+            });
       const result = measure({
         spec,
         seeded,
@@ -179,7 +214,16 @@ export async function runScenario(
         engagementTypes: 3,
         budget,
       });
-      return { ...result, naive };
+      return {
+        ...result,
+        baseline: batchBot,
+        hubspotLatency: answerSpread(answerTimes),
+        hubspotAnswerTimesMs: answerTimes.map(Math.round),
+        memory: memoryOverTime(marks, trafficStart, proc?.peakRss ?? null),
+        periodic: periodicWork(marks, trafficStart),
+        long: spec.long === true,
+        ...(spec.firstInstall ? { firstInstall: spec.firstInstall.figures() } : {}),
+      };
     } finally {
       pings.stop();
       await worker.stop();

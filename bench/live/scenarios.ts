@@ -1,4 +1,6 @@
 import type { Millis } from '../../src/domain/time.ts';
+import { FirstInstallProbe } from './first-install.ts';
+import { longTraffic } from './long-traffic.ts';
 import type { ScenarioSpec } from './scenario.ts';
 import { burstTraffic, steadyTraffic } from './traffic.ts';
 
@@ -9,12 +11,16 @@ export interface PlanOptions {
   readonly steadyFor: Millis;
   /** Largest size (100,000 by default; smaller for a quick run). */
   readonly sizes: readonly number[];
-  /** How long the naive baseline runs at each size. */
+  /** How long the batch-reading baseline polls at each size (after its first poll). */
   readonly naiveFor: Millis;
+  /** The old flat latency, no tail, no 5xx (`--flat`). */
+  readonly flatNetwork?: boolean;
+  /** Traffic time of the long run (`--long`); `null`: no long run. */
+  readonly longFor?: Millis | null;
 }
 
 /** "A few handoffs and touches a minute". */
-const STEADY = { handoffsPerMinute: 12, touchesPerMinute: 24 } as const;
+export const STEADY = { handoffsPerMinute: 12, touchesPerMinute: 24 } as const;
 const INDEX_LAG: Millis = 1_000;
 /** The default poll interval, kept when webhooks bring handoffs. */
 const WEBHOOK_POLL: Millis = 30_000;
@@ -22,7 +28,13 @@ const WEBHOOK_POLL: Millis = 30_000;
 export function plan(o: PlanOptions): ScenarioSpec[] {
   const largest = Math.max(...o.sizes);
   const grace = o.pollEvery * 2 + 10_000;
-  const base = { pollEvery: o.pollEvery, latencyMs: o.latencyMs, indexLagMs: INDEX_LAG, grace };
+  const base = {
+    pollEvery: o.pollEvery,
+    latencyMs: o.latencyMs,
+    ...(o.flatNetwork ? { flatNetwork: true } : {}),
+    indexLagMs: INDEX_LAG,
+    grace,
+  };
   // With webhooks on, polling is the safety net at its default interval (30 s).
   const steady = (open: number, webhooks: boolean): ScenarioSpec => ({
     ...base,
@@ -77,5 +89,63 @@ export function plan(o: PlanOptions): ScenarioSpec[] {
       traffic: (world, log, hooks) =>
         steadyTraffic(world, { ...STEADY, ...hooks, duration: Math.max(o.steadyFor, 120_000) }, log),
     },
+    ...(o.longFor ? [longRun(o.longFor, largest, base)] : []),
+    firstInstall(10_000, base),
   ];
+}
+
+/**
+ * `first-install-10000`: sla-bot's first start on an empty store, on a Starter portal with 10,000
+ * open leads handed over across the last 30 days (most called back, a dozen still inside their
+ * window), poll.backfill at its default (30d), steady traffic beside it.
+ * Figures: time to caught up, requests, 429s, and messages about leads whose moments passed before
+ * the install (first-install.ts).
+ */
+function firstInstall(
+  open: number,
+  base: Pick<ScenarioSpec, 'latencyMs' | 'indexLagMs' | 'flatNetwork'>,
+): ScenarioSpec {
+  const probe = new FirstInstallProbe();
+  return {
+    ...base,
+    // A fixed poll, so the targets of the defaults scenario (a day at this rate) do not read the
+    // import's burst as the steady cost; while it runs, cycles follow each other anyway.
+    pollEvery: 10_000,
+    grace: 30_000,
+    name: `first-install-${open}`,
+    title: `first install: ${open.toLocaleString('en')} open leads of the last 30 days, empty store, Starter`,
+    open,
+    spare: 500,
+    webhooks: false,
+    naive: null,
+    firstInstall: probe,
+    traffic: (world, log, hooks) => probe.traffic(world, log, hooks),
+  };
+}
+
+/**
+ * `--long`: the product as installed (poll.every auto, Starter) at the largest size for 20 minutes or
+ * more, so the work that is not a poll happens inside it — owners every 15 minutes, the call-outcome
+ * list when an unknown outcome turns up (at most every 10), deals every 5 — and memory can be
+ * watched over time.
+ */
+function longRun(
+  longFor: Millis,
+  open: number,
+  base: Pick<ScenarioSpec, 'latencyMs' | 'indexLagMs' | 'flatNetwork'>,
+): ScenarioSpec {
+  return {
+    ...base,
+    pollEvery: 10_000,
+    defaultPoll: true,
+    grace: 30_000,
+    name: `long-${open}`,
+    title: `${open.toLocaleString('en')} open for ${longFor / 60_000} min, the product's defaults on Starter, periodic work included`,
+    open,
+    spare: 2_000,
+    webhooks: false,
+    naive: null,
+    long: true,
+    traffic: (world, log, hooks) => longTraffic(world, { ...STEADY, ...hooks, duration: longFor }, log),
+  };
 }

@@ -1,4 +1,6 @@
+import type { BatchBaselineResult } from './batch-baseline.ts';
 import type { Spread } from './figures.ts';
+import type { FirstInstallFigures } from './first-install.ts';
 import type { BenchResult } from './scenario.ts';
 import type { TargetCheck } from './targets.ts';
 
@@ -54,22 +56,82 @@ export function scenarioTable(r: BenchResult): string {
       `${r.hubspot429.total}${r.hubspot429.total > 0 ? ` ${JSON.stringify(r.hubspot429.byPolicy)}` : ''}`,
     ],
     ["share of the portal's HubSpot budget", budgetLine(r)],
-    ['429s from Slack (queued, retried)', `${r.slack429} of ${r.slackPosts} posts`],
+    [
+      '429s from Slack (queued, retried)',
+      `${r.slack429} of ${r.slackPosts} posts and ${r.slackEdits} edits in place`,
+    ],
     ['handoffs missed', `${r.handoffs.missed}`],
   );
-  if (r.naive) {
-    const nv = r.naive;
-    const ratio = q.perCycle.mean ? nv.requestsPerCycle / q.perCycle.mean : null;
-    rows.push(
-      ['naive baseline requests per cycle', `${int(nv.requestsPerCycle)} (${n(ratio, 0)}× ours)`],
-      [
-        '  naive cycle time',
-        `${n(nv.cycleMs / 1000, 0)} s ${nv.cycleMeasured ? 'measured' : `at the ${n(nv.requestsPerSecond)} req/s it sustained for ${n(nv.measuredForMs / 1000, 0)} s`}${nv.missesWindow ? ' → misses the 5-minute window' : ''}`,
-      ],
-      ['  naive 429s', `${nv.rateLimited}`],
-    );
-  }
+  rows.push(...networkRows(r));
+  if (r.baseline) rows.push(...baselineRows(r.baseline, q.perCycle.mean));
+  if (r.long) rows.push(...longRows(r));
+  if (r.firstInstall) rows.push(...firstInstallRows(r, r.firstInstall));
   return renderTable(`${r.title} [${r.name}]`, rows);
+}
+
+/** What the figures were measured under, and the worker's memory from start to end. */
+function networkRows(r: BenchResult): [string, string][] {
+  const l = r.hubspotLatency;
+  const m = r.memory;
+  return [
+    [
+      'HubSpot answer time p50/p95/p99/max',
+      `${n(l.p50, 0)} / ${n(l.p95, 0)} / ${n(l.p99, 0)} / ${n(l.max, 0)} ms (n=${l.n}, the worker's requests)`,
+    ],
+    ['RSS start / steady / peak', `${n(m.startMb, 0)} / ${n(m.steadyMb, 0)} / ${n(m.peakMb, 0)} MB`],
+  ];
+}
+
+/** The batch-reading bot on the same sandbox, and how it compares with the worker. */
+function baselineRows(b: BatchBaselineResult, ours: number | null): [string, string][] {
+  const per = b.requestsPerCycle;
+  const ratio = ours && per.mean !== null ? per.mean / ours : null;
+  const cycle = b.cycleMs;
+  return [
+    [
+      'batch-reading bot: requests per poll',
+      `${n(per.mean)} mean, ${n(per.max, 0)} max over ${b.cycles.length} polls (${n(ratio)}× ours); first poll ${b.firstCycle.requests}`,
+    ],
+    [
+      '  its poll time',
+      `${n(cycle.mean === null ? null : cycle.mean / 1000)} s mean, ${n(cycle.max === null ? null : cycle.max / 1000)} s max ` +
+        `(first ${n(b.firstCycle.durationMs / 1000)} s, every ${b.pollEveryMs / 1000} s) → ` +
+        `${b.missesWindow ? 'misses' : 'keeps'} the 5-minute window`,
+    ],
+    ['  its 429s / 5xx retried', `${b.rateLimited} / ${b.serverErrors}`],
+  ];
+}
+
+/** The long run: the work that is not a poll, and memory every 5 minutes. */
+function longRows(r: BenchResult): [string, string][] {
+  const rows: [string, string][] = Object.entries(r.periodic).map(([kind, w]) => [
+    `  ${kind}: requests (minutes in)`,
+    `${w.requests} (${w.minutes.length === 0 ? 'none' : w.minutes.join(', ')})`,
+  ]);
+  const samples = r.memory.samples.map((s) => `${s.minute} min ${n(s.rssMb, 0)}`).join(', ');
+  return [['periodic work, in the requests per cycle above', ''], ...rows, ['RSS over time (MB)', samples]];
+}
+
+/** The first install: how long the import took, what it cost, and what it told Slack. */
+function firstInstallRows(r: BenchResult, f: FirstInstallFigures): [string, string][] {
+  const s = (ms: number | null) => (ms === null ? 'n/a' : `${n(ms / 1000, 0)} s`);
+  const cycles = [r.warmup.durationMs, ...r.perCycle.map((c) => c.durationMs)];
+  return [
+    [
+      'first install: caught up after',
+      `${s(f.caughtUpMs)} (import done after ${s(f.importMs)}; ${int(f.read)} leads read, ${int(f.imported)} imported)`,
+    ],
+    ['  HubSpot requests until caught up', `${int(f.requests)}, ${f.rateLimited} of them 429`],
+    ['  longest cycle (import included)', `${n(Math.max(...cycles) / 1000)} s`],
+    [
+      '  messages about leads whose moments passed before the install',
+      `${f.messagesAboutOldLeads} (${int(f.oldLeads)} such leads)`,
+    ],
+    [
+      '  leads inside their window at the install, pinged',
+      `${f.inWindow.pinged} of ${f.inWindow.leads}, ${spread(f.inWindow.pingAfterInstall)} after the install`,
+    ],
+  ];
 }
 
 const pct = (share: number | null): string => (share === null ? 'n/a' : `${(share * 100).toFixed(1)} %`);

@@ -1,3 +1,4 @@
+import type { FirstInstallFigures } from './first-install.ts';
 import type { BenchResult } from './scenario.ts';
 import { signed } from './table.ts';
 
@@ -50,14 +51,15 @@ export function checkTargets(results: readonly BenchResult[]): TargetCheck[] {
       const cpu = r.cpuPerCycleMs.max;
       add(r.name, 'CPU per cycle ≤ 1 s', `${fmt(cpu, 0)} ms max`, cpu !== null && cpu <= 1_000);
     }
-    if (r.name === 'steady-10000' && r.naive) {
-      const ours = r.requests.perCycle.mean ?? 0;
-      const ratio = ours > 0 ? r.naive.requestsPerCycle / ours : null;
+    // Where the cost matters (10,000 open and more); at 1,000 the bot, which watches calls only, is cheaper.
+    if (r.name.startsWith('steady-') && r.baseline && r.open >= 10_000) {
+      const ours = r.requests.perCycle.mean;
+      const theirs = r.baseline.requestsPerCycle.mean;
       add(
         r.name,
-        'naive baseline ≥ 100× the requests and misses the window',
-        `${fmt(ratio, 0)}×, naive cycle ${fmt(r.naive.cycleMs / 1000, 0)} s`,
-        ratio !== null && ratio >= 100 && r.naive.missesWindow,
+        "requests/cycle ≤ the batch-reading bot's on the same sandbox",
+        `${fmt(ours)} vs ${fmt(theirs)} (${fmt(ours !== null && theirs ? ours / theirs : null, 2)}× the bot's)`,
+        ours !== null && theirs !== null && ours <= theirs,
       );
     }
     if (r.name.startsWith('burst-')) {
@@ -89,6 +91,38 @@ export function checkTargets(results: readonly BenchResult[]): TargetCheck[] {
       const p95 = r.latency.fromWebhook.p95;
       add(r.name, 'p95 ping latency ≤ 3 s from the webhook', `${fmt(p95)} s`, p95 !== null && p95 <= 3);
     }
+    if (r.firstInstall) checks.push(...firstInstallTargets(r.name, r.firstInstall));
   }
   return checks;
+}
+
+/** A first install (issue 20): caught up within 5 minutes, not one message about the old leads. */
+function firstInstallTargets(scenario: string, f: FirstInstallFigures): TargetCheck[] {
+  const caughtUp = f.caughtUpMs === null ? null : f.caughtUpMs / 1000;
+  return [
+    {
+      scenario,
+      target: 'caught up within 5 min (import done, every lead inside its window pinged)',
+      measured: `${fmt(caughtUp, 0)} s`,
+      ok: caughtUp !== null && caughtUp <= 300,
+    },
+    {
+      scenario,
+      target: 'no HubSpot 429 until caught up',
+      measured: `${f.rateLimited} in ${f.requests} requests`,
+      ok: f.rateLimited === 0 && f.caughtUpMs !== null,
+    },
+    {
+      scenario,
+      target: 'messages about leads whose moments passed before the install = 0',
+      measured: `${f.messagesAboutOldLeads} (${f.oldLeads.toLocaleString('en')} such leads)`,
+      ok: f.messagesAboutOldLeads === 0 && f.oldLeads > 0,
+    },
+    {
+      scenario,
+      target: 'every lead still inside its window pinged',
+      measured: `${f.inWindow.pinged} of ${f.inWindow.leads}`,
+      ok: f.inWindow.pinged === f.inWindow.leads,
+    },
+  ];
 }

@@ -69,6 +69,11 @@ export interface SlaConfig {
     readonly every: Millis | 'auto';
     /** Look-back overlap for HubSpot search-index lag. */
     readonly overlap: Millis;
+    /**
+     * First install only: how far back the open handoffs are imported (`poll.backfill`, default 30 days;
+     * src/worker/poll/backfill.ts). Absent (configs built in code): no first-install import at all.
+     */
+    readonly backfill?: Millis;
   };
   readonly hubspot: {
     /** Used for record links; optional (links then go through the generic app URL). */

@@ -16,6 +16,7 @@ export interface MrkdwnContext {
 const EMOJI: Readonly<Record<string, string>> = {
   alarm_clock: '⏰',
   gear: '⚙️',
+  heavy_minus_sign: '➖',
   hourglass_flowing_sand: '⏳',
   information_source: 'ℹ️',
   large_orange_circle: '🟠',

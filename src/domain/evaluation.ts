@@ -24,6 +24,14 @@ export interface EvaluationInput {
  */
 export type ContactKind = 'reached' | 'attempt';
 
+/**
+ * Why a missed deadline is not held against the rep (see `src/domain/sla/excuse.ts`):
+ * `before_sla_bot` (imported at sla-bot's first install, the deadline had passed before it),
+ * `seen_late` (the bot first saw the handoff at or after the deadline), `outage` (the deadline fell
+ * inside a known outage).
+ */
+export type ExcuseReason = 'before_sla_bot' | 'seen_late' | 'outage';
+
 export type FirstContactVerdict =
   | { readonly state: 'pending'; readonly deadline: Instant; readonly atRisk: boolean; readonly left: Millis }
   | {
@@ -47,6 +55,8 @@ export type FirstContactVerdict =
       readonly contact?: ContactKind | null;
       /** The deadline fell inside an outage: reported, but the rep is not blamed. */
       readonly excused: boolean;
+      /** Why it is excused (`excused` true); absent in evaluations stored before it was recorded. */
+      readonly excuse?: ExcuseReason | null;
     };
 
 export type AttemptsVerdict = {

@@ -111,8 +111,20 @@ export interface SlaInstance {
   readonly ownerChangedAt?: Instant | null;
   /** When the bot first saw the handoff (system delay = firstSeenAt − enteredAt). */
   readonly firstSeenAt: Instant;
+  /**
+   * Set when the handoff entered its stage before sla-bot's first install: the moment sla-bot was
+   * installed and began importing (`poll.backfill`). A deadline before it is "before sla-bot" —
+   * recorded and excused, never messaged (`src/domain/sla/excuse.ts`). Absent or `null`: seen live.
+   */
+  readonly importedAt?: Instant | null;
   readonly closedAt: Instant | null;
   readonly closeReason: CloseReason | null;
+  /**
+   * What the close reason leaves out, for the messages that say the lead is closed: the record a
+   * `deleted` lead was merged into, or who marked it `not_a_fit` (an e-mail or `slack:<user id>`).
+   * Absent or `null`: nothing more is known (a plain deletion, or closed before it was kept).
+   */
+  readonly closeDetail?: string | null;
 }
 
 export const instanceId = (

@@ -6,6 +6,7 @@ import { batchRead } from './batch-read.ts';
 import { HubSpotAmbiguousWriteError } from './errors.ts';
 import type { HubSpotApi } from './hubspot-api.ts';
 import { ops } from './operations.ts';
+import type { Properties } from './schemas.ts';
 import { text } from './values.ts';
 
 /** Task → contact association type (HubSpot-defined). */
@@ -19,22 +20,31 @@ const TASK_TO_CONTACT = 204;
 export const breachTaskMarker = (instanceId: string): string =>
   `sla-bot ref: breach-${createHash('sha256').update(instanceId).digest('hex').slice(0, 16)}`;
 
+/** A breach task found on its contact: its id, its body as HubSpot keeps it, and the other properties read. */
+export interface FoundBreachTask {
+  readonly id: string;
+  readonly body: string;
+  readonly properties: Properties;
+}
+
 /**
  * The task an earlier attempt created for this breach, or `null`. Reads the contact's tasks through
- * associations v4 and their bodies by id (direct reads: no search index lag, so a task created a moment
- * ago is found), and matches the marker.
+ * associations v4 and their bodies (and `properties`) by id (direct reads: no search index lag, so a
+ * task created a moment ago is found), and matches the marker.
  */
 export async function findBreachTask(
   api: HubSpotApi,
   contactId: string,
   marker: string,
-): Promise<string | null> {
+  properties: readonly string[] = [],
+): Promise<FoundBreachTask | null> {
   const links = await readAssociations(api, 'contacts', 'tasks', [contactId]);
   const taskIds = (links.byFrom.get(contactId) ?? []).map((a) => a.toId);
   if (taskIds.length === 0) return null;
-  const read = await batchRead(api, 'tasks', taskIds, ['hs_task_body']);
+  const read = await batchRead(api, 'tasks', taskIds, ['hs_task_body', ...properties]);
   for (const [id, task] of read.records) {
-    if (text(task.properties.hs_task_body)?.includes(marker)) return id;
+    const body = text(task.properties.hs_task_body);
+    if (body?.includes(marker)) return { id, body, properties: task.properties };
   }
   return null;
 }
@@ -61,7 +71,7 @@ export async function createBreachTaskOnce(
   logger: Logger,
 ): Promise<BreachTaskResult> {
   const existing = await findBreachTask(api, task.contactId, task.marker);
-  if (existing !== null) return { taskId: existing, created: false };
+  if (existing !== null) return { taskId: existing.id, created: false };
   const body = {
     properties: { ...task.properties },
     associations: [
@@ -83,7 +93,7 @@ export async function createBreachTaskOnce(
     if (!(error instanceof HubSpotAmbiguousWriteError)) throw error;
     const found = await findBreachTask(api, task.contactId, task.marker);
     if (found === null) throw error;
-    logger.info({ taskId: found }, 'hubspot breach task found after an unclear answer');
-    return { taskId: found, created: true };
+    logger.info({ taskId: found.id }, 'hubspot breach task found after an unclear answer');
+    return { taskId: found.id, created: true };
   }
 }

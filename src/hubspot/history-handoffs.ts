@@ -52,13 +52,40 @@ export async function leadPipelineHandoffs(
     ctx.logger,
   );
   const ids = changedIds(outcome);
+  const read = await leadHandoffs(ctx, stage, source, ids, (id, at) => {
+    // Entries before this poll's window were handled by an earlier poll (the record changed again since).
+    if (at < outcome.lower) return false;
+    const key = `e|${id}|${at}`;
+    if (outcome.seen(key)) return false;
+    outcome.markSeen(key, at);
+    return true;
+  });
+  return scanStep(outcome, cursorKey, {
+    handoffs: read.handoffs,
+    rejected: [...outcome.rejected, ...read.rejected],
+  });
+}
+
+/**
+ * Handoffs of these Leads-object records into `stage`: the entry time from `hs_pipeline_stage`
+ * history (an entry `keep` refuses is left out), the rep's data from the lead's primary contact.
+ */
+export async function leadHandoffs(
+  ctx: PollContext,
+  stage: StageDefinition,
+  source: { readonly stage: string },
+  ids: readonly string[],
+  keep: (leadId: string, enteredAt: Instant) => boolean,
+): Promise<{ readonly handoffs: Handoff[]; readonly rejected: Rejected[] }> {
   const leads = await batchRead(ctx.api, 'leads', ids, LEAD_PROPERTIES, ['hs_pipeline_stage']);
-  const rejected: Rejected[] = [...outcome.rejected, ...leads.rejected];
+  const rejected: Rejected[] = [...leads.rejected];
   const entered = new Map<string, { record: CrmRecord; at: Instant }>();
   for (const id of ids) {
     const record = leads.records.get(id);
-    const at = record ? newEntry(outcome, record, 'hs_pipeline_stage', source.stage, rejected, 'lead') : null;
-    if (record && at !== null) entered.set(id, { record, at });
+    if (!record) continue;
+    const entry = entryTime(record.propertiesWithHistory?.hs_pipeline_stage, source.stage);
+    if (!entry.ok) rejected.push({ what: 'lead', id: record.id, reason: entry.reason });
+    else if (keep(id, entry.at)) entered.set(id, { record, at: entry.at });
   }
   const links = await readAssociations(ctx.api, 'leads', 'contacts', [...entered.keys()]);
   rejected.push(...links.rejected);
@@ -90,7 +117,7 @@ export async function leadPipelineHandoffs(
       ownerAssignedAt: parseInstant(leadProps.hubspot_owner_assigneddate),
     });
   }
-  return scanStep(outcome, cursorKey, { handoffs, rejected });
+  return { handoffs, rejected };
 }
 
 /** Ids whose (id, modification time) this scan has not handled before. */
@@ -103,26 +130,4 @@ function changedIds(outcome: ScanOutcome): string[] {
     ids.push(record.id);
   }
   return [...new Set(ids)];
-}
-
-/** The entry time when it is new to this scan; `null` (with a rejection when unusable) otherwise. */
-function newEntry(
-  outcome: ScanOutcome,
-  record: CrmRecord,
-  property: string,
-  value: string,
-  rejected: Rejected[],
-  what: string,
-): Instant | null {
-  const entry = entryTime(record.propertiesWithHistory?.[property], value);
-  if (!entry.ok) {
-    rejected.push({ what, id: record.id, reason: entry.reason });
-    return null;
-  }
-  // Entries before this poll's window were handled by an earlier poll (the record changed again since).
-  if (entry.at < outcome.lower) return null;
-  const key = `e|${record.id}|${entry.at}`;
-  if (outcome.seen(key)) return null;
-  outcome.markSeen(key, entry.at);
-  return entry.at;
 }

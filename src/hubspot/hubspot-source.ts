@@ -2,6 +2,8 @@ import type { SlaConfig } from '../config/types.ts';
 import type { LeadChange, Touch } from '../domain/model.ts';
 import type { Instant } from '../domain/time.ts';
 import type {
+  BackfillChunk,
+  BackfillWindow,
   CrmSource,
   Cursors,
   DealRead,
@@ -11,6 +13,7 @@ import type {
   TouchPoll,
   WatchedInstances,
 } from '../ports/crm-source.ts';
+import { backfillChunk } from './backfill/backfill-handoffs.ts';
 import { contactChanges } from './contact-scan.ts';
 import { dealsOf } from './deals.ts';
 import { DispositionNames } from './dispositions.ts';
@@ -131,6 +134,12 @@ export function createHubSpotSource(deps: HubSpotSourceDeps): HubSpotSource {
       const read = await dealsOf(client.api, contactIds);
       logRejected(logger, read.rejected);
       return read;
+    },
+
+    async backfill(position: string | null, window: BackfillWindow, now: Instant): Promise<BackfillChunk> {
+      const chunk = await backfillChunk(context(now), position, window, tuning.backfillPagesPerScan);
+      logRejected(logger, chunk.rejected);
+      return chunk;
     },
 
     async handoffsOf(contactIds: readonly string[], now: Instant): Promise<HandoffPoll> {

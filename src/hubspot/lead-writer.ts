@@ -9,6 +9,7 @@ import type { LeadWriter } from '../ports/lead-writer.ts';
 import { breachTaskMarker, createBreachTaskOnce } from './breach-task.ts';
 import type { HubSpotClient } from './hubspot-client.ts';
 import { ops } from './operations.ts';
+import { completeRetractedBreachTask, RETRACTED_NOTE } from './retract-breach-task.ts';
 import { outcomeProperties } from './write-back-properties.ts';
 
 export interface HubSpotLeadWriterDeps {
@@ -20,8 +21,8 @@ export interface HubSpotLeadWriterDeps {
 
 /**
  * `LeadWriter` on HubSpot contacts. Nothing is written unless `hubspot.write_back.enabled`; breach
- * tasks also need `create_task_on_breach`, and are created at most once (breach-task.ts). Skipped
- * writes are logged at debug level.
+ * tasks also need `create_task_on_breach`, are created at most once (breach-task.ts) and completed
+ * when their breach is retracted (retract-breach-task.ts). Skipped writes are logged at debug level.
  */
 export function createHubSpotLeadWriter(deps: HubSpotLeadWriterDeps): LeadWriter {
   const { api } = deps.client;
@@ -59,6 +60,23 @@ export function createHubSpotLeadWriter(deps: HubSpotLeadWriterDeps): LeadWriter
       deps.logger.info(
         { instance: instance.id, taskId },
         created ? 'hubspot breach task created' : 'hubspot breach task already there, not created again',
+      );
+    },
+
+    async retractBreachTask(instance, evaluation) {
+      if (!writeBack.enabled || !writeBack.createTaskOnBreach) return skipped('breach retraction', instance);
+      const fc = evaluation.firstContact;
+      if (fc.state !== 'met') return;
+      const note = `${RETRACTED_NOTE}, contact logged at ${when(fc.at)} (the deadline was ${when(fc.deadline)}).`;
+      const task = { contactId: instance.lead.contactId, marker: breachTaskMarker(instance.id), note };
+      const result = await completeRetractedBreachTask(api, task);
+      deps.logger.info(
+        { instance: instance.id, ...(result.kind === 'none' ? {} : { taskId: result.taskId }) },
+        result.kind === 'completed'
+          ? 'hubspot breach task completed: breach retracted'
+          : result.kind === 'already'
+            ? 'hubspot breach task already completed as retracted'
+            : 'no hubspot breach task to complete for the retracted breach',
       );
     },
 

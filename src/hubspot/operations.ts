@@ -73,6 +73,13 @@ export const ops = {
     budget: 'standard',
     idempotent: false,
   },
+  /** PATCH overwrites the given values (completing a retracted breach's task): sending it twice is harmless. */
+  updateTask: {
+    name: 'tasks.update',
+    scope: 'crm.objects.contacts.write',
+    budget: 'standard',
+    idempotent: true,
+  },
   /** Creates (setup command): an unclear failure stops the command; running it again is safe (409 = exists). */
   createPropertyGroup: {
     name: 'properties.createGroup',

@@ -59,6 +59,12 @@ export interface PollTuning {
   readonly futureTolerance: Millis;
   /** Reading open leads back (deletions, removed owners, property-stage departures): see `planSweep`. */
   readonly reconcile: ReconcileTuning;
+  /**
+   * First-install import: search pages (200 records) of each stage per chunk, one chunk a cycle. With
+   * their batch reads (a lead's earlier touches, property history) a chunk of 200 contacts costs some
+   * 10 requests, so a cycle stays a few seconds long within Starter's budget share.
+   */
+  readonly backfillPagesPerScan: number;
 }
 
 const MINUTE = 60_000;
@@ -67,6 +73,7 @@ export const DEFAULT_POLL_TUNING: PollTuning = {
   initialLookback: 0,
   maxPagesPerScan: 10,
   futureTolerance: 24 * 60 * MINUTE,
+  backfillPagesPerScan: 1,
   reconcile: { every: 15 * MINUTE, recentFor: 15 * MINUTE, recentEvery: MINUTE, maxBatchesPerPoll: 1 },
 };
 

@@ -69,6 +69,28 @@ export interface TouchPoll {
   readonly more: boolean;
 }
 
+/** The stage entries a first-install import covers: `[since, until)`. */
+export interface BackfillWindow {
+  readonly since: Instant;
+  /** The install: what entered later is polled as usual. */
+  readonly until: Instant;
+}
+
+/** One bounded chunk of the first-install import (`CrmSource.backfill`). */
+export interface BackfillChunk {
+  /** Open handoffs (the lead is in the stage now) that entered it inside the window. */
+  readonly handoffs: readonly Handoff[];
+  readonly rejected: readonly Rejected[];
+  /** Where the next chunk starts (opaque); persist it only together with what this chunk brought. */
+  readonly position: string;
+  /** Every stage was read to the end of the window. */
+  readonly done: boolean;
+  /** Records read so far, this chunk included. */
+  readonly read: number;
+  /** HubSpot's count of the records in the window (`null`: not known yet). */
+  readonly total: number | null;
+}
+
 /** A deal associated with a contact, as far as reports need it (SQL → won, average value). */
 export interface Deal {
   readonly id: string;
@@ -115,6 +137,12 @@ export interface CrmSource {
    * cursors: the next poll finds the same handoffs again (same instance ids) and nothing doubles.
    */
   handoffsOf?(contactIds: readonly string[], now: Instant): Promise<HandoffPoll>;
+  /**
+   * Optional (first install): the next chunk of the open handoffs that entered a configured stage in
+   * `window`, from `position` (`null`: the start), a bounded number of records a call. A source
+   * without it imports nothing older than its first poll's look-back.
+   */
+  backfill?(position: string | null, window: BackfillWindow, now: Instant): Promise<BackfillChunk>;
   /**
    * Optional (reports): deals associated with these contacts (associations v4, then batch reads of
    * 100). A source without it leaves the reports' deal figures to what the store already holds.

@@ -13,6 +13,12 @@ export interface LeadWriter {
   /** Creates a high-priority call task for the owner, due now, on the lead's contact. */
   createBreachTask(instance: SlaInstance, evaluation: Evaluation): Promise<void>;
   /**
+   * The breach was retracted (`evaluation` is met: a touch logged late proved the deadline was met):
+   * completes the breach task made for this instance, if there is one, with a note saying when the
+   * contact was logged. Idempotent; nothing when there is no such task.
+   */
+  retractBreachTask(instance: SlaInstance, evaluation: Evaluation): Promise<void>;
+  /**
    * Sales says "Not a fit": set the lead back to nurture with `leadStatus` (a lead status value, or a
    * lifecycle stage such as `lead`), recording the reason when write-back is on.
    */

@@ -1,5 +1,6 @@
 import type { Team } from '../config/types.ts';
 import type { DueNotification, Evaluation } from '../domain/evaluation.ts';
+import type { MessageTruth } from '../domain/message-truth.ts';
 import type { SlaInstance } from '../domain/model.ts';
 import type { Target } from '../domain/policy.ts';
 import type { Instant } from '../domain/time.ts';
@@ -9,6 +10,17 @@ import type { Owner } from './crm-source.ts';
 export interface MessageRef {
   readonly channel: string;
   readonly ts: string;
+}
+
+/**
+ * One posted copy of a message — to the intended recipient, or to each fallback that got it instead —
+ * with what its rendering depended on besides the facts, so an update in place renders it the same way.
+ */
+export interface MessageCopy extends MessageRef {
+  /** The reader's zone it was rendered in; absent when not recorded (sent before it was kept). */
+  readonly zone?: string;
+  /** The fallback banner it carried (`null`: none); absent when not recorded. */
+  readonly note?: string | null;
 }
 
 /**
@@ -68,6 +80,8 @@ export type SendResult =
       readonly ref: MessageRef;
       /** The intended recipient could not be reached and a fallback (team channel, manager) got it. */
       readonly fallback: string | null;
+      /** Every copy posted, `ref` first (absent: `ref` is the only one, nothing more known of it). */
+      readonly copies?: readonly MessageCopy[];
     }
   /**
    * Transient (rate limit, 5xx, network): try again at or after `retryAt`. `inDoubt`: Slack may have
@@ -100,6 +114,34 @@ export interface AdminAlert {
   readonly claim?: () => Promise<void>;
 }
 
+/**
+ * A sent message updated in place because what it said is no longer true (issue 15): every copy is
+ * re-rendered for `truth` from the instance as it is now (`context`) and replaced (`chat.update`).
+ */
+export interface MessageEdit {
+  /** The outbox row of the message. */
+  readonly key: string;
+  /** The notification it was sent for (the row's payload). */
+  readonly notification: DueNotification;
+  readonly context: InstanceContext;
+  readonly truth: MessageTruth;
+  readonly copies: readonly MessageCopy[];
+  readonly now: Instant;
+  /**
+   * Claims the row for the leadership editing it (the fencing token, ADR 0012), immediately before
+   * each copy's request, as `Delivery.claim`: a stale leader replaces nothing.
+   */
+  readonly claim?: () => Promise<void>;
+}
+
+export type EditResult =
+  /** Replaced; `skipped` names copies Slack no longer has or will not change (left as they are). */
+  | { readonly status: 'edited'; readonly skipped: readonly string[] }
+  /** Transient (rate limit, 5xx, network): try again at or after `retryAt` (replacing twice is harmless). */
+  | { readonly status: 'retry'; readonly error: string; readonly retryAt: Instant }
+  /** No copy can be replaced any more (all deleted, or refused for good). */
+  | { readonly status: 'failed'; readonly error: string };
+
 /** What deleting a duplicate copy came to (`gone` included: Slack no longer has it either way). */
 export type RetractResult =
   | { readonly status: 'deleted' }
@@ -115,8 +157,12 @@ export type HomeRefresh =
 /** The port to the chat system (Slack). */
 export interface Notifier {
   send(delivery: Delivery): Promise<SendResult>;
-  /** Re-render the original handoff ping in place (contacted ✓ / breached / attempts n of m). */
-  update(ref: MessageRef, context: InstanceContext, now: Instant): Promise<SendResult>;
+  /**
+   * Updates a sent message in place to what is true now: the ping's state (contacted ✓, breached,
+   * attempts n of m, closed), a breach or escalation resolved or corrected, a reminder done, any
+   * message closed or handed over.
+   */
+  update(edit: MessageEdit): Promise<EditResult>;
   alertAdmins(alert: AdminAlert): Promise<SendResult>;
   /**
    * Deletes a message this app posted: a duplicate copy of a row another sender recorded first, so no

@@ -1,7 +1,7 @@
 import type { NotificationKind } from '../domain/evaluation.ts';
 import type { Target } from '../domain/policy.ts';
 import type { Instant } from '../domain/time.ts';
-import type { MessageRef } from './notifier.ts';
+import type { MessageCopy, MessageRef } from './notifier.ts';
 
 export type OutboxState = 'pending' | 'sent' | 'failed';
 
@@ -36,6 +36,35 @@ export interface OutboxEntry {
    */
   readonly claimedEpoch: number | null;
   readonly claimedAt: Instant | null;
+  /**
+   * Sent rows: what the message shows (`shownFingerprint`), so it is updated in place only when the
+   * truth it tells changed; `null` when not recorded (sent before it was kept, or since found stale).
+   */
+  readonly shown: string | null;
+  /** Sent rows: whose lead it was when sent (owner id or `UNASSIGNED`); `null` when not recorded. */
+  readonly aboutOwner: string | null;
+  /** Sent rows: every copy posted (`ref` first); `null` when only `ref` is known. */
+  readonly copies: readonly MessageCopy[] | null;
+  /** Sent rows: the instance's truth changed and the message is to be checked (`null`: up to date). */
+  readonly edit: PendingEdit | null;
+}
+
+/** A sent message to be checked against its instance's truth and, where it differs, updated in place. */
+export interface PendingEdit {
+  /** When it was first asked for since the message was last brought up to date. */
+  readonly dueAt: Instant;
+  /** When to try (later after a transient failure). */
+  readonly nextAt: Instant;
+  /** Counts the requests: an edit clears only the requests it saw, so a newer one stays. */
+  readonly seq: number;
+}
+
+/** What a sent message shows, recorded with its send or its update in place. */
+export interface ShownMessage {
+  /** `shownFingerprint` of what every copy shows. */
+  readonly fingerprint: string;
+  readonly aboutOwner: string | null;
+  readonly copies: readonly MessageCopy[];
 }
 
 /** An outbox row without its payload, for reports that read tens of thousands of them. */

@@ -4,10 +4,17 @@ import type { Instant } from '../domain/time.ts';
 import type { Cursors, Deal, Owner } from './crm-source.ts';
 import type { MessageRef } from './notifier.ts';
 
-import type { NewOutboxEntry, OutboxEntry, OutboxSummary } from './outbox.ts';
+import type { NewOutboxEntry, OutboxEntry, OutboxSummary, ShownMessage } from './outbox.ts';
 import type { InstancePageKey, OpenInstanceSummary, StoredInstance } from './stored-instance.ts';
 
-export type { NewOutboxEntry, OutboxEntry, OutboxState, OutboxSummary } from './outbox.ts';
+export type {
+  NewOutboxEntry,
+  OutboxEntry,
+  OutboxState,
+  OutboxSummary,
+  PendingEdit,
+  ShownMessage,
+} from './outbox.ts';
 export {
   type InstancePageKey,
   type OpenInstanceSummary,
@@ -32,11 +39,18 @@ export interface CycleWrite {
     readonly instanceId: string;
     readonly at: Instant;
     readonly reason: CloseReason;
+    /** See `SlaInstance.closeDetail`. */
+    readonly detail?: string | null;
   }[];
   readonly touches: readonly Touch[];
   readonly evaluations: readonly Evaluation[];
   /** Inserted unless the key exists (idempotent). */
   readonly outbox: readonly NewOutboxEntry[];
+  /**
+   * Instances whose truth changed (closed, handed over, contacted, …): their sent messages are asked
+   * to be checked, in the same transaction, so a restart loses no correction (see `dueEdits`).
+   */
+  readonly recheck?: readonly string[];
 }
 
 export interface SlackUserMapping {
@@ -116,10 +130,17 @@ export interface Store {
   openInstancesByIds(ids: readonly string[]): Promise<readonly StoredInstance[]>;
   instance(id: string): Promise<StoredInstance | null>;
   /**
-   * Closes an open instance outside a cycle (Slack "Not a fit"). True when it was open and is now
-   * closed; false when unknown or already closed (the first close wins). Touches nothing else.
+   * Closes an open instance outside a cycle (Slack "Not a fit"; `detail`: who, see
+   * `SlaInstance.closeDetail`). True when it was open and is now closed; false when unknown or
+   * already closed (the first close wins). In the same transaction its sent messages are asked to be
+   * checked (`dueEdits`); nothing else is touched.
    */
-  closeInstance(instanceId: string, at: Instant, reason: CloseReason): Promise<boolean>;
+  closeInstance(
+    instanceId: string,
+    at: Instant,
+    reason: CloseReason,
+    detail?: string | null,
+  ): Promise<boolean>;
   /** Instances (open or closed) that entered their stage in [from, until) — reports, backtest. */
   instancesBetween(from: Instant, until: Instant): Promise<readonly StoredInstance[]>;
   /** Open instances that entered their stage before `enteredBefore` (reports: uncontacted leads older than the window). */
@@ -158,7 +179,13 @@ export interface Store {
    * pending|failed → sent. True when this call recorded it; false when the row was already sent (the
    * first delivery's ref stays: a copy posted by a second sender is a duplicate).
    */
-  markSent(key: string, ref: MessageRef, fallback: string | null, now: Instant): Promise<boolean>;
+  markSent(
+    key: string,
+    ref: MessageRef,
+    fallback: string | null,
+    now: Instant,
+    shown?: ShownMessage,
+  ): Promise<boolean>;
   /**
    * Just before a pending row is sent: from now on it may reach Slack unconfirmed. Keeps an earlier
    * time already set (the look-up must reach back to the first attempt still in doubt). For sends
@@ -179,6 +206,32 @@ export interface Store {
   /** `clearInDoubt`: this attempt ended so that nothing of it can be in Slack unconfirmed. */
   markRetry(key: string, error: string, nextAttemptAt: Instant, clearInDoubt?: boolean): Promise<void>;
   markFailed(key: string, error: string, now: Instant): Promise<void>;
+  /**
+   * Sent rows asked to be checked (`CycleWrite.recheck`, `closeInstance`) whose `edit.nextAt <= now`,
+   * at most `limit`: oldest request first, an instance's rows together in outbox order (ping first).
+   */
+  dueEdits(now: Instant, limit: number): Promise<readonly OutboxEntry[]>;
+  /**
+   * Immediately before an update in place, as `claimForSend` for a sent row with an edit due: claimed
+   * for `lease`'s epoch only while the holder holds it at that epoch and the row's last claim is its
+   * own or `seenEpoch` (a stale leader replaces nothing).
+   */
+  claimForEdit(key: string, lease: LeaseToken, seenEpoch: number | null, now: Instant): Promise<SendClaim>;
+  /**
+   * Records what a sent message shows now (updated in place, or found already right) and clears the
+   * requests up to `seenSeq` (a newer one stays due). `epoch`: the claim the update was made under —
+   * when another leadership claimed the row since, this update may have replaced a newer one: nothing
+   * is recorded and the row is asked to be checked again (it returns false). `null`: no update was made.
+   */
+  markEdited(
+    key: string,
+    shown: ShownMessage,
+    seenSeq: number,
+    epoch: number | null,
+    now: Instant,
+  ): Promise<boolean>;
+  /** An update in place failed transiently: tried again at `nextAt`. */
+  markEditRetry(key: string, nextAt: Instant): Promise<void>;
   /** Outbox rows for reports (sent/failed/pending) with dueAt in [from, until). */
   outboxBetween(from: Instant, until: Instant): Promise<readonly OutboxEntry[]>;
   /** `outboxBetween` without payloads (reports). */

@@ -112,10 +112,11 @@ export function interactionsFromStore(deps: InteractionsDeps): Interactions {
       return { status: 'duplicate', lead: view(s, owners) };
     // Closes the clock: no more reminders or escalations for a lead sales turned down. An instance
     // the worker closed meanwhile (it moved on) keeps its own close.
+    // Who did it is kept: every message about the lead says it was marked not a fit, and by whom.
     const closedNow =
-      s.instance.closedAt === null && (await store.closeInstance(instanceId, at, 'not_a_fit'));
+      s.instance.closedAt === null && (await store.closeInstance(instanceId, at, 'not_a_fit', by));
     const closed: StoredInstance = closedNow
-      ? { ...s, instance: { ...s.instance, closedAt: at, closeReason: 'not_a_fit' } }
+      ? { ...s, instance: { ...s.instance, closedAt: at, closeReason: 'not_a_fit', closeDetail: by } }
       : ((await store.instance(instanceId)) ?? s);
     return { status: 'recorded', lead: view(closed, owners), writeBack: await writeBack(s, reason) };
   }

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../clock/clock.ts';
 import type { SlaConfig } from '../config/types.ts';
+import { messageTruth, ownerKeyOf } from '../domain/message-truth.ts';
 import type { Millis } from '../domain/time.ts';
 import type { Logger } from '../log/logger.ts';
 import type { InstanceView } from '../ports/interactions.ts';
@@ -8,7 +9,6 @@ import type {
   AdminAlert,
   Delivery,
   HomeRefresh,
-  InstanceContext,
   MessageRef,
   Notifier,
   RetractResult,
@@ -21,19 +21,18 @@ import { SlackCallError } from './errors.ts';
 import { createPostFinder } from './find-posted.ts';
 import { type AmbiguousResolution, createKeyedPost } from './keyed-post.ts';
 import { byUrgencyThenScore } from './lead-urgency.ts';
-import { createOwnerNamer } from './owner-name.ts';
+import { createOwnerNamer, ownerPlainName } from './owner-name.ts';
 import { callErrorResult, createPoster, failureResult } from './poster.ts';
 import { createRecipientResolver, type Recipient, recipientChannel, recipientLabel } from './recipients.ts';
 import { renderAdminAlert } from './render/admin-alert.ts';
 import type { Message } from './render/blocks.ts';
-import { fallbackNote, pingFallbackNote } from './render/fallback-note.ts';
+import { fallbackNote } from './render/fallback-note.ts';
 import { lateNote } from './render/late-note.ts';
 import { renderHome } from './render/lead-list-message.ts';
-import { renderNotification } from './render/notification.ts';
-import { renderPing } from './render/ping.ts';
-import type { RenderContext } from './render/render-context.ts';
+import { renderAsTrue, renderNotification } from './render/notification.ts';
 import { createSendQueue, type SendQueue } from './send-queue.ts';
 import { type Unreachable, unreachable } from './unreachable.ts';
+import { createUpdateInPlace } from './update-in-place.ts';
 import { createUserDirectory, type UserDirectory } from './user-directory.ts';
 import { sendWithFallback } from './with-fallback.ts';
 
@@ -84,6 +83,16 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
   const ownerName = createOwnerNamer(directory, logger);
 
   const stageLabel = (stage: string): string => config().stages.find((s) => s.key === stage)?.label ?? stage;
+  const updateInPlace = createUpdateInPlace({
+    poster,
+    resolver,
+    directory,
+    ownerName,
+    config,
+    stageLabel,
+    clock,
+    logger,
+  });
 
   async function deliver(d: Delivery): Promise<SendResult> {
     const ctx = d.context;
@@ -95,8 +104,20 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
       stageLabel: stageLabel(ctx.instance.stage),
     };
     const late = lateNote(d.notification, d.now);
-    const render = (r: Recipient, fallbackNote: string | null) =>
-      renderNotification({ ...base, zone: r.zone, fallbackNote }, d.notification.reason, late);
+    const reason = d.notification.reason;
+    // What is true now: a breach note sent after the lead was contacted says so (issue 15).
+    const truth = messageTruth(
+      { reason, aboutOwner: ownerKeyOf(ctx.instance) },
+      ctx.instance,
+      ctx.evaluation,
+    );
+    const plainOwner = ownerPlainName(ctx.owner);
+    const render = (r: Recipient, fallbackNote: string | null) => {
+      const rc = { ...base, zone: r.zone, fallbackNote };
+      return reason.kind === 'handoff'
+        ? renderNotification(rc, reason, late)
+        : renderAsTrue(rc, reason, truth, late, plainOwner);
+    };
 
     const since = d.inDoubtSince ?? null;
     const post = (channel: string, message: Message) => keyed(channel, message, d.key, since, d.claim);
@@ -104,7 +125,13 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
     if (plan.primary.ok) {
       const r = plan.primary.recipient;
       const out = await post(recipientChannel(r), render(r, null));
-      if (out.ok) return { status: 'sent', ref: out.value, fallback: null };
+      if (out.ok)
+        return {
+          status: 'sent',
+          ref: out.value,
+          fallback: null,
+          copies: [{ ...out.value, zone: r.zone, note: null }],
+        };
       if (out.failure.kind !== 'unreachable') return failureResult(out, d.now, recipientLabel(r));
       miss = unreachable(recipientLabel(r), out.failure.code);
     } else {
@@ -118,37 +145,12 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
       miss,
       fallbacks,
       render: (r) => render(r, note),
+      note,
       post,
       tellOnce,
       now: d.now,
       logger,
     });
-  }
-
-  async function readerZone(ref: MessageRef, ctx: InstanceContext): Promise<string> {
-    const fallback = config().timezone;
-    if (!ref.channel.startsWith('D') || !ctx.owner?.email) return fallback;
-    const found = await directory.byEmail(ctx.owner.email);
-    return found.kind === 'found' ? (found.user.zone ?? fallback) : fallback;
-  }
-
-  async function update(ref: MessageRef, ctx: InstanceContext, now: number): Promise<SendResult> {
-    const name = await ownerName(ctx.owner);
-    const rc: RenderContext = {
-      context: ctx,
-      now,
-      zone: await readerZone(ref, ctx),
-      ownerName: name,
-      stageLabel: stageLabel(ctx.instance.stage),
-      // A ping outside a DM was a fallback copy: it keeps the note it was posted with.
-      fallbackNote: ref.channel.startsWith('D')
-        ? null
-        : pingFallbackNote(await resolver.owner(ctx.owner, now)),
-    };
-    const out = await poster.update(ref, renderPing(rc));
-    return out.ok
-      ? { status: 'sent', ref, fallback: null }
-      : failureResult(out, now, `update ${ref.channel}`);
   }
 
   async function alertAdmins(alert: AdminAlert): Promise<SendResult> {
@@ -220,7 +222,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
 
   return {
     send: guard(deliver),
-    update: guard(update),
+    update: updateInPlace,
     alertAdmins: guard(alertAdmins),
     refreshHome,
     retract,

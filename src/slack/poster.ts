@@ -64,8 +64,24 @@ export function createPoster(client: WebClient, queue: SendQueue) {
     return { channel: res.channel, ts: res.ts };
   }
 
-  async function update(ref: MessageRef, message: Message): Promise<QueueOutcome<MessageRef>> {
-    return queue.run(`chat:${ref.channel}`, CHANNEL_SPACING, async () => {
+  /**
+   * Replaces a message the app posted (`chat.update`, SD-13, SD-28), paced like posts. `before` runs
+   * inside the channel's turn, immediately before the request, as for `post`: when it throws, nothing
+   * is changed and its error is thrown to the caller.
+   */
+  async function update(
+    ref: MessageRef,
+    message: Message,
+    before: BeforePost | null = null,
+  ): Promise<QueueOutcome<MessageRef>> {
+    const out = await queue.run(`chat:${ref.channel}`, CHANNEL_SPACING, async (): Promise<Turn> => {
+      if (before !== null) {
+        try {
+          await before();
+        } catch (stopped) {
+          return { stopped };
+        }
+      }
       await client.chat.update({
         channel: ref.channel,
         ts: ref.ts,
@@ -73,8 +89,11 @@ export function createPoster(client: WebClient, queue: SendQueue) {
         blocks: [...message.blocks],
         ...NO_AUTO_PARSE,
       });
-      return ref;
+      return { ref };
     });
+    if (!out.ok) return out;
+    if ('stopped' in out.value) throw out.value.stopped;
+    return { ok: true, value: out.value.ref };
   }
 
   /**

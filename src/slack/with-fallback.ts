@@ -1,6 +1,6 @@
 import type { Instant } from '../domain/time.ts';
 import type { Logger } from '../log/logger.ts';
-import type { MessageRef, SendResult } from '../ports/notifier.ts';
+import type { MessageCopy, MessageRef, SendResult } from '../ports/notifier.ts';
 import { isBudgetWait } from './find-posted.ts';
 import { type Recipient, recipientChannel, recipientLabel } from './recipients.ts';
 import type { Message } from './render/blocks.ts';
@@ -12,6 +12,8 @@ export interface FallbackSend {
   readonly miss: Unreachable | null;
   readonly fallbacks: readonly Recipient[];
   readonly render: (r: Recipient) => Message;
+  /** The fallback banner `render` puts on every copy (`null`: none), kept with the copies. */
+  readonly note?: string | null;
   /** Posts to a channel (or user id) with the delivery's key (`KeyedPost` bound to the delivery). */
   readonly post: (channel: string, message: Message) => Promise<QueueOutcome<MessageRef>>;
   /** Tells admins about a fallback recipient that is unreachable too; `null` when sending to admins. */
@@ -27,7 +29,7 @@ export interface FallbackSend {
  * be checked; failed when all refused for good.
  */
 export async function sendWithFallback(s: FallbackSend): Promise<SendResult> {
-  const accepted: { label: string; ref: { channel: string; ts: string } }[] = [];
+  const accepted: { label: string; ref: MessageRef; copy: MessageCopy }[] = [];
   const errors: string[] = [];
   let retryAt: Instant | null = null;
   let inDoubt = false;
@@ -38,7 +40,7 @@ export async function sendWithFallback(s: FallbackSend): Promise<SendResult> {
     const label = recipientLabel(r);
     const out = await s.post(recipientChannel(r), s.render(r));
     if (out.ok) {
-      accepted.push({ label, ref: out.value });
+      accepted.push({ label, ref: out.value, copy: { ...out.value, zone: r.zone, note: s.note ?? null } });
       continue;
     }
     errors.push(`${label}: ${out.failure.code}`);
@@ -60,7 +62,7 @@ export async function sendWithFallback(s: FallbackSend): Promise<SendResult> {
   if (first) {
     if (errors.length > 0) s.logger.warn({ errors, why }, 'delivery reached only some recipients');
     const fallback = why === null ? null : `${why} → ${accepted.map((a) => a.label).join(', ')}`;
-    return { status: 'sent', ref: first.ref, fallback };
+    return { status: 'sent', ref: first.ref, fallback, copies: accepted.map((a) => a.copy) };
   }
   const detail = errors.length > 0 ? errors.join('; ') : 'no fallback recipient configured';
   const error = why === null ? detail : `${why}; ${detail}`;

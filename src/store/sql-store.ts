@@ -15,6 +15,7 @@ import type {
   OutboxSummary,
   Rejection,
   SendClaim,
+  ShownMessage,
   SlackUserMapping,
   Store,
   StoredInstance,
@@ -26,6 +27,7 @@ import * as feedback from './queries/feedback.ts';
 import * as instances from './queries/instances.ts';
 import * as lease from './queries/lease.ts';
 import * as outbox from './queries/outbox.ts';
+import * as outboxEdits from './queries/outbox-edits.ts';
 import * as ownerRows from './queries/owners.ts';
 import * as silences from './queries/silences.ts';
 import * as slackUsers from './queries/slack-users.ts';
@@ -75,8 +77,12 @@ export class SqlStore implements Store {
   openInstancesByIds = (ids: readonly string[]): Promise<readonly StoredInstance[]> =>
     instances.openInstancesByIds(this.#db, ids);
   instance = (id: string): Promise<StoredInstance | null> => instances.instance(this.#db, id);
-  closeInstance = (instanceId: string, at: Instant, reason: CloseReason): Promise<boolean> =>
-    instances.closeInstance(this.#db, instanceId, at, reason);
+  closeInstance = (
+    instanceId: string,
+    at: Instant,
+    reason: CloseReason,
+    detail: string | null = null,
+  ): Promise<boolean> => instances.closeInstance(this.#db, instanceId, at, reason, detail);
   instancesBetween = (from: Instant, until: Instant): Promise<readonly StoredInstance[]> =>
     instances.instancesBetween(this.#db, from, until);
   openInstancesBefore = (enteredBefore: Instant): Promise<readonly StoredInstance[]> =>
@@ -113,8 +119,13 @@ export class SqlStore implements Store {
   duePending = (now: Instant, limit: number): Promise<readonly OutboxEntry[]> =>
     outbox.duePending(this.#db, now, limit);
   outboxEntry = (key: string): Promise<OutboxEntry | null> => outbox.outboxEntryByKey(this.#db, key);
-  markSent = (key: string, ref: MessageRef, fallback: string | null, now: Instant): Promise<boolean> =>
-    outbox.markSent(this.#db, key, ref, fallback, now);
+  markSent = (
+    key: string,
+    ref: MessageRef,
+    fallback: string | null,
+    now: Instant,
+    shown?: ShownMessage,
+  ): Promise<boolean> => outbox.markSent(this.#db, key, ref, fallback, now, shown ?? null);
   markInDoubt = (key: string, at: Instant): Promise<void> => outbox.markInDoubt(this.#db, key, at);
   claimForSend = (
     key: string,
@@ -128,6 +139,23 @@ export class SqlStore implements Store {
     outbox.markRetry(this.#db, key, error, nextAttemptAt, clearInDoubt);
   markFailed = (key: string, error: string, now: Instant): Promise<void> =>
     outbox.markFailed(this.#db, key, error, now);
+  dueEdits = (now: Instant, limit: number): Promise<readonly OutboxEntry[]> =>
+    outboxEdits.dueEdits(this.#db, now, limit);
+  claimForEdit = (
+    key: string,
+    lease: LeaseToken,
+    seenEpoch: number | null,
+    now: Instant,
+  ): Promise<SendClaim> => outboxEdits.claimForEdit(this.#db, key, lease, seenEpoch, now);
+  markEdited = (
+    key: string,
+    shown: ShownMessage,
+    seenSeq: number,
+    epoch: number | null,
+    now: Instant,
+  ): Promise<boolean> => outboxEdits.markEdited(this.#db, key, shown, seenSeq, epoch, now);
+  markEditRetry = (key: string, nextAt: Instant): Promise<void> =>
+    outboxEdits.markEditRetry(this.#db, key, nextAt);
   outboxBetween = (from: Instant, until: Instant): Promise<readonly OutboxEntry[]> =>
     outbox.outboxBetween(this.#db, from, until);
 

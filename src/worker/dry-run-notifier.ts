@@ -24,16 +24,18 @@ export function createDryRunNotifier(logger: Logger): Notifier {
       );
       return { status: 'sent', ref: ref(), fallback: null };
     },
-    update: async (messageRef, context) => {
+    update: async (e) => {
       logger.info(
         {
-          ref: messageRef,
-          instanceId: context.instance.id,
-          firstContact: context.evaluation.firstContact.state,
+          key: e.key,
+          kind: e.notification.kind,
+          instanceId: e.context.instance.id,
+          truth: e.truth.state,
+          copies: e.copies.length,
         },
-        'dry run: would update ping',
+        'dry run: would update in place',
       );
-      return { status: 'sent', ref: messageRef, fallback: null };
+      return { status: 'edited', skipped: [] };
     },
     alertAdmins: async (alert) => {
       logger.info({ key: alert.key, text: alert.text }, 'dry run: would alert admins');

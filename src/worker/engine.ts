@@ -10,6 +10,8 @@ export interface LeadEventsInput {
   readonly handoffs: readonly Handoff[];
   readonly changes: readonly LeadChange[];
   readonly now: Instant;
+  /** When sla-bot was first installed: handoffs that entered before it open imported instances. */
+  readonly installedAt?: Instant | null;
 }
 
 /**

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { NotificationKind } from '../domain/evaluation.ts';
 import type { CloseReason } from '../domain/model.ts';
 import type { Instant, Millis } from '../domain/time.ts';
+import type { Backfill } from './shared/backfill-record.ts';
 
 export type CycleOutcome = 'ok' | 'degraded' | 'failed';
 export type ReplicaRole = 'leader' | 'follower';
@@ -44,17 +45,27 @@ export interface WorkerEventMap {
   'notify:retry': { readonly key: string; readonly error: string };
   'notify:failed': { readonly key: string; readonly error: string };
   'notify:skipped': { readonly key: string; readonly reason: string };
-  'ping:updated': { readonly instanceId: string };
+  /** A sent message was updated in place: what it said about its instance is no longer true (issue 15). */
+  'message:edited': {
+    readonly key: string;
+    readonly kind: NotificationKind;
+    readonly instanceId: string;
+  };
   'queue:depth': { readonly pending: number };
   'role:changed': { readonly role: ReplicaRole };
   'outage:start': { readonly system: ExternalSystem; readonly since: Instant };
   'outage:end': { readonly system: ExternalSystem; readonly from: Instant; readonly until: Instant };
+  /** A cycle stored the first-install import's progress (src/worker/poll/backfill.ts). */
+  'backfill:progress': Backfill;
   /** The worker itself was not running past the outage threshold (found at start-up). */
   'downtime:recorded': { readonly from: Instant; readonly until: Instant };
   /** An instance was closed outside the cycle (Slack "Not a fit"): the worker stops judging it. */
   'instance:closed': { readonly instanceId: string; readonly at: Instant; readonly reason: CloseReason };
-  /** A HubSpot write-back (SLA outcome properties or breach task) succeeded, will be retried, or was given up. */
-  'writeback:done': { readonly key: string; readonly kind: 'outcome' | 'breach_task' };
+  /**
+   * A HubSpot write-back (SLA outcome properties, a breach task, or its completion when the breach is
+   * retracted) succeeded, will be retried, or was given up.
+   */
+  'writeback:done': { readonly key: string; readonly kind: 'outcome' | 'breach_task' | 'retract_task' };
   'writeback:retry': { readonly key: string; readonly error: string };
   'writeback:failed': { readonly key: string; readonly error: string };
   /** A rep's App Home tab was republished because their open leads changed. */

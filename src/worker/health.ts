@@ -1,6 +1,7 @@
 import type { Instant, Millis } from '../domain/time.ts';
 import { DAILY_PROBE_EVERY, type DailyPause, portalTime } from '../hubspot/daily-pause.ts';
 import type { CycleOutcome, ReplicaRole } from './events.ts';
+import type { Backfill } from './shared/backfill-record.ts';
 
 /** What /healthz and /readyz report. */
 export interface HealthSnapshot {
@@ -11,6 +12,11 @@ export interface HealthSnapshot {
   /** A standby instance is ready while it keeps checking the lease. */
   readonly lastLeaseCheckAt: Instant | null;
   readonly stopping: boolean;
+  /**
+   * The first-install import as last stored (absent or `null`: none known). It does not make the
+   * worker unready: polling, pings and the rest go on beside it, a chunk a cycle.
+   */
+  readonly backfill?: Backfill | null;
 }
 
 export type Readiness =

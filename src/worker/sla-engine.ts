@@ -4,6 +4,14 @@ import type { Engine } from './engine.ts';
 /** The real SLA engine (src/domain/sla/) behind the worker's `Engine` interface. */
 export const slaEngine: Engine = {
   evaluate,
-  applyLeadEvents: ({ config, open, handoffs, changes, now }) =>
-    applyLeadEvents({ open, handoffs, changes, now, stages: config.stages, policies: config.policies }),
+  applyLeadEvents: ({ config, open, handoffs, changes, now, installedAt }) =>
+    applyLeadEvents({
+      open,
+      handoffs,
+      changes,
+      now,
+      installedAt: installedAt ?? null,
+      stages: config.stages,
+      policies: config.policies,
+    }),
 };

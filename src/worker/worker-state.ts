@@ -5,6 +5,7 @@ import { HEARTBEAT_CURSOR, heartbeatOf } from './downtime.ts';
 import { JudgingState } from './judge/judging-state.ts';
 import { InstanceMemory, LOAD_PAGE } from './memory/instance-memory.ts';
 import { PollPosition } from './poll/poll-position.ts';
+import { BACKFILL_CURSOR, loadedBackfill } from './shared/backfill-record.ts';
 import { WRITE_BACK_CURSOR } from './write-back/write-back-queue.ts';
 import { WriteBackState } from './write-back/write-back-state.ts';
 
@@ -42,11 +43,18 @@ export class WorkerState {
 
   static async load(store: Store, logger?: Logger, pageSize = LOAD_PAGE): Promise<WorkerState> {
     const all = await store.cursors();
-    const { [HEARTBEAT_CURSOR]: _heartbeat, [WRITE_BACK_CURSOR]: queue, ...crm } = all;
+    const {
+      [HEARTBEAT_CURSOR]: _heartbeat,
+      [WRITE_BACK_CURSOR]: queue,
+      [BACKFILL_CURSOR]: backfill,
+      ...crm
+    } = all;
     const poll = new PollPosition();
     poll.cursors = crm;
     poll.heartbeat = heartbeatOf(all);
     const writeBack = WriteBackState.of(queue, logger);
-    return new WorkerState({ poll, writeBack, memory: await InstanceMemory.load(store, pageSize) });
+    const memory = await InstanceMemory.load(store, pageSize);
+    poll.backfill = loadedBackfill(backfill, crm, memory.hot.size + memory.settled.size, logger);
+    return new WorkerState({ poll, writeBack, memory });
   }
 }

@@ -17,6 +17,7 @@ import type { CrmMirror } from './mirror/crm-mirror.ts';
 import { OutageTracker } from './outage-tracker.ts';
 import { assumedPollEvery, type PollPace } from './poll/poll-pace.ts';
 import { type RunResult, Scheduler } from './scheduler.ts';
+import type { Backfill } from './shared/backfill-record.ts';
 import type { Ticker } from './ticker.ts';
 import { WorkerState } from './worker-state.ts';
 
@@ -92,6 +93,8 @@ export class Worker {
   /** Contacts named by webhooks, waiting for their targeted read. */
   readonly #inbox = new Set<string>();
   #nextDueAt: Instant | null = null;
+  /** The first-install import as the last cycle left it (for /readyz). */
+  #backfill: Backfill | null = null;
 
   constructor(deps: WorkerDeps) {
     this.#d = deps;
@@ -135,6 +138,7 @@ export class Worker {
       lastSuccessAt: this.#lastSuccessAt,
       lastLeaseCheckAt: this.#leadership.lastCheckAt,
       stopping: this.#stopping,
+      backfill: this.#backfill,
     };
   }
 
@@ -268,6 +272,8 @@ export class Worker {
       };
     }
     const now = d.clock.now();
+    const imports = this.#state?.poll.backfill ?? null;
+    if (imports !== null && imports !== 'first-install') this.#backfill = imports;
     this.#last = { at: now, outcome: report.outcome };
     if (report.outcome === 'ok') this.#lastSuccessAt = now;
     if (report.outcome === 'failed') this.#state = null;

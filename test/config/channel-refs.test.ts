@@ -12,7 +12,7 @@ describe('the Slack channels an SLA file names (SD-15)', () => {
     expect(result.config.channels).toEqual([
       { channel: '#sales-benelux', path: 'teams.benelux.channel', at: at(69, 5) },
       { channel: 'C0123ABCDE', path: 'teams.dach.channel', at: at(73, 5) },
-      { channel: '#sales-ops', path: 'slack.admins[0]', at: at(167, 12) },
+      { channel: '#sales-ops', path: 'slack.admins[0]', at: at(170, 12) },
       { channel: '#demo-desk', path: 'policies[4].escalate[0].notify[0]', at: at(147, 18) },
     ]);
   });

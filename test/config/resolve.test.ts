@@ -68,7 +68,7 @@ describe('a minimal SLA file', () => {
     expect([...config.calendars.keys()]).toEqual(['24x7']);
     expect(config.recycleStages).toEqual(['subscriber', 'lead', 'other']);
     expect(config.teams).toEqual([]);
-    expect(config.poll).toEqual({ every: 'auto', overlap: 10 * MINUTE });
+    expect(config.poll).toEqual({ every: 'auto', overlap: 10 * MINUTE, backfill: 30 * 24 * 60 * MINUTE });
     expect(config.hubspot).toEqual({
       portalId: null,
       appBaseUrl: 'https://app.hubspot.com',

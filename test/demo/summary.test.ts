@@ -46,6 +46,10 @@ const sent = (
       inDoubtSince: null,
       claimedEpoch: null,
       claimedAt: null,
+      shown: null,
+      aboutOwner: null,
+      copies: null,
+      edit: null,
       fallback,
     }),
   );

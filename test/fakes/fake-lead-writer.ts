@@ -5,6 +5,7 @@ import type { LeadWriter } from '../../src/ports/lead-writer.ts';
 export type LeadWriterCall =
   | { readonly kind: 'outcome'; readonly instanceId: string; readonly status: string }
   | { readonly kind: 'breach_task'; readonly instanceId: string }
+  | { readonly kind: 'retract_task'; readonly instanceId: string }
   | { readonly kind: 'not_a_fit'; readonly instanceId: string; readonly reason: string };
 
 /**
@@ -37,6 +38,11 @@ export class FakeLeadWriter implements LeadWriter {
   async createBreachTask(instance: SlaInstance): Promise<void> {
     this.#check();
     this.calls.push({ kind: 'breach_task', instanceId: instance.id });
+  }
+
+  async retractBreachTask(instance: SlaInstance): Promise<void> {
+    this.#check();
+    this.calls.push({ kind: 'retract_task', instanceId: instance.id });
   }
 
   async markNotAFit(instance: SlaInstance, reason: string): Promise<void> {

@@ -3,8 +3,9 @@ import type { InstanceView } from '../../src/ports/interactions.ts';
 import type {
   AdminAlert,
   Delivery,
+  EditResult,
   HomeRefresh,
-  InstanceContext,
+  MessageEdit,
   MessageRef,
   Notifier,
   RetractResult,
@@ -19,7 +20,10 @@ export type NotifierMode = 'ok' | 'down' | 'reject';
  */
 export class FakeNotifier implements Notifier {
   readonly sent: Delivery[] = [];
-  readonly updates: { ref: MessageRef; context: InstanceContext; now: Instant }[] = [];
+  /** Messages updated in place, one entry per edit (all its copies). */
+  readonly updates: MessageEdit[] = [];
+  /** Overrides the answer to `update` per edit (e.g. a copy deleted meanwhile). */
+  respondToEdit: ((edit: MessageEdit) => EditResult | undefined) | null = null;
   readonly alerts: AdminAlert[] = [];
   /** App Home publications: whose, with which open leads. */
   /** Homes published: the leads listed, and `more` counted without being listed. */
@@ -65,12 +69,18 @@ export class FakeNotifier implements Notifier {
     return result;
   }
 
-  async update(ref: MessageRef, context: InstanceContext, now: Instant): Promise<SendResult> {
-    const result = this.#result(now);
-    if (result.status === 'sent') {
-      this.updates.push({ ref, context, now });
-      return { ...result, ref };
-    }
+  async update(edit: MessageEdit): Promise<EditResult> {
+    const custom = this.respondToEdit?.(edit);
+    const result: EditResult =
+      custom ??
+      (this.mode === 'ok'
+        ? { status: 'edited', skipped: [] }
+        : this.mode === 'down'
+          ? { status: 'retry', error: 'slack unreachable (fake)', retryAt: edit.now + this.retryAfterMs }
+          : { status: 'failed', error: 'message_not_found (fake)' });
+    // As the Slack notifier: the row is claimed immediately before each request.
+    if (result.status !== 'retry') await edit.claim?.();
+    if (result.status === 'edited') this.updates.push(edit);
     return result;
   }
 

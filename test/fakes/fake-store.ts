@@ -15,6 +15,7 @@ import type {
   OutboxSummary,
   Rejection,
   SendClaim,
+  ShownMessage,
   SlackUserMapping,
   Store,
   StoredInstance,
@@ -118,7 +119,12 @@ export class FakeStore implements Store {
       // An instance closed outside the cycle stays closed.
       this.#put(
         prev?.closedAt != null
-          ? { ...instance, closedAt: prev.closedAt, closeReason: prev.closeReason }
+          ? {
+              ...instance,
+              closedAt: prev.closedAt,
+              closeReason: prev.closeReason,
+              ...(prev.closeDetail == null ? {} : { closeDetail: prev.closeDetail }),
+            }
           : instance,
       );
     }
@@ -127,13 +133,19 @@ export class FakeStore implements Store {
       if (prev && prev.instance.closedAt === null) {
         this.instances.set(c.instanceId, {
           ...prev,
-          instance: { ...prev.instance, closedAt: c.at, closeReason: c.reason },
+          instance: {
+            ...prev.instance,
+            closedAt: c.at,
+            closeReason: c.reason,
+            ...(c.detail == null ? {} : { closeDetail: c.detail }),
+          },
         });
       }
     }
     for (const t of write.touches) this.touches.set(touchKey(t), t);
     for (const e of write.evaluations) this.#setEvaluation(e);
     this.outboxLog.insert(write.outbox, write.now);
+    this.outboxLog.requestEdits(write.recheck ?? [], write.now);
   }
 
   #put(instance: StoredInstance['instance']): void {
@@ -201,14 +213,25 @@ export class FakeStore implements Store {
   async instance(id: string): Promise<StoredInstance | null> {
     return this.instances.get(id) ?? null;
   }
-  async closeInstance(instanceId: string, at: Instant, reason: CloseReason): Promise<boolean> {
+  async closeInstance(
+    instanceId: string,
+    at: Instant,
+    reason: CloseReason,
+    detail: string | null = null,
+  ): Promise<boolean> {
     this.#check('closeInstance');
     const prev = this.instances.get(instanceId);
     if (!prev || prev.instance.closedAt !== null) return false;
     this.instances.set(instanceId, {
       ...prev,
-      instance: { ...prev.instance, closedAt: at, closeReason: reason },
+      instance: {
+        ...prev.instance,
+        closedAt: at,
+        closeReason: reason,
+        ...(detail === null ? {} : { closeDetail: detail }),
+      },
     });
+    this.outboxLog.requestEdits([instanceId], at);
     return true;
   }
   async instancesBetween(from: Instant, until: Instant): Promise<readonly StoredInstance[]> {
@@ -307,9 +330,44 @@ export class FakeStore implements Store {
   async outboxEntry(key: string): Promise<OutboxEntry | null> {
     return this.outbox.get(key) ?? null;
   }
-  async markSent(key: string, ref: MessageRef, fallback: string | null, now: Instant): Promise<boolean> {
+  async markSent(
+    key: string,
+    ref: MessageRef,
+    fallback: string | null,
+    now: Instant,
+    shown?: ShownMessage,
+  ): Promise<boolean> {
     this.#check('markSent');
-    return this.outboxLog.markSent(key, ref, fallback, now);
+    return this.outboxLog.markSent(key, ref, fallback, now, shown ?? null);
+  }
+  async dueEdits(now: Instant, limit: number): Promise<readonly OutboxEntry[]> {
+    this.#check('dueEdits');
+    return this.outboxLog.dueEdits(now, limit);
+  }
+  async claimForEdit(
+    key: string,
+    lease: LeaseToken,
+    seenEpoch: number | null,
+    now: Instant,
+  ): Promise<SendClaim> {
+    this.#check('claimForEdit');
+    const held = this.leases.get(lease.name);
+    if (held?.holder !== lease.holder || held.epoch !== lease.epoch) return 'fenced';
+    return this.outboxLog.claimEdit(key, lease.epoch, seenEpoch, now) ? 'claimed' : 'taken';
+  }
+  async markEdited(
+    key: string,
+    shown: ShownMessage,
+    seenSeq: number,
+    epoch: number | null,
+    now: Instant,
+  ): Promise<boolean> {
+    this.#check('markEdited');
+    return this.outboxLog.markEdited(key, shown, seenSeq, epoch, now);
+  }
+  async markEditRetry(key: string, nextAt: Instant): Promise<void> {
+    this.#check('markEditRetry');
+    this.outboxLog.markEditRetry(key, nextAt);
   }
   async claimForSend(
     key: string,

@@ -130,13 +130,15 @@ describe('writing SLA outcomes back to HubSpot', () => {
     const { writer: w, h } = writer(writeBack(false, true));
     await w.writeOutcome(instance, met);
     await w.createBreachTask(instance, breached);
+    await w.retractBreachTask(instance, met);
     await w.markNotAFit(instance, 'Student', 'UNQUALIFIED');
     expect(h.source.requestCount).toBe(0);
   });
 
-  it('creates no breach task unless asked to, even with write-back on', async () => {
+  it('creates no breach task unless asked to, even with write-back on (nor looks for one to complete)', async () => {
     const { writer: w, h } = writer(writeBack(true, false));
     await w.createBreachTask(instance, breached);
+    await w.retractBreachTask(instance, met);
     expect(h.source.requestCount).toBe(0);
   });
 

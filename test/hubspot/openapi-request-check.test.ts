@@ -99,12 +99,31 @@ describe('HubSpot request check (hand-written from the OpenAPI spec)', () => {
       method: 'PATCH',
     });
     expect(checkHubSpotRequest(update({ lifecyclestage: '' }))).toBeNull();
+
     expect(checkHubSpotRequest(update({ sla_bot_late_by_minutes: 12 }))).toMatch(/sla_bot_late_by_minutes/);
     expect(
       checkHubSpotRequest(
         post('/crm/v4/associations/leads/contacts/batch/read', { inputs: [{ id: '1', after: 'x' }] }),
       ),
     ).toBeNull();
+  });
+
+  it('checks the task update that completes a retracted breach’s task against the Tasks file', () => {
+    const taskUpdate = (properties: unknown, query = ''): OutgoingRequest => ({
+      ...post('/crm/v3/objects/tasks/555', { properties }, query),
+      method: 'PATCH',
+    });
+    const completed = { hs_task_status: 'COMPLETED', hs_task_body: 'note\nsla-bot ref: breach-0a1b' };
+    expect(checkHubSpotRequest(taskUpdate(completed))).toBeNull();
+    expect(checkHubSpotRequest(taskUpdate({ hs_task_status: 'COMPLETED', hs_task_priority: 1 }))).toMatch(
+      /tasks\.update\): body properties\.hs_task_priority/,
+    );
+    expect(checkHubSpotRequest(taskUpdate(completed, 'archived=true'))).toMatch(
+      /archived is not in the spec/,
+    );
+    expect(checkHubSpotRequest({ ...taskUpdate(completed), body: JSON.stringify(completed) })).toMatch(
+      /tasks\.update\): body properties/,
+    );
   });
 
   it('rejects a filter operator the spec does not list', () => {

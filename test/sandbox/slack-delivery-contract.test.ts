@@ -282,6 +282,54 @@ const DOCUMENTED: Readonly<Record<string, { tier: 1 | 2 | 3 | 4 | 'special'; sco
   'views.push': { tier: 4, scope: null },
 };
 
+describe('SD: updating a message in place (chat.update, SD-28)', () => {
+  it('changes only the app’s own messages: a person’s is cant_update_message (and cant_delete_message)', async () => {
+    const { sandbox, web, rep, channel } = await workspace();
+    const own = await web.chat.postMessage({ channel: channel.id, text: 'ours' });
+    const theirs = sandbox.state.postAsPerson(rep.id, channel.id, 'a rep writes in the channel');
+
+    expect(await failure(web.chat.update({ channel: channel.id, ts: theirs.ts, text: 'x' }))).toMatchObject({
+      data: { error: 'cant_update_message' },
+    });
+    expect(await failure(web.chat.delete({ channel: channel.id, ts: theirs.ts }))).toMatchObject({
+      data: { error: 'cant_delete_message' },
+    });
+    expect(theirs.updates).toEqual([]);
+    expect(theirs.deletedAt).toBeNull();
+    await expect(
+      web.chat.update({ channel: channel.id, ts: own.ts ?? '', text: 'ours, updated' }),
+    ).resolves.toMatchObject({ ok: true, channel: channel.id, ts: own.ts });
+  });
+
+  it('finds the message by channel id and ts: another ts, or the ts in another channel, is message_not_found', async () => {
+    const { web, rep, channel } = await workspace();
+    const dm = await web.chat.postMessage({ channel: rep.id, text: 'one' });
+    const ts = dm.ts ?? '';
+    expect(
+      await failure(web.chat.update({ channel: String(dm.channel), ts: '1.000001', text: 'x' })),
+    ).toMatchObject({
+      data: { error: 'message_not_found' },
+    });
+    expect(await failure(web.chat.update({ channel: channel.id, ts, text: 'x' }))).toMatchObject({
+      data: { error: 'message_not_found' },
+    });
+  });
+
+  it('is paced as Tier 3: 50 updates in a rolling minute, the next one is rate limited until the minute has passed', async () => {
+    const { sandbox, web, rep } = await workspace();
+    const dm = await web.chat.postMessage({ channel: rep.id, text: 'one' });
+    const target = { channel: String(dm.channel), ts: dm.ts ?? '' };
+    for (let n = 1; n <= 50; n += 1) await web.chat.update({ ...target, text: `update ${n}` });
+
+    expect(await failure(web.chat.update({ ...target, text: 'one too many' }))).toMatchObject({
+      code: 'slack_webapi_rate_limited_error',
+    });
+    sandbox.clock.advance(60_000);
+    await expect(web.chat.update({ ...target, text: 'a minute later' })).resolves.toMatchObject({ ok: true });
+    expect(sandbox.state.dmsTo(rep.id)[0]?.updates).toHaveLength(51);
+  });
+});
+
 describe('SD: tiers and scopes per method', () => {
   it('serves each method in its documented tier', () => {
     const served = Object.entries(METHODS).map(([name, spec]) => [name, spec.tier]);

@@ -86,6 +86,38 @@ describe('health and metrics server', () => {
         nextProbeAt: '2026-03-02T09:14:00.000Z',
         nextProbeLocal: '10:14 Mon 2 Mar 2026 (Europe/Amsterdam)',
       },
+      backfill: null,
+    });
+  });
+
+  it('stays ready during a first-install import and shows how far it got', async () => {
+    const backfill = {
+      installedAt: T0 - 60 * SECOND,
+      since: T0 - 60 * SECOND - 30 * 86_400_000,
+      position: '{"v":1,"scans":{}}',
+      done: false,
+      read: 4_000,
+      total: 10_000,
+      imported: 3_990,
+      oldest: Date.UTC(2026, 1, 20, 14, 30),
+      finishedAt: null,
+    };
+    const s = await start({ ...leader, backfill });
+    const res = await fetch(`${s.base}/readyz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      status: 'ready',
+      backfill: {
+        state: 'importing',
+        progress: '4,000 of ~10,000 leads read, 3,990 imported, oldest 2026-02-20',
+        read: 4_000,
+        total: 10_000,
+        imported: 3_990,
+        oldest: '2026-02-20T14:30:00.000Z',
+        since: '2026-01-31T08:59:00.000Z',
+        installedAt: '2026-03-02T08:59:00.000Z',
+        finishedAt: null,
+      },
     });
   });
 

@@ -95,7 +95,12 @@ describe('a Slack post whose answer was lost', () => {
     const second = await notifier.send(delivery({ now: clock.now(), inDoubtSince: T0 + 6 * SECOND }));
     const [dm, ...more] = sandbox.state.dmsTo('bram@example.com');
     expect(more).toEqual([]);
-    expect(second).toEqual({ status: 'sent', ref: { channel: dm?.channel, ts: dm?.ts }, fallback: null });
+    expect(second).toEqual({
+      status: 'sent',
+      ref: { channel: dm?.channel, ts: dm?.ts },
+      fallback: null,
+      copies: [{ channel: dm?.channel, ts: dm?.ts, zone: 'Europe/Amsterdam', note: null }],
+    });
     expect(sandbox.stats.count('chat.postMessage')).toBe(1);
     expect(resolutions).toEqual(['found']);
   });

@@ -103,7 +103,13 @@ describe('fenced sends and duplicate copies', () => {
 
     const result = await notifier.send({ ...d, now: clock.now(), inDoubtSince: T0 });
 
-    expect(result).toEqual({ status: 'sent', ref: { channel: one.channel, ts: one.ts }, fallback: null });
+    expect(result).toEqual({
+      status: 'sent',
+      ref: { channel: one.channel, ts: one.ts },
+      fallback: null,
+      // The copy kept is the one found: it is the one later updated in place.
+      copies: [{ channel: one.channel, ts: one.ts, zone: 'Europe/Amsterdam', note: null }],
+    });
     expect(live().map((m) => m.ts)).toEqual([one.ts]);
     expect(sandbox.state.dmsTo('bram@example.com').find((m) => m.ts === two.ts)?.deletedAt).not.toBeNull();
     expect(sandbox.stats.count('chat.postMessage')).toBe(2);

@@ -13,6 +13,7 @@ class RecordingLeadWriter implements LeadWriter {
   failWith: Error | null = null;
   async writeOutcome() {}
   async createBreachTask() {}
+  async retractBreachTask() {}
   async markNotAFit(i: SlaInstance, reason: string, leadStatus: string) {
     if (this.failWith) throw this.failWith;
     this.calls.push({ instanceId: i.id, reason, leadStatus });
@@ -114,8 +115,12 @@ describe('interactions over the store', () => {
     expect(store.instances.get('i-bram')?.instance).toMatchObject({
       closedAt: T0 + HOUR,
       closeReason: 'not_a_fit',
+      closeDetail: 'bram@example.com',
     });
-    expect(store.closes).toEqual([{ instanceId: 'i-bram', at: T0 + HOUR, reason: 'not_a_fit' }]);
+    // Who marked it is kept with the close: the lead's messages say "marked not a fit by …" (issue 15).
+    expect(store.closes).toEqual([
+      { instanceId: 'i-bram', at: T0 + HOUR, reason: 'not_a_fit', detail: 'bram@example.com' },
+    ]);
     expect(writer.calls).toEqual([{ instanceId: 'i-bram', reason: 'No budget', leadStatus: 'UNQUALIFIED' }]);
   });
 

@@ -13,7 +13,9 @@ import { type Intended, markupOf, unintended } from './support/block-kit.ts';
 import { FakeSlackStore } from './support/fake-slack-store.ts';
 import {
   context,
+  deadline,
   delivery,
+  edit,
   evaluation,
   instance,
   notification,
@@ -130,14 +132,62 @@ describe('through the notifier into the Slack sandbox, a hostile lead mentions n
       const store = new FakeSlackStore();
       const notifier = createSlackNotifier({ client, config: () => config, store, clock, logger, queue });
 
+      // Every message updated in place: contacted late, closed as not a fit by someone so named,
+      // merged into a record so named, and handed over to another rep (issue 15).
+      const contacted = {
+        ...ctx,
+        evaluation: evaluation({
+          firstContact: {
+            state: 'breached',
+            deadline,
+            lateBy: MINUTE,
+            contactedAt: deadline + MINUTE,
+            excused: false,
+          },
+        }),
+      };
+      const updates = [
+        { context: ctx, aboutOwner: null },
+        { context: contacted, aboutOwner: null },
+        {
+          context: {
+            ...ctx,
+            instance: {
+              ...ctx.instance,
+              closedAt: T0,
+              closeReason: 'not_a_fit' as const,
+              closeDetail: EVERYTHING,
+            },
+          },
+          aboutOwner: null,
+        },
+        {
+          context: {
+            ...ctx,
+            instance: {
+              ...ctx.instance,
+              closedAt: T0,
+              closeReason: 'deleted' as const,
+              closeDetail: EVERYTHING,
+            },
+          },
+          aboutOwner: null,
+        },
+        { context: ctx, aboutOwner: 'o-someone-else' },
+      ];
       for (const reason of REASONS) {
         for (const target of [{ kind: 'owner' }, { kind: 'manager' }, { kind: 'team_channel' }] as const) {
           const n = notification(reason, [target]);
           const now = clock.now() + SECOND;
           const sent = await notifier.send(delivery({ notification: n, target, context: ctx, now }));
           expect(sent.status).toBe('sent');
-          if (reason.kind === 'handoff' && sent.status === 'sent')
-            expect((await notifier.update(sent.ref, ctx, now)).status).toBe('sent');
+          if (sent.status !== 'sent') continue;
+          for (const u of updates) {
+            clock.advance(2 * SECOND); // chat.update is Tier 3: 50 a minute
+            expect(
+              (await notifier.update(edit(sent.copies ?? [], { notification: n, now, ...u }))).status,
+            ).toBe('edited');
+          }
         }
       }
       expect((await notifier.alertAdmins({ key: `admin:${EVERYTHING}`, text: EVERYTHING })).status).toBe(

@@ -5,7 +5,16 @@ import { createSlackNotifier } from '../../src/slack/notifier.ts';
 import { useStrictHttp } from '../support/http-mock.ts';
 import { messageProblems } from './support/block-kit.ts';
 import { FakeSlackStore } from './support/fake-slack-store.ts';
-import { context, deadline, delivery, notification, owner, slackConfig, T0 } from './support/fixtures.ts';
+import {
+  context,
+  deadline,
+  delivery,
+  edit,
+  notification,
+  owner,
+  slackConfig,
+  T0,
+} from './support/fixtures.ts';
 import { slackHarness } from './support/harness.ts';
 import { posted, slackApi, slackUser } from './support/slack-http.ts';
 
@@ -39,6 +48,8 @@ describe('sending notifications to Slack', () => {
       status: 'sent',
       ref: { channel: 'D_BRAM', ts: '1767184200.000100' },
       fallback: null,
+      // Kept to update it in place later, rendered the same way (the reader's zone, no banner).
+      copies: [{ channel: 'D_BRAM', ts: '1767184200.000100', zone: 'Europe/Amsterdam', note: null }],
     });
     const [post] = api.callsTo('chat.postMessage');
     expect(post?.fields.channel).toBe('U_BRAM');
@@ -72,10 +83,16 @@ describe('sending notifications to Slack', () => {
     const { notifier, store } = setup();
     const first = await notifier.send(delivery());
     const second = await notifier.send(delivery({ key: 'other' }));
+    const note = 'Meant for bram@example.com, who is not found in Slack; you are getting it instead.';
     expect(first).toEqual({
       status: 'sent',
       ref: { channel: 'C_SALES', ts: '1767184200.000100' },
       fallback: 'bram@example.com is not found in Slack (users_not_found) → #sales-benelux, anna@example.com',
+      // Both fallback copies, each kept with its reader's zone and the banner it carries.
+      copies: [
+        { channel: 'C_SALES', ts: '1767184200.000100', zone: 'Europe/Amsterdam', note },
+        { channel: 'D_ANNA', ts: '1767184200.000100', zone: 'Europe/London', note },
+      ],
     });
     expect(second.status).toBe('sent');
     expect(api.callsTo('chat.postMessage').map((c) => c.fields.channel)).toEqual([
@@ -331,8 +348,8 @@ describe('sending notifications to Slack', () => {
         },
       },
     });
-    const result = await notifier.update({ channel: 'D_BRAM', ts: '1.2' }, ctx, T0 + 4 * MINUTE);
-    expect(result).toEqual({ status: 'sent', ref: { channel: 'D_BRAM', ts: '1.2' }, fallback: null });
+    const result = await notifier.update(edit([{ channel: 'D_BRAM', ts: '1.2' }], { context: ctx }));
+    expect(result).toEqual({ status: 'edited', skipped: [] });
     const call = api.callsTo('chat.update')[0];
     expect(call?.fields).toMatchObject({ channel: 'D_BRAM', ts: '1.2' });
     expect(JSON.stringify(call?.fields.blocks)).toContain('Contacted in 3m12s ✓');
@@ -352,7 +369,7 @@ describe('sending notifications to Slack', () => {
       (f) => ({ body: posted(f.channel === '#sales-benelux' ? 'C_SALES' : 'D_ANNA') }),
       2,
     );
-    api.on('chat.update', (f) => ({ body: { ok: true, channel: f.channel, ts: f.ts } }));
+    api.on('chat.update', (f) => ({ body: { ok: true, channel: f.channel, ts: f.ts } }), 2);
     const { notifier } = setup();
     const sent = await notifier.send(delivery());
     if (sent.status !== 'sent') throw new Error('expected the fallback to be sent');
@@ -363,12 +380,17 @@ describe('sending notifications to Slack', () => {
         firstContact: { state: 'breached', deadline, lateBy: 3 * MINUTE, contactedAt: null, excused: false },
       },
     });
-    const updated = await notifier.update(sent.ref, breached, deadline + 3 * MINUTE);
-    expect(updated.status).toBe('sent');
+    const updated = await notifier.update(
+      edit(sent.copies ?? [], { context: breached, now: deadline + 3 * MINUTE }),
+    );
+    expect(updated.status).toBe('edited');
     const first = noteOf(api.callsTo('chat.postMessage')[0]?.fields.blocks);
-    const update = api.callsTo('chat.update')[0];
+    const [update, managers] = api.callsTo('chat.update');
     expect(first).toBe('Meant for bram@example.com, who is not found in Slack; you are getting it instead.');
     expect(noteOf(update?.fields.blocks)).toBe(first);
+    // Both copies are updated, the manager's DM with its banner too.
+    expect(managers?.fields).toMatchObject({ channel: 'D_ANNA' });
+    expect(noteOf(managers?.fields.blocks)).toBe(first);
     // The update shows the new state, so it is not the first post sent again.
     expect(update?.fields.blocks).not.toEqual(api.callsTo('chat.postMessage')[0]?.fields.blocks);
   });
@@ -388,8 +410,8 @@ describe('sending notifications to Slack', () => {
     const { notifier } = setup(config);
     const sent = await notifier.send(delivery());
     if (sent.status !== 'sent') throw new Error('expected the fallback to be sent');
-    await notifier.update(sent.ref, context(), T0 + 30 * MINUTE);
-    await notifier.update(sent.ref, context(), T0 + 61 * MINUTE);
+    await notifier.update(edit([sent.ref], { now: T0 + 30 * MINUTE }));
+    await notifier.update(edit([sent.ref], { now: T0 + 61 * MINUTE }));
     const [during, after] = api.callsTo('chat.update').map((c) => noteOf(c.fields.blocks));
     expect(during).toBe(noteOf(api.callsTo('chat.postMessage')[0]?.fields.blocks));
     expect(during).toBe('Meant for bram@example.com, who is out of office; you are getting it instead.');
@@ -401,8 +423,8 @@ describe('sending notifications to Slack', () => {
     api.people({ 'bram@example.com': bram() }, 1);
     api.fail('chat.update', 'message_not_found');
     const { notifier } = setup();
-    const result = await notifier.update({ channel: 'C_SALES', ts: '1.2' }, context(), T0);
-    expect(result).toEqual({ status: 'failed', error: 'message_not_found: update C_SALES' });
+    const result = await notifier.update(edit([{ channel: 'C_SALES', ts: '1.2' }], { now: T0 }));
+    expect(result).toEqual({ status: 'failed', error: 'C_SALES/1.2: message_not_found' });
   });
 
   it('alerts admins in their channel and by DM', async () => {
@@ -420,6 +442,10 @@ describe('sending notifications to Slack', () => {
       status: 'sent',
       ref: { channel: 'C_ADMINS', ts: '1767184200.000100' },
       fallback: null,
+      copies: [
+        { channel: 'C_ADMINS', ts: '1767184200.000100', zone: 'Europe/Amsterdam', note: null },
+        { channel: 'D_OPS', ts: '1767184200.000100', zone: 'Europe/Amsterdam', note: null },
+      ],
     });
     expect(api.callsTo('chat.postMessage').map((c) => c.fields.channel)).toEqual(['#sla-admins', 'U_OPS']);
     const [first] = api.callsTo('chat.postMessage');

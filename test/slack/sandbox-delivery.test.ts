@@ -8,7 +8,7 @@ import { createSendQueue } from '../../src/slack/send-queue.ts';
 import { createSlackWebClient } from '../../src/slack/web-client.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { FakeSlackStore } from './support/fake-slack-store.ts';
-import { delivery, notification, slackConfig, T0 } from './support/fixtures.ts';
+import { delivery, edit, notification, slackConfig, T0 } from './support/fixtures.ts';
 import { fakeSleep, silentLogger } from './support/harness.ts';
 
 const manifest = parse(readFileSync(new URL('../../slack-app-manifest.yml', import.meta.url), 'utf8'));
@@ -77,7 +77,8 @@ describe('delivering to the Slack sandbox', () => {
         firstContact: { state: 'met' as const, deadline: T0, at: T0, touchId: 'call:1', took: 192 * SECOND },
       },
     };
-    expect((await notifier.update(sent.ref, met, T0 + 4 * MINUTE)).status).toBe('sent');
+    const updated = await notifier.update(edit(sent.copies ?? [], { context: met, now: T0 + 4 * MINUTE }));
+    expect(updated.status).toBe('edited');
     const [dm] = sandbox.state.dmsTo('bram@example.com');
     expect(JSON.stringify(dm?.updates.at(-1)?.blocks)).toContain('Contacted in 3m12s');
   });

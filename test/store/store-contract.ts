@@ -10,6 +10,7 @@ import { describeFeedbackContract } from './contract/feedback-contract.ts';
 import { describeFencingContract } from './contract/fencing-contract.ts';
 import { describeInstanceContract } from './contract/instance-contract.ts';
 import { describeLeaseContract } from './contract/lease-contract.ts';
+import { describeMessageTruthContract } from './contract/message-truth-contract.ts';
 import { describeOrderContract } from './contract/order-contract.ts';
 import { describeOutboxContract } from './contract/outbox-contract.ts';
 
@@ -62,6 +63,7 @@ export function describeStoreContract(
     describeFeedbackContract(ctx);
     describeLeaseContract(ctx, capabilities);
     describeFencingContract(ctx, capabilities);
+    describeMessageTruthContract(ctx, capabilities);
     describeOrderContract(ctx);
     describeDealsContract(ctx);
   });

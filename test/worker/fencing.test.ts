@@ -128,7 +128,7 @@ describe('a stalled leader wakes up after another replica took over', () => {
       const { claim: _claimed, ...posted } = d;
       return inner.send(posted);
     },
-    update: (ref, context, now) => inner.update(ref, context, now),
+    update: (edit) => inner.update(edit),
     alertAdmins: (alert) => inner.alertAdmins(alert),
     retract: (ref) => inner.retract(ref),
   });

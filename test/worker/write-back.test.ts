@@ -141,6 +141,63 @@ describe('HubSpot write-back from the worker', () => {
     expect(h.notifier.alerts[0]?.text).toContain('sla-bot hubspot-setup');
   });
 
+  it('completes the breach task once when a call logged late proves the deadline was met, also across restarts', async () => {
+    const { h, leadWriter } = setup(writeBack(true));
+    await h.cycleAt(T0 + 10 * SECOND);
+    await h.cycleAt(T0 + 6 * MINUTE); // breached: the outcome and the task
+    h.crm.addTouch(call('1', 'c1', T0 + 2 * MINUTE)); // logged now, dated two minutes in
+    await h.cycleAt(T0 + 7 * MINUTE);
+    h.restart();
+    await h.cycleAt(T0 + 8 * MINUTE);
+    h.restart();
+    await h.cycleAt(T0 + 9 * MINUTE);
+    expect(leadWriter.calls.map((c) => (c.kind === 'outcome' ? `outcome ${c.status}` : c.kind))).toEqual([
+      'outcome pending',
+      'outcome breached',
+      'breach_task',
+      'outcome met',
+      'retract_task',
+    ]);
+    expect(leadWriter.of('retract_task')).toEqual([{ kind: 'retract_task', instanceId: ID }]);
+  });
+
+  it('keeps the task retraction through a failure and restarts, and does it once', async () => {
+    const { h, leadWriter } = setup(writeBack(true));
+    await h.cycleAt(T0 + 10 * SECOND);
+    await h.cycleAt(T0 + 6 * MINUTE);
+    h.crm.addTouch(call('1', 'c1', T0 + 2 * MINUTE));
+    // HubSpot answers 503 to the met outcome: the batch stops there, the retraction waits too.
+    leadWriter.failNext(hubspotFailure('HubSpot 503', 'HUBSPOT_SERVER', true));
+    await h.cycleAt(T0 + 7 * MINUTE);
+    expect(leadWriter.calls.map((c) => c.kind)).toEqual(['outcome', 'outcome', 'breach_task']);
+    h.restart();
+    // The outcome backs off; the retraction, never tried, is due and goes.
+    await h.cycleAt(T0 + 7 * MINUTE + 10 * SECOND);
+    expect(leadWriter.of('retract_task')).toEqual([{ kind: 'retract_task', instanceId: ID }]);
+    h.restart();
+    await h.cycleAt(T0 + 12 * MINUTE);
+    await h.cycleAt(T0 + 20 * MINUTE);
+    expect(leadWriter.of('retract_task')).toHaveLength(1);
+    expect(leadWriter.of('outcome').map((c) => c.kind === 'outcome' && c.status)).toEqual([
+      'pending',
+      'breached',
+      'met',
+    ]);
+  });
+
+  it('completes no task with create_task_on_breach off', async () => {
+    const { h, leadWriter } = setup(writeBack(false));
+    await h.cycleAt(T0 + 10 * SECOND);
+    await h.cycleAt(T0 + 6 * MINUTE);
+    h.crm.addTouch(call('1', 'c1', T0 + 2 * MINUTE));
+    await h.cycleAt(T0 + 7 * MINUTE);
+    expect(leadWriter.calls.map((c) => (c.kind === 'outcome' ? c.status : c.kind))).toEqual([
+      'pending',
+      'breached',
+      'met',
+    ]);
+  });
+
   it('creates no task for a lead contacted before the task could be made', async () => {
     const { h, leadWriter } = setup(writeBack(true));
     await h.cycleAt(T0 + 10 * SECOND);

@@ -58,6 +58,7 @@ export function resolveConfig(
       poll: {
         every: file.poll.every === 'auto' ? 'auto' : wallClock(file.poll.every),
         overlap: wallClock(file.poll.overlap),
+        backfill: wallClock(file.poll.backfill),
       },
       hubspot: resolveHubspot(file),
       slack: {

@@ -9,6 +9,9 @@ export const Poll = z
       "How often to poll HubSpot for handoffs and activities. Default: auto, as often as the portal's daily HubSpot limit allows within hubspot.budget_share (every 5 s to 5 min; about every 7 s on a Starter portal); or a fixed interval such as 30s.",
     ).prefault('auto'),
     overlap: duration('Look-back overlap for HubSpot search-index lag. Default: 10m.').prefault('10m'),
+    backfill: duration(
+      "First install only (a store with no HubSpot poll position yet): import the open handoffs that entered their stage this far back, a few hundred leads a cycle within hubspot.budget_share. They are judged, recorded and shown (App Home, /sla, reports); a deadline that passed before the install counts as excused 'before sla-bot' and nothing whose moment passed before it is messaged; a lead still inside its window gets its ping. 0s: import nothing older than the overlap. Read once, at the first start. Default: 30d.",
+    ).prefault('30d'),
   })
   .prefault({})
   .describe('Polling of HubSpot.');

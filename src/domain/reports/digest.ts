@@ -19,6 +19,8 @@ export interface TeamDigest {
   /** Percentage points against the previous period; `null` when either is undefined. */
   readonly trend: number | null;
   readonly met: Figure;
+  /** Of `met`, breaches announced and then retracted (see `SpeedRow.corrected`). */
+  readonly corrected: Figure;
   readonly breached: Figure;
   readonly excused: Figure;
   readonly medianToContact: Figure;
@@ -57,6 +59,7 @@ export function buildDigests(
       previousCompliance: previous.compliance,
       trend: thisTime === null || lastTime === null ? null : Math.round((thisTime - lastTime) * 10) / 10,
       met: row.met,
+      corrected: row.corrected,
       breached: row.breached,
       excused: row.excused,
       medianToContact: row.timeToContact.median,

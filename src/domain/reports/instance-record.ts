@@ -1,12 +1,13 @@
-import type { AttemptsVerdict } from '../evaluation.ts';
-import type { CloseReason, Outage, Silence, Touch } from '../model.ts';
+import type { AttemptsVerdict, ExcuseReason } from '../evaluation.ts';
+import type { CloseReason, Silence, Touch } from '../model.ts';
+import { excuseOf } from '../sla/excuse.ts';
 import { contains, type Instant, type Millis } from '../time.ts';
 import type { InstanceFacts, MessageFacts, ReportFacts, ReportSetup } from './facts.ts';
 import { type OwnerView, ownerViews } from './people.ts';
 
 /**
- * met / breached (blamed on the rep) / excused (breached inside an outage or seen too late by the
- * bot: shown, not counted) / pending / unevaluated (the worker has not judged it yet).
+ * met / breached (blamed on the rep) / excused (breached inside an outage, seen too late by the bot,
+ * or before sla-bot was installed: shown, not counted) / pending / unevaluated (not judged yet).
  */
 export type Verdict = 'met' | 'breached' | 'excused' | 'pending' | 'unevaluated';
 
@@ -26,6 +27,16 @@ export interface InstanceRecord {
   readonly closeReason: CloseReason | null;
   readonly owner: OwnerView;
   readonly verdict: Verdict;
+  /**
+   * Why an excused breach is not held against the rep: `before_sla_bot` (imported at sla-bot's first
+   * install, the deadline had passed before it), `seen_late` or `outage`; `null` when not excused.
+   */
+  readonly excuse: ExcuseReason | null;
+  /**
+   * A retracted breach: the verdict is met now (a touch logged late, with an earlier time, proved the
+   * deadline was met) and yet a breach or escalation message had been sent about it. Counted as met.
+   */
+  readonly corrected: boolean;
   readonly deadline: Instant | null;
   readonly contactedAt: Instant | null;
   /** Business time from clock start to first contact (the SLA's own measure). */
@@ -64,8 +75,6 @@ function silencedBy(
   );
 }
 
-const inOutage = (outages: readonly Outage[], t: Instant): boolean => outages.some((o) => contains(o, t));
-
 /** Turns stored facts into records (touches and messages indexed once: O(n) for 10,000 instances). */
 export function instanceRecords(facts: ReportFacts, setup: ReportSetup, now: Instant): InstanceRecord[] {
   const ownerOf = ownerViews(setup);
@@ -94,10 +103,11 @@ export function instanceRecords(facts: ReportFacts, setup: ReportSetup, now: Ins
     const fc = e?.firstContact ?? null;
     const contactedAt =
       fc === null ? null : fc.state === 'met' ? fc.at : fc.state === 'breached' ? fc.contactedAt : null;
-    const excused =
-      fc?.state === 'breached' &&
-      (fc.excused || i.firstSeenAt >= fc.deadline || inOutage(facts.outages, fc.deadline));
-    const verdict = fc === null ? 'unevaluated' : excused ? 'excused' : fc.state;
+    const excuse =
+      fc?.state === 'breached'
+        ? (excuseOf(fc.deadline, i, facts.outages) ?? (fc.excused ? (fc.excuse ?? 'outage') : null))
+        : null;
+    const verdict = fc === null ? 'unevaluated' : excuse !== null ? 'excused' : fc.state;
     const mine = messages.get(i.id) ?? [];
     return {
       id: i.id,
@@ -112,6 +122,8 @@ export function instanceRecords(facts: ReportFacts, setup: ReportSetup, now: Ins
       closeReason: i.closeReason,
       owner,
       verdict,
+      excuse,
+      corrected: verdict === 'met' && breachAnnounced(mine),
       deadline: fc?.deadline ?? null,
       contactedAt,
       timeToContact: timeToContact(),
@@ -141,6 +153,10 @@ export function instanceRecords(facts: ReportFacts, setup: ReportSetup, now: Ins
     }
   }
 }
+
+/** A breach or escalation about the instance reached Slack (the outbox row is sent). */
+const breachAnnounced = (messages: readonly MessageFacts[]): boolean =>
+  messages.some((m) => (m.kind === 'breach' || m.kind === 'escalation') && m.state === 'sent');
 
 function deliveryDelay(messages: readonly MessageFacts[], firstSeenAt: Instant): Millis | null {
   let first: Instant | null = null;

@@ -13,6 +13,8 @@ export interface InstanceSummary {
   readonly team: string | null;
   readonly enteredAt: Instant;
   readonly verdict: Verdict;
+  /** Met after a breach had been announced (a retracted breach). */
+  readonly corrected: boolean;
   readonly deadline: Instant | null;
   readonly contactedAt: Instant | null;
   readonly timeToContact: Millis | null;
@@ -34,6 +36,7 @@ export const instanceSummary = (r: InstanceRecord): InstanceSummary => ({
   team: r.owner.team,
   enteredAt: r.enteredAt,
   verdict: r.verdict,
+  corrected: r.corrected,
   deadline: r.deadline,
   contactedAt: r.contactedAt,
   timeToContact: r.timeToContact,

@@ -28,6 +28,12 @@ export interface SpeedRow extends Keyed {
   readonly timeToContact: Distribution;
   readonly bands: Readonly<Record<SpeedBand, Figure>>;
   readonly met: Figure;
+  /**
+   * Of `met`, the retracted breaches: a breach or escalation had been sent, then a touch logged late
+   * with an earlier time proved the deadline was met. Counted as met; shown so the SLA meeting sees
+   * how often it happens.
+   */
+  readonly corrected: Figure;
   /** Breaches held against the rep. */
   readonly breached: Figure;
   /** Breaches in an outage or seen too late by the bot: shown, not counted. */
@@ -58,6 +64,7 @@ export function speedRow(group: Keyed, records: readonly InstanceRecord[]): Spee
     excused: [] as string[],
     pending: [] as string[],
   };
+  const corrected: string[] = [];
   const silenced: string[] = [];
   let silencedCount = 0;
   const toContact = new Measured();
@@ -75,6 +82,7 @@ export function speedRow(group: Keyed, records: readonly InstanceRecord[]): Spee
       bands[bandOf(r.timeToContact)].push(r.id);
     }
     verdicts[r.verdict === 'unevaluated' ? 'pending' : r.verdict].push(r.id);
+    if (r.corrected) corrected.push(r.id);
     if (r.silenced.length > 0) {
       silenced.push(r.id);
       silencedCount += r.silenced.length;
@@ -94,6 +102,7 @@ export function speedRow(group: Keyed, records: readonly InstanceRecord[]): Spee
       '60m+': countOf(bands['60m+']),
     },
     met: countOf(met),
+    corrected: countOf(corrected),
     breached: countOf(breached),
     excused: countOf(verdicts.excused),
     pending: countOf(verdicts.pending),

@@ -1,9 +1,12 @@
 import type { SlaInstance, Touch } from '../model.ts';
 import type { Instant, Millis } from '../time.ts';
 
-/** Stage entered → bot saw it. Never negative. */
+/**
+ * Stage entered → bot saw it; for a lead imported at sla-bot's install, from the install on (before
+ * it there was no bot to be late). Never negative.
+ */
 export const systemDelay = (instance: SlaInstance): Millis =>
-  Math.max(0, instance.firstSeenAt - instance.enteredAt);
+  Math.max(0, instance.firstSeenAt - Math.max(instance.enteredAt, instance.importedAt ?? instance.enteredAt));
 
 /**
  * Clock start (or first seen, if later: the rep cannot act on a ping not yet sent) → first contact,

@@ -1,10 +1,10 @@
-import type { Evaluation, EvaluationInput } from '../evaluation.ts';
+import type { DueNotification, Evaluation, EvaluationInput } from '../evaluation.ts';
 import type { Acknowledgement, SlaInstance } from '../model.ts';
 import type { Instant } from '../time.ts';
 import { type AttemptsOutcome, attemptsVerdict } from './attempts.ts';
 import { type ClockStart, clockStartOf } from './clock-start.ts';
 import { repDelay, systemDelay } from './delays.ts';
-import { isExcused } from './excuse.ts';
+import { beforeSlaBot, excuseOf } from './excuse.ts';
 import { atRiskFrom, type FirstContactFacts, firstContactVerdict } from './first-contact.ts';
 import { scheduleBreach } from './notifications/breach.ts';
 import { scheduleEscalations } from './notifications/escalations.ts';
@@ -28,6 +28,7 @@ export function evaluate(input: EvaluationInput, now: Instant): Evaluation {
   const firstCounts = policy.firstContact.counts;
   const contact = countingTouches(input.touches, firstCounts, ctx)[0] ?? null;
   const pending = contact === null && at < deadline;
+  const excuse = excuseOf(deadline, instance, input.outages);
   const situation: Situation = {
     input,
     now: at,
@@ -36,7 +37,7 @@ export function evaluate(input: EvaluationInput, now: Instant): Evaluation {
     deadline,
     contact,
     acknowledged: acknowledgementOf(input, at),
-    excused: isExcused(deadline, instance, input.outages),
+    excused: excuse !== null,
     handoffAt: handoffAt(instance),
   };
   const moments = pending ? reminderMoments(situation) : [];
@@ -46,7 +47,7 @@ export function evaluate(input: EvaluationInput, now: Instant): Evaluation {
     deadline,
     contact,
     firstReminderAt: earliest(moments),
-    excused: situation.excused,
+    excuse,
   };
   const firstContact = firstContactVerdict(facts, at);
   const attempts = judgeAttempts(input, clock, ctx, at);
@@ -55,11 +56,16 @@ export function evaluate(input: EvaluationInput, now: Instant): Evaluation {
     (contact !== null && (attempts === null || at >= attempts.verdict.windowEnd));
 
   const plan = new Plan(at);
+  // A lead imported at sla-bot's install whose deadline had passed by then is "before sla-bot":
+  // recorded and judged, never messaged (nor woken for). One still in its window is pinged as usual.
+  const silent = beforeSlaBot(deadline, instance);
   if (instance.closedAt === null) {
-    scheduleHandoff(situation, plan);
-    scheduleReminders(situation, plan, moments);
-    scheduleBreach(situation, plan);
-    scheduleEscalations(situation, plan);
+    if (!silent) {
+      scheduleHandoff(situation, plan);
+      scheduleReminders(situation, plan, moments);
+      scheduleBreach(situation, plan);
+      scheduleEscalations(situation, plan);
+    }
     if (attempts !== null) scheduleFollowUp(situation, plan, attempts);
     if (firstContact.state === 'pending' && !firstContact.atRisk) plan.later(atRiskFrom(facts));
     laterForFutureTouches(input, ctx, plan);
@@ -75,11 +81,23 @@ export function evaluate(input: EvaluationInput, now: Instant): Evaluation {
     acknowledged: situation.acknowledged,
     silenced: plan.silenced,
     nextDueAt: settled ? null : plan.next,
-    due:
-      plan.due.length > 1 ? plan.due.sort((a, b) => a.dueAt - b.dueAt || (a.key < b.key ? -1 : 1)) : plan.due,
+    due: sortedDue(importedDue(instance, silent, plan.due)),
     settled,
   };
 }
+
+/**
+ * What may be told of an imported instance: nothing when it is "before sla-bot", else nothing whose
+ * moment came before the import (an overkill for calls made before sla-bot was installed).
+ */
+function importedDue(instance: SlaInstance, silent: boolean, due: DueNotification[]): DueNotification[] {
+  const importedAt = instance.importedAt ?? null;
+  if (importedAt === null) return due;
+  return silent ? [] : due.filter((n) => n.dueAt >= importedAt);
+}
+
+const sortedDue = (due: DueNotification[]): DueNotification[] =>
+  due.length > 1 ? due.sort((a, b) => a.dueAt - b.dueAt || (a.key < b.key ? -1 : 1)) : due;
 
 function judgeAttempts(
   input: EvaluationInput,

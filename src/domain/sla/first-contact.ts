@@ -1,4 +1,4 @@
-import type { ContactKind, FirstContactVerdict } from '../evaluation.ts';
+import type { ContactKind, ExcuseReason, FirstContactVerdict } from '../evaluation.ts';
 import type { Touch } from '../model.ts';
 import type { Policy } from '../policy.ts';
 import type { Instant, Millis } from '../time.ts';
@@ -27,7 +27,8 @@ export interface FirstContactFacts {
   readonly contact: Touch | null;
   /** The first reminder moment that lies before the deadline, if any. */
   readonly firstReminderAt: Instant | null;
-  readonly excused: boolean;
+  /** Why a breach of this deadline is not held against the rep, or `null` (see `excuseOf`). */
+  readonly excuse: ExcuseReason | null;
 }
 
 /**
@@ -58,7 +59,8 @@ export function firstContactVerdict(f: FirstContactFacts, now: Instant): FirstCo
       lateBy: until - deadline,
       contactedAt: contact?.at ?? null,
       contact: contact === null ? null : contactKind(contact),
-      excused: f.excused,
+      excused: f.excuse !== null,
+      ...(f.excuse === null ? {} : { excuse: f.excuse }),
     };
   }
   const within = f.policy.firstContact.within;

@@ -5,6 +5,8 @@ export interface ClosedInstance {
   readonly instanceId: string;
   readonly at: Instant;
   readonly reason: CloseReason;
+  /** See `SlaInstance.closeDetail` (absent: none). */
+  readonly detail?: string;
 }
 
 const leadKey = (objectType: LeadObjectType, objectId: string): string => `${objectType}:${objectId}`;
@@ -55,9 +57,10 @@ export class InstanceBook {
     if (this.existing.has(instance.id)) this.updatedIds.add(instance.id);
   }
 
-  close(instance: SlaInstance, at: Instant, reason: CloseReason): void {
-    this.current.set(instance.id, { ...instance, closedAt: at, closeReason: reason });
-    this.closedList.push({ instanceId: instance.id, at, reason });
+  close(instance: SlaInstance, at: Instant, reason: CloseReason, detail: string | null = null): void {
+    const closed = { ...instance, closedAt: at, closeReason: reason };
+    this.current.set(instance.id, detail === null ? closed : { ...closed, closeDetail: detail });
+    this.closedList.push({ instanceId: instance.id, at, reason, ...(detail === null ? {} : { detail }) });
   }
 
   result(): { opened: SlaInstance[]; updated: SlaInstance[]; closed: ClosedInstance[] } {

@@ -21,6 +21,11 @@ export interface LeadEvents {
   readonly policies: readonly Policy[];
   /** When the bot saw these events: the `firstSeenAt` of opened instances. */
   readonly now: Instant;
+  /**
+   * When sla-bot was first installed (`null` or absent: not known, nothing is imported). A handoff
+   * that entered its stage before it opens an imported instance (`SlaInstance.importedAt`).
+   */
+  readonly installedAt?: Instant | null;
 }
 
 /** Why a handoff opened nothing. */
@@ -52,7 +57,7 @@ type Event =
  * are ignored) and closes the lead's other open instances: earlier stages as `progressed`, later
  * ones as `regressed`, the same stage re-entered as `recycled`. A lead that skips stages just opens
  * the later one. Leaving the funnel closes (`regressed` when the new stage is a configured earlier
- * one, else `recycled`); deletion closes. Owner changes update the instance (see `applyOwnerChange`).
+ * one, else `recycled`); deletion closes (a merge keeps the record merged into as `closeDetail`). Owner changes update the instance (see `applyOwnerChange`).
  */
 export function applyLeadEvents(input: LeadEvents): LeadEventsResult {
   const book = new InstanceBook(input.open);
@@ -99,12 +104,21 @@ function openFor(
     const r = rank(other.stage);
     book.close(other, h.enteredAt, r < stageOrder ? 'progressed' : r > stageOrder ? 'regressed' : 'recycled');
   }
-  book.open(openedInstance(h, policy.name, input.now));
+  book.open(openedInstance(h, policy.name, input.now, input.installedAt ?? null));
   return null;
 }
 
-/** The open instance a handoff starts under the policy named `policyName`, first seen `now`. */
-export function openedInstance(h: Handoff, policyName: string, now: Instant): SlaInstance {
+/**
+ * The open instance a handoff starts under the policy named `policyName`, first seen `now`; imported
+ * when it entered its stage before sla-bot was installed (`installedAt`).
+ */
+export function openedInstance(
+  h: Handoff,
+  policyName: string,
+  now: Instant,
+  installedAt: Instant | null = null,
+): SlaInstance {
+  const imported = installedAt !== null && h.enteredAt < installedAt;
   return {
     id: instanceId(h),
     lead: h.lead,
@@ -114,6 +128,7 @@ export function openedInstance(h: Handoff, policyName: string, now: Instant): Sl
     ownerId: h.ownerId,
     ownerAssignedAt: h.ownerAssignedAt,
     firstSeenAt: now,
+    ...(imported ? { importedAt: installedAt } : {}),
     closedAt: null,
     closeReason: null,
   };
@@ -132,7 +147,7 @@ function applyChange(change: LeadChange, book: InstanceBook, order: ReadonlyMap<
           book.close(instance, change.at, leftReason(change.toStage, instance, order));
         break;
       case 'deleted':
-        book.close(instance, Math.max(change.at, instance.enteredAt), 'deleted');
+        book.close(instance, Math.max(change.at, instance.enteredAt), 'deleted', change.mergedInto);
         break;
     }
   }

@@ -26,6 +26,12 @@ function trend(d: TeamDigest): string {
   return `${arrow} ${sign}${d.trend.toFixed(1)} pts vs ${pct(d.previousCompliance.value)} the week before`;
 }
 
+/** Of the met, the breaches announced and then retracted (a touch logged late proved the deadline met). */
+const corrected = (d: TeamDigest): string => {
+  const n = d.corrected.value ?? 0;
+  return n === 0 ? '' : ` (${n} corrected: breach retracted, contact logged in time)`;
+};
+
 /** The dashboard filtered to the team and the digest's days. */
 export function dashboardLink(d: TeamDigest, ctx: DigestContext): string | null {
   if (ctx.dashboardUrl === null) return null;
@@ -44,7 +50,7 @@ export function renderDigest(d: TeamDigest, ctx: DigestContext): Message {
   const days = `${dateIn(d.since, ctx.zone, 'd LLL')} – ${dateIn(d.until - 1, ctx.zone, 'd LLL yyyy')}`;
   const summary = [
     `Compliance *${pct(d.compliance.value)}*${trend(d) ? ` (${trend(d)})` : ''}`,
-    `${plural(d.handoffs.value ?? 0, 'handoff')}: ${d.met.value ?? 0} met, ${d.breached.value ?? 0} breached, ${d.excused.value ?? 0} excused (outages, not held against reps)`,
+    `${plural(d.handoffs.value ?? 0, 'handoff')}: ${d.met.value ?? 0} met${corrected(d)}, ${d.breached.value ?? 0} breached, ${d.excused.value ?? 0} excused (outages, not held against reps)`,
     `Median time to first contact: ${duration(d.medianToContact.value)}`,
   ].join('\n');
   const u = d.uncontacted;

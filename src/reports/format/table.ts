@@ -8,7 +8,7 @@ import {
   uncontactedTable,
 } from './table-sections.ts';
 import { section, textTable } from './text-table.ts';
-import { DASH, day, duration, when } from './values.ts';
+import { DASH, day, duration, verdictText, when } from './values.ts';
 
 /** The report for people in a terminal; `details` appends every lead the figures count. */
 export function renderTable(report: Report, options: { readonly details: boolean }): string {
@@ -59,7 +59,7 @@ function leadsTable(report: Report): string {
       l.team ?? DASH,
       l.stage,
       when(l.enteredAt, report.zone),
-      l.closedAt === null ? l.verdict : `${l.verdict}, closed (${l.closeReason ?? 'closed'})`,
+      l.closedAt === null ? verdictText(l) : `${verdictText(l)}, closed (${l.closeReason ?? 'closed'})`,
       duration(l.timeToContact),
       duration(l.lateBy),
       l.attempts === null ? DASH : `${l.attempts.made}/${l.attempts.required}`,

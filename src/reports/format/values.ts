@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Figure } from '../../domain/reports/index.ts';
+import type { Figure, InstanceSummary } from '../../domain/reports/index.ts';
 import { DAY, HOUR, type Instant, MINUTE, type Millis, SECOND } from '../../domain/time.ts';
 
 export const DASH = '—';
@@ -35,3 +35,7 @@ export const when = (t: Instant | null, zone: string): string =>
 
 export const day = (t: Instant, zone: string): string =>
   DateTime.fromMillis(t, { zone }).toFormat('d LLL yyyy');
+
+/** A lead's first-contact verdict for people: `met (breach retracted)` when a breach was announced first. */
+export const verdictText = (lead: Pick<InstanceSummary, 'verdict' | 'corrected'>): string =>
+  lead.corrected ? 'met (breach retracted)' : lead.verdict;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '../../clock/clock.ts';
 import { systemClock } from '../../clock/system-clock.ts';
+import { AnswerTimes } from '../shared/answer-times.ts';
 import {
   FaultInjector,
   type FaultKind,
@@ -63,6 +64,8 @@ export interface HubSpotSandbox extends AsyncDisposable {
   readonly faults: FaultInjector;
   /** The request limits in force and each app's use of them (`null` with `rateLimits: false`). */
   readonly limits: HubSpotLimitsView | null;
+  /** How long each answered request took, arrival to answer (latency drawn plus the work). */
+  readonly answerTimes: AnswerTimes;
   stop(): Promise<void>;
 }
 
@@ -89,6 +92,14 @@ export async function startHubSpotSandbox(options: HubSpotSandboxOptions = {}): 
   const stats = new RequestStats();
   const faults = new FaultInjector(options.faults);
   const random = createRandom(options.seed ?? 7);
+  const answerTimes = new AnswerTimes();
+
+  const timed = async (req: SandboxRequest, signal: AbortSignal): Promise<SandboxReply> => {
+    const arrived = clock.now();
+    const reply = await handle(req, signal);
+    if (!('hang' in reply)) answerTimes.record(clock.now() - arrived);
+    return reply;
+  };
 
   const handle = async (req: SandboxRequest, signal: AbortSignal): Promise<SandboxReply> => {
     const match = matchRoute(ROUTES, req.method, req.path);
@@ -135,9 +146,18 @@ export async function startHubSpotSandbox(options: HubSpotSandboxOptions = {}): 
     return response;
   };
 
-  const server = await startLoopbackServer(handle);
+  const server = await startLoopbackServer(timed);
   const stop = () => server.close();
-  return { url: server.origin, state, stats, faults, limits: limiter, stop, [Symbol.asyncDispose]: stop };
+  return {
+    url: server.origin,
+    state,
+    stats,
+    faults,
+    limits: limiter,
+    answerTimes,
+    stop,
+    [Symbol.asyncDispose]: stop,
+  };
 }
 
 const malformed = (): SandboxResponse => ({

@@ -8,6 +8,11 @@ export interface TouchBase {
   readonly ownerId?: string | null;
   /** `hs_timestamp`: when it happened; may be earlier than when it was logged. Default: now. */
   readonly at?: Instant;
+  /**
+   * When it was logged (its create and last-modified dates, and the contact's roll-up): history
+   * seeded in the past, as a portal has it before sla-bot is installed. Default: now.
+   */
+  readonly loggedAt?: Instant;
 }
 
 export interface CallInput extends TouchBase {
@@ -84,14 +89,15 @@ function logTouch(
   const ownerId =
     input.ownerId === undefined ? (contact.properties.get('hubspot_owner_id') ?? null) : input.ownerId;
   const at = input.at ?? ctx.now;
-  const record = ctx.data.create(
+  const logged = { ...ctx, now: input.loggedAt ?? ctx.now };
+  const record = logged.data.create(
     type,
     { ...specific, hs_timestamp: isoOf(at), hubspot_owner_id: ownerId },
-    ctx.source,
-    ctx.now,
+    logged.source,
+    logged.now,
   );
-  ctx.data.associate(type, record.id, 'contacts', contactId, ctx.now);
-  rollUp(ctx, contact, at, ownerId);
+  logged.data.associate(type, record.id, 'contacts', contactId, logged.now);
+  rollUp(logged, contact, at, ownerId);
   return record;
 }
 

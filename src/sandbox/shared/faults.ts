@@ -1,5 +1,7 @@
 import { createRandom, type Random } from './random.ts';
 
+export { type LatencyOptions, type LatencyTail, latencyFor } from './latency.ts';
+
 /**
  * What can go wrong with a request, on purpose. The `accept_then_*` kinds are ambiguous failures: the
  * call is carried out (the message posted, the record created), then the answer is lost — held until
@@ -26,13 +28,6 @@ export interface FaultOptions {
   readonly seed?: number;
   /** How long a `timeout` fault holds the request before dropping the connection; `null` = until stop. */
   readonly timeoutMs?: number | null;
-}
-
-export interface LatencyOptions {
-  /** Added to every response, in ms. */
-  readonly meanMs: number;
-  /** Uniform jitter around the mean, ± ms. */
-  readonly jitterMs?: number;
 }
 
 interface ScriptedFault {
@@ -94,13 +89,6 @@ export class FaultInjector {
     if (this.rate > 0 && this.random.chance(this.rate)) return this.random.pick(this.kinds);
     return null;
   }
-}
-
-/** A delay in ms for one response, or 0. */
-export function latencyFor(options: LatencyOptions | undefined, random: Random): number {
-  if (!options) return 0;
-  const jitter = options.jitterMs ?? 0;
-  return Math.max(0, options.meanMs + (random.next() * 2 - 1) * jitter);
 }
 
 /** A response body cut off in the middle, as a dropped proxy connection would leave it. */

@@ -23,6 +23,12 @@ export interface RecordedMessage extends MessageContent {
   readonly postedAt: Instant;
   readonly updates: MessageUpdate[];
   deletedAt: Instant | null;
+  /**
+   * The person who posted it, for a message the app did not post (`SlackState.postAsPerson`: a rep
+   * writing in the team channel); absent: the app's bot posted it. The bot may change or delete only
+   * its own (`cant_update_message`, `cant_delete_message`, SD-28).
+   */
+  readonly author?: string;
 }
 
 export interface RecordedEphemeral extends MessageContent {

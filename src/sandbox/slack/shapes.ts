@@ -70,9 +70,18 @@ export function channelJson(channel: SlackChannel, state: SlackState) {
   };
 }
 
-/** A bot message as `chat.postMessage` / `chat.update` return it. */
+/** A bot message as `chat.postMessage` / `chat.update` return it (a person's: without the bot's fields). */
 export function messageJson(message: RecordedMessage, state: SlackState) {
   const content = currentContent(message);
+  if (message.author !== undefined)
+    return {
+      type: 'message',
+      text: content.text ?? '',
+      user: message.author,
+      ts: message.ts,
+      team: state.team.id,
+      ...(content.metadata ? { metadata: content.metadata } : {}),
+    };
   return {
     type: 'message',
     text: content.text ?? '',

@@ -141,6 +141,30 @@ export class SlackState {
     return this.directory.userByEmail(email);
   }
 
+  /**
+   * A person writes in a channel (id or name): a message the app did not post, which it may not
+   * update or delete (SD-28). Recorded in the log like the app's, with its `author`.
+   */
+  postAsPerson(userIdOrEmail: string, channel: string, text: string): RecordedMessage {
+    const user = this.person(userIdOrEmail);
+    const now = this.clock.now();
+    const message: RecordedMessage = {
+      channel: this.requireChannel(channel).id,
+      ts: this.ts.make(now),
+      threadTs: null,
+      replyBroadcast: false,
+      postedAt: now,
+      text,
+      blocks: null,
+      metadata: null,
+      updates: [],
+      deletedAt: null,
+      author: user.id,
+    };
+    this.log.post(message);
+    return message;
+  }
+
   /** Messages posted in a channel (id or name), oldest first. */
   messagesIn(channel: string): RecordedMessage[] {
     const found = this.directory.channel(channel);

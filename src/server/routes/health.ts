@@ -2,6 +2,7 @@ import type { Clock } from '../../clock/clock.ts';
 import type { Instant, Millis } from '../../domain/time.ts';
 import { type DailyPause, portalTime } from '../../hubspot/daily-pause.ts';
 import { type HealthSnapshot, readiness } from '../../worker/health.ts';
+import { type Backfill, backfillProgress } from '../../worker/shared/backfill-record.ts';
 import { type Route, sendJson } from '../route.ts';
 
 /** Liveness: the process answers. */
@@ -32,7 +33,26 @@ const describePause = (p: DailyPause) => ({
   nextProbeLocal: portalTime(p.nextProbeAt, p.zone),
 });
 
-/** Readiness: the last cycle succeeded recently (or, on a standby, the lease checks work). */
+/**
+ * The first-install import as `/readyz` shows it: `importing` (a chunk a cycle) or `done`, how many
+ * of HubSpot's count were read and imported, the oldest entry reached, the window and the install.
+ */
+const describeBackfill = (b: Backfill) => ({
+  state: b.done ? 'done' : 'importing',
+  progress: backfillProgress(b),
+  read: b.read,
+  total: b.total,
+  imported: b.imported,
+  oldest: b.oldest === null ? null : iso(b.oldest),
+  since: iso(b.since),
+  installedAt: iso(b.installedAt),
+  finishedAt: b.finishedAt === null ? null : iso(b.finishedAt),
+});
+
+/**
+ * Readiness: the last cycle succeeded recently (or, on a standby, the lease checks work). A
+ * first-install import under way leaves it ready (the `backfill` field says how far it got).
+ */
 export const readyzRoute = (deps: ReadyzDeps): Route => ({
   method: 'GET',
   path: '/readyz',
@@ -47,6 +67,7 @@ export const readyzRoute = (deps: ReadyzDeps): Route => ({
       lastOutcome: h.lastOutcome,
       lastSuccessAt: h.lastSuccessAt === null ? null : iso(h.lastSuccessAt),
       hubspotPause: pause === null ? null : describePause(pause),
+      backfill: h.backfill === undefined || h.backfill === null ? null : describeBackfill(h.backfill),
     });
   },
 });

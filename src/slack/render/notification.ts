@@ -1,4 +1,5 @@
 import type { NotificationReason } from '../../domain/evaluation.ts';
+import type { MessageTruth } from '../../domain/message-truth.ts';
 import { renderOverkill, renderShortfall } from './attempts.ts';
 import type { Message } from './blocks.ts';
 import { renderBreach } from './breach.ts';
@@ -7,6 +8,7 @@ import { renderEscalation } from './escalation.ts';
 import { renderPing } from './ping.ts';
 import { renderReminder } from './reminder.ts';
 import type { RenderContext } from './render-context.ts';
+import { type NoticeReason, renderSettled } from './settled.ts';
 
 /** Renders a due notification for one reader. `late` is the late-delivery note, if any. */
 export function renderNotification(
@@ -35,4 +37,25 @@ export function renderNotification(
     case 'overkill':
       return renderOverkill(rc, reason.made, reason.atMost, late);
   }
+}
+
+/**
+ * A notification other than the ping as it should read now (issue 15): as sent while `truth` is
+ * `open` (an attempts shortfall with the attempts counted now), else settled (resolved, corrected,
+ * done, closed with why). Used for sends and for updates in place alike.
+ */
+export function renderAsTrue(
+  rc: RenderContext,
+  reason: NoticeReason,
+  truth: MessageTruth,
+  late: string | null,
+  plainOwner: string,
+): Message {
+  if (truth.state !== 'open') return renderSettled(rc, reason, truth, plainOwner);
+  const attempts = rc.context.evaluation.attempts;
+  const now =
+    reason.kind === 'attempts_shortfall' && attempts !== null
+      ? { ...reason, made: attempts.made, required: attempts.required }
+      : reason;
+  return renderNotification(rc, now, late);
 }

@@ -1,6 +1,7 @@
-import type { Acknowledgement, CloseReason } from '../../domain/model.ts';
+import type { Acknowledgement } from '../../domain/model.ts';
 import type { InstanceContext } from '../../ports/notifier.ts';
-import { mention, safe } from './text.ts';
+import { actorName, closedWhy } from './close-why.ts';
+import { safe } from './text.ts';
 import { formatDuration, slackDate } from './time-format.ts';
 
 /** What the handoff ping shows about the SLA state, and whether its buttons still make sense. */
@@ -12,37 +13,41 @@ export interface PingStatus {
   readonly showNotAFit: boolean;
 }
 
-const CLOSED: Record<CloseReason, string> = {
-  progressed: 'moved to a later stage',
-  regressed: 'moved back to an earlier stage',
-  recycled: 'recycled to nurture',
-  deleted: 'deleted or merged in HubSpot',
-  not_a_fit: 'marked not a fit',
-};
-
-/** Who did it: a Slack mention for `slack:U…` actors (a well-formed id only), else the e-mail. */
-export const actorName = (by: string): string =>
-  by.startsWith('slack:') ? mention(by.slice(6), by) : safe(by, 120);
+export { actorName } from './close-why.ts';
 
 /** Who pressed "On it": their name as recorded with it, else what `actorName` makes of who it was. */
 const ackerName = (ack: Acknowledgement): string => (ack.byName ? safe(ack.byName, 120) : actorName(ack.by));
 
-export function pingStatus(context: InstanceContext, zone: string): PingStatus {
+/**
+ * `handedOver`: the lead went to another rep since this ping was sent (why, as `endingWhy` says it):
+ * shown closed for this reader, without buttons.
+ */
+export function pingStatus(
+  context: InstanceContext,
+  zone: string,
+  handedOver: string | null = null,
+): PingStatus {
   const { instance, evaluation } = context;
   const lines: string[] = [];
   const state: unknown[] = [];
-  const closed = instance.closedAt !== null;
-  if (closed) {
-    const reason = instance.closeReason ? CLOSED[instance.closeReason] : 'closed';
-    lines.push(`:white_check_mark: Closed: ${reason}.`);
-    state.push(['closed', instance.closeReason]);
+  const closed = instance.closedAt !== null || handedOver !== null;
+  if (handedOver !== null) {
+    lines.push(`:white_check_mark: Closed: ${handedOver}.`);
+    state.push(['handed_over', handedOver]);
+  } else if (closed) {
+    lines.push(
+      `:white_check_mark: Closed: ${closedWhy(instance.closeReason, instance.closeDetail ?? null)}.`,
+    );
+    state.push(['closed', instance.closeReason, instance.closeDetail ?? null]);
   }
   const fc = evaluation.firstContact;
   switch (fc.state) {
     case 'pending':
-      lines.push(
-        `:hourglass_flowing_sand: Waiting for first contact, deadline ${slackDate(fc.deadline, zone)}.`,
-      );
+      // A closed lead waits for nobody: the close line says it all.
+      if (!closed)
+        lines.push(
+          `:hourglass_flowing_sand: Waiting for first contact, deadline ${slackDate(fc.deadline, zone)}.`,
+        );
       state.push(['pending', fc.deadline]);
       break;
     case 'met': {

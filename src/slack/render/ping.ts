@@ -19,13 +19,14 @@ import { formatDuration, localTime } from './time-format.ts';
 
 /**
  * The handoff ping: everything needed to call now, the deadline in the reader's zone, the SLA state
- * (updated in place as it changes) and the buttons. Also used for `Notifier.update`.
+ * (updated in place as it changes) and the buttons. Also used for `Notifier.update`; `handedOver`:
+ * the lead went to another rep since (why), so this ping reads closed.
  */
-export function renderPing(rc: RenderContext, deadline?: Instant): Message {
+export function renderPing(rc: RenderContext, deadline?: Instant, handedOver: string | null = null): Message {
   const { context: ctx, zone } = rc;
   const { lead } = ctx.instance;
   const due = deadline ?? ctx.evaluation.firstContact.deadline;
-  const status = pingStatus(ctx, zone);
+  const status = pingStatus(ctx, zone, handedOver);
   const within = formatDuration(Math.max(0, due - ctx.evaluation.clockStart));
   const attempts = ctx.attemptsRequired === null ? '' : ` and make ${ctx.attemptsRequired} call attempts`;
   const stage = safe(rc.stageLabel, 60);

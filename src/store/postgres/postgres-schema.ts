@@ -8,6 +8,8 @@ import { outboxInDoubtSchema } from '../schema/0006-outbox-in-doubt.ts';
 import { acknowledgedByNameSchema } from '../schema/0007-acknowledged-by-name.ts';
 import { firstContactKindSchema } from '../schema/0008-first-contact-kind.ts';
 import { fencingSchema } from '../schema/0009-fencing.ts';
+import { messageTruthSchema } from '../schema/0010-message-truth.ts';
+import { importedAtSchema } from '../schema/0011-imported-at.ts';
 
 const TYPES: ColumnTypes = { int: 'BIGINT', bool: 'BOOLEAN', json: 'JSON' };
 
@@ -26,6 +28,8 @@ export const postgresMigrations: MigrationPlan = {
     acknowledgedByNameSchema(),
     firstContactKindSchema(),
     fencingSchema(TYPES),
+    messageTruthSchema(TYPES),
+    importedAtSchema(TYPES),
   ],
   ledger: `CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER PRIMARY KEY,

@@ -7,6 +7,7 @@ import type { SqlDriver, SqlExecutor, SqlValue } from '../sql/driver.ts';
 import { EVALUATION_COLUMNS, evaluationValues } from './evaluation-columns.ts';
 import { INSTANCE_COLUMNS, instanceValues } from './instances.ts';
 import { insertOutbox } from './outbox.ts';
+import { requestEdits } from './outbox-edits.ts';
 import { TOUCH_COLUMNS, touchValues } from './touches.ts';
 
 export async function cursors(db: SqlExecutor): Promise<Cursors> {
@@ -38,14 +39,15 @@ export async function commitCycle(db: SqlDriver, write: CycleWrite): Promise<voi
       columns: INSTANCE_COLUMNS,
       rows: lastByKey(write.updatedInstances, (i) => i.id).map(instanceValues),
       // A close made outside the cycle (Slack "Not a fit") is never undone by a worker that missed it.
-      onConflict: `ON CONFLICT (id) DO UPDATE SET ${assignExcluded(INSTANCE_COLUMNS, 'id', 'closed_at', 'close_reason')},
+      onConflict: `ON CONFLICT (id) DO UPDATE SET ${assignExcluded(INSTANCE_COLUMNS, 'id', 'closed_at', 'close_reason', 'close_detail')},
         closed_at = COALESCE(instances.closed_at, excluded.closed_at),
-        close_reason = CASE WHEN instances.closed_at IS NULL THEN excluded.close_reason ELSE instances.close_reason END`,
+        close_reason = CASE WHEN instances.closed_at IS NULL THEN excluded.close_reason ELSE instances.close_reason END,
+        close_detail = CASE WHEN instances.closed_at IS NULL THEN excluded.close_detail ELSE instances.close_detail END`,
     });
     for (const close of write.closed) {
       await tx.run(
-        'UPDATE instances SET closed_at = $1, close_reason = $2 WHERE id = $3 AND closed_at IS NULL',
-        [close.at, close.reason, close.instanceId],
+        'UPDATE instances SET closed_at = $1, close_reason = $2, close_detail = $3 WHERE id = $4 AND closed_at IS NULL',
+        [close.at, close.reason, close.detail ?? null, close.instanceId],
       );
     }
     await insertRows(tx, {
@@ -62,6 +64,8 @@ export async function commitCycle(db: SqlDriver, write: CycleWrite): Promise<voi
       onConflict: `ON CONFLICT (instance_id) DO UPDATE SET ${assignExcluded(EVALUATION_COLUMNS, 'instance_id')}`,
     });
     await insertOutbox(tx, write.outbox, write.now);
+    // After the new rows: only messages already sent are checked (new ones are rendered from the truth).
+    await requestEdits(tx, write.recheck ?? [], write.now);
   });
 }
 

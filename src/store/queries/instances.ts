@@ -21,7 +21,8 @@ import {
   text,
   textOrNull,
 } from '../sql/columns.ts';
-import type { SqlExecutor, SqlRow, SqlValue } from '../sql/driver.ts';
+import type { SqlDriver, SqlExecutor, SqlRow, SqlValue } from '../sql/driver.ts';
+import { requestEdits } from './outbox-edits.ts';
 
 export const INSTANCE_COLUMNS = [
   'id',
@@ -34,10 +35,12 @@ export const INSTANCE_COLUMNS = [
   'owner_id',
   'owner_assigned_at',
   'first_seen_at',
+  'imported_at',
   'closed_at',
   'close_reason',
   'lead',
   'owner_changed_at',
+  'close_detail',
 ] as const;
 
 export const instanceValues = (i: SlaInstance): SqlValue[] => [
@@ -51,17 +54,19 @@ export const instanceValues = (i: SlaInstance): SqlValue[] => [
   i.ownerId,
   i.ownerAssignedAt,
   i.firstSeenAt,
+  i.importedAt ?? null,
   i.closedAt,
   i.closeReason,
   json(i.lead),
   i.ownerChangedAt ?? null,
+  i.closeDetail ?? null,
 ];
 
 const CLOSE_REASONS: readonly CloseReason[] = ['progressed', 'regressed', 'recycled', 'deleted', 'not_a_fit'];
 
 const SELECT_STORED = `
 SELECT i.id, i.stage, i.policy_name, i.entered_at, i.owner_id, i.owner_assigned_at, i.owner_changed_at,
-       i.first_seen_at, i.closed_at, i.close_reason, i.lead, i.ping_channel, i.ping_ts, i.ping_state, e.body AS evaluation
+       i.first_seen_at, i.imported_at, i.closed_at, i.close_reason, i.close_detail, i.lead, i.ping_channel, i.ping_ts, i.ping_state, e.body AS evaluation
 FROM instances i LEFT JOIN evaluations e ON e.instance_id = i.id`;
 
 export async function openInstances(db: SqlExecutor): Promise<StoredInstance[]> {
@@ -224,18 +229,25 @@ export async function setPing(
   }
 }
 
-/** Closes an open instance; false when it is unknown or already closed (the first close wins). */
+/**
+ * Closes an open instance; false when it is unknown or already closed (the first close wins). Its sent
+ * messages are asked to be checked in the same transaction (they say it is closed, and why).
+ */
 export async function closeInstance(
-  db: SqlExecutor,
+  db: SqlDriver,
   instanceId: string,
   at: Instant,
   reason: CloseReason,
+  detail: string | null,
 ): Promise<boolean> {
-  const changed = await db.run(
-    'UPDATE instances SET closed_at = $1, close_reason = $2 WHERE id = $3 AND closed_at IS NULL',
-    [at, reason, instanceId],
-  );
-  return changed > 0;
+  return db.transaction(async (tx) => {
+    const changed = await tx.run(
+      'UPDATE instances SET closed_at = $1, close_reason = $2, close_detail = $3 WHERE id = $4 AND closed_at IS NULL',
+      [at, reason, detail, instanceId],
+    );
+    if (changed > 0) await requestEdits(tx, [instanceId], at);
+    return changed > 0;
+  });
 }
 
 function storedInstance(row: SqlRow): StoredInstance {
@@ -243,6 +255,8 @@ function storedInstance(row: SqlRow): StoredInstance {
   const pingChannel = textOrNull(row, 'ping_channel');
   const pingTs = textOrNull(row, 'ping_ts');
   const ownerChangedAt = intOrNull(row, 'owner_changed_at');
+  const importedAt = intOrNull(row, 'imported_at');
+  const closeDetail = textOrNull(row, 'close_detail');
   return {
     instance: {
       id: text(row, 'id'),
@@ -256,6 +270,8 @@ function storedInstance(row: SqlRow): StoredInstance {
       closedAt: intOrNull(row, 'closed_at'),
       closeReason: closeReason === null ? null : oneOf(row, 'close_reason', CLOSE_REASONS),
       ...(ownerChangedAt === null ? {} : { ownerChangedAt }),
+      ...(importedAt === null ? {} : { importedAt }),
+      ...(closeDetail === null ? {} : { closeDetail }),
     },
     evaluation: storedJsonOrNull<Evaluation>(row, 'evaluation'),
     pingRef: pingChannel !== null && pingTs !== null ? { channel: pingChannel, ts: pingTs } : null,

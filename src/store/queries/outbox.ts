@@ -1,6 +1,6 @@
 import type { Target } from '../../domain/policy.ts';
 import type { Instant } from '../../domain/time.ts';
-import type { MessageRef } from '../../ports/notifier.ts';
+import type { MessageCopy, MessageRef } from '../../ports/notifier.ts';
 import type {
   LeaseToken,
   NewOutboxEntry,
@@ -8,6 +8,7 @@ import type {
   OutboxState,
   OutboxSummary,
   SendClaim,
+  ShownMessage,
 } from '../../ports/store.ts';
 import { StoreNotFoundError } from '../errors.ts';
 import { insertEach } from '../sql/batch.ts';
@@ -35,7 +36,7 @@ const KINDS: readonly OutboxEntry['kind'][] = [
   'admin_alert',
 ];
 
-const COLUMNS = [
+export const OUTBOX_COLUMNS = [
   'idempotency_key',
   'instance_id',
   'kind',
@@ -54,8 +55,14 @@ const COLUMNS = [
   'in_doubt_since',
   'claimed_epoch',
   'claimed_at',
+  'shown',
+  'about_owner',
+  'copies',
+  'edit_due_at',
+  'edit_next_at',
+  'edit_seq',
 ] as const;
-const SELECT = `SELECT ${COLUMNS.join(', ')} FROM outbox`;
+const SELECT = `SELECT ${OUTBOX_COLUMNS.join(', ')} FROM outbox`;
 
 /** Where a row of alias `t` stands among its instance's rows: created earlier, then the ping, then due. */
 const place = (t: string) =>
@@ -105,7 +112,7 @@ export async function insertOutbox(
  */
 export async function duePending(db: SqlExecutor, now: Instant, limit: number): Promise<OutboxEntry[]> {
   const rows = await db.query(
-    `SELECT ${COLUMNS.map((c) => `o.${c}`).join(', ')} FROM outbox o
+    `SELECT ${OUTBOX_COLUMNS.map((c) => `o.${c}`).join(', ')} FROM outbox o
       WHERE o.state = 'pending' AND o.next_attempt_at <= $1
         AND NOT EXISTS (
           SELECT 1 FROM outbox e
@@ -126,23 +133,53 @@ export async function duePending(db: SqlExecutor, now: Instant, limit: number): 
  * `markInDoubt` does. On PostgreSQL a claim racing a takeover serialises on the row: the later one
  * re-reads `claimed_epoch` and fails.
  */
-export async function claimForSend(
+export function claimForSend(
   db: SqlExecutor,
   key: string,
   lease: LeaseToken,
   seenEpoch: number | null,
   now: Instant,
 ): Promise<SendClaim> {
+  return claimRow(
+    db,
+    { key, lease, seenEpoch, now },
+    {
+      set: 'in_doubt_since = COALESCE(in_doubt_since, $3)',
+      where: "state = 'pending'",
+      what: 'claimForSend',
+    },
+  );
+}
+
+/** Which row a claim is for, by whom, and what the caller read of its last claim. */
+export interface ClaimRequest {
+  readonly key: string;
+  readonly lease: LeaseToken;
+  readonly seenEpoch: number | null;
+  readonly now: Instant;
+}
+
+/**
+ * The fenced claim both sends and edits make: one conditional UPDATE that sets `claimed_epoch` and
+ * `claimed_at` (plus `shape.set`) on the row in `shape.where`, only while the holder holds the lease
+ * at that epoch and the row's last claim is its own or the one it read. `fenced` when the lease moved,
+ * `taken` when another leadership claimed the row since.
+ */
+export async function claimRow(
+  db: SqlExecutor,
+  r: ClaimRequest,
+  shape: { readonly set: string | null; readonly where: string; readonly what: string },
+): Promise<SendClaim> {
   const changed = await db.run(
-    `UPDATE outbox SET claimed_epoch = $2, claimed_at = $3, in_doubt_since = COALESCE(in_doubt_since, $3)
-       WHERE idempotency_key = $1 AND state = 'pending'
+    `UPDATE outbox SET claimed_epoch = $2, claimed_at = $3${shape.set === null ? '' : `, ${shape.set}`}
+       WHERE idempotency_key = $1 AND ${shape.where}
          AND (COALESCE(claimed_epoch, 0) = $2 OR COALESCE(claimed_epoch, 0) = $4)
          AND EXISTS (SELECT 1 FROM leases WHERE name = $5 AND holder = $6 AND epoch = $2)`,
-    [key, lease.epoch, now, seenEpoch ?? 0, lease.name, lease.holder],
+    [r.key, r.lease.epoch, r.now, r.seenEpoch ?? 0, r.lease.name, r.lease.holder],
   );
   if (changed > 0) return 'claimed';
-  if ((await heldEpoch(db, lease.name, lease.holder)) !== lease.epoch) return 'fenced';
-  await mustExist(db, key, 'claimForSend');
+  if ((await heldEpoch(db, r.lease.name, r.lease.holder)) !== r.lease.epoch) return 'fenced';
+  await mustExist(db, r.key, shape.what);
   return 'taken';
 }
 
@@ -193,16 +230,22 @@ export async function markSent(
   ref: MessageRef,
   fallback: string | null,
   now: Instant,
+  shown: ShownMessage | null = null,
 ): Promise<boolean> {
   const changed = await db.run(
     `UPDATE outbox SET state = 'sent', attempts = attempts + 1, ref_channel = $2, ref_ts = $3, sent_at = $4,
-       fallback = $5, in_doubt_since = NULL WHERE idempotency_key = $1 AND state <> 'sent'`,
-    [key, ref.channel, ref.ts, now, fallback],
+       fallback = $5, in_doubt_since = NULL, shown = $6, about_owner = $7, copies = $8
+       WHERE idempotency_key = $1 AND state <> 'sent'`,
+    [key, ref.channel, ref.ts, now, fallback, ...shownValues(shown)],
   );
   if (changed > 0) return true;
   await mustExist(db, key, 'markSent');
   return false;
 }
+
+/** The columns of what a sent message shows (`shown`, `about_owner`, `copies`), as written. */
+export const shownValues = (shown: ShownMessage | null): SqlValue[] =>
+  shown === null ? [null, null, null] : [shown.fingerprint, shown.aboutOwner, json(shown.copies)];
 
 /** Pending: in doubt from `at` on, unless an earlier time is already set. */
 export async function markInDoubt(db: SqlExecutor, key: string, at: Instant): Promise<void> {
@@ -259,14 +302,16 @@ export async function markFailed(db: SqlExecutor, key: string, error: string, no
   if (changed === 0) await mustExist(db, key, 'markFailed');
 }
 
-async function mustExist(db: SqlExecutor, key: string, what: string): Promise<void> {
+export async function mustExist(db: SqlExecutor, key: string, what: string): Promise<void> {
   const rows = await db.query('SELECT 1 AS found FROM outbox WHERE idempotency_key = $1', [key]);
   if (rows.length === 0) throw new StoreNotFoundError(`${what}: no outbox entry with key ${key}`);
 }
 
-function outboxEntry(row: SqlRow): OutboxEntry {
+export function outboxEntry(row: SqlRow): OutboxEntry {
   const channel = textOrNull(row, 'ref_channel');
   const ts = textOrNull(row, 'ref_ts');
+  const editDueAt = intOrNull(row, 'edit_due_at');
+  const editNextAt = intOrNull(row, 'edit_next_at');
   return {
     key: text(row, 'idempotency_key'),
     instanceId: textOrNull(row, 'instance_id'),
@@ -285,5 +330,12 @@ function outboxEntry(row: SqlRow): OutboxEntry {
     inDoubtSince: intOrNull(row, 'in_doubt_since'),
     claimedEpoch: intOrNull(row, 'claimed_epoch'),
     claimedAt: intOrNull(row, 'claimed_at'),
+    shown: textOrNull(row, 'shown'),
+    aboutOwner: textOrNull(row, 'about_owner'),
+    copies: storedJsonOrNull<MessageCopy[]>(row, 'copies'),
+    edit:
+      editDueAt === null
+        ? null
+        : { dueAt: editDueAt, nextAt: editNextAt ?? editDueAt, seq: int(row, 'edit_seq') },
   };
 }

@@ -2,10 +2,10 @@ import type { SlaConfig } from '../../config/types.ts';
 import type { Instant, Millis } from '../../domain/time.ts';
 import type { CrmSource } from '../../ports/crm-source.ts';
 import type { Store } from '../../ports/store.ts';
+import { correctMessages } from '../delivery/correct-messages.ts';
 import type { DeliveryDeps, DeliveryReport } from '../delivery/deliver-outbox.ts';
 import { deliverOutbox } from '../delivery/deliver-outbox.ts';
 import { type HomeDeps, markHomeChangesOf, refreshHomes } from '../delivery/refresh-homes.ts';
-import { updatePings } from '../delivery/update-pings.ts';
 import { describeError } from '../errors.ts';
 import type { CycleOutcome } from '../events.ts';
 import { commit } from '../judge/commit.ts';
@@ -13,6 +13,7 @@ import { type JudgeDeps, judge } from '../judge/judge.ts';
 import { tellOwnerProblems } from '../judge/tell-owner-problems.ts';
 import type { CrmMirror } from '../mirror/crm-mirror.ts';
 import { dailyLimitPauseOf } from '../observe/hubspot-budget.ts';
+import { backfillAt, logBackfill } from '../poll/backfill.ts';
 import { ingest } from '../poll/ingest.ts';
 import { ingestContacts } from '../poll/ingest-contacts.ts';
 import { pollOwners } from '../poll/poll-owners.ts';
@@ -67,7 +68,8 @@ const noIngest = (state: WorkerState, error: unknown): Ingested => ({
  *    write-backs (`write-back/queue-write-backs`) → commit (`judge/commit`: one transaction, then
  *    memory follows);
  * 2. tell owner problems (`judge/tell-owner-problems`); note changed App Homes;
- * 3. deliver the outbox, update pings (`delivery/`); refresh App Homes (`delivery/refresh-homes`);
+ * 3. deliver the outbox, then update in place the sent messages whose truth changed (`delivery/`);
+ *    refresh App Homes (`delivery/refresh-homes`);
  * 4. write back to HubSpot (`write-back/apply-write-backs`); refresh the deals mirror;
  * 5. settle: the quiet instances go compact (ADR 0007).
  *
@@ -90,17 +92,20 @@ export async function runCycle(
   try {
     // Owners only name people and teams: judge with the last known list, but count the failure.
     const ownersError = await pollOwners(deps, poll);
-    const justClosed = [];
     memory.takeChanges(); // compare only what this cycle changes
     let pages = 0;
+    const importedBefore = poll.backfill;
     do {
       const now = deps.clock.now();
+      // A first install's import: the record in force (started now on a first install); a chunk of
+      // it is read with the cycle's first page only, so cycles stay short while it runs.
+      const imports = backfillAt(poll.backfill, config, deps.crm, now);
       const got =
         hubspotError !== null
           ? noIngest(state, hubspotError)
           : contacts
-            ? await ingestContacts(deps, memory, poll.cursors, config, contacts, now)
-            : await ingest(deps, memory, poll.cursors, config, now);
+            ? await ingestContacts(deps, memory, poll.cursors, config, contacts, now, imports?.installedAt)
+            : await ingest(deps, memory, poll.cursors, config, now, imports, pages === 0);
       if (got.error !== null) hubspotError = got.error;
       const verdicts = await judge(deps, memory, judging, poll.owners, config, got, now);
       const queued = await queueWriteBacks(deps, writeBack, config, verdicts.judged, now);
@@ -109,7 +114,6 @@ export async function runCycle(
       handoffs += got.handoffs;
       recorded += j.recorded;
       nextDueAt = j.nextDueAt;
-      justClosed.push(...j.justClosed);
       if (j.withoutPolicy.length > 0)
         deps.logger.warn(
           { instances: j.withoutPolicy.slice(0, 10), count: j.withoutPolicy.length },
@@ -118,6 +122,12 @@ export async function runCycle(
       more = got.more;
       pages += 1;
     } while (more && pages < deps.maxPages && hubspotError === null && deps.canSend());
+    if (poll.backfill !== null && poll.backfill !== 'first-install' && poll.backfill !== importedBefore) {
+      logBackfill(deps.logger, importedBefore, poll.backfill);
+      deps.events.emit('backfill:progress', poll.backfill);
+    }
+    // An import under way goes on in the next cycle, once this one has delivered.
+    const importing = poll.backfill !== null && poll.backfill !== 'first-install' && !poll.backfill.done;
     const now = deps.clock.now();
     await tellOwnerProblems(deps, memory, poll.owners, config, ownersError === null, now);
     for (const ownerId of memory.takeLostOwners()) homes.dirty.add(ownerId);
@@ -144,7 +154,8 @@ export async function runCycle(
       await reportFailure(deps, 'hubspot', now, describeError(hubspotError));
     }
     const delivery = await deliverOutbox(deps, memory, poll, config, deps.deliverLimit);
-    await updatePings(deps, memory, poll.owners, config, justClosed);
+    // Then the messages already out whose truth changed, updated in place (issue 15).
+    const corrections = await correctMessages(deps, memory, poll, config, deps.deliverLimit);
     for (const ownerId of memory.takeLostOwners()) homes.dirty.add(ownerId);
     // Both are best-effort extras: they wait while the system they talk to is failing.
     if (!deps.outages.isFailing('slack')) await refreshHomes(deps, homes, memory, poll.owners);
@@ -159,7 +170,7 @@ export async function runCycle(
       recorded,
       delivery,
       nextDueAt,
-      more: more || delivery.more,
+      more: more || delivery.more || corrections.more || importing,
       error: hubspotError === null ? null : describeError(hubspotError),
     };
   } catch (err) {

@@ -1,5 +1,6 @@
 import type { SlaConfig } from '../../config/types.ts';
 import type { DueNotification, Evaluation } from '../../domain/evaluation.ts';
+import { ownerKeyOf, shownFingerprint } from '../../domain/message-truth.ts';
 import type { Instant, Millis } from '../../domain/time.ts';
 import type { Owner } from '../../ports/crm-source.ts';
 import type { SendResult } from '../../ports/notifier.ts';
@@ -13,8 +14,15 @@ import { relevance } from './relevance.ts';
 
 /** What trying one outbox row came to (the delivery loop records it). */
 export type Attempt =
-  /** `sent`: the notifier was asked to send (it claims the row, marking it in doubt, before posting). */
-  | { readonly result: SendResult; readonly sent: boolean }
+  /**
+   * `sent`: the notifier was asked to send (it claims the row, marking it in doubt, before posting).
+   * `shown`: what the message shows (a notification about an instance), recorded with the send.
+   */
+  | {
+      readonly result: SendResult;
+      readonly sent: boolean;
+      readonly shown?: { readonly fingerprint: string; readonly aboutOwner: string };
+    }
   | { readonly skip: string }
   /** Not yet: the facts it rests on are not confirmed (touches up to the deadline not read yet). */
   | { readonly defer: string; readonly until: Instant };
@@ -78,6 +86,13 @@ export async function attempt(
   if (settles !== null) return { defer: SETTLING, until: settles };
   const context = instanceContext(config, known.owners, stored.instance, stored.evaluation);
   const notification = withCurrentExcuse(n, stored.evaluation);
+  // What it will show: the notifier renders it from the same facts (`messageTruth`).
+  const aboutOwner = ownerKeyOf(stored.instance);
+  const fingerprint = shownFingerprint(
+    { reason: notification.reason, aboutOwner },
+    stored.instance,
+    stored.evaluation,
+  );
   // The claim marks the row in doubt before the request goes out: a crash from then on leaves it in
   // doubt, and the next attempt looks for the message in Slack before sending it again (SD-9).
   return {
@@ -91,6 +106,7 @@ export async function attempt(
       claim,
     }),
     sent: true,
+    shown: { fingerprint, aboutOwner },
   };
 }
 

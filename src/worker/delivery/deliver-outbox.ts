@@ -106,8 +106,12 @@ export async function deliverOutbox(
     if (result.status === 'sent') {
       consecutiveRetries = 0;
       const pause = deps.pause ?? backoffPause;
+      const shown =
+        'shown' in outcome && outcome.shown !== undefined
+          ? { ...outcome.shown, copies: result.copies ?? [result.ref] }
+          : undefined;
       const recorded = await persist(
-        () => deps.store.markSent(entry.key, result.ref, result.fallback, now),
+        () => deps.store.markSent(entry.key, result.ref, result.fallback, now, shown),
         pause,
       );
       if (!recorded) {

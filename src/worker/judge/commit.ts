@@ -1,4 +1,5 @@
 import type { SlaConfig } from '../../config/types.ts';
+import { messageFacts } from '../../domain/message-truth.ts';
 import type { Instant } from '../../domain/time.ts';
 import type { Cursors } from '../../ports/crm-source.ts';
 import type { CycleWrite, Store } from '../../ports/store.ts';
@@ -6,6 +7,8 @@ import { HEARTBEAT_CURSOR } from '../downtime.ts';
 import type { WorkerEvents } from '../events.ts';
 import type { InstanceMemory } from '../memory/instance-memory.ts';
 import type { OpenInstance } from '../memory/open-instance.ts';
+import { BACKFILL_CURSOR, type BackfillState, encodeBackfill } from '../shared/backfill-record.ts';
+import { pingFingerprint } from '../shared/fingerprint.ts';
 import type { Ingested } from '../shared/ingested.ts';
 import type { Verdicts } from './judge.ts';
 import type { JudgingState } from './judging-state.ts';
@@ -19,6 +22,7 @@ export interface CommitDeps {
 export interface CommittedPosition {
   cursors: Cursors;
   touchesReadAt: Instant;
+  backfill: BackfillState;
 }
 
 export interface Judgement {
@@ -54,6 +58,8 @@ export async function commit(
       ...got.cursors,
       [HEARTBEAT_CURSOR]: String(now),
       ...extraCursors,
+      // The first-install import's position goes with what it imported.
+      ...(got.backfill === undefined ? {} : { [BACKFILL_CURSOR]: encodeBackfill(got.backfill) }),
     },
     newInstances: got.events.opened,
     updatedInstances: got.events.updated.filter((i) => !closing.has(i.id)),
@@ -61,10 +67,12 @@ export async function commit(
     touches: got.touches,
     evaluations: judged.changed,
     outbox: judged.outbox,
+    recheck: recheckOf(got, verdicts),
   };
   await deps.store.commitCycle(write);
 
   position.cursors = got.cursors;
+  if (got.backfill !== undefined) position.backfill = got.backfill;
   // Touches first into the contacts whose touches are kept, then the instances: a contact whose
   // last unsettled instance settled or closed lets its touches go; one that became unsettled
   // keeps what it was just judged with.
@@ -99,4 +107,24 @@ export async function commit(
   }
   deps.events.emit('verdicts', memory.tally());
   return { recorded: write.outbox.length, justClosed, nextDueAt, withoutPolicy: judged.withoutPolicy };
+}
+
+/**
+ * The instances whose sent messages may no longer tell the truth (issue 15): closed or handed over by
+ * this poll, judged with other facts than their messages show (contacted, attempts, "On it"), or whose
+ * ping is not known to show its state. Their messages are checked in the delivery stage; those that
+ * already show it cost no request.
+ */
+function recheckOf(got: Ingested, verdicts: Verdicts): string[] {
+  const ids = new Set<string>();
+  for (const c of got.events.closed) ids.add(c.instanceId);
+  for (const i of got.events.updated) ids.add(i.id);
+  for (const { before, after } of verdicts.judged.verdictChanges)
+    if (before !== null && messageFacts(before) !== messageFacts(after)) ids.add(after.instanceId);
+  for (const o of [...verdicts.candidates, ...verdicts.judged.kept]) {
+    const j = verdicts.judged.judged.get(o.instance.id);
+    if (j && o.pingRef !== null && o.pingState !== pingFingerprint(j.evaluation, false))
+      ids.add(o.instance.id);
+  }
+  return [...ids];
 }

@@ -14,8 +14,13 @@ export interface ClosedOutside {
  * Another process's worker learns it from the store before it would send anything for that lead.
  */
 export function announceCloses(store: Store, onClosed: (closed: ClosedOutside) => void): Store {
-  const closeInstance = async (instanceId: string, at: Instant, reason: CloseReason): Promise<boolean> => {
-    const closed = await store.closeInstance(instanceId, at, reason);
+  const closeInstance = async (
+    instanceId: string,
+    at: Instant,
+    reason: CloseReason,
+    detail: string | null = null,
+  ): Promise<boolean> => {
+    const closed = await store.closeInstance(instanceId, at, reason, detail);
     if (closed) onClosed({ instanceId, at, reason });
     return closed;
   };

@@ -15,7 +15,8 @@ import type { IngestDeps } from './ingest-deps.ts';
 /**
  * Applies a poll's (or a webhook read's) handoffs and lead changes to the open instances, then
  * fetches all earlier touches of leads seen for the first time. A handoff whose instance closed a
- * moment ago (the poll seeing again what a webhook already brought) is not opened twice.
+ * moment ago (the poll seeing again what a webhook already brought) is not opened twice. One that
+ * entered its stage before sla-bot was installed (`installedAt`) opens an imported instance.
  */
 export async function applyHandoffs(
   deps: IngestDeps,
@@ -23,6 +24,7 @@ export async function applyHandoffs(
   config: SlaConfig,
   poll: Pick<HandoffPoll, 'handoffs' | 'changes'>,
   now: Instant,
+  installedAt: Instant | null = null,
 ): Promise<{ readonly events: LeadEventsResult; readonly touches: readonly Touch[] }> {
   const handoffs = poll.handoffs.filter((h) => !memory.closedRecently.has(instanceId(h)));
   const events = deps.engine.applyLeadEvents({
@@ -31,6 +33,7 @@ export async function applyHandoffs(
     handoffs,
     changes: poll.changes,
     now,
+    installedAt,
   });
   if (events.opened.length === 0) return { events, touches: [] };
   const known = memory.openContactIds();

@@ -19,6 +19,8 @@ export async function ingestContacts(
   config: SlaConfig,
   contactIds: readonly string[],
   now: Instant,
+  /** When sla-bot was first installed (`null`: not known): earlier handoffs open imported instances. */
+  installedAt: Instant | null = null,
 ): Promise<Ingested> {
   const nothing = {
     cursors,
@@ -31,7 +33,7 @@ export async function ingestContacts(
   if (deps.crm.handoffsOf === undefined || contactIds.length === 0) return { ...nothing, error: null };
   try {
     const read = await deps.crm.handoffsOf(contactIds, now);
-    const applied = await applyHandoffs(deps, memory, config, read, now);
+    const applied = await applyHandoffs(deps, memory, config, read, now, installedAt);
     return {
       ...nothing,
       handoffs: read.handoffs.length,

@@ -1,5 +1,6 @@
 import type { Instant } from '../../domain/time.ts';
 import type { Cursors, Owner } from '../../ports/crm-source.ts';
+import type { BackfillState } from '../shared/backfill-record.ts';
 
 /**
  * What polling knows of the CRM between cycles: where to resume, who the owners are, and up to
@@ -18,4 +19,6 @@ export class PollPosition {
    * must not make a rep who called in time look late).
    */
   touchesReadAt = Number.NEGATIVE_INFINITY;
+  /** The first-install import (`poll.backfill`): its stored record, a first install, or none. */
+  backfill: BackfillState = null;
 }

@@ -1,6 +1,7 @@
 import type { Touch } from '../../domain/model.ts';
 import type { LeadEventsResult } from '../../domain/sla/index.ts';
 import type { Cursors } from '../../ports/crm-source.ts';
+import type { Backfill } from './backfill-record.ts';
 
 /** What one poll of the CRM brought, ready to be stored. */
 export interface Ingested {
@@ -16,6 +17,8 @@ export interface Ingested {
   readonly touchesRead: boolean;
   /** The CRM failed part-way; what came before the failure is kept. */
   readonly error: unknown;
+  /** The first-install import as it stands with this result, to store with it (absent: unchanged). */
+  readonly backfill?: Backfill;
 }
 
 export const NOTHING: LeadEventsResult = { opened: [], updated: [], closed: [], unmatched: [] };

@@ -74,9 +74,28 @@ function taskStillNeeded(t: Target): boolean {
   return t.instance.closedAt === null && fc.state === 'breached' && fc.contactedAt === null;
 }
 
+/** Whether the item still has something to do for its instance as it is now. */
+function stillWanted(item: WriteBackItem, t: Target): boolean {
+  if (item.kind === 'breach_task') return taskStillNeeded(t);
+  if (item.kind === 'retract_task') return t.evaluation.firstContact.state === 'met';
+  return true;
+}
+
+const WHAT: Record<WriteBackItem['kind'], string> = {
+  outcome: 'SLA outcome properties',
+  breach_task: 'breach call tasks',
+  retract_task: 'the completion of retracted breach tasks',
+};
+
+function write(writer: LeadWriter, item: WriteBackItem, t: Target): Promise<void> {
+  if (item.kind === 'outcome') return writer.writeOutcome(t.instance, t.evaluation);
+  if (item.kind === 'breach_task') return writer.createBreachTask(t.instance, t.evaluation);
+  return writer.retractBreachTask(t.instance, t.evaluation);
+}
+
 async function alertPermanent(deps: WriteBackDeps, item: WriteBackItem, err: unknown, now: Instant) {
   const code = codeOf(err);
-  const what = item.kind === 'outcome' ? 'SLA outcome properties' : 'breach call tasks';
+  const what = WHAT[item.kind];
   const text =
     `:warning: HubSpot refused to take ${what} (${code}: ${describeError(err)}). ` +
     'Fix: run `sla-bot hubspot-setup` to create the sla_bot_* properties and check the private app scopes.';
@@ -84,8 +103,8 @@ async function alertPermanent(deps: WriteBackDeps, item: WriteBackItem, err: unk
 }
 
 /**
- * Works through the due write-backs: outcome properties with the instance's current verdict, and
- * breach tasks for leads still uncontacted. A transient failure keeps the item (backoff) and stops
+ * Works through the due write-backs: outcome properties with the instance's current verdict, breach
+ * tasks for leads still uncontacted, and the completion of the task of a retracted breach. A transient failure keeps the item (backoff) and stops
  * the batch; a permanent one drops it and tells the admins once per kind of failure. Failures never
  * fail the cycle. The queue is saved when it changed.
  */
@@ -101,14 +120,13 @@ export async function applyWriteBacks(
     if (!deps.canSend()) break;
     const now = deps.clock.now();
     const target = await targetOf(deps, memory, item);
-    if (target === null || (item.kind === 'breach_task' && !taskStillNeeded(target))) {
+    if (target === null || !stillWanted(item, target)) {
       state.queue = without(state.queue, item.key);
       report.skipped += 1;
       continue;
     }
     try {
-      if (item.kind === 'outcome') await writer.writeOutcome(target.instance, target.evaluation);
-      else await writer.createBreachTask(target.instance, target.evaluation);
+      await write(writer, item, target);
       state.queue = without(state.queue, item.key);
       report.done += 1;
       deps.events.emit('writeback:done', { key: item.key, kind: item.kind });

@@ -4,7 +4,7 @@ import type { Instant } from '../../domain/time.ts';
 import type { NewOutboxEntry, Store } from '../../ports/store.ts';
 import { asNotification } from '../shared/payload.ts';
 import { outcomeFingerprint } from './outcome-fingerprint.ts';
-import { breachTaskKey, outcomeKey, type WriteBackItem } from './write-back-queue.ts';
+import { breachTaskKey, outcomeKey, retractTaskKey, type WriteBackItem } from './write-back-queue.ts';
 
 export interface WriteBackPlanInput {
   readonly settings: SlaConfig['hubspot']['writeBack'];
@@ -25,8 +25,16 @@ const item = (key: string, kind: WriteBackItem['kind'], instanceId: string, now:
 });
 
 /**
+ * A breach retracted: judged breached before, met now (a touch logged late with an earlier time
+ * proved the deadline was met). Only a met verdict is final, so this happens once per instance.
+ */
+export const breachRetracted = (before: Evaluation | null, after: Evaluation): boolean =>
+  before?.firstContact.state === 'breached' && after.firstContact.state === 'met';
+
+/**
  * What to write back to HubSpot after a cycle: the outcome of every instance whose verdict changed
- * (not every cycle), and one call task per new breach. Nothing when write-back is off.
+ * (not every cycle), one call task per new breach, and the completion of that task when the breach
+ * is retracted. Nothing when write-back is off.
  */
 export function planWriteBacks(input: WriteBackPlanInput): WriteBackItem[] {
   if (!input.settings.enabled) return [];
@@ -34,6 +42,8 @@ export function planWriteBacks(input: WriteBackPlanInput): WriteBackItem[] {
   for (const { before, after } of input.verdicts) {
     const changed = before === null || outcomeFingerprint(before) !== outcomeFingerprint(after);
     if (changed) out.push(item(outcomeKey(after.instanceId), 'outcome', after.instanceId, input.now));
+    if (input.settings.createTaskOnBreach && breachRetracted(before, after))
+      out.push(item(retractTaskKey(after.instanceId), 'retract_task', after.instanceId, input.now));
   }
   if (input.settings.createTaskOnBreach)
     for (const n of input.newBreaches)

@@ -13,6 +13,7 @@ export function reloadingLeadWriter(
   return {
     writeOutcome: (instance, evaluation) => make(config()).writeOutcome(instance, evaluation),
     createBreachTask: (instance, evaluation) => make(config()).createBreachTask(instance, evaluation),
+    retractBreachTask: (instance, evaluation) => make(config()).retractBreachTask(instance, evaluation),
     markNotAFit: (instance, reason, leadStatus) => make(config()).markNotAFit(instance, reason, leadStatus),
   };
 }

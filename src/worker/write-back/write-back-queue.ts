@@ -9,9 +9,12 @@ import type { Instant } from '../../domain/time.ts';
 export const WRITE_BACK_CURSOR = 'worker:write-back';
 
 export const WriteBackItem = z.object({
-  /** `outcome:<instance id>` (one per instance: the latest verdict wins) or `breach_task:<breach key>`. */
+  /**
+   * `outcome:<instance id>` (one per instance: the latest verdict wins), `breach_task:<breach key>`, or
+   * `retract_task:<instance id>` (the breach was retracted: complete the task made for it).
+   */
   key: z.string().min(1),
-  kind: z.enum(['outcome', 'breach_task']),
+  kind: z.enum(['outcome', 'breach_task', 'retract_task']),
   instanceId: z.string().min(1),
   attempts: z.number().int().nonnegative(),
   nextAt: z.number().int(),
@@ -49,10 +52,11 @@ export const serializeQueue = (queue: WriteBackQueue): string =>
 
 export const outcomeKey = (instanceId: string): string => `outcome:${instanceId}`;
 export const breachTaskKey = (breachKey: string): string => `breach_task:${breachKey}`;
+export const retractTaskKey = (instanceId: string): string => `retract_task:${instanceId}`;
 
 /**
  * Adds items: a newer outcome replaces a pending one of the same instance (and starts afresh); a
- * breach task already queued stays as it is.
+ * breach task or task retraction already queued stays as it is.
  */
 export function withItems(queue: WriteBackQueue, items: readonly WriteBackItem[]): WriteBackQueue {
   if (items.length === 0) return queue;
@@ -78,9 +82,9 @@ export function withRetry(
   return new Map(queue).set(key, { ...item, attempts: item.attempts + 1, nextAt, lastError: error });
 }
 
-const ORDER: Record<WriteBackItem['kind'], number> = { outcome: 0, breach_task: 1 };
+const ORDER: Record<WriteBackItem['kind'], number> = { outcome: 0, breach_task: 1, retract_task: 2 };
 
-/** Items due at `now`, the longest waiting first; a lead's outcome before its task. */
+/** Items due at `now`, the longest waiting first; a lead's outcome before its task, a task before its retraction. */
 export const dueItems = (queue: WriteBackQueue, now: Instant, limit: number): WriteBackItem[] =>
   [...queue.values()]
     .filter((i) => i.nextAt <= now)

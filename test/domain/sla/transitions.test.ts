@@ -154,7 +154,7 @@ describe('applyLeadEvents', () => {
     expect(apply({ open: [sql], changes: [stale] }).closed).toEqual([]);
   });
 
-  it('a deleted or merged lead closes its open instance as deleted; other leads are untouched', () => {
+  it('a deleted or merged lead closes its open instance as deleted (what it was merged into kept); other leads are untouched', () => {
     const mine = instance();
     const other = instance({ lead: lead({ objectId: '202', contactId: '202' }) });
     const gone: LeadChange = {
@@ -165,6 +165,9 @@ describe('applyLeadEvents', () => {
       at: T0 + HOUR,
     };
     expect(apply({ open: [mine, other], changes: [gone] }).closed).toEqual([
+      { instanceId: mine.id, at: T0 + HOUR, reason: 'deleted', detail: '303' },
+    ]);
+    expect(apply({ open: [mine], changes: [{ ...gone, mergedInto: null }] }).closed).toEqual([
       { instanceId: mine.id, at: T0 + HOUR, reason: 'deleted' },
     ]);
   });

@@ -45,6 +45,7 @@ export class RecordingLeadWriter implements LeadWriter {
   readonly calls: { instanceId: string; reason: string; leadStatus: string }[] = [];
   async writeOutcome() {}
   async createBreachTask() {}
+  async retractBreachTask() {}
   async markNotAFit(i: SlaInstance, reason: string, leadStatus: string) {
     this.calls.push({ instanceId: i.id, reason, leadStatus });
   }

@@ -35,7 +35,7 @@ export class FakeSlackStore implements SlackStorePart {
   readonly rejections: Rejection[] = [];
   readonly silenceList: Silence[] = [];
   readonly pings: { instanceId: string; ref: MessageRef; state: string }[] = [];
-  readonly closes: { instanceId: string; at: Instant; reason: CloseReason }[] = [];
+  readonly closes: { instanceId: string; at: Instant; reason: CloseReason; detail: string | null }[] = [];
   enqueueCalls = 0;
 
   add(stored: StoredInstance): this {
@@ -81,13 +81,13 @@ export class FakeSlackStore implements SlackStorePart {
     return this.silenceList.filter((s) => s.from < until && s.until > from);
   }
   /** Closes an open instance once (the first close wins), as the SQL adapters do. */
-  async closeInstance(instanceId: string, at: Instant, reason: CloseReason) {
+  async closeInstance(instanceId: string, at: Instant, reason: CloseReason, detail: string | null = null) {
     const prev = this.instances.get(instanceId);
     if (!prev || prev.instance.closedAt !== null) return false;
-    this.closes.push({ instanceId, at, reason });
+    this.closes.push({ instanceId, at, reason, detail });
     this.instances.set(instanceId, {
       ...prev,
-      instance: { ...prev.instance, closedAt: at, closeReason: reason },
+      instance: { ...prev.instance, closedAt: at, closeReason: reason, closeDetail: detail },
     });
     return true;
   }

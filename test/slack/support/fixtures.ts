@@ -1,11 +1,12 @@
 import type { SlaConfig } from '../../../src/config/types.ts';
 import type { BusinessCalendar } from '../../../src/domain/calendar/business-calendar.ts';
 import type { DueNotification, Evaluation, NotificationReason } from '../../../src/domain/evaluation.ts';
+import { messageTruth } from '../../../src/domain/message-truth.ts';
 import type { LeadSnapshot, SlaInstance } from '../../../src/domain/model.ts';
 import type { Target } from '../../../src/domain/policy.ts';
 import { MINUTE, SECOND } from '../../../src/domain/time.ts';
 import type { Owner } from '../../../src/ports/crm-source.ts';
-import type { Delivery, InstanceContext } from '../../../src/ports/notifier.ts';
+import type { Delivery, InstanceContext, MessageCopy, MessageEdit } from '../../../src/ports/notifier.ts';
 
 /** 2026-03-10T13:00:00Z, a Tuesday. */
 export const T0 = Date.UTC(2026, 2, 10, 13, 0, 0);
@@ -159,5 +160,27 @@ export const delivery = (over: Partial<Delivery> = {}): Delivery => {
     context: context(),
     now: T0 + 6 * SECOND,
     ...over,
+  };
+};
+
+/**
+ * An update in place of the message sent for `over.notification` (the ping by default) as `copies`,
+ * telling what is true for `over.context` (the truth computed as the worker does, unless given).
+ */
+export const edit = (
+  copies: readonly MessageCopy[],
+  over: Partial<Omit<MessageEdit, 'copies'>> & { readonly aboutOwner?: string | null } = {},
+): MessageEdit => {
+  const { aboutOwner = null, ...rest } = over;
+  const n = rest.notification ?? notification();
+  const ctx = rest.context ?? context();
+  return {
+    key: `${n.key}:owner`,
+    notification: n,
+    context: ctx,
+    truth: messageTruth({ reason: n.reason, aboutOwner }, ctx.instance, ctx.evaluation),
+    copies,
+    now: T0 + MINUTE,
+    ...rest,
   };
 };

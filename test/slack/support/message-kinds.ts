@@ -16,9 +16,10 @@ import { fallbackNote } from '../../../src/slack/render/fallback-note.ts';
 import { renderHome, renderLeadListMessage } from '../../../src/slack/render/lead-list-message.ts';
 import { renderNotAFitModal } from '../../../src/slack/render/not-a-fit-modal.ts';
 import { renderNoticeModal } from '../../../src/slack/render/notice-modal.ts';
-import { renderNotification } from '../../../src/slack/render/notification.ts';
+import { renderAsTrue, renderNotification } from '../../../src/slack/render/notification.ts';
 import { renderPing } from '../../../src/slack/render/ping.ts';
 import type { RenderContext } from '../../../src/slack/render/render-context.ts';
+import { type NoticeReason, renderSettled, type Settled } from '../../../src/slack/render/settled.ts';
 import { renderSnoozeModal } from '../../../src/slack/render/snooze-modal.ts';
 import { mention } from '../../../src/slack/render/text.ts';
 import { context, deadline, evaluation, instance, owner as ownerFixture, T0 } from './fixtures.ts';
@@ -138,6 +139,50 @@ function pingStates(k: KindInput): Rendered[] {
   });
 }
 
+/**
+ * Every notification but the ping as it reads once its point no longer stands (issue 15): resolved,
+ * corrected, done, closed with why (who marked it not a fit, what it was merged into), handed over;
+ * and the ping handed over to another rep.
+ */
+function settledStates(k: KindInput): Rendered[] {
+  const truths: readonly Settled[] = [
+    { state: 'resolved', at: deadline + 7 * MINUTE, lateBy: 7 * MINUTE, contact: 'reached' },
+    { state: 'corrected', at: deadline - MINUTE, contact: 'attempt' },
+    { state: 'attempts_met', made: 6, required: 6 },
+    { state: 'done', at: deadline - MINUTE, contact: 'reached' },
+    { state: 'ended', ending: { kind: 'closed', reason: 'not_a_fit', detail: k.acknowledgedBy } },
+    { state: 'ended', ending: { kind: 'closed', reason: 'deleted', detail: k.text } },
+    { state: 'ended', ending: { kind: 'reassigned', from: 'o-other', to: k.owner.id } },
+  ];
+  const note = fallbackNote(k.owner.email ?? k.text, 'is out of office');
+  const notices = REASONS.filter((r): r is NoticeReason => r.kind !== 'handoff');
+  return [
+    ...notices.flatMap((reason) =>
+      truths.map(
+        (truth, i): Rendered => ({
+          name: `${reason.kind} ${truth.state} #${i}`,
+          renderers: ['renderAsTrue', 'renderSettled'],
+          surface: 'message',
+          content:
+            i % 2 === 0
+              ? renderAsTrue(renderContext(k, i === 6 ? note : null), reason, truth, null, k.text)
+              : renderSettled(renderContext(k, null), reason, truth, k.text),
+        }),
+      ),
+    ),
+    {
+      name: 'ping handed over',
+      renderers: ['renderPing'],
+      surface: 'message',
+      content: renderPing(
+        renderContext(k, note),
+        deadline,
+        `reassigned to ${mention(k.ownerSlackId, k.text)}`,
+      ),
+    },
+  ];
+}
+
 const leadViews = (k: KindInput, n: number): InstanceView[] =>
   Array.from({ length: n }, (_, i) => ({
     instance: instance({ id: `contact:${i}:sql:${T0}`, lead: k.lead, stage: 'sql' }),
@@ -159,6 +204,7 @@ function digest(k: KindInput): TeamDigest {
     team: k.text,
     enteredAt: T0,
     verdict: 'breached' as const,
+    corrected: false,
     deadline,
     contactedAt: null,
     timeToContact: null,
@@ -179,6 +225,7 @@ function digest(k: KindInput): TeamDigest {
     previousCompliance: f(40),
     trend: 10,
     met: f(6),
+    corrected: f(1),
     breached: f(6),
     excused: f(0),
     medianToContact: f(3 * MINUTE),
@@ -208,6 +255,7 @@ export function everyMessageKind(k: KindInput): Rendered[] {
   return [
     ...notifications,
     ...pingStates(k),
+    ...settledStates(k),
     {
       name: 'admin alert',
       renderers: ['renderAdminAlert'],

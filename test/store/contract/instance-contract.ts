@@ -48,6 +48,17 @@ export function describeInstanceContract(ctx: StoreContext): void {
       expect(await ctx.store.instance('contact:nope:sql:0')).toBeNull();
     });
 
+    it('keeps when an instance was imported at the first install, and reads it back by id and with the open ones', async () => {
+      const imported = slaInstance(1, { importedAt: T0 + DAY });
+      const live = slaInstance(2);
+      await ctx.store.commitCycle(cycle({ newInstances: [imported, live] }));
+
+      expect((await ctx.store.instance(imported.id))?.instance).toEqual(imported);
+      expect((await ctx.store.instance(live.id))?.instance).not.toHaveProperty('importedAt');
+      const open = await ctx.store.openInstancesByIds([imported.id, live.id]);
+      expect(open.find((s) => s.instance.id === imported.id)?.instance.importedAt).toBe(T0 + DAY);
+    });
+
     it.each([
       ['pending', pendingEvaluation],
       ['met', metEvaluation],

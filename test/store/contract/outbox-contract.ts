@@ -32,6 +32,10 @@ export function describeOutboxContract(ctx: StoreContext): void {
         inDoubtSince: null,
         claimedEpoch: null,
         claimedAt: null,
+        shown: null,
+        aboutOwner: null,
+        copies: null,
+        edit: null,
       });
     });
 

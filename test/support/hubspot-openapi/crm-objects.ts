@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SpecDeviation, SpecOperation } from './spec-operation.ts';
 
 /**
- * CRM object requests: search, batch read, contact update, task create. Contacts, leads, calls,
+ * CRM object requests: search, batch read, contact update, task create and update. Contacts, leads, calls,
  * e-mails, meetings and tasks each have a spec file with literal paths (`/crm/v3/objects/contacts/search`);
  * the generic Objects file (`/crm/v3/objects/{objectType}/…`, any object type or type id) covers the
  * rest, deals among them (the Deals file keys its paths by type id, `/crm/v3/objects/0-3/…`).
@@ -171,6 +171,20 @@ export const crmObjectOperations: readonly SpecOperation[] = [
       kind: 'collection',
       file: OBJECT_FILES.contacts.file,
       operationId: 'patch-/crm/v3/objects/contacts/{contactId}_update',
+      schemas: ['SimplePublicObjectInput'],
+    },
+  },
+  {
+    name: 'tasks.update',
+    method: 'PATCH',
+    specPath: '/crm/v3/objects/tasks/{taskId}',
+    pathParams: { taskId: z.string().regex(/^.+$/) },
+    query: { idProperty: { type: 'string' } },
+    body: SimplePublicObjectInput,
+    source: {
+      kind: 'collection',
+      file: OBJECT_FILES.tasks.file,
+      operationId: 'patch-/crm/v3/objects/tasks/{taskId}_update',
       schemas: ['SimplePublicObjectInput'],
     },
   },

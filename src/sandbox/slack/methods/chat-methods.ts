@@ -38,11 +38,13 @@ export const chatMethods: Readonly<Record<string, MethodSpec>> = {
   'chat.update': {
     tier: 3,
     scope: 'chat:write',
+    // By conversation id and ts (SD-13); a bot token changes only the bot's own messages (SD-28).
     handle: ({ state, args, now }) => {
       const channel = state.directory.channel(str(args, 'channel') ?? '');
       if (!channel || channel.id !== str(args, 'channel')) return fail('channel_not_found');
       const message = state.log.find(channel.id, str(args, 'ts') ?? '');
       if (!message || message.deletedAt !== null) return fail('message_not_found');
+      if (message.author !== undefined) return fail('cant_update_message');
       const content = parseContent(args, true, state.directory);
       if ('error' in content) return fail(content.error, content.extra);
       state.log.update(message, {
@@ -64,12 +66,13 @@ export const chatMethods: Readonly<Record<string, MethodSpec>> = {
     tier: 3,
     scope: 'chat:write',
     // By conversation id, as chat.update (a user id or #name finds no channel); a bot token deletes only
-    // the bot's own messages, and every message in this log is the app's (SD-27).
+    // the bot's own messages (SD-27): a person's is `cant_delete_message`.
     handle: ({ state, args, now }) => {
       const channel = state.directory.channel(str(args, 'channel') ?? '');
       if (!channel || channel.id !== str(args, 'channel')) return fail('channel_not_found');
       const message = state.log.find(channel.id, str(args, 'ts') ?? '');
       if (!message || message.deletedAt !== null) return fail('message_not_found');
+      if (message.author !== undefined) return fail('cant_delete_message');
       state.log.remove(message, now);
       return ok({ channel: message.channel, ts: message.ts });
     },

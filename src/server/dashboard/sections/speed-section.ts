@@ -9,6 +9,7 @@ import { type Bar, columns, hbars } from '../render/svg-charts.ts';
 const COLS: readonly Column<SpeedRow>[] = [
   { title: 'handoffs', path: ['handoffs'], pick: (r) => r.handoffs, show: count },
   { title: 'met', path: ['met'], pick: (r) => r.met, show: count },
+  { title: 'corrected', path: ['corrected'], pick: (r) => r.corrected, show: count },
   { title: 'breached', path: ['breached'], pick: (r) => r.breached, show: count },
   { title: 'excused', path: ['excused'], pick: (r) => r.excused, show: count },
   { title: 'pending', path: ['pending'], pick: (r) => r.pending, show: count },
@@ -69,12 +70,13 @@ export function speedSection(r: Report, l: Links): SafeHtml {
     tone: tone(row.compliance.value),
   }));
   return html`<section id="speed"><h2>Speed of follow-up</h2>
-<p class="note">Time to first contact in business time from the clock start. Excused breaches (outages, handoffs the bot saw too late) and silenced escalations are shown, not counted against reps.</p>
+<p class="note">Time to first contact in business time from the clock start. Excused breaches (outages, handoffs the bot saw too late) and silenced escalations are shown, not counted against reps. Corrected: breaches announced in Slack and then retracted, because a touch logged late proved the deadline was met; they count as met.</p>
 <div class="tiles">
 ${tile('Handoffs', figureLink(l, p('handoffs'), t.handoffs, count(t.handoffs)))}
 ${tile('Compliance', figureLink(l, p('compliance'), t.compliance, pct(t.compliance)), 'met ÷ (met + breached)')}
 ${tile('Median to contact', figureLink(l, p('timeToContact', 'median'), t.timeToContact.median, ms(t.timeToContact.median)), `p90 ${ms(t.timeToContact.p90)}`)}
 ${tile('Breached', figureLink(l, p('breached'), t.breached, count(t.breached)), `excused ${count(t.excused)}`)}
+${tile('Corrected', figureLink(l, p('corrected'), t.corrected, count(t.corrected)), 'breach retracted: counted as met')}
 ${tile('Rep delay', figureLink(l, p('repDelay', 'median'), t.repDelay.median, ms(t.repDelay.median)), 'median, ping → contact')}
 ${tile('System delay', figureLink(l, p('systemDelay', 'detection', 'median'), t.systemDelay.detection.median, ms(t.systemDelay.detection.median)), `detect; deliver ${ms(t.systemDelay.delivery.median)}`)}
 ${tile('Silenced escalations', figureLink(l, p('silencedEscalations'), t.silencedEscalations, count(t.silencedEscalations)))}
