@@ -27,6 +27,7 @@ import * as feedback from './queries/feedback.ts';
 import * as instances from './queries/instances.ts';
 import * as lease from './queries/lease.ts';
 import * as outbox from './queries/outbox.ts';
+import * as outboxClaims from './queries/outbox-claims.ts';
 import * as outboxEdits from './queries/outbox-edits.ts';
 import * as ownerRows from './queries/owners.ts';
 import * as silences from './queries/silences.ts';
@@ -132,7 +133,7 @@ export class SqlStore implements Store {
     lease: LeaseToken,
     seenEpoch: number | null,
     now: Instant,
-  ): Promise<SendClaim> => outbox.claimForSend(this.#db, key, lease, seenEpoch, now);
+  ): Promise<SendClaim> => outboxClaims.claimForSend(this.#db, key, lease, seenEpoch, now);
   markUnconfirmed = (key: string, error: string, now: Instant): Promise<void> =>
     outbox.markUnconfirmed(this.#db, key, error, now);
   markRetry = (key: string, error: string, nextAttemptAt: Instant, clearInDoubt = false): Promise<void> =>

@@ -2,7 +2,8 @@ import type { Instant } from '../../domain/time.ts';
 import type { LeaseToken, OutboxEntry, SendClaim, ShownMessage } from '../../ports/store.ts';
 import { queryByIds } from '../sql/batch.ts';
 import type { SqlExecutor } from '../sql/driver.ts';
-import { claimRow, mustExist, OUTBOX_COLUMNS, outboxEntry, shownValues } from './outbox.ts';
+import { mustExist, OUTBOX_COLUMNS, outboxEntry, shownValues } from './outbox.ts';
+import { claimRow } from './outbox-claims.ts';
 
 /**
  * Sent messages brought up to date in place (issue 15): what each shows (`shown`, `about_owner`,
