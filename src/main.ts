@@ -16,9 +16,8 @@ import type { LeadWriter } from './ports/lead-writer.ts';
 import type { Store } from './ports/store.ts';
 import { slackDigestPoster } from './reports/digest/slack-digest-poster.ts';
 import { userIdFrom } from './reports/worker-reports.ts';
-import { HttpServer } from './server/http-server.ts';
 import { createMetrics, type Metrics } from './server/metrics.ts';
-import { type StartingStatus, startingRoutes } from './server/routes/starting.ts';
+import { healthWhileStarting } from './server/routes/starting.ts';
 import { createSlackApp, type SlackApp } from './slack/app.ts';
 import { createChannelDirectory } from './slack/channel-directory.ts';
 import { createSlackNotifier } from './slack/notifier.ts';
@@ -177,33 +176,19 @@ export async function buildApp(input: AppInput): Promise<App> {
   // a rejected token or a portal that does not match the SLA file ends start-up with one line.
   // From the first failed try (not for --once), PORT answers /healthz (alive) and /readyz (503, what
   // start-up waits for) until the real server takes the port over.
-  let waiting: StartingStatus | null = null;
-  let starting: { readonly server: HttpServer; readonly listening: Promise<unknown> } | null = null;
-  const attempts = startupAttempts(input, startupAlerter({ store, notifier, clock, logger }), (w) => {
-    waiting = w;
-    if (input.once || starting !== null) return;
-    const server = new HttpServer(
-      { host: env.HOST, port: env.PORT, logger },
-      startingRoutes(() => waiting),
-    );
-    const listening = server.listen().catch((err: unknown) => {
-      logger.warn({ err }, 'could not serve /healthz while starting');
-    });
-    starting = { server, listening };
-  });
-  const stopServingStartup = async () => {
-    await starting?.listening;
-    await starting?.server.close();
-  };
+  const health = input.once ? null : healthWhileStarting({ host: env.HOST, port: env.PORT, logger });
+  const attempts = startupAttempts(input, startupAlerter({ store, notifier, clock, logger }), (w) =>
+    health?.waiting(w),
+  );
   try {
     if (verifySlack !== null) await attempts('slack', verifySlack, slackStartupFailure);
     await attempts('hubspot', () => crm.verify(loaded.config), hubspotStartupFailure);
   } catch (err) {
-    await stopServingStartup();
+    await health?.stop();
     await store.close();
     throw err;
   }
-  await stopServingStartup();
+  await health?.stop();
   const app = assembleApp({
     pace,
     input,

@@ -1,5 +1,7 @@
 import type { Instant } from '../../domain/time.ts';
+import type { Logger } from '../../log/logger.ts';
 import type { ExternalSystem } from '../../worker/events.ts';
+import { HttpServer } from '../http-server.ts';
 import { type Route, sendJson } from '../route.ts';
 
 /** What start-up waits for, as the last failed check said (null while the first checks run). */
@@ -39,4 +41,31 @@ export function startingRoutes(status: () => StartingStatus | null): Route[] {
       },
     },
   ];
+}
+
+/**
+ * Serves `startingRoutes` on PORT from the first failed start-up check (`waiting`) until `stop`, so
+ * a start that succeeds at once never binds the port twice.
+ */
+export function healthWhileStarting(o: { host: string; port: number; logger: Logger }) {
+  let status: StartingStatus | null = null;
+  let started: { readonly server: HttpServer; readonly listening: Promise<unknown> } | null = null;
+  return {
+    waiting(w: StartingStatus): void {
+      status = w;
+      if (started !== null) return;
+      const server = new HttpServer(
+        o,
+        startingRoutes(() => status),
+      );
+      const listening = server.listen().catch((err: unknown) => {
+        o.logger.warn({ err }, 'could not serve /healthz while starting');
+      });
+      started = { server, listening };
+    },
+    async stop(): Promise<void> {
+      await started?.listening;
+      await started?.server.close();
+    },
+  };
 }
