@@ -1,9 +1,10 @@
 import { systemClock } from '../clock/system-clock.ts';
 import { parseDuration } from '../config/duration.ts';
 import { DAY, type Millis } from '../domain/time.ts';
+import { type Lang, parseLang } from '../i18n/language.ts';
 import type { CliIo, Command } from './io.ts';
 
-const USAGE = `Usage: sla-bot demo [--speed N] [--duration D] [--no-color]
+const USAGE = `Usage: sla-bot demo [--speed N] [--duration D] [--lang en|nl|de] [--no-color]
 
 The whole product offline: loopback fakes of the HubSpot and Slack APIs, the real worker (same
 composition root as 'run', embedded SQLite in a temp directory), and a scripted stream of leads —
@@ -15,6 +16,8 @@ Options:
   --speed N       play the story and the SLA file's deadlines N times faster (default 1, at most 20)
   --duration D    how long to run before the summary (default 3m at speed 1, shorter when faster),
                   e.g. 90s, 5m
+  --lang L        the language sla-bot speaks in Slack: en (default), nl or de (the SLA file's
+                  language: and every demo person's Slack locale); the narration stays English
   --no-color      plain text (also when NO_COLOR is set or output is not a terminal)
 
 Ctrl-C stops early, cleanly, with the summary. Exit 0; 1 if a step of the story or the worker failed.`;
@@ -25,12 +28,14 @@ interface DemoArgs {
   readonly speed: number;
   readonly duration: Millis;
   readonly color: boolean | null;
+  readonly lang: Lang;
 }
 
 function parseArgs(args: readonly string[]): DemoArgs | { readonly error: string } {
   let speed = 1;
   let duration: Millis | null = null;
   let color: boolean | null = null;
+  let lang: Lang = 'en';
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     const [flag, inline] = arg.includes('=') ? arg.split('=', 2) : [arg, undefined];
@@ -46,11 +51,16 @@ function parseArgs(args: readonly string[]): DemoArgs | { readonly error: string
       if ('error' in d) return { error: `--duration: ${d.error}` };
       duration = d.ms + d.days * DAY;
       if (duration <= 0) return { error: '--duration must be longer than 0s' };
+    } else if (flag === '--lang') {
+      const text = value();
+      const parsedLang = parseLang(text);
+      if (parsedLang === null) return { error: `--lang wants en, nl or de, not '${text ?? ''}'` };
+      lang = parsedLang;
     } else if (flag === '--no-color') color = false;
     else if (flag === '--color') color = true;
     else return { error: `unknown option ${arg}` };
   }
-  return { speed, duration: duration ?? Math.round(STORY_LENGTH / speed), color };
+  return { speed, duration: duration ?? Math.round(STORY_LENGTH / speed), color, lang };
 }
 
 /** Resolves an AbortSignal on the first SIGINT/SIGTERM; a second Ctrl-C gets Node's default (exit). */
@@ -87,7 +97,12 @@ export const demoCommand: Command = {
     const stop = stopOnSignal();
     try {
       const result = await runDemo(
-        { speed: parsed.speed, duration: parsed.duration, style: color ? ansiStyle : plainStyle },
+        {
+          speed: parsed.speed,
+          duration: parsed.duration,
+          style: color ? ansiStyle : plainStyle,
+          lang: parsed.lang,
+        },
         { clock: systemClock, write: io.stdout, signal: stop.signal },
       );
       io.stdout(`\nSLA file, SQLite store and worker log: ${result.dir}\n`);

@@ -3,6 +3,7 @@ import type { CalendarSpec } from '../domain/calendar/spec.ts';
 import type { FunnelStage } from '../domain/model.ts';
 import type { Condition, Policy } from '../domain/policy.ts';
 import type { Instant, Millis } from '../domain/time.ts';
+import type { Language } from '../i18n/language.ts';
 
 /** Where a value came from in the SLA file, so later checks (e.g. HubSpot start-up) can point at it. */
 export interface SourceLocation {
@@ -34,6 +35,8 @@ export interface Team {
   readonly members: readonly string[];
   /** Slack channel name (`#sales-benelux`) or id (`C0123…`), or null. */
   readonly channel: string | null;
+  /** The team's `language:` (its channel's, and its people's unless Slack says theirs); absent: the file's. */
+  readonly language?: Language;
 }
 
 /** A Slack channel the SLA file names (`#sales-benelux` or `C0123…`), and where. */
@@ -55,6 +58,8 @@ export interface SlaConfig {
   readonly file: string;
   /** Default zone for display and calendars without their own. */
   readonly timezone: string;
+  /** The file's top-level `language:`; absent: English (src/slack/reader-language.ts). */
+  readonly language?: Language;
   readonly calendars: ReadonlyMap<string, BusinessCalendar>;
   /** The specs the calendars were compiled from (by name), to tell what changed on reload. */
   readonly calendarSpecs?: ReadonlyMap<string, CalendarSpec>;

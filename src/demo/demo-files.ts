@@ -6,6 +6,7 @@ import { loadSlaConfigText } from '../config/load-sla-config.ts';
 import { formatProblem } from '../config/problems.ts';
 import type { SlaConfig } from '../config/types.ts';
 import { DAY, type Instant } from '../domain/time.ts';
+import type { Lang } from '../i18n/language.ts';
 import { createLogger } from '../log/logger.ts';
 import { openStore } from '../store/open-store.ts';
 import { demoSlaFile } from './demo-sla-file.ts';
@@ -16,8 +17,8 @@ import { type DemoSummary, summarize } from './summary.ts';
 
 const DEMO_FILE = new URL('../../config/demo.yaml', import.meta.url);
 /** Writes the run's SLA file (config/demo.yaml at this speed, office shifted) and loads it. */
-export async function demoConfig(dir: string, speed: number, opensAt: Instant) {
-  const text = demoSlaFile(await readFile(DEMO_FILE, 'utf8'), { speed, officeOpensAt: opensAt });
+export async function demoConfig(dir: string, speed: number, opensAt: Instant, lang: Lang = 'en') {
+  const text = demoSlaFile(await readFile(DEMO_FILE, 'utf8'), { speed, officeOpensAt: opensAt, lang });
   const file = join(dir, 'sla.yaml');
   await writeFile(file, text);
   const loaded = loadSlaConfigText(text, file);

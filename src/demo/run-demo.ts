@@ -9,6 +9,7 @@ import { formatMillis } from '../config/duration.ts';
 import { loadEnv } from '../config/env.ts';
 import type { SlaConfig } from '../config/types.ts';
 import type { Instant, Millis } from '../domain/time.ts';
+import type { Lang } from '../i18n/language.ts';
 import { buildApp } from '../main.ts';
 import { startHubSpotSandbox, startSlackSandbox } from '../sandbox/index.ts';
 import { SLACK_EVENTS_PATH } from '../slack/app.ts';
@@ -31,6 +32,8 @@ export interface DemoOptions {
   readonly duration: Millis;
   readonly style: Style;
   readonly scenario?: DemoScenario;
+  /** `--lang`: what sla-bot says in Slack (the narration and summary stay English). Default `en`. */
+  readonly lang?: Lang;
 }
 
 export interface DemoDeps {
@@ -95,7 +98,7 @@ async function runLive(l: Live): Promise<{ databaseUrl: string; ownerIds: Readon
   const printer = createPrinter({ write: deps.write, style: o.style, zone: config.timezone, clock });
   await using hubspot = await startHubSpotSandbox({ clock, indexLagMs: 500 });
   await using slack = await startSlackSandbox({ clock });
-  const ownerIds = seedWorld(l.scenario, hubspot, slack);
+  const ownerIds = seedWorld(l.scenario, hubspot, slack, l.o.lang);
   // The dashboard signs people in through the sandbox's Slack, as it would through Slack's.
   const origin = `http://127.0.0.1:${await freePort()}`;
   slack.state.registerOpenIdClient({
@@ -179,7 +182,7 @@ export async function runDemo(o: DemoOptions, deps: DemoDeps): Promise<DemoResul
   const start = deps.clock.now();
   const dir = await mkdtemp(join(tmpdir(), 'sla-bot-demo-'));
   const officeOpensAt = officeOpening(start, scenario.officeOpensAfter);
-  const { file, config } = await demoConfig(dir, o.speed, officeOpensAt);
+  const { file, config } = await demoConfig(dir, o.speed, officeOpensAt, o.lang);
   const log = fileLogger(join(dir, 'worker.log'));
   const problems: string[] = [];
   try {

@@ -1,3 +1,4 @@
+import { type Lang, LOCALE_TAG } from '../i18n/language.ts';
 import type { HubSpotSandbox, SlackSandbox } from '../sandbox/index.ts';
 import type { DemoScenario } from './scenario.ts';
 
@@ -9,6 +10,7 @@ export function seedWorld(
   scenario: DemoScenario,
   hubspot: HubSpotSandbox,
   slack: SlackSandbox,
+  lang: Lang = 'en',
 ): Map<string, string> {
   const ownerIds = new Map<string, string>();
   const members: string[] = [];
@@ -28,6 +30,8 @@ export function seedWorld(
         name: p.firstName.toLowerCase(),
         realName: `${p.firstName} ${p.lastName}`,
         tz: p.tz,
+        // Their Slack language is the demo's (`--lang`), as Slack would tell it with include_locale.
+        locale: LOCALE_TAG[lang],
       });
       members.push(user.id);
     }

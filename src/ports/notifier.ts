@@ -4,6 +4,7 @@ import type { MessageTruth } from '../domain/message-truth.ts';
 import type { SlaInstance } from '../domain/model.ts';
 import type { Target } from '../domain/policy.ts';
 import type { Instant } from '../domain/time.ts';
+import type { Language } from '../i18n/language.ts';
 import type { Owner } from './crm-source.ts';
 
 /** Where a sent message lives, so it can be updated in place later. */
@@ -21,6 +22,8 @@ export interface MessageCopy extends MessageRef {
   readonly zone?: string;
   /** The fallback banner it carried (`null`: none); absent when not recorded. */
   readonly note?: string | null;
+  /** The reader's language it was rendered in; absent when not recorded (sent before issue 19). */
+  readonly language?: Language;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Clock } from '../clock/clock.ts';
 import type { SlaConfig } from '../config/types.ts';
 import { messageTruth, ownerKeyOf } from '../domain/message-truth.ts';
 import type { Millis } from '../domain/time.ts';
+import { translator } from '../i18n/translate.ts';
 import type { Logger } from '../log/logger.ts';
 import type { InstanceView } from '../ports/interactions.ts';
 import type {
@@ -23,6 +24,7 @@ import { type AmbiguousResolution, createKeyedPost } from './keyed-post.ts';
 import { byUrgencyThenScore } from './lead-urgency.ts';
 import { createOwnerNamer, ownerPlainName } from './owner-name.ts';
 import { callErrorResult, createPoster, failureResult } from './poster.ts';
+import { personLanguage } from './reader-language.ts';
 import { createRecipientResolver, type Recipient, recipientChannel, recipientLabel } from './recipients.ts';
 import { renderAdminAlert } from './render/admin-alert.ts';
 import type { Message } from './render/blocks.ts';
@@ -103,7 +105,6 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
       ownerName: await ownerName(ctx.owner),
       stageLabel: stageLabel(ctx.instance.stage),
     };
-    const late = lateNote(d.notification, d.now);
     const reason = d.notification.reason;
     // What is true now: a breach note sent after the lead was contacted says so (issue 15).
     const truth = messageTruth(
@@ -113,7 +114,9 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
     );
     const plainOwner = ownerPlainName(ctx.owner);
     const render = (r: Recipient, fallbackNote: string | null) => {
-      const rc = { ...base, zone: r.zone, fallbackNote };
+      const t = translator(r.language);
+      const rc = { ...base, zone: r.zone, t, fallbackNote };
+      const late = lateNote(d.notification, d.now, t);
       return reason.kind === 'handoff'
         ? renderNotification(rc, reason, late)
         : renderAsTrue(rc, reason, truth, late, plainOwner);
@@ -130,7 +133,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
           status: 'sent',
           ref: out.value,
           fallback: null,
-          copies: [{ ...out.value, zone: r.zone, note: null }],
+          copies: [{ ...out.value, zone: r.zone, note: null, language: r.language }],
         };
       if (out.failure.kind !== 'unreachable') return failureResult(out, d.now, recipientLabel(r));
       miss = unreachable(recipientLabel(r), out.failure.code);
@@ -140,12 +143,12 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
     const targeted = new Set<string>(d.notification.targets.map((t) => t.kind));
     const fallbacks = (await plan.fallbacks(targeted)).map((f) => f.recipient);
     await tellOnce(miss, fallbacks.map(recipientLabel), d.now);
-    const note = fallbackNote(miss.who, miss.why);
+    const noteFor = (r: Recipient) => fallbackNote(miss.who, miss.code, translator(r.language));
     return sendWithFallback({
       miss,
       fallbacks,
-      render: (r) => render(r, note),
-      note,
+      render: (r) => render(r, noteFor(r)),
+      noteFor,
       post,
       tellOnce,
       now: d.now,
@@ -158,12 +161,11 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
     const admins = await resolver.admins(now);
     if (admins.length === 0)
       return { status: 'failed', error: 'no_admins: set slack.admins in the SLA file' };
-    const message = renderAdminAlert(alert);
     const recipients = admins.map((a) => a.recipient);
     return sendWithFallback({
       miss: null,
       fallbacks: recipients,
-      render: () => message,
+      render: (r) => renderAdminAlert(alert, translator(r.language)),
       post: (channel, m) => keyed(channel, m, alert.key, alert.inDoubtSince ?? null, alert.claim),
       tellOnce: null,
       now,
@@ -188,10 +190,12 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
     if (found.kind === 'not_found') return { status: 'skipped', reason: 'users_not_found' };
     if (found.user.deleted) return { status: 'skipped', reason: 'user_deactivated' };
     const userId = found.user.id;
+    const language = personLanguage(config(), email, found.user.locale);
     const view = renderHome(byUrgencyThenScore(leads, now), {
       now,
       more,
       zone: config().timezone,
+      t: translator(language),
       stageLabel,
     });
     const out = await queue.run(`home:${userId}`, 0, () => client.views.publish({ user_id: userId, view }));

@@ -1,19 +1,34 @@
 import type { SlaConfig, Team } from '../config/types.ts';
 import type { Target } from '../domain/policy.ts';
 import type { Instant } from '../domain/time.ts';
+import type { Language } from '../i18n/language.ts';
 import type { Owner } from '../ports/crm-source.ts';
 import type { ChannelDirectory } from './channel-directory.ts';
+import { channelLanguage, personLanguage } from './reader-language.ts';
 import { normalizeEmail } from './slack-user.ts';
 import { type Unreachable, unreachable } from './unreachable.ts';
 import type { UserDirectory } from './user-directory.ts';
 
 /**
  * Someone or somewhere a message can be posted. A DM is posted to the user id itself; a channel to
- * its id when the SLA file's `#name` was resolved (`label` keeps the name people know).
+ * its id when the SLA file's `#name` was resolved (`label` keeps the name people know). `language`:
+ * what the reader reads (src/slack/reader-language.ts).
  */
 export type Recipient =
-  | { readonly kind: 'user'; readonly id: string; readonly email: string; readonly zone: string }
-  | { readonly kind: 'channel'; readonly channel: string; readonly zone: string; readonly label?: string };
+  | {
+      readonly kind: 'user';
+      readonly id: string;
+      readonly email: string;
+      readonly zone: string;
+      readonly language: Language;
+    }
+  | {
+      readonly kind: 'channel';
+      readonly channel: string;
+      readonly zone: string;
+      readonly language: Language;
+      readonly label?: string;
+    };
 
 /** Which configured role a fallback recipient fills (to skip ones the notification already targets). */
 export type FallbackRole = 'team_channel' | 'manager' | 'admin';
@@ -53,9 +68,10 @@ export function createRecipientResolver(deps: ResolverDeps) {
   async function channel(name: string): Promise<Recipient> {
     const id = deps.channels ? await deps.channels.idFor(name) : name;
     const zone = cfg().timezone;
+    const language = channelLanguage(cfg(), name);
     return id === name
-      ? { kind: 'channel', channel: name, zone }
-      : { kind: 'channel', channel: id, zone, label: name };
+      ? { kind: 'channel', channel: name, zone, language }
+      : { kind: 'channel', channel: id, zone, language, label: name };
   }
 
   async function person(rawEmail: string, now: Instant): Promise<Resolved> {
@@ -68,7 +84,8 @@ export function createRecipientResolver(deps: ResolverDeps) {
     if (found.kind === 'not_found') return miss(email, 'users_not_found');
     if (found.user.deleted) return miss(email, 'user_deactivated');
     const zone = found.user.zone ?? cfg().timezone;
-    return { ok: true, recipient: { kind: 'user', id: found.user.id, email, zone } };
+    const language = personLanguage(cfg(), email, found.user.locale);
+    return { ok: true, recipient: { kind: 'user', id: found.user.id, email, zone, language } };
   }
 
   async function owner(o: Owner | null, now: Instant): Promise<Resolved> {

@@ -6,6 +6,8 @@ export const SlackUserPayload = z.object({
   deleted: z.boolean().nullish(),
   is_bot: z.boolean().nullish(),
   tz: z.string().nullish(),
+  /** Only with `include_locale=true` on users.info (IETF tag such as `nl-NL`; SD-19). */
+  locale: z.string().nullish(),
   real_name: z.string().nullish(),
   profile: z
     .object({
@@ -30,6 +32,8 @@ export interface SlackUser {
   readonly zone: string | null;
   /** Deactivated: messages to them are never read. */
   readonly deleted: boolean;
+  /** Their Slack language (`nl-NL`), from users.info with `include_locale`; `null` when not asked or not said. */
+  readonly locale: string | null;
 }
 
 export const toSlackUser = (p: SlackUserPayload): SlackUser => ({
@@ -38,6 +42,7 @@ export const toSlackUser = (p: SlackUserPayload): SlackUser => ({
   name: nameOf(p),
   zone: p.tz ?? null,
   deleted: p.deleted === true,
+  locale: p.locale ?? null,
 });
 
 /** The first non-blank of the profile's real name, the user's real name and the display name. */

@@ -1,3 +1,5 @@
+import type { MessageKey, Translator } from '../i18n/translate.ts';
+
 /** Why an intended recipient cannot get a message; `code` keys the once-only admin alert. */
 export interface Unreachable {
   readonly who: string;
@@ -43,4 +45,29 @@ export function unreachable(who: string, code: string): Unreachable {
   const base = code.split(':')[0] ?? code;
   const reason = REASONS[base] ?? { why: `cannot be reached (${code})`, fix: 'check the recipient in Slack' };
   return { who, code, ...reason };
+}
+
+/** Codes with their own wording in the catalogues (`unreachable.<code>`); others say "cannot be reached". */
+const SAID: Readonly<Record<string, MessageKey>> = {
+  out_of_office: 'unreachable.out_of_office',
+  users_not_found: 'unreachable.not_in_slack',
+  user_not_found: 'unreachable.not_in_slack',
+  user_deactivated: 'unreachable.deactivated',
+  user_disabled: 'unreachable.deactivated',
+  account_inactive: 'unreachable.account_inactive',
+  messages_tab_disabled: 'unreachable.messages_tab_disabled',
+  no_owner: 'unreachable.no_owner',
+  owner_inactive: 'unreachable.owner_inactive',
+  owner_without_email: 'unreachable.owner_without_email',
+  no_team: 'unreachable.no_team',
+  no_team_channel: 'unreachable.no_team_channel',
+  channel_not_found: 'unreachable.channel_not_found',
+  not_in_channel: 'unreachable.not_in_channel',
+  is_archived: 'unreachable.is_archived',
+};
+
+/** `Unreachable.why` in a reader's language (the banner on a fallback copy). */
+export function whyUnreachable(code: string, t: Translator): string {
+  const key = SAID[code.split(':')[0] ?? code];
+  return key === undefined ? t.t('unreachable.other', { code }) : t.t(key);
 }

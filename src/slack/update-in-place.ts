@@ -1,11 +1,14 @@
 import type { Clock } from '../clock/clock.ts';
 import type { SlaConfig } from '../config/types.ts';
+import type { Language } from '../i18n/language.ts';
+import { type Translator, translator } from '../i18n/translate.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Owner } from '../ports/crm-source.ts';
 import type { EditResult, InstanceContext, MessageCopy, MessageEdit } from '../ports/notifier.ts';
 import { SlackCallError } from './errors.ts';
 import { ownerPlainName } from './owner-name.ts';
 import { callErrorResult, failureResult, type Poster } from './poster.ts';
+import { teamLanguage } from './reader-language.ts';
 import type { RecipientResolver } from './recipients.ts';
 import { endingWhy } from './render/close-why.ts';
 import { pingFallbackNote } from './render/fallback-note.ts';
@@ -45,14 +48,21 @@ export function createUpdateInPlace(deps: UpdateInPlaceDeps): (e: MessageEdit) =
   }
 
   /**
+   * The language a copy is read in: as recorded, else (sent before it was kept) the lead's team's,
+   * without a look-up (such a copy was English; any reader of it is in or near the team).
+   */
+  const readerLanguage = (copy: MessageCopy, ctx: InstanceContext): Language =>
+    copy.language ?? teamLanguage(deps.config(), ctx.team);
+
+  /**
    * The banner a copy carried. A ping's is rebuilt from resolving the owner again, so it stays true
    * (an out-of-office reason that is over is left out); a ping copy recorded without its banner (sent
    * before it was kept) had one when it is outside a DM. Other kinds keep theirs as it was.
    */
-  async function copyNote(copy: MessageCopy, e: MessageEdit): Promise<string | null> {
+  async function copyNote(copy: MessageCopy, e: MessageEdit, t: Translator): Promise<string | null> {
     if (e.notification.reason.kind !== 'handoff') return copy.note ?? null;
     const hadOne = copy.note === undefined ? !copy.channel.startsWith('D') : copy.note !== null;
-    return hadOne ? pingFallbackNote(await deps.resolver.owner(e.context.owner, e.now)) : null;
+    return hadOne ? pingFallbackNote(await deps.resolver.owner(e.context.owner, e.now), t) : null;
   }
 
   async function update(e: MessageEdit): Promise<EditResult> {
@@ -68,14 +78,16 @@ export function createUpdateInPlace(deps: UpdateInPlaceDeps): (e: MessageEdit) =
     const plainOwner = ownerPlainName(ctx.owner);
     const skipped: string[] = [];
     for (const copy of e.copies) {
+      const t = translator(readerLanguage(copy, ctx));
       const rc: RenderContext = {
         ...base,
         zone: await readerZone(copy, ctx),
-        fallbackNote: await copyNote(copy, e),
+        t,
+        fallbackNote: await copyNote(copy, e, t),
       };
       const message =
         reason.kind === 'handoff'
-          ? renderPing(rc, undefined, e.truth.state === 'ended' ? endingWhy(e.truth.ending, name) : null)
+          ? renderPing(rc, undefined, e.truth.state === 'ended' ? endingWhy(e.truth.ending, name, t) : null)
           : renderAsTrue(rc, reason, e.truth, null, plainOwner);
       const out = await poster.update(copy, message, e.claim ?? null);
       if (out.ok) continue;

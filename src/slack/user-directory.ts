@@ -19,6 +19,8 @@ export interface UserDirectory {
   user(id: string): Promise<SlackUser | null>;
   /** The e-mail behind a Slack user (YAML overrides first); `null` when unknown. */
   emailOf(id: string): Promise<string | null>;
+  /** The profile already at hand (no request, however old); `null` when never looked up here. */
+  known(id: string): SlackUser | null;
 }
 
 export interface UserDirectoryDeps {
@@ -51,7 +53,9 @@ export function createUserDirectory(deps: UserDirectoryDeps): UserDirectory {
   };
 
   async function fetchUser(id: string): Promise<SlackUser | null> {
-    const outcome = await queue.run('users.info', 0, () => client.users.info({ user: id }));
+    const outcome = await queue.run('users.info', 0, () =>
+      client.users.info({ user: id, include_locale: true }),
+    );
     if (!outcome.ok) {
       if (outcome.failure.code === 'user_not_found') return null;
       throw new SlackCallError('users.info', outcome.failure, outcome.retryAt);
@@ -105,7 +109,7 @@ export function createUserDirectory(deps: UserDirectoryDeps): UserDirectory {
       if (!id) throw err;
       return {
         kind: 'found',
-        user: profiles.get(id)?.user ?? { id, email, name: null, zone: null, deleted: false },
+        user: profiles.get(id)?.user ?? { id, email, name: null, zone: null, deleted: false, locale: null },
       };
     }
   }
@@ -117,7 +121,9 @@ export function createUserDirectory(deps: UserDirectoryDeps): UserDirectory {
     return (await user(id))?.email ?? null;
   }
 
-  return { byEmail, user, emailOf };
+  const known = (id: string): SlackUser | null => profiles.get(id)?.user ?? null;
+
+  return { byEmail, user, emailOf, known };
 }
 
 /** Concurrent calls for the same key share one request. */

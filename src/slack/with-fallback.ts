@@ -12,8 +12,8 @@ export interface FallbackSend {
   readonly miss: Unreachable | null;
   readonly fallbacks: readonly Recipient[];
   readonly render: (r: Recipient) => Message;
-  /** The fallback banner `render` puts on every copy (`null`: none), kept with the copies. */
-  readonly note?: string | null;
+  /** The fallback banner `render` puts on a copy, in its reader's language (none: no banner), kept with it. */
+  readonly noteFor?: (r: Recipient) => string | null;
   /** Posts to a channel (or user id) with the delivery's key (`KeyedPost` bound to the delivery). */
   readonly post: (channel: string, message: Message) => Promise<QueueOutcome<MessageRef>>;
   /** Tells admins about a fallback recipient that is unreachable too; `null` when sending to admins. */
@@ -40,7 +40,11 @@ export async function sendWithFallback(s: FallbackSend): Promise<SendResult> {
     const label = recipientLabel(r);
     const out = await s.post(recipientChannel(r), s.render(r));
     if (out.ok) {
-      accepted.push({ label, ref: out.value, copy: { ...out.value, zone: r.zone, note: s.note ?? null } });
+      accepted.push({
+        label,
+        ref: out.value,
+        copy: { ...out.value, zone: r.zone, note: s.noteFor?.(r) ?? null, language: r.language },
+      });
       continue;
     }
     errors.push(`${label}: ${out.failure.code}`);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { blocksToLines } from '../../src/demo/blocks-to-text.ts';
 import type { MrkdwnContext } from '../../src/demo/mrkdwn.ts';
 import { plainStyle } from '../../src/demo/style.ts';
+import { translator } from '../../src/i18n/translate.ts';
 import { renderAdminAlert } from '../../src/slack/render/admin-alert.ts';
 import { renderPing } from '../../src/slack/render/ping.ts';
 import type { RenderContext } from '../../src/slack/render/render-context.ts';
@@ -18,6 +19,7 @@ const rc = (over: Partial<RenderContext> = {}): RenderContext => ({
   context: context(),
   now: T0 + 5_000,
   zone: 'Europe/Amsterdam',
+  t: translator(),
   ownerName: 'Bram',
   stageLabel: 'SQL',
   fallbackNote: null,
@@ -49,8 +51,22 @@ describe('Block Kit as terminal lines', () => {
     expect(lines[1]).toBe('ℹ️ Meant for felix@example.com.');
   });
 
+  it('shows the ping in Dutch as a Dutch rep reads it in the demo (--lang nl)', () => {
+    const nl = translator({ code: 'nl', informal: false });
+    const lines = blocksToLines(renderPing(rc({ t: nl }), deadline), ctx);
+    expect(lines[0]).toBe('Nieuwe SQL: Jane Doe');
+    expect(lines).toContain(
+      'Je hebt een nieuwe SQL-lead. Neem binnen 5 min contact op en doe 6 belpogingen.',
+    );
+    expect(lines.join('\n')).toContain('[Ik pak hem op]');
+    expect(lines.join('\n')).toContain('[Open in HubSpot ↗]');
+  });
+
   it('shows an admin alert without its internal key', () => {
-    const lines = blocksToLines(renderAdminAlert({ key: 'k1', text: 'Slack: felix is not in Slack' }), ctx);
+    const lines = blocksToLines(
+      renderAdminAlert({ key: 'k1', text: 'Slack: felix is not in Slack' }, translator()),
+      ctx,
+    );
     expect(lines).toEqual(['⚙️ sla-bot admin alert', 'Slack: felix is not in Slack']);
   });
 

@@ -19,6 +19,17 @@ describe('the SLA file the demo runs', () => {
     expect(officeOpening(Date.UTC(2026, 2, 10, 13, 24, 0), 60_000)).toBe(Date.UTC(2026, 2, 10, 13, 25, 0));
   });
 
+  it('speaks the language asked for with --lang (and leaves the file as written in English)', () => {
+    const opens = officeOpening(AFTERNOON, 60_000);
+    expect(load(demoSlaFile(DEMO, { speed: 1, officeOpensAt: opens, lang: 'nl' })).language).toEqual({
+      code: 'nl',
+      informal: false,
+    });
+    const english = demoSlaFile(DEMO, { speed: 1, officeOpensAt: opens, lang: 'en' });
+    expect(load(english).language).toBeUndefined();
+    expect(english).not.toMatch(/^language:/m);
+  });
+
   it('keeps the demo durations at speed 1 and closes the office until the opening, whatever the hour', () => {
     const opens = officeOpening(AFTERNOON, 60_000);
     const config = load(demoSlaFile(DEMO, { speed: 1, officeOpensAt: opens }));

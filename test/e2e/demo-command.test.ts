@@ -86,6 +86,27 @@ describe('sla-bot demo', () => {
     for (const url of urls) expect({ url, refused: await refused(url) }).toEqual({ url, refused: true });
   }, 90_000);
 
+  it('speaks Dutch with --lang nl: pings, notes and buttons as a Dutch rep reads them', async () => {
+    const cap = captureIo({});
+    const code = await main(
+      ['demo', '--lang', 'nl', '--speed', '10', '--duration', '15s', '--no-color'],
+      cap.io,
+    );
+    const out = cap.stdout();
+    onTestFailed(() => console.error(`demo output:\n${out}`));
+    const dir = filesOf(out);
+    if (dir) await rm(dir, { recursive: true, force: true });
+    expect(cap.stderr()).toBe('');
+    expect(code).toBe(0);
+    expect(out).toMatch(/│ Nieuwe SQL: Sanne de Vries\n/);
+    expect(out).toMatch(/│ Je hebt een nieuwe SQL-lead\. Neem binnen \d+ s contact op/);
+    expect(out).toContain('[Ik pak hem op]');
+    expect(out).toContain(
+      'ℹ️ Bedoeld voor felix@example.com, die niet in Slack te vinden is; jij krijgt het in plaats daarvan.',
+    );
+    expect(out).not.toContain('You have a new SQL lead');
+  }, 60_000);
+
   it('stops on Ctrl-C: servers closed, worker stopped, summary printed, exit 0', async () => {
     const child = spawn(process.execPath, ['bin/sla-bot.js', 'demo'], {
       env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },

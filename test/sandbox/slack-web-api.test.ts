@@ -57,6 +57,16 @@ describe('Slack sandbox Web API, through the real @slack/web-api client', () => 
     expect(info.user).toMatchObject({ tz: 'America/New_York', tz_offset: -5 * 3600 });
   });
 
+  it('says the locale in users.info only when include_locale is passed, as Slack does (SD-19)', async () => {
+    const { web, manager } = await workspace();
+    const plain = await web.users.info({ user: manager.id });
+    expect(plain.user).not.toHaveProperty('locale');
+    const withLocale = await web.users.info({ user: manager.id, include_locale: true });
+    expect(withLocale.user?.locale).toBe('en-US');
+    const byEmail = await web.users.lookupByEmail({ email: 'bram@example.com' });
+    expect(byEmail.user).not.toHaveProperty('locale');
+  });
+
   it('opens a DM once and reports already_open afterwards', async () => {
     const { web, rep } = await workspace();
     const first = await web.conversations.open({ users: rep.id });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { MINUTE, SECOND } from '../../src/domain/time.ts';
+import { ENGLISH } from '../../src/i18n/language.ts';
 import { type SlackSandbox, type SlackSandboxOptions, startSlackSandbox } from '../../src/sandbox/index.ts';
 import { createMetrics } from '../../src/server/metrics.ts';
 import { createChannelDirectory } from '../../src/slack/channel-directory.ts';
@@ -99,7 +100,7 @@ describe('a Slack post whose answer was lost', () => {
       status: 'sent',
       ref: { channel: dm?.channel, ts: dm?.ts },
       fallback: null,
-      copies: [{ channel: dm?.channel, ts: dm?.ts, zone: 'Europe/Amsterdam', note: null }],
+      copies: [{ channel: dm?.channel, ts: dm?.ts, zone: 'Europe/Amsterdam', note: null, language: ENGLISH }],
     });
     expect(sandbox.stats.count('chat.postMessage')).toBe(1);
     expect(resolutions).toEqual(['found']);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SECOND } from '../../src/domain/time.ts';
+import { ENGLISH } from '../../src/i18n/language.ts';
 import { type SlackSandbox, startSlackSandbox } from '../../src/sandbox/index.ts';
 import { keyMetadata } from '../../src/slack/message-key.ts';
 import { createSlackNotifier } from '../../src/slack/notifier.ts';
@@ -108,7 +109,7 @@ describe('fenced sends and duplicate copies', () => {
       ref: { channel: one.channel, ts: one.ts },
       fallback: null,
       // The copy kept is the one found: it is the one later updated in place.
-      copies: [{ channel: one.channel, ts: one.ts, zone: 'Europe/Amsterdam', note: null }],
+      copies: [{ channel: one.channel, ts: one.ts, zone: 'Europe/Amsterdam', note: null, language: ENGLISH }],
     });
     expect(live().map((m) => m.ts)).toEqual([one.ts]);
     expect(sandbox.state.dmsTo('bram@example.com').find((m) => m.ts === two.ts)?.deletedAt).not.toBeNull();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactKind, FirstContactVerdict } from '../../src/domain/evaluation.ts';
 import { MINUTE, SECOND } from '../../src/domain/time.ts';
+import { translator } from '../../src/i18n/translate.ts';
 import type { Block } from '../../src/slack/render/blocks.ts';
 import { renderEscalation } from '../../src/slack/render/escalation.ts';
 import { leadRow } from '../../src/slack/render/lead-list.ts';
@@ -40,7 +41,13 @@ describe('a first contact that was only an attempt', () => {
           owner: owner(),
           pingRef: null,
         },
-        { now: deadline + 10 * MINUTE, zone: 'UTC', showOwner: false, stageLabel: () => 'SQL' },
+        {
+          now: deadline + 10 * MINUTE,
+          zone: 'UTC',
+          t: translator(),
+          showOwner: false,
+          stageLabel: () => 'SQL',
+        },
       ),
     ]);
 
@@ -60,6 +67,7 @@ describe('a first contact that was only an attempt', () => {
             context: context({ evaluation: evaluation({ firstContact }) }),
             now: deadline + 10 * MINUTE,
             zone: 'UTC',
+            t: translator(),
             ownerName: 'Bram',
             stageLabel: 'SQL',
             fallbackNote: null,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SlaConfig } from '../../src/config/types.ts';
 import { MINUTE } from '../../src/domain/time.ts';
+import { translator } from '../../src/i18n/translate.ts';
 import type { StoredInstance } from '../../src/ports/store.ts';
 import { renderNoticeModal } from '../../src/slack/render/notice-modal.ts';
 import { useStrictHttp } from '../support/http-mock.ts';
@@ -197,6 +198,9 @@ describe('Slack listeners, driven through Bolt', () => {
       instanceId: 'i-bram',
       channel: 'D_BRAM',
       ts: '1767184200.000100',
+      // The reader's language, so the answers to the submission need no look-up.
+      lang: 'en',
+      informal: false,
     });
     expect(JSON.stringify(view.blocks)).toContain('"value":"Job seeker"');
   });
@@ -298,7 +302,7 @@ describe('Slack listeners, driven through Bolt', () => {
     // Who may snooze needs look-ups: the form answers "Snoozing…" at once, the verdict follows.
     const snoozing = {
       response_action: 'update',
-      view: renderNoticeModal('Snooze escalations', 'Snoozing escalations…'),
+      view: renderNoticeModal('Snooze escalations', 'Snoozing escalations…', translator()),
     };
     expect(await h.receiver.dispatch(body)).toEqual([snoozing]);
     expect(await h.receiver.dispatch(body, { retryNum: 1 })).toEqual([snoozing]);
@@ -338,7 +342,10 @@ describe('Slack listeners, driven through Bolt', () => {
       'U_CHRIS',
     );
     expect(await h.receiver.dispatch(body)).toEqual([
-      { response_action: 'update', view: renderNoticeModal('Snooze escalations', 'Snoozing escalations…') },
+      {
+        response_action: 'update',
+        view: renderNoticeModal('Snooze escalations', 'Snoozing escalations…', translator()),
+      },
     ]);
     const verdict = h.api.callsTo('views.update')[0];
     expect(verdict?.fields).toMatchObject({
@@ -346,6 +353,7 @@ describe('Slack listeners, driven through Bolt', () => {
       view: renderNoticeModal(
         'Snooze escalations',
         "Only this team's manager or an sla-bot admin can snooze escalations.",
+        translator(),
       ),
     });
     expect(h.store.silenceList).toEqual([]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SlaConfig } from '../../src/config/types.ts';
 import { MINUTE, SECOND } from '../../src/domain/time.ts';
+import { ENGLISH } from '../../src/i18n/language.ts';
 import { createSlackNotifier } from '../../src/slack/notifier.ts';
 import { useStrictHttp } from '../support/http-mock.ts';
 import { messageProblems } from './support/block-kit.ts';
@@ -49,7 +50,15 @@ describe('sending notifications to Slack', () => {
       ref: { channel: 'D_BRAM', ts: '1767184200.000100' },
       fallback: null,
       // Kept to update it in place later, rendered the same way (the reader's zone, no banner).
-      copies: [{ channel: 'D_BRAM', ts: '1767184200.000100', zone: 'Europe/Amsterdam', note: null }],
+      copies: [
+        {
+          channel: 'D_BRAM',
+          ts: '1767184200.000100',
+          zone: 'Europe/Amsterdam',
+          note: null,
+          language: ENGLISH,
+        },
+      ],
     });
     const [post] = api.callsTo('chat.postMessage');
     expect(post?.fields.channel).toBe('U_BRAM');
@@ -90,8 +99,8 @@ describe('sending notifications to Slack', () => {
       fallback: 'bram@example.com is not found in Slack (users_not_found) → #sales-benelux, anna@example.com',
       // Both fallback copies, each kept with its reader's zone and the banner it carries.
       copies: [
-        { channel: 'C_SALES', ts: '1767184200.000100', zone: 'Europe/Amsterdam', note },
-        { channel: 'D_ANNA', ts: '1767184200.000100', zone: 'Europe/London', note },
+        { channel: 'C_SALES', ts: '1767184200.000100', zone: 'Europe/Amsterdam', note, language: ENGLISH },
+        { channel: 'D_ANNA', ts: '1767184200.000100', zone: 'Europe/London', note, language: ENGLISH },
       ],
     });
     expect(second.status).toBe('sent');
@@ -443,8 +452,20 @@ describe('sending notifications to Slack', () => {
       ref: { channel: 'C_ADMINS', ts: '1767184200.000100' },
       fallback: null,
       copies: [
-        { channel: 'C_ADMINS', ts: '1767184200.000100', zone: 'Europe/Amsterdam', note: null },
-        { channel: 'D_OPS', ts: '1767184200.000100', zone: 'Europe/Amsterdam', note: null },
+        {
+          channel: 'C_ADMINS',
+          ts: '1767184200.000100',
+          zone: 'Europe/Amsterdam',
+          note: null,
+          language: ENGLISH,
+        },
+        {
+          channel: 'D_OPS',
+          ts: '1767184200.000100',
+          zone: 'Europe/Amsterdam',
+          note: null,
+          language: ENGLISH,
+        },
       ],
     });
     expect(api.callsTo('chat.postMessage').map((c) => c.fields.channel)).toEqual(['#sla-admins', 'U_OPS']);

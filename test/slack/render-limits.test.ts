@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LeadSnapshot } from '../../src/domain/model.ts';
+import { translator } from '../../src/i18n/translate.ts';
 import { BLOCK_KIT } from '../../src/sandbox/slack/block-kit-limits.ts';
 import { LIMITS } from '../../src/slack/render/limits.ts';
 import { renderNotification } from '../../src/slack/render/notification.ts';
@@ -89,6 +90,23 @@ describe("every rendered kind stays within Slack's limits, as the Slack sandbox 
     }
   }
 
+  // The longest language (German, in both forms of address) and Dutch: every kind, every maximal lead.
+  for (const language of [
+    { code: 'de', informal: false },
+    { code: 'de', informal: true },
+    { code: 'nl', informal: false },
+  ] as const) {
+    const t = translator(language);
+    for (const [name, lead] of Object.entries(LEADS)) {
+      for (const rendered of everyMessageKind(input(lead), t)) {
+        it(`${rendered.name}, ${name} lead, in ${language.code}${language.informal ? ' (du)' : ''}`, () => {
+          expect(problemsOf(rendered)).toEqual([]);
+          if (rendered.surface === 'message') expect(brokenMarkup(rendered.content.blocks)).toEqual([]);
+        });
+      }
+    }
+  }
+
   it('the /sla list of 500 leads is cut with a footer, the Home tab counts the leads it was not given', () => {
     const kinds = everyMessageKind(input(LEADS.ordinary ?? snapshot()));
     const list = kinds.find((k) => k.name === '/sla list');
@@ -121,6 +139,7 @@ describe("every rendered kind stays within Slack's limits, as the Slack sandbox 
               context: context({ instance: instance({ lead }) }),
               now: deadline + 7 * 60_000,
               zone: 'Europe/Amsterdam',
+              t: translator(),
               ownerName: '<@U0BRAM>',
               stageLabel: 'SQL',
               fallbackNote: null,

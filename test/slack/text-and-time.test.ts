@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FirstContactVerdict } from '../../src/domain/evaluation.ts';
 import type { Acknowledgement } from '../../src/domain/model.ts';
 import { HOUR, MINUTE, SECOND } from '../../src/domain/time.ts';
+import { translator } from '../../src/i18n/translate.ts';
 import { pingFingerprint, pingStatus } from '../../src/slack/render/ping-status.ts';
 import {
   clip,
@@ -121,7 +122,7 @@ describe('the ping status line', () => {
         attempts: { made: 4, required: 6, atMost: 9, windowEnd: T0 + HOUR, state: 'open', overkill: false },
       }),
     });
-    const s = pingStatus(ctx, 'UTC');
+    const s = pingStatus(ctx, 'UTC', translator());
     const at = (T0 + MINUTE) / 1000;
     expect(s.lines.join('\n')).toContain(
       `On it: <@U1> at <!date^${at}^{date_short_pretty} {time}|Tue 13:01 UTC>.`,
@@ -133,9 +134,11 @@ describe('the ping status line', () => {
 
   it('names who pressed "On it" by the name kept with it, the e-mail only when none is known', () => {
     const line = (acknowledged: Acknowledgement) =>
-      pingStatus(context({ evaluation: evaluation({ acknowledged }) }), 'Europe/Amsterdam').lines.find((l) =>
-        l.startsWith(':wave:'),
-      );
+      pingStatus(
+        context({ evaluation: evaluation({ acknowledged }) }),
+        'Europe/Amsterdam',
+        translator(),
+      ).lines.find((l) => l.startsWith(':wave:'));
     const at = T0 + MINUTE;
     // A date token like the deadline's: Slack shows each reader the time in their own zone (`09:38`
     // today, the day otherwise); the zone is only named in the fallback of clients that cannot.
@@ -153,7 +156,7 @@ describe('the ping status line', () => {
 
   it('says "First attempt", not "Contacted", when the first contact was a call that did not connect', () => {
     const lines = (firstContact: FirstContactVerdict) =>
-      pingStatus(context({ evaluation: evaluation({ firstContact }) }), 'UTC').lines;
+      pingStatus(context({ evaluation: evaluation({ firstContact }) }), 'UTC', translator()).lines;
     const met = { state: 'met', deadline, at: T0, touchId: 'call:1', took: 12 * SECOND } as const;
     expect(lines({ ...met, contact: 'attempt' })).toContain(':white_check_mark: First attempt in 12s ✓');
     expect(lines({ ...met, contact: 'reached' })).toContain(':white_check_mark: Contacted in 12s ✓');
@@ -176,7 +179,7 @@ describe('the ping status line', () => {
 
   it('shows a closed lead without buttons', () => {
     const ctx = context({ instance: instance({ closedAt: T0, closeReason: 'not_a_fit' }) });
-    const s = pingStatus(ctx, 'UTC');
+    const s = pingStatus(ctx, 'UTC', translator());
     expect(s.lines[0]).toBe(':white_check_mark: Closed: marked not a fit.');
     expect(s.showOnIt || s.showNotAFit).toBe(false);
   });

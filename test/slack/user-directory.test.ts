@@ -41,6 +41,8 @@ describe('finding Slack users by e-mail', () => {
         name: 'Bram Bakker',
         zone: 'America/New_York',
         deleted: false,
+        // users.lookupByEmail does not say the locale (only users.info with include_locale does).
+        locale: null,
       },
     });
     expect(again).toEqual(first);

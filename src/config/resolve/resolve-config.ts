@@ -49,6 +49,7 @@ export function resolveConfig(
     config: {
       file: context.file,
       timezone: file.timezone,
+      ...(file.language === undefined ? {} : { language: file.language }),
       calendars: new Map([...calendars].map(([n, c]) => [n, c.calendar])),
       calendarSpecs: new Map([...calendars].map(([n, c]) => [n, c.spec])),
       stages: resolveStages(file, context.locate),

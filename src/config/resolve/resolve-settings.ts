@@ -11,6 +11,7 @@ export const resolveTeams = (file: SlaFile): Team[] =>
     manager: t.manager,
     members: t.members,
     channel: t.channel ?? null,
+    ...(t.language === undefined ? {} : { language: t.language }),
   }));
 
 const stageSource = (s: SlaFile['stages'][string]): StageSource => {

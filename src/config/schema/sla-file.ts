@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Calendars } from './calendar-schema.ts';
 import { Segments } from './condition-schema.ts';
+import { LanguageSetting } from './language-schema.ts';
 import { Policies } from './policy-schema.ts';
 import { timeZone } from './primitives.ts';
 import { Hubspot, Poll, Reports, Slack } from './settings-schema.ts';
@@ -11,6 +12,9 @@ import { People, Teams } from './team-schema.ts';
 export const SlaFile = z
   .strictObject({
     timezone: timeZone('Default IANA zone for calendars, dates and the digest, e.g. Europe/Amsterdam.'),
+    language: LanguageSetting(
+      "What sla-bot says in Slack, the digest, report and dashboard: en (default), nl or de. A person reads their Slack language when it is one of these; else their team's language; else this.",
+    ).optional(),
     calendars: Calendars,
     stages: Stages,
     recycle_stages: RecycleStages,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LanguageSetting } from './language-schema.ts';
 import { channel, email, name } from './primitives.ts';
 
 export const Team = z
@@ -9,6 +10,9 @@ export const Team = z
       .default([])
       .describe('The reps of the team (HubSpot owner e-mails). A rep belongs to one team. Default: none.'),
     channel: channel('Team channel for escalations that target team_channel.').optional(),
+    language: LanguageSetting(
+      "The team's language: its channel's, and its people's unless their Slack language is en, nl or de. Default: the top-level language.",
+    ).optional(),
   })
   .describe('A sales team: a manager, reps and an optional Slack channel.');
 export type Team = z.infer<typeof Team>;

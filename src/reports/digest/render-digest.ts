@@ -1,35 +1,36 @@
 import { DateTime } from 'luxon';
 import type { InstanceSummary, TeamDigest } from '../../domain/reports/index.ts';
 import { AGE_BUCKETS } from '../../domain/reports/index.ts';
+import type { Translator } from '../../i18n/translate.ts';
 import type { Block, Message } from '../../slack/render/blocks.ts';
 import { context, header, section } from '../../slack/render/common-blocks.ts';
 import { fallbackText, link, safe } from '../../slack/render/text.ts';
-import { duration } from '../format/values.ts';
 
 export interface DigestContext {
   readonly zone: string;
   /** `reports.dashboard_url` of the SLA file; `null` = no link. */
   readonly dashboardUrl: string | null;
   readonly stageLabel: (key: string) => string;
+  /** The manager's language (the team's `language:`). */
+  readonly t: Translator;
 }
 
 const dateIn = (t: number, zone: string, fmt: string) => DateTime.fromMillis(t, { zone }).toFormat(fmt);
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const pct = (v: number | null, tr: Translator) =>
+  v === null ? tr.t('digest.na') : tr.t('report.pct', { v: tr.decimal(v, 1) });
 
-const pct = (v: number | null) => (v === null ? 'n/a' : `${v.toFixed(1)}%`);
-
-function trend(d: TeamDigest): string {
-  if (d.trend === null) return d.previousCompliance.value === null ? 'no leads judged the week before' : '';
+function trend(d: TeamDigest, tr: Translator): string {
+  if (d.trend === null) return d.previousCompliance.value === null ? tr.t('digest.noPrevious') : '';
   const arrow = d.trend > 0 ? '▲' : d.trend < 0 ? '▼' : '=';
-  const sign = d.trend > 0 ? '+' : '';
-  return `${arrow} ${sign}${d.trend.toFixed(1)} pts vs ${pct(d.previousCompliance.value)} the week before`;
+  const delta = `${d.trend > 0 ? '+' : ''}${tr.decimal(d.trend, 1)}`;
+  return tr.t('digest.trend', { arrow, delta, previous: pct(d.previousCompliance.value, tr) });
 }
 
 /** Of the met, the breaches announced and then retracted (a touch logged late proved the deadline met). */
-const corrected = (d: TeamDigest): string => {
+const corrected = (d: TeamDigest, tr: Translator): string => {
   const n = d.corrected.value ?? 0;
-  return n === 0 ? '' : ` (${n} corrected: breach retracted, contact logged in time)`;
+  return n === 0 ? '' : tr.t('digest.corrected', { n });
 };
 
 /** The dashboard filtered to the team and the digest's days. */
@@ -42,37 +43,58 @@ export function dashboardLink(d: TeamDigest, ctx: DigestContext): string | null 
   return url.toString();
 }
 
-const breachLine = (b: InstanceSummary, ctx: DigestContext): string =>
-  `• ${link(b.url, safe(b.name, 60))}${b.company ? ` (${safe(b.company, 40)})` : ''}: ${safe(b.owner, 40)}, ${safe(ctx.stageLabel(b.stage), 30)}, ${duration(b.lateBy)} late${b.contactedAt === null ? ', not contacted yet' : ''}`;
+function breachLine(b: InstanceSummary, ctx: DigestContext): string {
+  const lead = `${link(b.url, safe(b.name, 60))}${b.company ? ` (${safe(b.company, 40)})` : ''}`;
+  return ctx.t.t(b.contactedAt === null ? 'digest.breachLineOpen' : 'digest.breachLine', {
+    lead,
+    owner: safe(b.owner, 40),
+    stage: safe(ctx.stageLabel(b.stage), 30),
+    late: ctx.t.reportDuration(b.lateBy),
+  });
+}
 
 /** A short Block Kit message for a manager: compliance and trend, worst breaches, uncontacted, link. */
 export function renderDigest(d: TeamDigest, ctx: DigestContext): Message {
-  const days = `${dateIn(d.since, ctx.zone, 'd LLL')} – ${dateIn(d.until - 1, ctx.zone, 'd LLL yyyy')}`;
+  const tr = ctx.t;
+  const { t } = tr;
+  const days = `${tr.date(d.since, ctx.zone, 'd LLL')} – ${tr.date(d.until - 1, ctx.zone, 'd LLL yyyy')}`;
+  const compliance = pct(d.compliance.value, tr);
+  const trendText = trend(d, tr);
   const summary = [
-    `Compliance *${pct(d.compliance.value)}*${trend(d) ? ` (${trend(d)})` : ''}`,
-    `${plural(d.handoffs.value ?? 0, 'handoff')}: ${d.met.value ?? 0} met${corrected(d)}, ${d.breached.value ?? 0} breached, ${d.excused.value ?? 0} excused (outages, not held against reps)`,
-    `Median time to first contact: ${duration(d.medianToContact.value)}`,
+    trendText
+      ? t('digest.complianceTrend', { pct: compliance, trend: trendText })
+      : t('digest.compliance', { pct: compliance }),
+    t('digest.counts', {
+      handoffs: d.handoffs.value ?? 0,
+      met: d.met.value ?? 0,
+      corrected: corrected(d, tr),
+      breached: d.breached.value ?? 0,
+      excused: d.excused.value ?? 0,
+    }),
+    t('digest.median', { duration: tr.reportDuration(d.medianToContact.value) }),
   ].join('\n');
   const u = d.uncontacted;
-  const ages = AGE_BUCKETS.filter((b) => (u.ages[b.key].value ?? 0) > 0).map(
-    (b) => `${u.ages[b.key].value} ${b.label}`,
+  const ages = AGE_BUCKETS.filter((b) => (u.ages[b.key].value ?? 0) > 0).map((b) =>
+    t(`digest.age.${b.key}`, { n: u.ages[b.key].value ?? 0 }),
   );
   const open = u.total.value ?? 0;
   const url = dashboardLink(d, ctx);
   const blocks: Block[] = [
-    header(`SLA digest: ${d.team}`),
-    context([`Handoffs of ${days}`]),
+    header(t('digest.header', { team: d.team })),
+    context([t('digest.days', { days })]),
     section(summary),
     section(
       d.worst.length === 0
-        ? '*Worst breaches:* none this week'
-        : `*Worst breaches*\n${d.worst.map((b) => breachLine(b, ctx)).join('\n')}`,
+        ? t('digest.worstNone')
+        : `${t('digest.worst')}\n${d.worst.map((b) => breachLine(b, ctx)).join('\n')}`,
     ),
-    section(`*Not yet contacted:* ${open === 0 ? 'none' : `${open} open (${ages.join(', ')})`}`),
+    section(
+      open === 0 ? t('digest.uncontactedNone') : t('digest.uncontacted', { n: open, ages: ages.join(', ') }),
+    ),
   ];
-  if (url !== null) blocks.push(section(link(url, 'Open the dashboard')));
+  if (url !== null) blocks.push(section(link(url, t('digest.dashboard'))));
   const text = fallbackText(
-    `SLA digest ${d.team}: compliance ${pct(d.compliance.value)}, ${d.breached.value ?? 0} breached, ${open} not yet contacted`,
+    t('digest.text', { team: d.team, pct: compliance, breached: d.breached.value ?? 0, open }),
   );
   return { text, blocks };
 }

@@ -1,8 +1,10 @@
 import type { SlaConfig } from '../../config/types.ts';
 import { buildDigests, type PersonFacts } from '../../domain/reports/index.ts';
 import type { Instant } from '../../domain/time.ts';
+import { translator } from '../../i18n/translate.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { SendResult } from '../../ports/notifier.ts';
+import { teamLanguage } from '../../slack/reader-language.ts';
 import type { Message } from '../../slack/render/blocks.ts';
 import { loadReportFacts, type ReportStore } from '../load-facts.ts';
 import { reportSetup } from '../report-setup.ts';
@@ -49,7 +51,10 @@ export async function sendDigests(
   };
   const outcomes: DigestOutcome[] = [];
   for (const d of digests) {
-    const result = await deps.poster.post(d.manager, renderDigest(d, ctx));
+    // The manager reads the team's language (the digest is about the team).
+    const team = config.teams.find((t) => t.name === d.team) ?? null;
+    const t = translator(teamLanguage(config, team));
+    const result = await deps.poster.post(d.manager, renderDigest(d, { ...ctx, t }));
     const meta = { team: d.team, manager: d.manager, status: result.status };
     if (result.status === 'sent') deps.logger.info(meta, 'digest sent');
     else deps.logger.error({ ...meta, error: result.error }, 'digest not sent');

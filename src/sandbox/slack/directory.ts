@@ -7,6 +7,8 @@ export interface SlackUser {
   readonly name: string;
   readonly realName: string;
   readonly tz: string;
+  /** The user's Slack language (`en-US`, `nl-NL`): users.info shows it only with `include_locale=true`. */
+  readonly locale: string;
   readonly isBot: boolean;
   deleted: boolean;
 }
@@ -30,6 +32,8 @@ export interface UserInput {
   readonly realName?: string;
   /** IANA zone. Default `Europe/Amsterdam`. */
   readonly tz?: string;
+  /** Slack language, e.g. `nl-NL`. Default `en-US`. */
+  readonly locale?: string;
   readonly deleted?: boolean;
 }
 
@@ -63,6 +67,7 @@ export class Directory {
       name: input.name ?? local,
       realName: input.realName ?? local.replace(/[._-]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()),
       tz: input.tz ?? 'Europe/Amsterdam',
+      locale: input.locale ?? 'en-US',
       isBot: false,
       deleted: input.deleted ?? false,
     };

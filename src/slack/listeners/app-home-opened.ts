@@ -3,6 +3,7 @@ import { byUrgencyThenScore } from '../lead-urgency.ts';
 import { renderHome } from '../render/lead-list-message.ts';
 import { emailOf } from './actor.ts';
 import type { ListenerDeps } from './deps.ts';
+import { readerOf } from './reader.ts';
 
 /** The App Home tab: the rep's open leads, most urgent first, then by lead score. Re-published on every open. */
 export function registerAppHomeOpened(app: App, deps: ListenerDeps): void {
@@ -15,6 +16,7 @@ export function registerAppHomeOpened(app: App, deps: ListenerDeps): void {
     const view = renderHome(byUrgencyThenScore(leads, now), {
       now,
       zone: config.timezone,
+      t: await readerOf(event.user, deps),
       stageLabel: (key) => config.stages.find((s) => s.key === key)?.label ?? key,
     });
     await client.views.publish({ user_id: event.user, view });

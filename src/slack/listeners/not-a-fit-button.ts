@@ -6,8 +6,7 @@ import { renderNoticeModal } from '../render/notice-modal.ts';
 import { onButton } from './ack-first.ts';
 import type { ListenerDeps } from './deps.ts';
 import { openThenFill } from './open-then-fill.ts';
-
-const TITLE = 'Not a fit';
+import { knownReaderOf } from './reader.ts';
 
 /** "Not a fit" opens the reason picker: at once, then filled in once the lead is looked up. */
 export function registerNotAFitButton(app: App, deps: ListenerDeps): void {
@@ -18,23 +17,29 @@ export function registerNotAFitButton(app: App, deps: ListenerDeps): void {
       channel: typeof container.channel_id === 'string' ? container.channel_id : null,
       ts: typeof container.message_ts === 'string' ? container.message_ts : null,
     };
+    // The clicker's language as far as already known: no request before the modal opens.
+    const t = knownReaderOf(body.user.id, deps);
     await openThenFill(
       client,
       body.trigger_id,
-      TITLE,
+      t.t('notAFit.title'),
       async () => {
         const lead = await deps.interactions.lead(action.value ?? '');
         if (lead === null || lead.instance.closedAt !== null)
-          return renderNoticeModal(TITLE, 'This lead is already closed; nothing to do.');
+          return renderNoticeModal(t.t('notAFit.title'), t.t('modal.closedLead'), t);
         const config = deps.config();
         const writeBack =
           config.hubspot.writeBack.enabled && config.hubspot.writeBack.notAFitLeadStatus !== null;
-        return renderNotAFitModal(leadName(lead.instance.lead), config.slack.notAFitReasons, writeBack, {
-          instanceId: lead.instance.id,
-          ...clicked,
-        });
+        return renderNotAFitModal(
+          leadName(lead.instance.lead, t),
+          config.slack.notAFitReasons,
+          writeBack,
+          { instanceId: lead.instance.id, ...clicked },
+          t,
+        );
       },
       deps,
+      t,
     );
   });
 }

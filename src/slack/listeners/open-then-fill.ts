@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { Translator } from '../../i18n/translate.ts';
 import { classifySlackError } from '../errors.ts';
 import type { ModalView } from '../render/blocks.ts';
 import { renderNoticeModal } from '../render/notice-modal.ts';
@@ -16,10 +17,12 @@ export async function openThenFill(
   title: string,
   build: () => Promise<ModalView>,
   deps: Pick<ListenerDeps, 'logger'>,
+  t: Translator,
 ): Promise<void> {
+  // No look-up before this (the trigger expires): `t` is the reader's language as far as known.
   const opened = await client.views.open({
     trigger_id: triggerId,
-    view: renderNoticeModal(title, 'Loading…'),
+    view: renderNoticeModal(title, t.t('modal.loading'), t),
   });
   const id = opened.view?.id;
   if (!id) throw new Error('views.open answered without a view id');
@@ -30,10 +33,7 @@ export async function openThenFill(
     deps.logger.warn({ err, view: id }, 'could not prepare the modal; telling the person');
     await client.views.update({
       view_id: id,
-      view: renderNoticeModal(
-        title,
-        'Something went wrong on our side. Close this and try again in a minute.',
-      ),
+      view: renderNoticeModal(title, t.t('modal.failed'), t),
     });
     throw err;
   }

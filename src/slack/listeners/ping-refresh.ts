@@ -1,8 +1,10 @@
 import type { WebClient } from '@slack/web-api';
+import { type Translator, translator } from '../../i18n/translate.ts';
 import type { InstanceView } from '../../ports/interactions.ts';
 import type { InstanceContext, MessageRef } from '../../ports/notifier.ts';
 import { classifySlackError, SlackCallError } from '../errors.ts';
 import { ownerPlainName } from '../owner-name.ts';
+import { teamLanguage } from '../reader-language.ts';
 import { createRecipientResolver } from '../recipients.ts';
 import { NO_AUTO_PARSE } from '../render/blocks.ts';
 import { pingFallbackNote } from '../render/fallback-note.ts';
@@ -20,6 +22,7 @@ export async function refreshPing(
   lead: InstanceView,
   clicked: MessageRef | null,
   deps: Pick<ListenerDeps, 'config' | 'clock' | 'logger' | 'directory'>,
+  clicker: Translator | null = null,
 ): Promise<void> {
   const ref = lead.pingRef ?? clicked;
   if (ref === null || lead.evaluation === null) return;
@@ -37,12 +40,20 @@ export async function refreshPing(
     attemptsRequired: lead.evaluation.attempts?.required ?? null,
   };
   const now = deps.clock.now();
-  let fallbackNote: string | null;
+  let fallbackNote: string | null = null;
+  let t: Translator;
   try {
-    // A ping outside a DM was a fallback copy: it keeps the note it was posted with.
-    fallbackNote = ref.channel.startsWith('D')
-      ? null
-      : pingFallbackNote(await createRecipientResolver(deps).owner(lead.owner, now));
+    const dm = ref.channel.startsWith('D');
+    if (dm && clicker !== null && clicked?.channel === ref.channel) {
+      // Clicked in the DM the ping is in: the person who clicked is its reader.
+      t = clicker;
+    } else {
+      const owner = await createRecipientResolver(deps).owner(lead.owner, now);
+      // The ping's reader: the owner in their DM; a channel copy reads the team's language.
+      t = translator(dm && owner.ok ? owner.recipient.language : teamLanguage(config, team));
+      // A ping outside a DM was a fallback copy: it keeps the note it was posted with.
+      if (!dm) fallbackNote = pingFallbackNote(owner, t);
+    }
   } catch (err) {
     if (!(err instanceof SlackCallError)) throw err;
     // Without the note the update would say less than the first post; the worker's next update fixes it.
@@ -56,6 +67,7 @@ export async function refreshPing(
     context,
     now,
     zone: config.timezone,
+    t,
     ownerName: mention(null, ownerPlainName(lead.owner)),
     stageLabel: config.stages.find((s) => s.key === lead.instance.stage)?.label ?? lead.instance.stage,
     fallbackNote,

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import type { Translator } from '../../i18n/translate.ts';
 import type { InstanceView } from '../../ports/interactions.ts';
 import { byUrgencyThenScore } from '../lead-urgency.ts';
 import type { Message } from '../render/blocks.ts';
@@ -7,38 +8,35 @@ import { fitEscaped } from '../render/text.ts';
 import { onCommand } from './ack-first.ts';
 import { emailOf } from './actor.ts';
 import type { ListenerDeps } from './deps.ts';
+import { readerOf } from './reader.ts';
 import { isAdmin, teamsManagedBy } from './team-of.ts';
-
-const HELP =
-  "`/sla` shows your open leads with time left and attempts; `/sla team` shows your team's (managers).";
 
 async function answer(text: string, userId: string, deps: ListenerDeps): Promise<Message> {
   const now = deps.clock.now();
   const config = deps.config();
   const arg = text.trim().toLowerCase();
-  if (arg === 'help') return { text: HELP, blocks: [] };
-  const email = await emailOf(userId, deps);
-  if (email === null) {
-    return {
-      text: 'Slack did not tell me your e-mail, so I cannot match you with a HubSpot owner. Ask an admin to add you under slack.user_overrides.',
-      blocks: [],
-    };
-  }
+  const email = arg === 'help' ? null : await emailOf(userId, deps);
+  const tr: Translator = await readerOf(userId, deps);
+  const { t } = tr;
+  const help = t('sla.help');
+  if (arg === 'help') return { text: help, blocks: [] };
+  if (email === null) return { text: t('sla.noEmail'), blocks: [] };
   const list = (title: string, leads: readonly InstanceView[], showOwner: boolean) =>
     renderLeadListMessage(title, byUrgencyThenScore(leads, now), {
       now,
       zone: config.timezone,
+      t: tr,
       showOwner,
       stageLabel: (key) => config.stages.find((s) => s.key === key)?.label ?? key,
     });
   if (arg === 'team') {
     const teams = isAdmin(config, email) ? config.teams : teamsManagedBy(config, email);
-    if (teams.length === 0) return { text: `Only managers can use \`/sla team\`. ${HELP}`, blocks: [] };
+    if (teams.length === 0) return { text: t('sla.teamOnlyManagers', { help }), blocks: [] };
     const leads = (await Promise.all(teams.map((t) => deps.interactions.openLeadsOfTeam(t.name)))).flat();
-    return list(`Open leads of ${teams.map((t) => t.name).join(', ')}`, leads, true);
+    return list(t('sla.teamTitle', { teams: teams.map((team) => team.name).join(', ') }), leads, true);
   }
-  if (arg !== '') return { text: `I do not know "${fitEscaped(text.trim(), 100)}". ${HELP}`, blocks: [] };
-  return list('Your open leads', await deps.interactions.openLeadsOf(email), false);
+  if (arg !== '') return { text: t('sla.unknown', { arg: fitEscaped(text.trim(), 100), help }), blocks: [] };
+  return list(t('sla.mineTitle'), await deps.interactions.openLeadsOf(email), false);
 }
 
 /** `/sla` and `/sla team`: acknowledged at once, answered privately through the response URL. */

@@ -7,16 +7,15 @@ import { FIELD, VIEW } from '../render/ids.ts';
 import { renderNoticeModal } from '../render/notice-modal.ts';
 import { SNOOZE_DURATIONS } from '../render/snooze-modal.ts';
 import { fallbackText } from '../render/text.ts';
-import { localTime } from '../render/time-format.ts';
 import { normalizeEmail } from '../slack-user.ts';
 import { type Checked, onSubmit } from './ack-first.ts';
 import { emailOf } from './actor.ts';
 import type { ListenerDeps } from './deps.ts';
+import { translatorFor } from './reader.ts';
 import { isAdmin, teamOf } from './team-of.ts';
 import { inputValue, SnoozeMeta, viewMeta } from './view-values.ts';
 
 type Scope = Silence['scope'];
-const TITLE = 'Snooze escalations';
 
 interface SnoozeForm {
   readonly meta: SnoozeMeta;
@@ -36,19 +35,25 @@ function parseScope(value: string | null): Scope | null {
  * owners) that can take longer than Slack waits, so the form turns into "Snoozing…" at once and
  * the verdict follows with `views.update`.
  */
-function checkSnooze(view: ViewOutput): Checked<SnoozeForm> {
-  const meta = viewMeta(view, SnoozeMeta);
-  const scope = parseScope(inputValue(view, FIELD.scope));
-  const duration = SNOOZE_DURATIONS.find((d) => String(d.ms) === inputValue(view, FIELD.duration));
-  const reason = inputValue(view, FIELD.snoozeReason);
-  if (meta === null || scope === null || duration === undefined || reason === null)
-    return { ok: false, errors: { [FIELD.snoozeReason.block]: 'Fill in every field.' } };
-  return {
-    ok: true,
-    value: { meta, scope, duration: duration.ms, reason },
-    answer: { response_action: 'update', view: renderNoticeModal(TITLE, 'Snoozing escalations…') },
+const checkSnooze =
+  (deps: Pick<ListenerDeps, 'config'>) =>
+  (view: ViewOutput): Checked<SnoozeForm> => {
+    const meta = viewMeta(view, SnoozeMeta);
+    const tr = translatorFor(meta, deps);
+    const scope = parseScope(inputValue(view, FIELD.scope));
+    const duration = SNOOZE_DURATIONS.find((d) => String(d.ms) === inputValue(view, FIELD.duration));
+    const reason = inputValue(view, FIELD.snoozeReason);
+    if (meta === null || scope === null || duration === undefined || reason === null)
+      return { ok: false, errors: { [FIELD.snoozeReason.block]: tr.t('snooze.fillIn') } };
+    return {
+      ok: true,
+      value: { meta, scope, duration: duration.ms, reason },
+      answer: {
+        response_action: 'update',
+        view: renderNoticeModal(tr.t('snooze.title'), tr.t('snooze.working'), tr),
+      },
+    };
   };
-}
 
 /** Only the manager of the lead's team (for that rep or team) or an admin may snooze. */
 function mayOrder(
@@ -67,15 +72,16 @@ function mayOrder(
 
 /** Submitting the snooze form adds a silence (idempotent per form) and confirms it to the manager. */
 export function registerSnoozeSubmit(app: App, deps: ListenerDeps): void {
-  onSubmit(app, VIEW.snooze, checkSnooze, async ({ body, view, client }, form) => {
+  onSubmit(app, VIEW.snooze, checkSnooze(deps), async ({ body, view, client }, form) => {
     const { scope, reason } = form;
+    const tr = translatorFor(form.meta, deps);
     const say = (text: string) =>
-      client.views.update({ view_id: view.id, view: renderNoticeModal(TITLE, text) });
+      client.views.update({ view_id: view.id, view: renderNoticeModal(tr.t('snooze.title'), text, tr) });
     const email = await emailOf(body.user.id, deps);
     const lead = await deps.interactions.lead(form.meta.instanceId);
     if (!mayOrder(deps, email, lead, scope)) {
       deps.logger.info({ instance: form.meta.instanceId, user: body.user.id }, 'snooze refused');
-      await say("Only this team's manager or an sla-bot admin can snooze escalations.");
+      await say(tr.t('snooze.refused'));
       return;
     }
     const now = deps.clock.now();
@@ -89,8 +95,11 @@ export function registerSnoozeSubmit(app: App, deps: ListenerDeps): void {
     };
     const added = await deps.interactions.addSilence(silence);
     deps.logger.info({ silence: silence.id, scope, until: silence.until, added }, 'escalations snoozed');
-    const who = scope.kind === 'team' ? `team ${scope.team}` : 'this rep';
-    const text = `Escalations for ${who} snoozed until ${localTime(silence.until, deps.config().timezone)}: ${reason}`;
+    const until = tr.localTime(silence.until, deps.config().timezone);
+    const text =
+      scope.kind === 'team'
+        ? tr.t('snooze.done.team', { team: scope.team, until, reason })
+        : tr.t('snooze.done.rep', { until, reason });
     await say(text);
     if (added)
       await client.chat.postMessage({ channel: body.user.id, text: fallbackText(text), ...NO_AUTO_PARSE });

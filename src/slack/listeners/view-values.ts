@@ -1,5 +1,9 @@
 import type { ViewOutput } from '@slack/bolt';
 import { z } from 'zod';
+import { LANGS } from '../../i18n/language.ts';
+
+/** The reader's language, written by the modal renderers so answers to a submission need no look-up. */
+const ReaderLang = { lang: z.enum(LANGS).optional(), informal: z.boolean().optional() };
 
 /** Reads one input of a submitted view: a select's value or a text input's text; `null` when empty. */
 export function inputValue(view: ViewOutput, ids: { block: string; action: string }): string | null {
@@ -23,8 +27,9 @@ export const NotAFitMeta = z.object({
   instanceId: z.string().min(1),
   channel: z.string().nullable(),
   ts: z.string().nullable(),
+  ...ReaderLang,
 });
 export type NotAFitMeta = z.infer<typeof NotAFitMeta>;
 
-export const SnoozeMeta = z.object({ instanceId: z.string().min(1) });
+export const SnoozeMeta = z.object({ instanceId: z.string().min(1), ...ReaderLang });
 export type SnoozeMeta = z.infer<typeof SnoozeMeta>;

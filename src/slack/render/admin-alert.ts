@@ -1,3 +1,4 @@
+import type { Translator } from '../../i18n/translate.ts';
 import type { AdminAlert } from '../../ports/notifier.ts';
 import type { Message } from './blocks.ts';
 import { section } from './common-blocks.ts';
@@ -8,9 +9,9 @@ import { fallbackText, fitEscaped } from './text.ts';
  * HubSpot names, e-mails and error messages, so all of it is escaped. The alert's key is internal
  * (the outbox dedupes on it, and it travels in the message metadata to find a post again): not shown.
  */
-export function renderAdminAlert(alert: AdminAlert): Message {
+export function renderAdminAlert(alert: AdminAlert, t: Translator): Message {
   return {
-    text: fallbackText(`sla-bot admin alert: ${alert.text}`),
-    blocks: [section(`:gear: *sla-bot admin alert*\n${fitEscaped(alert.text, 2500)}`)],
+    text: fallbackText(t.t('admin.text', { text: alert.text })),
+    blocks: [section(`${t.t('admin.title')}\n${fitEscaped(alert.text, 2500)}`)],
   };
 }

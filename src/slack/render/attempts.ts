@@ -12,12 +12,18 @@ export function renderShortfall(
   extra: string | null,
 ): Message {
   const { lead } = rc.context.instance;
+  const { t } = rc.t;
   return attemptsMessage(
     rc,
     'attempts_actions',
-    `:telephone_receiver: *Attempts ${made} of ${required}* for ${leadTitleLine(lead)}${ownerNote(rc)}: ` +
-      `the attempts window closed ${required - made} short.`,
-    `${leadPlain(lead)}: ${made} of ${required} attempts when the window closed.`,
+    t('attempts.shortfall', {
+      made,
+      required,
+      lead: leadTitleLine(lead, rc.t),
+      owner: ownerNote(rc),
+      short: required - made,
+    }),
+    t('attempts.shortfall.text', { lead: leadPlain(lead, rc.t), made, required }),
     extra,
   );
 }
@@ -30,12 +36,12 @@ export function renderOverkill(
   extra: string | null,
 ): Message {
   const { lead } = rc.context.instance;
+  const { t } = rc.t;
   return attemptsMessage(
     rc,
     'overkill_actions',
-    `:warning: *${made} attempts* on ${leadTitleLine(lead)}${ownerNote(rc)}; the SLA says at most ${atMost}. ` +
-      'Consider recycling the lead to nurture instead of calling again.',
-    `${leadPlain(lead)}: ${made} attempts, more than the ${atMost} allowed.`,
+    t('attempts.overkill', { made, lead: leadTitleLine(lead, rc.t), owner: ownerNote(rc), atMost }),
+    t('attempts.overkill.text', { lead: leadPlain(lead, rc.t), made, atMost }),
     extra,
   );
 }
@@ -52,7 +58,7 @@ function attemptsMessage(
     ...fallbackBanner(rc.fallbackNote),
     section(headline),
     extra === null ? null : context([extra]),
-    actions(blockId, [hubspotButton(rc.context.instance.lead)]),
+    actions(blockId, [hubspotButton(rc.context.instance.lead, rc.t)]),
   ]);
   return { text: fallbackText(text), blocks };
 }

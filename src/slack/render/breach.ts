@@ -4,9 +4,7 @@ import { actions, compact, context, fallbackBanner, hubspotButton, section } fro
 import { leadPlain, leadTitleLine } from './lead-facts.ts';
 import { ownerNote, type RenderContext } from './render-context.ts';
 import { fallbackText } from './text.ts';
-import { formatDuration, localTime, slackDate } from './time-format.ts';
-
-const EXCUSED = 'The deadline fell in an outage of HubSpot or Slack, so it is not counted against you.';
+import { slackDate } from './time-format.ts';
 
 /** Breach note to the rep: how late, and that contact is still due. */
 export function renderBreach(
@@ -16,21 +14,25 @@ export function renderBreach(
   extra: string | null,
 ): Message {
   const { lead } = rc.context.instance;
-  const late = formatDuration(Math.max(0, rc.now - deadline));
-  const whom = ownerNote(rc);
+  const { t } = rc.t;
+  const late = rc.t.duration(Math.max(0, rc.now - deadline));
   const blocks = compact([
     ...fallbackBanner(rc.fallbackNote),
     section(
-      `:red_circle: *First-contact deadline missed by ${late}* for ${leadTitleLine(lead)}${whom}. ` +
-        `It was ${slackDate(deadline, rc.zone)}. Please contact them now.`,
+      t('breach.headline', {
+        late,
+        lead: leadTitleLine(lead, rc.t),
+        owner: ownerNote(rc),
+        deadline: slackDate(deadline, rc.zone, rc.t),
+      }),
     ),
     excused || extra !== null
-      ? context([...(excused ? [EXCUSED] : []), ...(extra === null ? [] : [extra])])
+      ? context([...(excused ? [t('breach.excused')] : []), ...(extra === null ? [] : [extra])])
       : null,
-    actions('breach_actions', [hubspotButton(lead)]),
+    actions('breach_actions', [hubspotButton(lead, rc.t)]),
   ]);
   const text = fallbackText(
-    `First-contact deadline for ${leadPlain(lead)} missed by ${late} (was ${localTime(deadline, rc.zone)}).`,
+    t('breach.text', { lead: leadPlain(lead, rc.t), late, time: rc.t.localTime(deadline, rc.zone) }),
   );
   return { text, blocks };
 }

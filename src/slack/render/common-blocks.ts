@@ -1,4 +1,5 @@
 import type { LeadSnapshot } from '../../domain/model.ts';
+import type { Translator } from '../../i18n/translate.ts';
 import type { Block, Button } from './blocks.ts';
 import { ACTION } from './ids.ts';
 import { LIMITS } from './limits.ts';
@@ -47,12 +48,12 @@ export const button = (
 });
 
 /** A link button to the record; Slack still posts an action for it, which a listener acks. */
-export const hubspotButton = (lead: LeadSnapshot): Button | null =>
+export const hubspotButton = (lead: LeadSnapshot, t: Translator): Button | null =>
   /^https?:\/\//.test(lead.url) && lead.url.length <= LIMITS.buttonUrl
     ? {
         type: 'button',
         action_id: ACTION.openHubspot,
-        text: { type: 'plain_text', text: 'Open in HubSpot' },
+        text: { type: 'plain_text', text: fitEscaped(t.t('button.hubspot'), LIMITS.buttonText) },
         url: lead.url,
       }
     : null;

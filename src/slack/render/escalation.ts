@@ -13,7 +13,7 @@ import { ACTION } from './ids.ts';
 import { leadFacts, leadPlain, leadTitleLine } from './lead-facts.ts';
 import type { RenderContext } from './render-context.ts';
 import { fallbackText, safe } from './text.ts';
-import { formatDuration, localTime, slackDate } from './time-format.ts';
+import { slackDate } from './time-format.ts';
 
 export interface EscalationFacts {
   readonly deadline: Instant;
@@ -25,45 +25,51 @@ export interface EscalationFacts {
 /** Escalation to a manager or channel: names the rep and the lead, offers a snooze. */
 export function renderEscalation(rc: RenderContext, e: EscalationFacts, extra: string | null): Message {
   const { lead } = rc.context.instance;
+  const { t } = rc.t;
   const ctx = rc.context;
-  const late = formatDuration(Math.max(0, rc.now - e.deadline));
-  const team = ctx.team ? ` (team ${safe(ctx.team.name, 80)})` : '';
+  const late = rc.t.duration(Math.max(0, rc.now - e.deadline));
+  const team = ctx.team ? t('escalation.team', { team: safe(ctx.team.name, 80) }) : '';
   const fc = ctx.evaluation.firstContact;
   const lateContact = fc.state === 'breached' && fc.contactedAt !== null ? (fc.contact ?? 'reached') : null;
   const what =
     lateContact === null
-      ? 'has not contacted this lead'
+      ? t('escalation.what.none')
       : lateContact === 'attempt'
-        ? 'made a first attempt on this lead late'
-        : 'contacted this lead late';
+        ? t('escalation.what.attempt')
+        : t('escalation.what.reached');
   const notes = [
-    `Escalation level ${e.level + 1}${e.repeat > 0 ? `, reminder ${e.repeat}` : ''} · policy ${safe(ctx.policyName, 80)}`,
-    ...(e.excused
-      ? ['The deadline fell in an outage of HubSpot or Slack: the rep is not blamed for it.']
-      : []),
-    ...(ctx.evaluation.acknowledged
-      ? ['The rep pressed "On it" but no contact is logged in HubSpot yet.']
-      : []),
+    t('escalation.level', { level: e.level + 1, repeat: e.repeat, policy: safe(ctx.policyName, 80) }),
+    ...(e.excused ? [t('escalation.excused')] : []),
+    ...(ctx.evaluation.acknowledged ? [t('escalation.acked')] : []),
     ...(extra === null ? [] : [extra]),
   ];
   const blocks = compact([
     ...fallbackBanner(rc.fallbackNote),
     section(
-      `:rotating_light: ${rc.ownerName}${team} ${what}: ${leadTitleLine(lead)}. ` +
-        `The deadline was ${slackDate(e.deadline, rc.zone)}, ${late} ago.`,
+      t('escalation.headline', {
+        owner: rc.ownerName,
+        team,
+        what,
+        lead: leadTitleLine(lead, rc.t),
+        deadline: slackDate(e.deadline, rc.zone, rc.t),
+        late,
+      }),
     ),
     section(
-      '*Lead*',
-      leadFacts({ lead, stageLabel: rc.stageLabel, deadline: null, zone: rc.zone, attemptsRequired: null }),
+      t('escalation.lead'),
+      leadFacts(
+        { lead, stageLabel: rc.stageLabel, deadline: null, zone: rc.zone, attemptsRequired: null },
+        rc.t,
+      ),
     ),
     context(notes),
     actions('escalation_actions', [
-      hubspotButton(lead),
-      button(ACTION.snooze, 'Snooze escalations', ctx.instance.id),
+      hubspotButton(lead, rc.t),
+      button(ACTION.snooze, t('button.snooze'), ctx.instance.id),
     ]),
   ]);
   const text = fallbackText(
-    `SLA escalation: ${leadPlain(lead)} not contacted; deadline was ${localTime(e.deadline, rc.zone)} (${late} ago).`,
+    t('escalation.text', { lead: leadPlain(lead, rc.t), time: rc.t.localTime(e.deadline, rc.zone), late }),
   );
   return { text, blocks };
 }

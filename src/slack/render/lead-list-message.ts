@@ -11,17 +11,15 @@ export function renderLeadListMessage(
   leads: readonly InstanceView[],
   o: Omit<LeadListOptions, 'max'>,
 ): Message {
+  const { t } = o.t;
   if (leads.length === 0)
     return {
-      text: fallbackText(`${title}: no open leads.`),
-      blocks: [section(`*${fitEscaped(title, 200)}*\nNo open leads. :tada:`)],
+      text: fallbackText(t('list.empty.text', { title })),
+      blocks: [section(t('list.empty', { title: fitEscaped(title, 200) }))],
     };
   // 1 header + 40 rows + 1 footer stays under the 50-block message limit.
   const blocks = [header(title), ...leadRows(leads, { ...o, max: 40 })];
-  return {
-    text: fallbackText(`${title}: ${leads.length} open lead${leads.length === 1 ? '' : 's'}.`),
-    blocks,
-  };
+  return { text: fallbackText(t('list.text', { title, n: leads.length })), blocks };
 }
 
 /**
@@ -32,16 +30,13 @@ export function renderHome(
   leads: readonly InstanceView[],
   o: Omit<LeadListOptions, 'max' | 'showOwner'>,
 ): HomeView {
+  const { t } = o.t;
   const total = leads.length + (o.more ?? 0);
-  const intro =
-    total === 0
-      ? 'No open leads right now. New handoffs show up here and in your messages.'
-      : `${total} open lead${total === 1 ? '' : 's'}, most urgent first, then by lead score.`;
   return {
     type: 'home',
     blocks: [
-      header('Your open leads'),
-      context([intro]),
+      header(t('home.title')),
+      context([total === 0 ? t('home.empty') : t('home.intro', { n: total })]),
       // 2 + 95 rows + 1 footer stays under the 100-block view limit.
       ...leadRows(leads, { ...o, showOwner: false, max: HOME_ROWS }),
     ],

@@ -1,14 +1,19 @@
+import type { Lang } from '../../i18n/language.ts';
+import type { Translator } from '../../i18n/translate.ts';
 import type { ModalView } from './blocks.ts';
 import { section } from './common-blocks.ts';
 import { FIELD, VIEW } from './ids.ts';
+import { LIMITS } from './limits.ts';
 import { plain, selectInput, textInput } from './modal-parts.ts';
 import { safe } from './text.ts';
 
-/** Where the "Not a fit" click came from, carried through the modal. */
+/** Where the "Not a fit" click came from, carried through the modal (with the reader's language). */
 export interface NotAFitMeta {
   readonly instanceId: string;
   readonly channel: string | null;
   readonly ts: string | null;
+  readonly lang?: Lang;
+  readonly informal?: boolean;
 }
 
 /** The short reason picker behind "Not a fit". */
@@ -17,29 +22,28 @@ export function renderNotAFitModal(
   reasons: readonly string[],
   writeBack: boolean,
   meta: NotAFitMeta,
+  tr: Translator,
 ): ModalView {
-  const loop = writeBack ? ' The lead goes back to nurture in HubSpot.' : '';
+  const { t } = tr;
   const reasonInput =
     reasons.length > 0
       ? selectInput(
           FIELD.reason,
-          'Reason',
+          t('notAFit.reason'),
           reasons.map((r) => ({ label: r, value: r })),
         )
-      : textInput(FIELD.reason, 'Reason', { optional: false, maxLength: 150 });
+      : textInput(FIELD.reason, t('notAFit.reason'), { optional: false, maxLength: 150 });
   return {
     type: 'modal',
     callback_id: VIEW.notAFit,
-    title: plain('Not a fit', 24),
-    submit: plain('Save', 24),
-    close: plain('Cancel', 24),
-    private_metadata: JSON.stringify(meta),
+    title: plain(t('notAFit.title'), LIMITS.viewTitle),
+    submit: plain(t('notAFit.save'), LIMITS.viewButton),
+    close: plain(t('modal.cancel'), LIMITS.viewButton),
+    private_metadata: JSON.stringify({ ...meta, lang: tr.lang, informal: tr.language.informal }),
     blocks: [
-      section(
-        `Why is *${safe(leadName, 150)}* not a fit? Marketing sees the reason as feedback on lead quality.${loop}`,
-      ),
+      section(t('notAFit.intro', { lead: safe(leadName, 150), loop: writeBack ? t('notAFit.loop') : '' })),
       reasonInput,
-      textInput(FIELD.note, 'Note for marketing', { optional: true, maxLength: 500 }),
+      textInput(FIELD.note, t('notAFit.note'), { optional: true, maxLength: 500 }),
     ],
   };
 }

@@ -15,7 +15,6 @@ import { leadFacts, leadName, leadPlain, leadTitleLine } from './lead-facts.ts';
 import { pingStatus } from './ping-status.ts';
 import type { RenderContext } from './render-context.ts';
 import { fallbackText, oneLine, safe } from './text.ts';
-import { formatDuration, localTime } from './time-format.ts';
 
 /**
  * The handoff ping: everything needed to call now, the deadline in the reader's zone, the SLA state
@@ -24,39 +23,47 @@ import { formatDuration, localTime } from './time-format.ts';
  */
 export function renderPing(rc: RenderContext, deadline?: Instant, handedOver: string | null = null): Message {
   const { context: ctx, zone } = rc;
+  const { t } = rc.t;
   const { lead } = ctx.instance;
   const due = deadline ?? ctx.evaluation.firstContact.deadline;
-  const status = pingStatus(ctx, zone, handedOver);
-  const within = formatDuration(Math.max(0, due - ctx.evaluation.clockStart));
-  const attempts = ctx.attemptsRequired === null ? '' : ` and make ${ctx.attemptsRequired} call attempts`;
+  const status = pingStatus(ctx, zone, rc.t, handedOver);
+  const within = rc.t.duration(Math.max(0, due - ctx.evaluation.clockStart));
+  const attempts = ctx.attemptsRequired ?? 0;
   const stage = safe(rc.stageLabel, 60);
   const intro =
     rc.fallbackNote === null
-      ? `You have a new ${stage} lead. Contact them within ${within}${attempts}.`
-      : `New ${stage} lead for ${rc.ownerName}. Contact them within ${within}${attempts}.`;
+      ? t('ping.intro.self', { stage, within, attempts })
+      : t('ping.intro.other', { stage, owner: rc.ownerName, within, attempts });
   const blocks = compact([
-    header(`New ${oneLine(rc.stageLabel)}: ${oneLine(leadName(lead))}`),
+    header(t('ping.header', { stage: oneLine(rc.stageLabel), name: oneLine(leadName(lead, rc.t)) })),
     ...fallbackBanner(rc.fallbackNote),
-    section(`${leadTitleLine(lead)}\n${intro}`),
+    section(`${leadTitleLine(lead, rc.t)}\n${intro}`),
     section(
-      '*Lead details*',
-      leadFacts({
-        lead,
-        stageLabel: rc.stageLabel,
-        deadline: due,
-        zone,
-        attemptsRequired: ctx.attemptsRequired,
-      }),
+      t('ping.details'),
+      leadFacts(
+        {
+          lead,
+          stageLabel: rc.stageLabel,
+          deadline: due,
+          zone,
+          attemptsRequired: ctx.attemptsRequired,
+        },
+        rc.t,
+      ),
     ),
     status.lines.length > 0 ? context(status.lines) : null,
     actions('lead_actions', [
-      status.showOnIt ? button(ACTION.onIt, 'On it', ctx.instance.id, 'primary') : null,
-      status.showNotAFit ? button(ACTION.notAFit, 'Not a fit', ctx.instance.id) : null,
-      hubspotButton(lead),
+      status.showOnIt ? button(ACTION.onIt, t('button.onIt'), ctx.instance.id, 'primary') : null,
+      status.showNotAFit ? button(ACTION.notAFit, t('button.notAFit'), ctx.instance.id) : null,
+      hubspotButton(lead, rc.t),
     ]),
   ]);
   const text = fallbackText(
-    `New ${oneLine(rc.stageLabel)} lead: ${leadPlain(lead)}. Contact by ${localTime(due, zone)}.`,
+    t('ping.text', {
+      stage: oneLine(rc.stageLabel),
+      lead: leadPlain(lead, rc.t),
+      time: rc.t.localTime(due, zone),
+    }),
   );
   return { text, blocks };
 }

@@ -13,7 +13,7 @@ import { ACTION } from './ids.ts';
 import { leadPlain, leadTitleLine } from './lead-facts.ts';
 import { ownerNote, type RenderContext } from './render-context.ts';
 import { fallbackText, phoneLink } from './text.ts';
-import { formatDuration, localTime, slackDate } from './time-format.ts';
+import { slackDate } from './time-format.ts';
 
 /** Reminder before the first-contact deadline. */
 export function renderReminder(
@@ -22,25 +22,30 @@ export function renderReminder(
   leftAtDue: Millis,
   extra: string | null,
 ): Message {
-  const left = Math.max(0, leftAtDue);
+  const { t } = rc.t;
+  const left = rc.t.duration(Math.max(0, leftAtDue));
   const { lead } = rc.context.instance;
-  const whom = ownerNote(rc);
-  const phone = lead.phone ? ` Call ${phoneLink(lead.phone)}.` : '';
+  const phone = lead.phone ? t('reminder.call', { phone: phoneLink(lead.phone) }) : '';
   const acked = rc.context.evaluation.acknowledged !== null;
   const blocks = compact([
     ...fallbackBanner(rc.fallbackNote),
     section(
-      `:alarm_clock: *${formatDuration(left)} left* to contact ${leadTitleLine(lead)}${whom}. ` +
-        `Deadline ${slackDate(deadline, rc.zone)}.${phone}`,
+      t('reminder.headline', {
+        left,
+        lead: leadTitleLine(lead, rc.t),
+        owner: ownerNote(rc),
+        deadline: slackDate(deadline, rc.zone, rc.t),
+        phone,
+      }),
     ),
     extra === null ? null : context([extra]),
     actions('reminder_actions', [
-      acked ? null : button(ACTION.onIt, 'On it', rc.context.instance.id, 'primary'),
-      hubspotButton(lead),
+      acked ? null : button(ACTION.onIt, t('button.onIt'), rc.context.instance.id, 'primary'),
+      hubspotButton(lead, rc.t),
     ]),
   ]);
   const text = fallbackText(
-    `${formatDuration(left)} left to contact ${leadPlain(lead)}: deadline ${localTime(deadline, rc.zone)}.`,
+    t('reminder.text', { left, lead: leadPlain(lead, rc.t), time: rc.t.localTime(deadline, rc.zone) }),
   );
   return { text, blocks };
 }

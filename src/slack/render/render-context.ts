@@ -1,4 +1,5 @@
 import type { Instant } from '../../domain/time.ts';
+import type { Translator } from '../../i18n/translate.ts';
 import type { InstanceContext } from '../../ports/notifier.ts';
 
 /** Everything a renderer needs besides the notification itself; resolved by the notifier first. */
@@ -7,6 +8,8 @@ export interface RenderContext {
   readonly now: Instant;
   /** The reader's IANA zone (users.info `tz`), or the config's default zone for channels. */
   readonly zone: string;
+  /** The reader's language (Slack locale, else the team's, else the file's): all text comes from it. */
+  readonly t: Translator;
   /** The owner as readers should see them: a `<@U…>` mention when known, else name or e-mail. */
   readonly ownerName: string;
   /** The configured stage's label (`SQL`). */
@@ -17,4 +20,4 @@ export interface RenderContext {
 
 /** ` (owner: …)` when this copy reaches someone other than the owner, so they know whose lead it is. */
 export const ownerNote = (rc: RenderContext): string =>
-  rc.fallbackNote === null ? '' : ` (owner: ${rc.ownerName})`;
+  rc.fallbackNote === null ? '' : rc.t.t('note.owner', { owner: rc.ownerName });

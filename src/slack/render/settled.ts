@@ -6,7 +6,7 @@ import { actions, compact, context, fallbackBanner, hubspotButton, section } fro
 import { leadPlain, leadTitleLine } from './lead-facts.ts';
 import { ownerNote, type RenderContext } from './render-context.ts';
 import { fallbackText, safe } from './text.ts';
-import { formatDuration, localTime, slackDate } from './time-format.ts';
+import { slackDate } from './time-format.ts';
 
 /** A message whose point no longer stands as it was sent: every state of `MessageTruth` but `open`. */
 export type Settled = Exclude<MessageTruth, { readonly state: 'open' }>;
@@ -30,10 +30,10 @@ export function renderSettled(
   const blocks = compact([
     ...fallbackBanner(rc.fallbackNote),
     section(line),
-    context([`${leadTitleLine(lead)}${ownerNote(rc)} · ${about(rc, reason)}`]),
-    actions(`${reason.kind}_actions`, [hubspotButton(lead)]),
+    context([`${leadTitleLine(lead, rc.t)}${ownerNote(rc)} · ${about(rc, reason)}`]),
+    actions(`${reason.kind}_actions`, [hubspotButton(lead, rc.t)]),
   ]);
-  return { text: fallbackText(`${plain}: ${leadPlain(lead)}.`), blocks };
+  return { text: fallbackText(`${plain}: ${leadPlain(lead, rc.t)}.`), blocks };
 }
 
 /** The outcome line (mrkdwn) and its plain-text form. */
@@ -43,60 +43,64 @@ function outcome(
   truth: Settled,
   plainOwner: string,
 ): { readonly line: string; readonly plain: string } {
-  const zone = rc.zone;
+  const { zone, t: tr } = rc;
+  const { t } = tr;
+  const at = (when: number) => ({ line: slackDate(when, zone, tr), plain: tr.localTime(when, zone) });
+  const done = (plain: string, line: string = plain) => ({ line: `:white_check_mark: ${line}`, plain });
   switch (truth.state) {
     case 'resolved': {
-      const what = truth.contact === 'attempt' ? 'First attempt' : 'Contacted';
-      const late = formatDuration(truth.lateBy);
-      return {
-        line: `:white_check_mark: ${what} by ${rc.ownerName} at ${slackDate(truth.at, zone)} (${late} late)`,
-        plain: `${what} by ${plainOwner} at ${localTime(truth.at, zone)} (${late} late)`,
-      };
+      const key = truth.contact === 'attempt' ? 'settled.resolved.attempt' : 'settled.resolved.reached';
+      const late = tr.duration(truth.lateBy);
+      const when = at(truth.at);
+      return done(
+        t(key, { owner: plainOwner, at: when.plain, late }),
+        t(key, { owner: rc.ownerName, at: when.line, late }),
+      );
     }
     case 'corrected': {
-      const what = truth.contact === 'attempt' ? 'first attempt' : 'contact';
-      const tail = ' — within the deadline; no breach';
-      return {
-        line: `:white_check_mark: Correction: ${what} logged at ${slackDate(truth.at, zone)}${tail}`,
-        plain: `Correction: ${what} logged at ${localTime(truth.at, zone)}${tail}`,
-      };
+      const key = truth.contact === 'attempt' ? 'settled.corrected.attempt' : 'settled.corrected.reached';
+      const when = at(truth.at);
+      return done(t(key, { at: when.plain }), t(key, { at: when.line }));
     }
-    case 'attempts_met': {
-      const text = `Correction: ${truth.made} of ${truth.required} attempts logged within the window`;
-      return { line: `:white_check_mark: ${text}`, plain: text };
-    }
+    case 'attempts_met':
+      return done(t('settled.attemptsMet', { made: truth.made, required: truth.required }));
     case 'done': {
-      const what = truth.contact === 'attempt' ? 'first attempt' : 'contacted';
-      return {
-        line: `:white_check_mark: Done: ${what} at ${slackDate(truth.at, zone)}`,
-        plain: `Done: ${what} at ${localTime(truth.at, zone)}`,
-      };
+      const key = truth.contact === 'attempt' ? 'settled.done.attempt' : 'settled.done.reached';
+      const when = at(truth.at);
+      return done(t(key, { at: when.plain }), t(key, { at: when.line }));
     }
     case 'ended': {
-      const why = endingWhy(truth.ending, rc.ownerName);
-      const plainWhy = endingPlain(truth.ending, plainOwner);
-      return reason.kind === 'reminder'
-        ? { line: `:heavy_minus_sign: No longer needed: ${why}`, plain: `No longer needed: ${plainWhy}` }
-        : { line: `:white_check_mark: Closed: ${why}`, plain: `Closed: ${plainWhy}` };
+      const why = endingWhy(truth.ending, rc.ownerName, tr);
+      const plainWhy = endingPlain(truth.ending, plainOwner, tr);
+      if (reason.kind !== 'reminder')
+        return done(t('settled.closed', { why: plainWhy }), t('settled.closed', { why }));
+      return {
+        line: `:heavy_minus_sign: ${t('settled.noLongerNeeded', { why })}`,
+        plain: t('settled.noLongerNeeded', { why: plainWhy }),
+      };
     }
   }
 }
 
 /** What the message was about, in a few words (the reader's zone for times). */
 function about(rc: RenderContext, reason: NoticeReason): string {
-  const zone = rc.zone;
+  const { zone, t: tr } = rc;
+  const { t } = tr;
   switch (reason.kind) {
     case 'breach':
-      return `first-contact deadline ${slackDate(reason.deadline, zone)} was missed`;
-    case 'escalation': {
-      const level = `escalation level ${reason.level + 1}${reason.repeat > 0 ? `, reminder ${reason.repeat}` : ''}`;
-      return `first-contact deadline ${slackDate(reason.deadline, zone)} · ${level} · policy ${safe(rc.context.policyName, 80)}`;
-    }
+      return t('settled.about.breach', { deadline: slackDate(reason.deadline, zone, tr) });
+    case 'escalation':
+      return t('settled.about.escalation', {
+        deadline: slackDate(reason.deadline, zone, tr),
+        level: reason.level + 1,
+        repeat: reason.repeat,
+        policy: safe(rc.context.policyName, 80),
+      });
     case 'reminder':
-      return `reminder before the deadline ${slackDate(reason.deadline, zone)}`;
+      return t('settled.about.reminder', { deadline: slackDate(reason.deadline, zone, tr) });
     case 'attempts_shortfall':
-      return `attempts window closed with ${reason.made} of ${reason.required}`;
+      return t('settled.about.shortfall', { made: reason.made, required: reason.required });
     case 'overkill':
-      return `${reason.made} attempts, more than the ${reason.atMost} allowed`;
+      return t('settled.about.overkill', { made: reason.made, atMost: reason.atMost });
   }
 }

@@ -1,16 +1,19 @@
 import { DAY, HOUR, type Millis } from '../../domain/time.ts';
+import type { MessageKey, Translator } from '../../i18n/translate.ts';
 import type { ModalView } from './blocks.ts';
 import { section } from './common-blocks.ts';
 import { FIELD, VIEW } from './ids.ts';
+import { LIMITS } from './limits.ts';
 import { plain, selectInput, textInput } from './modal-parts.ts';
 import { safe } from './text.ts';
 
-export const SNOOZE_DURATIONS: readonly { label: string; ms: Millis }[] = [
-  { label: '1 hour', ms: HOUR },
-  { label: '4 hours', ms: 4 * HOUR },
-  { label: '1 day', ms: DAY },
-  { label: '3 days', ms: 3 * DAY },
-  { label: '1 week', ms: 7 * DAY },
+/** The periods a snooze can last: `n` of a unit, said in the reader's language. */
+export const SNOOZE_DURATIONS: readonly { n: number; unit: MessageKey; ms: Millis }[] = [
+  { n: 1, unit: 'snooze.hours', ms: HOUR },
+  { n: 4, unit: 'snooze.hours', ms: 4 * HOUR },
+  { n: 1, unit: 'snooze.days', ms: DAY },
+  { n: 3, unit: 'snooze.days', ms: 3 * DAY },
+  { n: 1, unit: 'snooze.weeks', ms: 7 * DAY },
 ];
 
 export interface SnoozeScopeOption {
@@ -24,30 +27,29 @@ export function renderSnoozeModal(
   leadName: string,
   scopes: readonly SnoozeScopeOption[],
   instanceId: string,
+  tr: Translator,
 ): ModalView {
+  const { t } = tr;
   return {
     type: 'modal',
     callback_id: VIEW.snooze,
-    title: plain('Snooze escalations', 24),
-    submit: plain('Snooze', 24),
-    close: plain('Cancel', 24),
-    private_metadata: JSON.stringify({ instanceId }),
+    title: plain(t('snooze.title'), LIMITS.viewTitle),
+    submit: plain(t('snooze.submit'), LIMITS.viewButton),
+    close: plain(t('modal.cancel'), LIMITS.viewButton),
+    private_metadata: JSON.stringify({ instanceId, lang: tr.lang, informal: tr.language.informal }),
     blocks: [
-      section(
-        `Escalations about *${safe(leadName, 150)}* and similar leads stop for the period you pick. ` +
-          'Reminders to the rep continue; the snooze and its reason appear in reports.',
-      ),
-      selectInput(FIELD.scope, 'Snooze for', scopes, scopes[0]?.value),
+      section(t('snooze.intro', { lead: safe(leadName, 150) })),
+      selectInput(FIELD.scope, t('snooze.scope'), scopes, scopes[0]?.value),
       selectInput(
         FIELD.duration,
-        'For how long',
-        SNOOZE_DURATIONS.map((d) => ({ label: d.label, value: String(d.ms) })),
+        t('snooze.duration'),
+        SNOOZE_DURATIONS.map((d) => ({ label: t(d.unit, { n: d.n }), value: String(d.ms) })),
         String(4 * HOUR),
       ),
-      textInput(FIELD.snoozeReason, 'Reason', {
+      textInput(FIELD.snoozeReason, t('snooze.reason'), {
         optional: false,
         maxLength: 300,
-        placeholder: 'e.g. rep at a trade fair',
+        placeholder: t('snooze.placeholder'),
       }),
     ],
   };

@@ -7,6 +7,7 @@ import type { NotificationReason } from '../../../src/domain/evaluation.ts';
 import type { LeadSnapshot } from '../../../src/domain/model.ts';
 import type { TeamDigest } from '../../../src/domain/reports/index.ts';
 import { HOUR, MINUTE } from '../../../src/domain/time.ts';
+import { type Translator, translator } from '../../../src/i18n/translate.ts';
 import type { Owner } from '../../../src/ports/crm-source.ts';
 import type { InstanceView } from '../../../src/ports/interactions.ts';
 import { renderDigest } from '../../../src/reports/digest/render-digest.ts';
@@ -89,8 +90,9 @@ export interface KindInput {
 
 const ZONE = 'Europe/Amsterdam';
 
-function renderContext(k: KindInput, note: string | null): RenderContext {
+function renderContext(k: KindInput, note: string | null, t: Translator): RenderContext {
   return {
+    t,
     context: context({
       instance: instance({ lead: k.lead, policyName: k.text }),
       owner: k.owner,
@@ -116,14 +118,14 @@ function renderContext(k: KindInput, note: string | null): RenderContext {
   };
 }
 
-function pingStates(k: KindInput): Rendered[] {
+function pingStates(k: KindInput, t: Translator): Rendered[] {
   const states = [
     { state: 'met', deadline, at: T0 + MINUTE, touchId: 'call:1', took: MINUTE },
     { state: 'breached', deadline, lateBy: 3 * MINUTE, contactedAt: null, excused: true },
     { state: 'breached', deadline, lateBy: 3 * MINUTE, contactedAt: deadline + 3 * MINUTE, excused: false },
   ] as const;
   return states.map((firstContact, i) => {
-    const base = renderContext(k, null);
+    const base = renderContext(k, null, t);
     const evaluated = { ...base.context.evaluation, firstContact };
     const closed = { ...base.context.instance, closedAt: T0 + HOUR, closeReason: 'not_a_fit' as const };
     const content = renderPing({
@@ -144,7 +146,7 @@ function pingStates(k: KindInput): Rendered[] {
  * corrected, done, closed with why (who marked it not a fit, what it was merged into), handed over;
  * and the ping handed over to another rep.
  */
-function settledStates(k: KindInput): Rendered[] {
+function settledStates(k: KindInput, t: Translator): Rendered[] {
   const truths: readonly Settled[] = [
     { state: 'resolved', at: deadline + 7 * MINUTE, lateBy: 7 * MINUTE, contact: 'reached' },
     { state: 'corrected', at: deadline - MINUTE, contact: 'attempt' },
@@ -154,7 +156,7 @@ function settledStates(k: KindInput): Rendered[] {
     { state: 'ended', ending: { kind: 'closed', reason: 'deleted', detail: k.text } },
     { state: 'ended', ending: { kind: 'reassigned', from: 'o-other', to: k.owner.id } },
   ];
-  const note = fallbackNote(k.owner.email ?? k.text, 'is out of office');
+  const note = fallbackNote(k.owner.email ?? k.text, 'out_of_office', t);
   const notices = REASONS.filter((r): r is NoticeReason => r.kind !== 'handoff');
   return [
     ...notices.flatMap((reason) =>
@@ -165,8 +167,8 @@ function settledStates(k: KindInput): Rendered[] {
           surface: 'message',
           content:
             i % 2 === 0
-              ? renderAsTrue(renderContext(k, i === 6 ? note : null), reason, truth, null, k.text)
-              : renderSettled(renderContext(k, null), reason, truth, k.text),
+              ? renderAsTrue(renderContext(k, i === 6 ? note : null, t), reason, truth, null, k.text)
+              : renderSettled(renderContext(k, null, t), reason, truth, k.text),
         }),
       ),
     ),
@@ -175,7 +177,7 @@ function settledStates(k: KindInput): Rendered[] {
       renderers: ['renderPing'],
       surface: 'message',
       content: renderPing(
-        renderContext(k, note),
+        renderContext(k, note, t),
         deadline,
         `reassigned to ${mention(k.ownerSlackId, k.text)}`,
       ),
@@ -234,18 +236,18 @@ function digest(k: KindInput): TeamDigest {
   };
 }
 
-/** Every rendered kind for these inputs. */
-export function everyMessageKind(k: KindInput): Rendered[] {
-  const note = fallbackNote(k.owner.email ?? k.text, 'is out of office');
+/** Every rendered kind for these inputs, in the language of `t` (English by default). */
+export function everyMessageKind(k: KindInput, t: Translator = translator()): Rendered[] {
+  const note = fallbackNote(k.owner.email ?? k.text, 'out_of_office', t);
   const notifications = REASONS.flatMap((reason): Rendered[] =>
     [null, note].map((n) => ({
       name: `${reason.kind}${n === null ? '' : ' (fallback copy)'}`,
       renderers: ['renderNotification', RENDERER_OF[reason.kind]],
       surface: 'message',
-      content: renderNotification(renderContext(k, n), reason, n === null ? null : 'late note'),
+      content: renderNotification(renderContext(k, n, t), reason, n === null ? null : 'late note'),
     })),
   );
-  const listOptions = { now: T0, zone: ZONE, stageLabel: () => k.text };
+  const listOptions = { now: T0, zone: ZONE, t, stageLabel: () => k.text };
   const scopes = [
     { label: `Only ${k.owner.firstName ?? ''} ${k.owner.lastName ?? ''}`, value: `owner:${k.owner.id}` },
     { label: `The whole team ${k.text}`, value: `team:${k.text}` },
@@ -254,13 +256,13 @@ export function everyMessageKind(k: KindInput): Rendered[] {
   const reasons = Array.from({ length: 130 }, (_, i) => `${k.long} ${k.text} ${i}`);
   return [
     ...notifications,
-    ...pingStates(k),
-    ...settledStates(k),
+    ...pingStates(k, t),
+    ...settledStates(k, t),
     {
       name: 'admin alert',
       renderers: ['renderAdminAlert'],
       surface: 'message',
-      content: renderAdminAlert({ key: `admin:${k.text}`, text: `Slack: ${name} ${k.text} ${k.long}` }),
+      content: renderAdminAlert({ key: `admin:${k.text}`, text: `Slack: ${name} ${k.text} ${k.long}` }, t),
     },
     {
       name: '/sla list',
@@ -287,29 +289,31 @@ export function everyMessageKind(k: KindInput): Rendered[] {
       name: 'not-a-fit modal (picker)',
       renderers: ['renderNotAFitModal'],
       surface: 'modal',
-      content: renderNotAFitModal(name, reasons, true, {
-        instanceId: instance().id,
-        channel: 'D1',
-        ts: '1.2',
-      }),
+      content: renderNotAFitModal(
+        name,
+        reasons,
+        true,
+        { instanceId: instance().id, channel: 'D1', ts: '1.2' },
+        t,
+      ),
     },
     {
       name: 'not-a-fit modal (free text)',
       renderers: ['renderNotAFitModal'],
       surface: 'modal',
-      content: renderNotAFitModal(name, [], false, { instanceId: instance().id, channel: null, ts: null }),
+      content: renderNotAFitModal(name, [], false, { instanceId: instance().id, channel: null, ts: null }, t),
     },
     {
       name: 'snooze modal',
       renderers: ['renderSnoozeModal'],
       surface: 'modal',
-      content: renderSnoozeModal(name, scopes, instance().id),
+      content: renderSnoozeModal(name, scopes, instance().id, t),
     },
     {
       name: 'notice modal',
       renderers: ['renderNoticeModal'],
       surface: 'modal',
-      content: renderNoticeModal(k.text, `Escalations for team ${k.text} snoozed: ${name} ${k.long}`),
+      content: renderNoticeModal(k.text, `Escalations for team ${k.text} snoozed: ${name} ${k.long}`, t),
     },
     {
       name: 'weekly digest',
@@ -319,6 +323,7 @@ export function everyMessageKind(k: KindInput): Rendered[] {
         zone: ZONE,
         dashboardUrl: 'https://sla.example.com/dashboard',
         stageLabel: () => k.text,
+        t,
       }),
     },
   ];

@@ -1,4 +1,4 @@
-import { str } from '../args.ts';
+import { bool, str } from '../args.ts';
 import { channelJson, userJson } from '../shapes.ts';
 import { fail, type MethodSpec, ok } from './method.ts';
 
@@ -53,7 +53,10 @@ export const usersMethods: Readonly<Record<string, MethodSpec>> = {
     scope: 'users:read',
     handle: ({ state, args, now }) => {
       const user = state.directory.user(str(args, 'user') ?? '');
-      return user ? ok({ user: userJson(user, state, now) }) : fail('user_not_found');
+      if (!user) return fail('user_not_found');
+      // The locale only when asked for (SD-19): "Set this to true to receive the locale for this user."
+      const locale = bool(args, 'include_locale') ? { locale: user.locale } : {};
+      return ok({ user: { ...userJson(user, state, now), ...locale } });
     },
   },
   'users.list': {

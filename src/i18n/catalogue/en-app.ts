@@ -1,0 +1,77 @@
+/** English: App Home, `/sla`, modals and the replies to buttons (see en.ts for the rules). */
+export const enApp = {
+  'list.empty.text': '{title}: no open leads.',
+  'list.empty': '*{title}*\nNo open leads. :tada:',
+  'list.text': '{title}: {n, plural, one {# open lead} other {# open leads}}.',
+  'list.more': '…and {n} more, less urgent.',
+  'list.score': 'score {score}',
+  'list.owner': 'owner {owner}',
+  'list.new': ':new: just handed off',
+  'list.left': ':hourglass_flowing_sand: *{left} left* (by {deadline})',
+  'list.late': ':red_circle: *{late} late*, no contact logged',
+  'list.met.attempt': ':white_check_mark: first attempt in {took}',
+  'list.met.reached': ':white_check_mark: contacted in {took}',
+  'list.breached.attempt': ':large_orange_circle: first attempt {late} late',
+  'list.breached.reached': ':large_orange_circle: contacted {late} late',
+  'list.attempts': ':telephone_receiver: attempts {made} of {required}',
+  'list.attempts.short': ' (short)',
+  'list.attempts.overkill': ' :warning: too many',
+
+  'home.title': 'Your open leads',
+  'home.empty': 'No open leads right now. New handoffs show up here and in your messages.',
+  'home.intro': '{n, plural, one {# open lead} other {# open leads}}, most urgent first, then by lead score.',
+
+  'sla.help':
+    "`/sla` shows your open leads with time left and attempts; `/sla team` shows your team's (managers).",
+  'sla.noEmail':
+    'Slack did not tell me your e-mail, so I cannot match you with a HubSpot owner. Ask an admin to add you under slack.user_overrides.',
+  'sla.teamOnlyManagers': 'Only managers can use `/sla team`. {help}',
+  'sla.unknown': 'I do not know "{arg}". {help}',
+  'sla.teamTitle': 'Open leads of {teams}',
+  'sla.mineTitle': 'Your open leads',
+
+  'modal.cancel': 'Cancel',
+  'modal.close': 'Close',
+  'modal.loading': 'Loading…',
+  'modal.failed': 'Something went wrong on our side. Close this and try again in a minute.',
+  'modal.closedLead': 'This lead is already closed; nothing to do.',
+
+  'notAFit.title': 'Not a fit',
+  'notAFit.save': 'Save',
+  'notAFit.intro': 'Why is *{lead}* not a fit? Marketing sees the reason as feedback on lead quality.{loop}',
+  'notAFit.loop': ' The lead goes back to nurture in HubSpot.',
+  'notAFit.reason': 'Reason',
+  'notAFit.note': 'Note for marketing',
+  'notAFit.outOfDate': 'This form is out of date: close it and press "Not a fit" again.',
+  'notAFit.pick': 'Pick a reason.',
+  'notAFit.recorded':
+    'Marked not a fit: "{reason}". The SLA clock is stopped and marketing sees the reason.{hubspot}',
+  'notAFit.hubspotDone': ' HubSpot lead status set to {status}: the lead is back in nurture.',
+  'notAFit.hubspotFailed': ' HubSpot could NOT be updated ({error}); please set the lead status by hand.',
+
+  'snooze.title': 'Snooze escalations',
+  'snooze.submit': 'Snooze',
+  'snooze.intro':
+    'Escalations about *{lead}* and similar leads stop for the period you pick. Reminders to the rep continue; the snooze and its reason appear in reports.',
+  'snooze.scope': 'Snooze for',
+  'snooze.duration': 'For how long',
+  'snooze.reason': 'Reason',
+  'snooze.placeholder': 'e.g. rep at a trade fair',
+  'snooze.hours': '{n, plural, one {# hour} other {# hours}}',
+  'snooze.days': '{n, plural, one {# day} other {# days}}',
+  'snooze.weeks': '{n, plural, one {# week} other {# weeks}}',
+  'snooze.onlyOwner': 'Only {owner}',
+  'snooze.wholeTeam': 'The whole team {team}',
+  'snooze.nobody': 'This lead has no owner or team to snooze.',
+  'snooze.fillIn': 'Fill in every field.',
+  'snooze.working': 'Snoozing escalations…',
+  'snooze.refused': "Only this team's manager or an sla-bot admin can snooze escalations.",
+  'snooze.done.team': 'Escalations for team {team} snoozed until {until}: {reason}',
+  'snooze.done.rep': 'Escalations for this rep snoozed until {until}: {reason}',
+
+  'onIt.recorded':
+    'Got it: reminders stop for this lead. The SLA clock keeps running until a call, e-mail or meeting is logged in HubSpot.',
+  'onIt.duplicate': 'Already marked "On it"; nothing changed.',
+  'onIt.closed': 'This lead is already closed; nothing to do.',
+  'onIt.notFound': 'sla-bot no longer tracks this lead.',
+} as const;

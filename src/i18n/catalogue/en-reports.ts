@@ -1,0 +1,33 @@
+/** English: the weekly digest and report figures (see en.ts for the rules). */
+export const enReports = {
+  'report.duration.s': '{s}s',
+  'report.duration.m': '{m}m',
+  'report.duration.ms': '{m}m {s}s',
+  'report.duration.hm': '{h}h {mm}m',
+  'report.duration.dh': '{d}d {h}h',
+  'report.pct': '{v}%',
+
+  'digest.header': 'SLA digest: {team}',
+  'digest.days': 'Handoffs of {days}',
+  'digest.compliance': 'Compliance *{pct}*',
+  'digest.complianceTrend': 'Compliance *{pct}* ({trend})',
+  'digest.trend': '{arrow} {delta} pts vs {previous} the week before',
+  'digest.noPrevious': 'no leads judged the week before',
+  'digest.na': 'n/a',
+  'digest.counts':
+    '{handoffs, plural, one {# handoff} other {# handoffs}}: {met} met{corrected}, {breached} breached, {excused} excused (outages, not held against reps)',
+  'digest.corrected': ' ({n} corrected: breach retracted, contact logged in time)',
+  'digest.median': 'Median time to first contact: {duration}',
+  'digest.worstNone': '*Worst breaches:* none this week',
+  'digest.worst': '*Worst breaches*',
+  'digest.breachLine': '• {lead}: {owner}, {stage}, {late} late',
+  'digest.breachLineOpen': '• {lead}: {owner}, {stage}, {late} late, not contacted yet',
+  'digest.uncontactedNone': '*Not yet contacted:* none',
+  'digest.uncontacted': '*Not yet contacted:* {n} open ({ages})',
+  'digest.age.under-1w': '{n} under a week',
+  'digest.age.1w-2w': '{n} 1–2 weeks',
+  'digest.age.2w-1m': '{n} 2 weeks–1 month',
+  'digest.age.1m+': '{n} a month or more',
+  'digest.dashboard': 'Open the dashboard',
+  'digest.text': 'SLA digest {team}: compliance {pct}, {breached} breached, {open} not yet contacted',
+} as const;
