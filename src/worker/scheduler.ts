@@ -26,6 +26,13 @@ export interface SchedulerOptions {
 const MAX_DELAY = 2 ** 31 - 1;
 const MIN_REARM: Millis = 1_000;
 const WATCHDOG: Millis = 5_000;
+/**
+ * How early a tick may come and still start the poll. node-cron ticks on whole seconds while a
+ * cycle starts whenever it was triggered (at start, after a due run, a few ms after its own tick):
+ * a strict gate turned a 7 s interval into one every 8 s. Half the finest cron step keeps the pace
+ * (the interval is rounded up from the budget, so this stays within it).
+ */
+const EARLY_TICK: Millis = 500;
 
 /**
  * Runs the cycle on the poll interval (a node-cron tick gated by the injected clock) and at the
@@ -113,7 +120,7 @@ export class Scheduler {
     const now = this.#o.clock.now();
     const last = this.#lastStart;
     // A clock that jumped backwards (last start in the future) must not stall polling.
-    if (last === null || now - last >= this.#o.every() || now < last) this.trigger('poll');
+    if (last === null || now - last >= this.#o.every() - EARLY_TICK || now < last) this.trigger('poll');
   }
 
   async #runOnce(reason: string): Promise<void> {

@@ -10,17 +10,21 @@ export type LeadWriterCall =
 
 /**
  * Records what would be written to HubSpot. `failNext(error, times)` makes the next calls throw
- * (give the error `retryable: true` for a passing fault, as the HubSpot adapter's errors have).
+ * (give the error `retryable: true` for a passing fault, as the HubSpot adapter's errors have);
+ * `onCall` runs before each write.
  */
 export class FakeLeadWriter implements LeadWriter {
   readonly calls: LeadWriterCall[] = [];
   readonly #failures: unknown[] = [];
+  /** Called before each write (e.g. to fail the store right when write-back begins). */
+  onCall: (() => void) | null = null;
 
   failNext(error: unknown, times = 1): void {
     for (let i = 0; i < times; i++) this.#failures.push(error);
   }
 
   #check(): void {
+    this.onCall?.();
     if (this.#failures.length > 0) throw this.#failures.shift();
   }
 

@@ -206,4 +206,42 @@ describe('self-protection during outages', () => {
     const breach = h.notifier.sent.find((d) => d.notification.kind === 'breach');
     expect((breach?.now ?? 0) - (breach?.notification.dueAt ?? 0)).toBe(25 * MINUTE);
   });
+
+  it('pings a new lead before polling touches (issue 17), then judges what the touch poll brings', async () => {
+    const h = cycleHarness();
+    h.crm.addHandoff(handoff('c1', T0 - 10 * SECOND));
+    const touchPollsAtPing: number[] = [];
+    h.notifier.onSend = () => {
+      touchPollsAtPing.push(h.crm.calls.pollTouches);
+    };
+    const state = new WorkerState();
+    const commits = h.store.commits.length;
+    const report = await runCycle(h.deps, state);
+    expect(touchPollsAtPing).toEqual([0]);
+    expect(h.crm.calls.pollTouches).toBe(1);
+    expect(report.delivery?.sent).toBe(1);
+    // The handoffs with the pings, then the touches: two commits; a cycle without a new lead, one.
+    expect(h.store.commits.length - commits).toBe(2);
+    expect(h.store.cursorState).toMatchObject({ handoffs: '1', touches: '0' });
+    h.clock.advance(10 * SECOND);
+    await runCycle(h.deps, state);
+    expect(h.store.commits.length - commits).toBe(3);
+  });
+
+  it('a touch poll failing after the pings went out degrades the cycle and is read again the next', async () => {
+    const h = cycleHarness();
+    h.crm.addHandoff(handoff('c1', T0 - 10 * SECOND));
+    h.crm.addTouch(call('1', 'c1', T0 - 5 * SECOND));
+    h.crm.failNext('pollTouches', new Error('HubSpot 502'));
+    const state = new WorkerState();
+    const report = await runCycle(h.deps, state);
+    expect(report.outcome).toBe('degraded');
+    expect(h.notifier.sent.map((d) => d.notification.kind)).toEqual(['handoff']);
+    expect(h.store.cursorState).toMatchObject({ handoffs: '1' });
+    expect(h.store.cursorState.touches).toBeUndefined();
+    h.clock.advance(10 * SECOND);
+    const next = await runCycle(h.deps, state);
+    expect(next.outcome).toBe('ok');
+    expect(h.store.cursorState).toMatchObject({ touches: '1' });
+  });
 });

@@ -48,6 +48,18 @@ describe('scheduler', () => {
     expect(s.starts.map((x) => (x.at - T0) / SECOND)).toEqual([0, 30, 60, 90]);
   });
 
+  it('keeps the interval when the start falls between cron ticks (7 s: every 7 s, not 8)', async () => {
+    vi.setSystemTime(T0 + 300); // started 0.3 s after a whole second; node-cron ticks on whole seconds
+    const s = setup({ every: 7 * SECOND });
+    s.scheduler.start();
+    await vi.advanceTimersByTimeAsync(70 * SECOND);
+    await s.scheduler.stop();
+    const gaps = s.starts.slice(1).map((x, i) => x.at - (s.starts[i]?.at ?? 0));
+    expect(gaps.length).toBe(10);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(6_500);
+    for (const gap of gaps) expect(gap).toBeLessThanOrEqual(7 * SECOND);
+  });
+
   it('never runs two cycles at once: a slow cycle delays the next poll instead of overlapping it', async () => {
     const s = setup({ every: 5 * SECOND, runTakes: 12 * SECOND });
     s.scheduler.start();

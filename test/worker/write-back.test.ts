@@ -101,10 +101,11 @@ describe('HubSpot write-back from the worker', () => {
   it('is saved with the verdicts that caused it: a process that dies before trying it leaves it to the next', async () => {
     const { h, leadWriter } = setup(writeBack(false));
     leadWriter.failNext(hubspotFailure('HubSpot 503', 'HUBSPOT_SERVER', true));
-    // After the cycle's commit and before the queue is saved again, the database goes away.
-    h.notifier.onSend = () => h.store.failNext('commitCycle', new Error('connection lost'));
+    // After the cycle's commits, when write-back begins (before the queue is saved again), the
+    // database goes away.
+    leadWriter.onCall = () => h.store.failNext('commitCycle', new Error('connection lost'));
     await h.cycleAt(T0 + 10 * SECOND);
-    h.notifier.onSend = null;
+    leadWriter.onCall = null;
     expect(leadWriter.calls).toEqual([]);
 
     h.restart();

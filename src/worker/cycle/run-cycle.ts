@@ -14,7 +14,7 @@ import { tellOwnerProblems } from '../judge/tell-owner-problems.ts';
 import type { CrmMirror } from '../mirror/crm-mirror.ts';
 import { dailyLimitPauseOf } from '../observe/hubspot-budget.ts';
 import { backfillAt, logBackfill } from '../poll/backfill.ts';
-import { ingest } from '../poll/ingest.ts';
+import { ingestHandoffs, ingestTouches, together } from '../poll/ingest.ts';
 import { ingestContacts } from '../poll/ingest-contacts.ts';
 import { pollOwners } from '../poll/poll-owners.ts';
 import { type Ingested, NOTHING } from '../shared/ingested.ts';
@@ -49,6 +49,18 @@ export interface CycleReport {
   readonly more: boolean;
   readonly error: string | null;
 }
+
+/** Two deliveries in one cycle as one report. */
+const alsoDelivered = (first: DeliveryReport | null, then: DeliveryReport): DeliveryReport =>
+  first === null
+    ? then
+    : {
+        sent: first.sent + then.sent,
+        retried: first.retried + then.retried,
+        failed: first.failed + then.failed,
+        skipped: first.skipped + then.skipped,
+        more: first.more || then.more,
+      };
 
 const noIngest = (state: WorkerState, error: unknown): Ingested => ({
   cursors: state.poll.cursors,
@@ -89,24 +101,16 @@ export async function runCycle(
   let recorded = 0;
   let nextDueAt: Instant | null = null;
   let more = false;
+  /** What went out before the touch poll (new leads' pings), if anything. */
+  let pinged: DeliveryReport | null = null;
   try {
     // Owners only name people and teams: judge with the last known list, but count the failure.
     const ownersError = await pollOwners(deps, poll);
     memory.takeChanges(); // compare only what this cycle changes
     let pages = 0;
     const importedBefore = poll.backfill;
-    do {
-      const now = deps.clock.now();
-      // A first install's import: the record in force (started now on a first install); a chunk of
-      // it is read with the cycle's first page only, so cycles stay short while it runs.
-      const imports = backfillAt(poll.backfill, config, deps.crm, now);
-      const got =
-        hubspotError !== null
-          ? noIngest(state, hubspotError)
-          : contacts
-            ? await ingestContacts(deps, memory, poll.cursors, config, contacts, now, imports?.installedAt)
-            : await ingest(deps, memory, poll.cursors, config, now, imports, pages === 0);
-      if (got.error !== null) hubspotError = got.error;
+    /** Judges what was ingested, queues its write-backs and commits it all in one transaction. */
+    const judgeAndCommit = async (got: Ingested, now: Instant): Promise<void> => {
       const verdicts = await judge(deps, memory, judging, poll.owners, config, got, now);
       const queued = await queueWriteBacks(deps, writeBack, config, verdicts.judged, now);
       const j = await commit(deps, memory, judging, poll, config, got, verdicts, queued.cursors, now);
@@ -119,6 +123,33 @@ export async function runCycle(
           { instances: j.withoutPolicy.slice(0, 10), count: j.withoutPolicy.length },
           'open instances without a policy',
         );
+    };
+    do {
+      const now = deps.clock.now();
+      // A first install's import: the record in force (started now on a first install); a chunk of
+      // it is read with the cycle's first page only, so cycles stay short while it runs.
+      const imports = backfillAt(poll.backfill, config, deps.crm, now);
+      let got: Ingested;
+      /** When what `got` holds was asked for: the touch poll's moment. */
+      let at = now;
+      if (hubspotError !== null) got = noIngest(state, hubspotError);
+      else if (contacts)
+        got = await ingestContacts(deps, memory, poll.cursors, config, contacts, now, imports?.installedAt);
+      else {
+        const found = await ingestHandoffs(deps, memory, poll.cursors, config, now, imports, pages === 0);
+        if (found.error !== null) got = found;
+        else if (found.events.opened.length > 0) {
+          // New leads are pinged before the touch poll (issue 17): their earlier touches came with
+          // them, and a breach waits for touches read up to its deadline (`delivery/attempt`).
+          await judgeAndCommit(found, now);
+          pinged = await deliverOutbox(deps, memory, poll, config, deps.deliverLimit);
+          at = deps.clock.now();
+          got = await ingestTouches(deps, memory, found, at);
+          if (found.importError !== null) got = { ...got, error: got.error ?? found.importError };
+        } else got = together(found, await ingestTouches(deps, memory, found, now));
+      }
+      if (got.error !== null) hubspotError = got.error;
+      await judgeAndCommit(got, at);
       more = got.more;
       pages += 1;
     } while (more && pages < deps.maxPages && hubspotError === null && deps.canSend());
@@ -153,7 +184,10 @@ export async function runCycle(
       );
       await reportFailure(deps, 'hubspot', now, describeError(hubspotError));
     }
-    const delivery = await deliverOutbox(deps, memory, poll, config, deps.deliverLimit);
+    const delivery = alsoDelivered(
+      pinged,
+      await deliverOutbox(deps, memory, poll, config, deps.deliverLimit),
+    );
     // Then the messages already out whose truth changed, updated in place (issue 15).
     const corrections = await correctMessages(deps, memory, poll, config, deps.deliverLimit);
     for (const ownerId of memory.takeLostOwners()) homes.dirty.add(ownerId);

@@ -11,13 +11,14 @@ import { countImported, readBackfill } from './backfill.ts';
 import type { IngestDeps } from './ingest-deps.ts';
 
 /**
- * Polls handoffs (and, during a first install's import, reads its next chunk: `poll/backfill`), then
- * fetches all touches of leads seen for the first time, then polls new touches of every open lead. A
- * failure keeps what was fully fetched before it: handoffs are kept only together with their leads'
- * earlier touches, so the handoff cursor never skips a lead's history. An import chunk that fails is
- * left for the next cycle; the poll's own results are kept.
+ * A poll in two steps, so the handoff pings need not wait for the touch poll (issue 17):
+ * `ingestHandoffs` polls handoffs (and, during a first install's import, reads its next chunk:
+ * `poll/backfill`) with all touches of leads seen for the first time; `ingestTouches` then polls new
+ * touches of every open lead. A failure keeps what was fully fetched before it: handoffs are kept only
+ * together with their leads' earlier touches, so the handoff cursor never skips a lead's history. An
+ * import chunk that fails is left for the next cycle; the poll's own results are kept.
  */
-export async function ingest(
+export async function ingestHandoffs(
   deps: IngestDeps,
   memory: InstanceMemory,
   /** Where the last committed poll left off. */
@@ -28,22 +29,18 @@ export async function ingest(
   backfill: Backfill | null = null,
   /** Read the import's next chunk (unless it is done): with the first page of a cycle only. */
   readChunk = true,
-): Promise<Ingested> {
-  const empty = {
+): Promise<HandoffsIngested> {
+  const base = {
     cursors: from,
     handoffs: 0,
     events: NOTHING,
     touches: [],
     more: false,
     touchesRead: false,
+    importError: null,
   };
-  let events = NOTHING;
-  let cursors = from;
-  let handoffs = 0;
-  let more = false;
   let imports = backfill;
   let importError: unknown = null;
-  const touches: Touch[] = [];
   try {
     // The open leads go along so the source can read them back (deletions, removed owners,
     // departures from property-defined stages) in a bounded round-robin.
@@ -59,41 +56,66 @@ export async function ingest(
       }
     }
     const applied = await applyHandoffs(deps, memory, config, found, now, backfill?.installedAt ?? null);
-    events = applied.events;
-    if (imports !== null) imports = countImported(imports, events);
-    touches.push(...applied.touches);
-    cursors = { ...cursors, ...poll.cursors };
-    handoffs = poll.handoffs.length;
-    more = poll.more;
+    if (imports !== null) imports = countImported(imports, applied.events);
+    return {
+      ...base,
+      cursors: { ...from, ...poll.cursors },
+      handoffs: poll.handoffs.length,
+      events: applied.events,
+      touches: applied.touches,
+      more: poll.more,
+      error: null,
+      importError,
+      ...(imports === null ? {} : { backfill: imports }),
+    };
   } catch (error) {
-    return { ...empty, error };
+    return { ...base, error };
   }
+}
+
+/** What `ingestHandoffs` brought: `error` is the poll's own failure (nothing of it kept). */
+export interface HandoffsIngested extends Ingested {
+  /** The import chunk failed (left for the next cycle); the poll's own results are kept. */
+  readonly importError: unknown;
+}
+
+/**
+ * The touch poll after `handoffs` (what `ingestHandoffs` brought, committed or not): new touches of
+ * every open lead, the leads `handoffs` opened included. `touchesRead` tells the poll went through.
+ */
+export async function ingestTouches(
+  deps: IngestDeps,
+  memory: InstanceMemory,
+  handoffs: HandoffsIngested,
+  now: Instant,
+): Promise<Ingested> {
+  const { importError: _, ...found } = handoffs;
+  const base = { ...found, events: NOTHING, handoffs: 0, touches: [] as Touch[], error: null };
   try {
-    const contacts = openContactsAfter(memory, events);
-    const poll = await deps.crm.pollTouches(cursors, contacts, now);
-    touches.push(...poll.touches);
+    const contacts = openContactsAfter(memory, handoffs.events);
+    const poll = await deps.crm.pollTouches(handoffs.cursors, contacts, now);
     return {
-      cursors: { ...cursors, ...poll.cursors },
-      handoffs,
-      events,
-      touches,
-      more: more || poll.more,
+      ...base,
+      cursors: { ...handoffs.cursors, ...poll.cursors },
+      touches: poll.touches,
+      more: handoffs.more || poll.more,
       touchesRead: !poll.more,
-      error: importError,
-      ...(imports === null ? {} : { backfill: imports }),
     };
   } catch (error) {
-    return {
-      cursors,
-      handoffs,
-      events,
-      touches,
-      more: false,
-      touchesRead: false,
-      error,
-      ...(imports === null ? {} : { backfill: imports }),
-    };
+    return { ...base, more: false, touchesRead: false, error };
   }
+}
+
+/** Both steps as one result: what `ingestHandoffs` found with the touches polled after it. */
+export function together(handoffs: HandoffsIngested, touches: Ingested): Ingested {
+  return {
+    ...touches,
+    handoffs: handoffs.handoffs,
+    events: handoffs.events,
+    touches: [...handoffs.touches, ...touches.touches],
+    // A failed import chunk is reported unless the touch poll failed too.
+    error: touches.error ?? handoffs.importError,
+  };
 }
 
 /**
