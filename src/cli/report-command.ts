@@ -1,5 +1,6 @@
 import { systemClock } from '../clock/system-clock.ts';
 import type { ReportQuery } from '../domain/reports/index.ts';
+import { translator } from '../i18n/translate.ts';
 import { lookupOwners, openReportContext, ReportSetupError } from '../reports/cli-context.ts';
 import { renderCsv } from '../reports/format/csv.ts';
 import { renderJson } from '../reports/format/json.ts';
@@ -11,6 +12,7 @@ import type { CliIo, Command } from './io.ts';
 
 const USAGE = `Usage: sla-bot report [--since WHEN] [--until WHEN] [--team NAME] [--rep OWNER] [--stage KEY]
                       [--period day|week|month] [--format table|csv|json] [--details]
+                      [--lang en|nl|de]
 
 SLA compliance from the store (DATABASE_URL) for the SLA meeting: speed and depth of follow-up,
 leads not yet contacted, marketing delivery against the monthly commitment, messages sent.
@@ -25,6 +27,9 @@ Options:
   --period P       rows per day, week (default) or month
   --format F       table (default), csv (one row per figure, with the instance ids) or json
   --details        table: list every lead behind the figures (csv and json always carry the ids)
+  --lang L         en, nl or de: the table, and the csv header row and labels, in that language with
+                   its numbers and dates; default: the SLA file's language:, else en. JSON keys and
+                   the csv's figure, value, unit and ids columns stay the same in every language
 
 Dates are in the SLA file's timezone. Owner names and teams come from HubSpot when
 HUBSPOT_ACCESS_TOKEN is set; otherwise reps show as owner ids.`;
@@ -58,12 +63,14 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
       query,
       now,
     );
+    // Reports say "Sie" in German whatever the file's `informal:` (that is for messages to a team).
+    const t = translator({ code: options.lang ?? ctx.config.language?.code ?? 'en', informal: false });
     io.stdout(
       options.format === 'json'
         ? renderJson(report)
         : options.format === 'csv'
-          ? renderCsv(report)
-          : renderTable(report, { details: options.details }),
+          ? renderCsv(report, t)
+          : renderTable(report, { details: options.details }, t),
     );
     return 0;
   } finally {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Granularity } from '../domain/reports/index.ts';
+import { LANGS, type Lang } from '../i18n/language.ts';
 import { ReportArgumentError } from './report-window.ts';
 
 export type ReportFormat = 'table' | 'csv' | 'json';
@@ -13,6 +14,8 @@ export interface ReportOptions {
   readonly period: Granularity;
   readonly format: ReportFormat;
   readonly details: boolean;
+  /** `--lang`; `null`: the SLA file's `language:`, else English. */
+  readonly lang: Lang | null;
 }
 
 const oneOf = <T extends string>(
@@ -45,6 +48,7 @@ export function parseReportOptions(args: readonly string[]): ReportOptions {
     period: oneOf('period', values.period, ['day', 'week', 'month'] as const, 'week'),
     format: oneOf('format', values.format, ['table', 'csv', 'json'] as const, 'table'),
     details: values.details ?? false,
+    lang: values.lang === undefined ? null : oneOf('lang', values.lang, LANGS, 'en'),
   };
 }
 
@@ -62,5 +66,6 @@ const parse = (args: readonly string[]) =>
       period: { type: 'string' },
       format: { type: 'string' },
       details: { type: 'boolean' },
+      lang: { type: 'string' },
     },
   });

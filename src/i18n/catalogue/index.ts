@@ -1,25 +1,31 @@
 import type { Lang } from '../language.ts';
 import { de } from './de.ts';
 import { deApp } from './de-app.ts';
+import { deDashboard } from './de-dashboard.ts';
 import { deDu } from './de-du.ts';
+import { deReportTable } from './de-report-table.ts';
 import { deReports } from './de-reports.ts';
 import { en } from './en.ts';
 import { enApp } from './en-app.ts';
+import { enDashboard } from './en-dashboard.ts';
+import { enReportTable } from './en-report-table.ts';
 import { enReports } from './en-reports.ts';
 import { nl } from './nl.ts';
 import { nlApp } from './nl-app.ts';
+import { nlDashboard } from './nl-dashboard.ts';
+import { nlReportTable } from './nl-report-table.ts';
 import { nlReports } from './nl-reports.ts';
 
 /** Every text sla-bot says to people, English as the reference. */
-export const EN = { ...en, ...enApp, ...enReports } as const;
+export const EN = { ...en, ...enApp, ...enReports, ...enReportTable, ...enDashboard } as const;
 export type MessageKey = keyof typeof EN;
 export type Catalogue = Readonly<Record<MessageKey, string>>;
 
 /** The catalogue of each language; German "Sie" (the default form). */
 export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = {
   en: EN,
-  nl: { ...nl, ...nlApp, ...nlReports },
-  de: { ...de, ...deApp, ...deReports },
+  nl: { ...nl, ...nlApp, ...nlReports, ...nlReportTable, ...nlDashboard },
+  de: { ...de, ...deApp, ...deReports, ...deReportTable, ...deDashboard },
 };
 
 /** German "du": the texts that address the reader, over the "Sie" catalogue. */

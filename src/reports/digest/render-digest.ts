@@ -33,13 +33,17 @@ const corrected = (d: TeamDigest, tr: Translator): string => {
   return n === 0 ? '' : tr.t('digest.corrected', { n });
 };
 
-/** The dashboard filtered to the team and the digest's days. */
+/**
+ * The dashboard filtered to the team and the digest's days, in the digest's language (`lang`, left
+ * out for English: the dashboard then follows the reader's Slack language or the file's).
+ */
 export function dashboardLink(d: TeamDigest, ctx: DigestContext): string | null {
   if (ctx.dashboardUrl === null) return null;
   const url = new URL(ctx.dashboardUrl);
   url.searchParams.set('team', d.team);
   url.searchParams.set('since', dateIn(d.since, ctx.zone, 'yyyy-LL-dd'));
   url.searchParams.set('until', dateIn(d.until - 1, ctx.zone, 'yyyy-LL-dd'));
+  if (ctx.t.lang !== 'en') url.searchParams.set('lang', ctx.t.lang);
   return url.toString();
 }
 

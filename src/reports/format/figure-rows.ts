@@ -23,8 +23,14 @@ function unitOf(path: readonly string[]): FigureRow['unit'] {
   return 'count';
 }
 
-/** Every figure of the report in document order (rows of lists are named by their `key`). */
-export function figureRows(report: object): FigureRow[] {
+/**
+ * Every figure of the report in document order (rows of lists are named by their `key`); `label`
+ * names a row in the reader's language (default: the report's own English labels).
+ */
+export function figureRows(
+  report: object,
+  relabel: (key: string, label: string) => string = (_key, label) => label,
+): FigureRow[] {
   const out: FigureRow[] = [];
   const walk = (node: unknown, path: string[], label: string): void => {
     if (isFigure(node)) {
@@ -34,11 +40,16 @@ export function figureRows(report: object): FigureRow[] {
     if (Array.isArray(node)) {
       for (const row of node)
         if (isRecord(row) && typeof row.key === 'string')
-          walk(row, [...path, row.key], typeof row.label === 'string' ? row.label : row.key);
+          walk(
+            row,
+            [...path, row.key],
+            relabel(row.key, typeof row.label === 'string' ? row.label : row.key),
+          );
       return;
     }
     if (!isRecord(node)) return;
-    const own = typeof node.key === 'string' && typeof node.label === 'string' ? node.label : label;
+    const own =
+      typeof node.key === 'string' && typeof node.label === 'string' ? relabel(node.key, node.label) : label;
     for (const [k, v] of Object.entries(node)) walk(v, [...path, k], own);
   };
   for (const key of ['speed', 'depth', 'uncontacted', 'delivery', 'messages'] as const)

@@ -1,67 +1,81 @@
 import type { Report } from '../../domain/reports/index.ts';
-import {
-  breachesTable,
-  deliveryTables,
-  depthTables,
-  messagesTable,
-  speedTables,
-  uncontactedTable,
-} from './table-sections.ts';
+import { type Translator, translator } from '../../i18n/translate.ts';
+import { type ReportValues, reportValues } from './localized.ts';
+import { breachesTable, deliveryTables, messagesTable } from './table-delivery.ts';
+import { depthTables, speedTables, uncontactedTable } from './table-sections.ts';
 import { section, textTable } from './text-table.ts';
-import { DASH, day, duration, verdictText, when } from './values.ts';
+import { DASH } from './values.ts';
 
-/** The report for people in a terminal; `details` appends every lead the figures count. */
-export function renderTable(report: Report, options: { readonly details: boolean }): string {
+/**
+ * The report for people in a terminal, in `t`'s language (default English); `details` appends every
+ * lead the figures count.
+ */
+export function renderTable(
+  report: Report,
+  options: { readonly details: boolean },
+  t: Translator = translator(),
+): string {
+  const v = reportValues(t);
   const q = report.query;
-  const filters = [q.team && `team ${q.team}`, q.rep && `rep ${q.rep}`, q.stage && `stage ${q.stage}`].filter(
-    Boolean,
-  );
+  const filters = [
+    q.team && t.t('report.filter.team', { name: q.team }),
+    q.rep && t.t('report.filter.rep', { name: q.rep }),
+    q.stage && t.t('report.filter.stage', { name: q.stage }),
+  ].filter((f): f is string => typeof f === 'string' && f !== '');
   const title = [
-    `SLA report: handoffs from ${day(q.since, report.zone)} to ${day(q.until - 1, report.zone)} (${report.zone}), by ${q.period}`,
-    `${filters.length > 0 ? `Filtered to ${filters.join(', ')}. ` : ''}Generated ${when(report.generatedAt, report.zone)}.`,
+    t.t('report.title', {
+      since: v.day(q.since, report.zone),
+      until: v.day(q.until - 1, report.zone),
+      zone: report.zone,
+      period: t.t(`period.${q.period}`),
+    }),
+    `${filters.length > 0 ? t.t('report.filtered', { filters: filters.join(', ') }) : ''}${t.t('report.generated', { when: v.when(report.generatedAt, report.zone) })}`,
   ].join('\n');
   const parts = [
     title,
-    section(
-      'Speed of follow-up (time to first contact in business time from clock start)',
-      ...speedTables(report),
-    ),
-    section('Depth of follow-up', ...depthTables(report)),
-    section('Not yet contacted (open now, by age since handoff)', uncontactedTable(report)),
-    section('Marketing delivery', ...deliveryTables(report)),
-    section('Messages sent', messagesTable(report)),
-    section('Worst breaches', breachesTable(report)),
-    report.notes.length > 0 ? section('Notes', report.notes.map((n) => `- ${n}`).join('\n')) : '',
-    options.details ? section('Leads behind the figures', leadsTable(report)) : '',
+    section(t.t('report.section.speed'), ...speedTables(report, v)),
+    section(t.t('report.section.depth'), ...depthTables(report, v)),
+    section(t.t('report.section.uncontacted'), uncontactedTable(report, v)),
+    section(t.t('report.section.delivery'), ...deliveryTables(report, v)),
+    section(t.t('report.section.messages'), messagesTable(report, v)),
+    section(t.t('report.section.worst'), breachesTable(report, v)),
+    report.notes.length > 0
+      ? section(t.t('report.section.notes'), report.notes.map((n) => `- ${n}`).join('\n'))
+      : '',
+    options.details ? section(t.t('report.section.leads'), leadsTable(report, v)) : '',
   ];
   return `${parts.filter((p) => p !== '').join('\n\n')}\n`;
 }
 
-function leadsTable(report: Report): string {
+function leadsTable(report: Report, v: ReportValues): string {
+  const { t } = v.t;
+  const head = [
+    t('col.id'),
+    t('col.lead'),
+    t('col.owner'),
+    t('col.team'),
+    t('col.stage'),
+    t('col.entered'),
+    t('col.verdict'),
+    t('col.toContact'),
+    t('col.lateBy'),
+    t('col.attempts'),
+    t('col.calls'),
+  ];
   return textTable(
-    [
-      'id',
-      'lead',
-      'owner',
-      'team',
-      'stage',
-      'entered',
-      'verdict',
-      'to contact',
-      'late by',
-      'attempts',
-      'calls',
-    ],
+    head,
     report.leads.map((l) => [
       l.id,
       l.name,
       l.owner,
       l.team ?? DASH,
       l.stage,
-      when(l.enteredAt, report.zone),
-      l.closedAt === null ? verdictText(l) : `${verdictText(l)}, closed (${l.closeReason ?? 'closed'})`,
-      duration(l.timeToContact),
-      duration(l.lateBy),
+      v.when(l.enteredAt, report.zone),
+      l.closedAt === null
+        ? v.verdict(l)
+        : t('report.closed', { verdict: v.verdict(l), reason: l.closeReason ?? t('report.closedReason') }),
+      v.duration(l.timeToContact),
+      v.duration(l.lateBy),
       l.attempts === null ? DASH : `${l.attempts.made}/${l.attempts.required}`,
       String(l.calls),
     ]),

@@ -3,7 +3,9 @@ import type { Clock } from '../../clock/clock.ts';
 import type { SlaConfig } from '../../config/types.ts';
 import { figureAt, type PersonFacts, type Report } from '../../domain/reports/index.ts';
 import { type Millis, SECOND } from '../../domain/time.ts';
+import type { Translator } from '../../i18n/translate.ts';
 import type { Logger } from '../../log/logger.ts';
+import { reportValues } from '../../reports/format/localized.ts';
 import type { ReportStore } from '../../reports/load-facts.ts';
 import { loadReport } from '../../reports/load-report.ts';
 import { ReportArgumentError } from '../../reports/report-window.ts';
@@ -21,6 +23,7 @@ import { clearCookie, redirect, sendPage, signInRoutes } from './auth/sign-in-ro
 import { SESSION_COOKIE, SIGN_IN_PATH, type SignInSettings } from './auth/sign-in-settings.ts';
 import type { SlackSignIn } from './auth/slack-sign-in.ts';
 import { SCRIPT_VIEWER, scopeKey, type Viewer, viewerOf } from './auth/viewer.ts';
+import { dashboardLang, dashboardTranslator, whoLabel } from './dashboard-language.ts';
 import { dashboardQuery, filterKey } from './dashboard-query.ts';
 import { leadsPage } from './render/leads-page.ts';
 import { links } from './render/links.ts';
@@ -56,23 +59,27 @@ export function dashboardRoutes(deps: DashboardDeps): Route[] {
   const cache = new ReportCache(deps.cacheFor ?? 30 * SECOND);
   const logger = deps.logger.child({ component: 'dashboard' });
 
-  async function owners(warnings: string[] | null): Promise<readonly PersonFacts[] | null> {
+  /** HubSpot owners; when they cannot be read, `warned` is set (the page then says so). */
+  async function owners(warned: { owners: boolean } | null): Promise<readonly PersonFacts[] | null> {
     try {
       return await deps.owners();
     } catch (err) {
       logger.warn({ err }, 'dashboard: owners unavailable, showing owner ids');
-      warnings?.push('HubSpot owners could not be read just now: reps show as owner ids, without teams.');
+      if (warned !== null) warned.owners = true;
       return null;
     }
   }
 
-  /** Who may see what; `null` when an answer (refusal, redirect to sign in) was already sent. */
+  /**
+   * Who may see what, and their Slack locale when the session knows it; `null` when an answer
+   * (refusal, redirect to sign in) was already sent.
+   */
   async function viewer(
     req: IncomingMessage,
     res: ServerResponse,
     url: URL,
     kind: Kind,
-  ): Promise<Viewer | null> {
+  ): Promise<{ who: Viewer; locale: string | null } | null> {
     const caller = identifyCaller(
       { authorization: req.headers.authorization, cookie: req.headers.cookie },
       url,
@@ -85,7 +92,7 @@ export function dashboardRoutes(deps: DashboardDeps): Route[] {
       kind === 'page' ? sendPage(res, status, page, cookies) : sendJsonWith(res, status, { error }, cookies);
     switch (caller.kind) {
       case 'token':
-        return SCRIPT_VIEWER;
+        return { who: SCRIPT_VIEWER, locale: null };
       case 'token-in-url':
         refuse(
           400,
@@ -110,13 +117,14 @@ export function dashboardRoutes(deps: DashboardDeps): Route[] {
       case 'person': {
         const person = { email: caller.session.email, slackUserId: caller.session.sub };
         const config = deps.config();
+        const locale = caller.session.locale ?? null;
         const known = viewerOf(person, config, null);
-        if (known !== null) return known;
+        if (known !== null) return { who: known, locale };
         const list = await owners(null);
         const emails =
           list === null ? null : new Set(list.flatMap((o) => (o.email ? [normalizeEmail(o.email)] : [])));
         const found = viewerOf(person, config, emails);
-        if (found !== null) return found;
+        if (found !== null) return { who: found, locale };
         logger.info({ user: caller.session.sub }, 'dashboard: signed-in person has no role in the SLA file');
         refuse(403, forbiddenPage(person.email, list === null), 'the SLA file gives you no dashboard access');
         return null;
@@ -127,18 +135,21 @@ export function dashboardRoutes(deps: DashboardDeps): Route[] {
   /** Access, filters and the (cached) report of the viewer's scope, or `null` when an answer was sent. */
   async function prepare(req: IncomingMessage, res: ServerResponse, kind: Kind) {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const who = await viewer(req, res, url, kind);
-    if (who === null) return null;
+    const reader = await viewer(req, res, url, kind);
+    if (reader === null) return null;
+    const { who } = reader;
     const config = deps.config();
     const now = deps.clock.now();
-    const warnings: string[] = [];
+    const warned = { owners: false };
     try {
+      const t = dashboardTranslator(dashboardLang(url.searchParams.get('lang'), reader.locale, config));
       const query = { ...dashboardQuery(url.searchParams, config, now), scope: who.scope };
       const key = `${filterKey(url.searchParams)}|${scopeKey(who.scope)}`;
       const report = await cache.get(key, now, async () =>
-        loadReport({ store: deps.store, config, owners: await owners(warnings) }, query, now),
+        loadReport({ store: deps.store, config, owners: await owners(warned) }, query, now),
       );
-      return { url, report, config, warnings, who, l: links('/dashboard', url.searchParams) };
+      const warnings = warned.owners ? [t.t('dash.ownersUnavailable')] : [];
+      return { url, report, config, warnings, who, t, l: links('/dashboard', url.searchParams) };
     } catch (err) {
       if (!(err instanceof ReportArgumentError)) throw err;
       sendJson(res, 400, { error: err.message });
@@ -157,7 +168,7 @@ export function dashboardRoutes(deps: DashboardDeps): Route[] {
         sendPage(
           res,
           200,
-          dashboardPage(p.report, p.l, choices(p.report, p.config, values, p.who), p.warnings),
+          dashboardPage(p.report, p.l, choices(p.report, p.config, values, p.who, p.t), p.warnings, p.t),
         );
       },
     },
@@ -178,7 +189,7 @@ export function dashboardRoutes(deps: DashboardDeps): Route[] {
         const path = p.url.searchParams.get('figure') ?? '';
         const figure = figureAt(p.report, path);
         if (figure === null) sendJson(res, 404, { error: `no figure '${path}' in this report` });
-        else sendPage(res, 200, leadsPage(p.report, path, figure, p.l));
+        else sendPage(res, 200, leadsPage(p.report, path, figure, p.l, p.t));
       },
     },
     ...signInRoutes({
@@ -195,12 +206,12 @@ function sendJsonWith(res: ServerResponse, status: number, body: unknown, cookie
   sendJson(res, status, body);
 }
 
-function choices(r: Report, config: SlaConfig, values: Record<string, string>, who: Viewer) {
+function choices(r: Report, config: SlaConfig, values: Record<string, string>, who: Viewer, t: Translator) {
   return {
     teams: who.teams === 'all' ? config.teams.map((t) => t.name) : [...who.teams],
     stages: [...config.stages].sort((a, b) => a.order - b.order).map((s) => ({ key: s.key, label: s.label })),
-    reps: r.speed.byRep.map((row) => ({ key: row.key, label: row.label })),
+    reps: r.speed.byRep.map((row) => ({ key: row.key, label: reportValues(t).rowLabel(row.key, row.label) })),
     values,
-    who: who.role === 'script' ? null : who.label,
+    who: whoLabel(t, who),
   };
 }

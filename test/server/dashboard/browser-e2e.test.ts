@@ -110,6 +110,19 @@ describe.skipIf(!available)('dashboard in headless Chromium', () => {
         'benelux',
         '(no team)',
       ]);
+
+      // ?lang=nl: the page in Dutch, figures the Dutch way, and the filter form keeps the language.
+      await page.goto(`${d.base}/dashboard?${MARCH}&lang=nl`);
+      expect(await page.locator('html').getAttribute('lang')).toBe('nl');
+      expect(await page.locator('h1').textContent()).toBe('SLA-dashboard');
+      expect(await page.locator('#speed h2').textContent()).toBe('Snelheid van opvolging');
+      expect(await fig('speed/total/compliance').textContent()).toBe('75,0%');
+      await page.selectOption('select[name="period"]', 'month');
+      await page.click('form.filters button[type="submit"]');
+      await page.waitForURL(/period=month/);
+      expect(page.url()).toContain('lang=nl');
+      expect(await page.locator('#depth h2').textContent()).toBe('Diepgang van opvolging');
+      await page.screenshot({ path: 'test-results/dashboard-nl.png', fullPage: false });
       expect(errors).toEqual([]);
       await page.close();
     } finally {

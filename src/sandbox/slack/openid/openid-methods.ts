@@ -34,7 +34,7 @@ export function personClaims(state: SlackState, userId: string, scopes: readonly
             name: user.realName,
             given_name: given,
             family_name: family.join(' '),
-            locale: 'en-US',
+            locale: user.locale,
             'https://slack.com/team_name': state.team.name,
             'https://slack.com/team_domain': state.team.domain,
           }

@@ -10,6 +10,8 @@ export const Session = z.object({
   team: z.string(),
   email: z.string().min(3),
   name: z.string().nullable(),
+  /** Slack's `locale` of the person (`nl-NL`), for the dashboard's language; absent in older sessions. */
+  locale: z.string().optional(),
   iat: z.number(),
   exp: z.number(),
 });

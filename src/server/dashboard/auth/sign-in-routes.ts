@@ -143,7 +143,13 @@ export function signInRoutes(deps: SignInDeps): Route[] {
           const who = await deps.slack.identify(code, expected.nonce, now);
           const session = sealSession(
             s.key,
-            { sub: who.userId, team: who.teamId, email: who.email, name: who.name },
+            {
+              sub: who.userId,
+              team: who.teamId,
+              email: who.email,
+              name: who.name,
+              ...(who.locale === undefined ? {} : { locale: who.locale }),
+            },
             now,
           );
           logger.info({ user: who.userId }, 'signed in with slack');

@@ -14,6 +14,8 @@ export interface SlackIdentity {
   readonly teamId: string;
   readonly email: string;
   readonly name: string | null;
+  /** Slack's `locale` claim (`nl-NL`), when Slack sends it (scope `profile`). */
+  readonly locale?: string;
 }
 
 /** Why a sign-in failed, for the page the person sees; `status` is the HTTP status of that page. */
@@ -38,6 +40,7 @@ const UserInfo = z.object({
   email: z.string().min(3).optional(),
   email_verified: z.boolean().optional(),
   name: z.string().optional(),
+  locale: z.string().optional(),
   'https://slack.com/team_id': z.string().optional(),
   'https://slack.com/enterprise_id': z.string().optional(),
 });
@@ -160,7 +163,13 @@ export function createSlackSignIn(deps: SlackSignInDeps): SlackSignIn {
             'You signed in to another Slack workspace than the one sla-bot works in.',
           );
       }
-      return { userId: info.sub, teamId: team, email: info.email, name: info.name ?? null };
+      return {
+        userId: info.sub,
+        teamId: team,
+        email: info.email,
+        name: info.name ?? null,
+        ...(info.locale === undefined ? {} : { locale: info.locale }),
+      };
     },
   };
 }

@@ -7,14 +7,22 @@ import { normalizeEmail } from '../../../slack/slack-user.ts';
 export interface Viewer {
   readonly role: 'admin' | 'manager' | 'rep' | 'script';
   readonly scope: ReportScope;
-  /** For the page header: `anna@example.com (manager of benelux)`. */
+  /** For the page header: `anna@example.com (manager of benelux)` (English; the page words it per language). */
   readonly label: string;
+  /** The e-mail shown in the header (`''` for the token). */
+  readonly email: string;
   /** The teams the filter form offers. */
   readonly teams: readonly string[] | 'all';
 }
 
 /** The DASHBOARD_TOKEN: scripts see everything. */
-export const SCRIPT_VIEWER: Viewer = { role: 'script', scope: { kind: 'all' }, label: 'token', teams: 'all' };
+export const SCRIPT_VIEWER: Viewer = {
+  role: 'script',
+  scope: { kind: 'all' },
+  label: 'token',
+  email: '',
+  teams: 'all',
+};
 
 /** The signed-in person's Slack identity. */
 export interface Person {
@@ -44,13 +52,14 @@ export function viewerOf(p: Person, config: SlaConfig, owners: ReadonlySet<strin
   const shown = normalizeEmail(p.email);
   // `slack.admins` also lists channels (`#sales-ops`, `C0123…`): only e-mail entries make admins.
   if (emails.some((e) => e.includes('@') && isAdmin(config, e)))
-    return { role: 'admin', scope: { kind: 'all' }, label: `${shown} (admin)`, teams: 'all' };
+    return { role: 'admin', scope: { kind: 'all' }, label: `${shown} (admin)`, email: shown, teams: 'all' };
   const managed = [...new Set(emails.flatMap((e) => teamsManagedBy(config, e).map((t) => t.name)))];
   if (managed.length > 0)
     return {
       role: 'manager',
       scope: { kind: 'people', teams: managed, emails },
       label: `${shown} (manager of ${managed.join(', ')})`,
+      email: shown,
       teams: managed,
     };
   const isRep = emails.some((e) => teamOf(config, e) !== null || owners?.has(e) === true);
@@ -59,6 +68,7 @@ export function viewerOf(p: Person, config: SlaConfig, owners: ReadonlySet<strin
     role: 'rep',
     scope: { kind: 'people', teams: [], emails },
     label: `${shown} (your leads)`,
+    email: shown,
     teams: [],
   };
 }

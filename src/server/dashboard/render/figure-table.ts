@@ -18,10 +18,11 @@ export function figureTable<Row extends Keyed>(
   rows: readonly Row[],
   cols: readonly Column<Row>[],
   rowPath: (row: Row) => readonly string[] = (row) => [...base, row.key],
+  rowLabel: (key: string, label: string) => string = (_key, label) => label,
 ): SafeHtml {
   const body = rows.map(
     (row) =>
-      html`<tr><th scope="row">${row.label}</th>${cols.map((c) => {
+      html`<tr><th scope="row">${rowLabel(row.key, row.label)}</th>${cols.map((c) => {
         const f = c.pick(row);
         return html`<td>${figureLink(l, [...rowPath(row), ...c.path], f, c.show(f))}</td>`;
       })}</tr>`,

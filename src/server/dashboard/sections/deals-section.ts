@@ -1,6 +1,7 @@
 import type { DealFigures, Deals, Keyed } from '../../../domain/reports/index.ts';
 import { figurePath } from '../../../domain/reports/index.ts';
-import { count, DASH, money, pct } from '../../../reports/format/values.ts';
+import type { ReportValues } from '../../../reports/format/localized.ts';
+import { DASH } from '../../../reports/format/values.ts';
 import { tile } from '../render/figure-table.ts';
 import { html, type SafeHtml } from '../render/html.ts';
 import { figureLink, type Links } from '../render/links.ts';
@@ -11,36 +12,48 @@ type Row = Keyed & DealFigures;
 const BASE = ['delivery', 'deals'] as const;
 
 /** Each currency's average on its own (never summed across currencies), linked to its SQLs. */
-function averages(l: Links, base: readonly string[], row: DealFigures): SafeHtml {
+function averages(l: Links, v: ReportValues, base: readonly string[], row: DealFigures): SafeHtml {
   if (row.averageValue.length === 0) return html`${DASH}`;
   return html`${row.averageValue.map(
     (a, i) =>
-      html`${i === 0 ? '' : html`<br>`}${figureLink(l, [...base, 'averageValue', a.key, 'average'], a.average, `${money(a.average)} ${a.label}`)} (${a.deals} deal${a.deals === 1 ? '' : 's'})`,
+      html`${i === 0 ? '' : html`<br>`}${figureLink(l, [...base, 'averageValue', a.key, 'average'], a.average, `${v.money(a.average)} ${a.label}`)} (${v.t.t('dash.deals.count', { n: a.deals })})`,
   )}`;
 }
 
-function table(l: Links, rows: readonly { row: Row; base: readonly string[] }[]): SafeHtml {
+function table(l: Links, v: ReportValues, rows: readonly { row: Row; base: readonly string[] }[]): SafeHtml {
+  const { t: m } = v.t;
   const body = rows.map(
     ({ row, base }) =>
-      html`<tr><th scope="row">${row.label}</th><td>${figureLink(l, [...base, 'sqls'], row.sqls, count(row.sqls))}</td><td>${figureLink(l, [...base, 'won'], row.won, count(row.won))}</td><td>${figureLink(l, [...base, 'rate'], row.rate, pct(row.rate))}</td><td>${averages(l, base, row)}</td><td>${figureLink(l, [...base, 'unread'], row.unread, count(row.unread))}</td></tr>`,
+      html`<tr><th scope="row">${v.rowLabel(row.key, row.label)}</th><td>${figureLink(l, [...base, 'sqls'], row.sqls, v.count(row.sqls))}</td><td>${figureLink(l, [...base, 'won'], row.won, v.count(row.won))}</td><td>${figureLink(l, [...base, 'rate'], row.rate, v.pct(row.rate))}</td><td>${averages(l, v, base, row)}</td><td>${figureLink(l, [...base, 'unread'], row.unread, v.count(row.unread))}</td></tr>`,
   );
-  return html`<table class="figs" id="deals-table"><thead><tr><th>team</th><th>SQLs</th><th>won</th><th>SQL → won</th><th>average won deal</th><th>not read yet</th></tr></thead><tbody>${body}</tbody></table>`;
+  const head = (
+    [
+      'col.team',
+      'col.sqls',
+      'col.won',
+      'dash.deals.sqlToWon',
+      'col.averageWonDeal',
+      'dash.deals.notReadYet',
+    ] as const
+  ).map((k) => html`<th>${m(k)}</th>`);
+  return html`<table class="figs" id="deals-table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 /**
  * SQL → won and the average won deal per currency, in all and per team: the report's own figures
  * (`dealFigures`), shown and linked, never recomputed here.
  */
-export function dealsSection(d: Deals, l: Links): SafeHtml {
+export function dealsSection(d: Deals, l: Links, v: ReportValues): SafeHtml {
+  const { t: m } = v.t;
   if (!d.available)
-    return html`<div id="deals"><h3>Deals</h3><p class="note">No deals data yet: SQL → won and the average deal value appear once the worker has read HubSpot deals (scope crm.objects.deals.read).</p></div>`;
+    return html`<div id="deals"><h3>${m('dash.deals.title')}</h3><p class="note">${m('dash.deals.none')}</p></div>`;
   const rate = [...BASE, 'rate'];
   const perTeam: Bar[] = d.byTeam.map((t) => {
     const path = [...BASE, 'byTeam', t.key, 'rate'];
     return {
-      label: t.label,
+      label: v.rowLabel(t.key, t.label),
       value: t.rate.value,
-      display: `${pct(t.rate)} (${count(t.won)} of ${count(t.sqls)})`,
+      display: m('dash.deals.rateOf', { pct: v.pct(t.rate), won: v.count(t.won), sqls: v.count(t.sqls) }),
       href: t.rate.ids.length > 0 ? l.leads(path) : null,
       figure: figurePath(path),
       tone: 'neutral',
@@ -48,23 +61,39 @@ export function dealsSection(d: Deals, l: Links): SafeHtml {
   });
   const valueTiles = d.averageValue.map((a) =>
     tile(
-      `Average won deal, ${a.label}`,
-      figureLink(l, [...BASE, 'averageValue', a.key, 'average'], a.average, money(a.average)),
-      `${a.deals} deal${a.deals === 1 ? '' : 's'}`,
+      m('dash.deals.averageIn', { currency: a.label }),
+      figureLink(l, [...BASE, 'averageValue', a.key, 'average'], a.average, v.money(a.average)),
+      m('dash.deals.count', { n: a.deals }),
     ),
   );
   const unread = d.unread.value ?? 0;
-  return html`<div id="deals"><h3>Deals</h3>
-<p class="note">Of the SQLs that entered in the period, those whose contact won a deal closed at or after the SQL entry. Deal values are averaged per currency, never added across currencies.</p>
+  const [wonAt, sqlsAt] = splitAround(m('dash.deals.wonOfSqls', { won: '\u0000', sqls: '\u0001' }));
+  const wonOf = html`${wonAt[0]}${figureLink(l, [...BASE, 'won'], d.won, v.count(d.won))}${wonAt[1]}${figureLink(l, [...BASE, 'sqls'], d.sqls, v.count(d.sqls))}${sqlsAt}`;
+  const [unreadBefore, unreadAfter] = splitOnce(m('dash.deals.unread', { n: '\u0000' }), '\u0000');
+  return html`<div id="deals"><h3>${m('dash.deals.title')}</h3>
+<p class="note">${m('dash.deals.note')}</p>
 <div class="tiles">
-${tile('SQL → won', figureLink(l, rate, d.rate, pct(d.rate)), html`${figureLink(l, [...BASE, 'won'], d.won, count(d.won))} of ${figureLink(l, [...BASE, 'sqls'], d.sqls, count(d.sqls))} SQLs`)}
-${valueTiles.length === 0 ? tile('Average won deal', html`${DASH}`, 'no won deal with an amount') : valueTiles}
+${tile(m('dash.deals.sqlToWon'), figureLink(l, rate, d.rate, v.pct(d.rate)), wonOf)}
+${valueTiles.length === 0 ? tile(m('dash.deals.average'), html`${DASH}`, m('dash.deals.noAmount')) : valueTiles}
 </div>
-${unread > 0 ? html`<p class="note">${figureLink(l, [...BASE, 'unread'], d.unread, count(d.unread))} SQL(s) whose deals the worker has not read yet count as not won.</p>` : ''}
-<div class="charts"><figure><figcaption>SQL → won per team (%)</figcaption>${perTeam.length === 0 ? html`<p class="note">No SQLs in this period.</p>` : hbars('SQL to won per team', perTeam, { max: 100 })}</figure></div>
-${table(l, [
-  { row: { key: 'all', label: 'All SQLs', ...d }, base: BASE },
+${unread > 0 ? html`<p class="note">${unreadBefore}${figureLink(l, [...BASE, 'unread'], d.unread, v.count(d.unread))}${unreadAfter}</p>` : ''}
+<div class="charts"><figure><figcaption>${m('dash.deals.perTeam')}</figcaption>${perTeam.length === 0 ? html`<p class="note">${m('dash.deals.noSqls')}</p>` : hbars(m('dash.deals.perTeamChart'), perTeam, { max: 100 })}</figure></div>
+${table(l, v, [
+  { row: { key: 'all', label: m('dash.deals.allSqls'), ...d }, base: BASE },
   ...d.byTeam.map((t) => ({ row: t, base: [...BASE, 'byTeam', t.key] })),
 ])}
 </div>`;
+}
+
+/** A text around one marker: what comes before and after it. */
+function splitOnce(text: string, marker: string): [string, string] {
+  const at = text.indexOf(marker);
+  return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + marker.length)];
+}
+
+/** `{won} of {sqls} SQLs` with markers for both links: [[before won, between], after sqls]. */
+function splitAround(text: string): [[string, string], string] {
+  const [before, rest] = splitOnce(text, '\u0000');
+  const [between, after] = splitOnce(rest, '\u0001');
+  return [[before, between], after];
 }

@@ -1,44 +1,55 @@
 import type { Report, SpeedRow } from '../../../domain/reports/index.ts';
 import { SPEED_BANDS } from '../../../domain/reports/index.ts';
-import { count, ms, pct } from '../../../reports/format/values.ts';
+import type { ReportValues } from '../../../reports/format/localized.ts';
 import { type Column, figureTable, tile } from '../render/figure-table.ts';
 import { html, type SafeHtml } from '../render/html.ts';
 import { figureLink, type Links } from '../render/links.ts';
 import { type Bar, columns, hbars } from '../render/svg-charts.ts';
 
-const COLS: readonly Column<SpeedRow>[] = [
-  { title: 'handoffs', path: ['handoffs'], pick: (r) => r.handoffs, show: count },
-  { title: 'met', path: ['met'], pick: (r) => r.met, show: count },
-  { title: 'corrected', path: ['corrected'], pick: (r) => r.corrected, show: count },
-  { title: 'breached', path: ['breached'], pick: (r) => r.breached, show: count },
-  { title: 'excused', path: ['excused'], pick: (r) => r.excused, show: count },
-  { title: 'pending', path: ['pending'], pick: (r) => r.pending, show: count },
-  { title: 'compliance', path: ['compliance'], pick: (r) => r.compliance, show: pct },
-  { title: 'median', path: ['timeToContact', 'median'], pick: (r) => r.timeToContact.median, show: ms },
-  { title: 'p90', path: ['timeToContact', 'p90'], pick: (r) => r.timeToContact.p90, show: ms },
-  { title: 'rep delay', path: ['repDelay', 'median'], pick: (r) => r.repDelay.median, show: ms },
-  {
-    title: 'system delay',
-    path: ['systemDelay', 'detection', 'median'],
-    pick: (r) => r.systemDelay.detection.median,
-    show: ms,
-  },
-  { title: 'silenced', path: ['silencedEscalations'], pick: (r) => r.silencedEscalations, show: count },
-];
-
-/** `week of 2 Mar 2026` / `Mon 2 Mar 2026` → `2 Mar`; months stay `Mar 2026`. */
-const shortPeriod = (label: string): string =>
-  /\d{1,2} \w{3} \d{4}$/.test(label) ? label.replace(/^(week of |\w{3} )/, '').replace(/ \d{4}$/, '') : label;
+const speedColumns = (v: ReportValues): readonly Column<SpeedRow>[] => {
+  const { t: m } = v.t;
+  return [
+    { title: m('col.handoffs'), path: ['handoffs'], pick: (r) => r.handoffs, show: v.count },
+    { title: m('col.met'), path: ['met'], pick: (r) => r.met, show: v.count },
+    { title: m('col.corrected'), path: ['corrected'], pick: (r) => r.corrected, show: v.count },
+    { title: m('col.breached'), path: ['breached'], pick: (r) => r.breached, show: v.count },
+    { title: m('col.excused'), path: ['excused'], pick: (r) => r.excused, show: v.count },
+    { title: m('col.pending'), path: ['pending'], pick: (r) => r.pending, show: v.count },
+    { title: m('col.compliance'), path: ['compliance'], pick: (r) => r.compliance, show: v.pct },
+    {
+      title: m('col.median'),
+      path: ['timeToContact', 'median'],
+      pick: (r) => r.timeToContact.median,
+      show: v.ms,
+    },
+    { title: m('col.p90'), path: ['timeToContact', 'p90'], pick: (r) => r.timeToContact.p90, show: v.ms },
+    { title: m('col.repDelay'), path: ['repDelay', 'median'], pick: (r) => r.repDelay.median, show: v.ms },
+    {
+      title: m('col.systemDelay'),
+      path: ['systemDelay', 'detection', 'median'],
+      pick: (r) => r.systemDelay.detection.median,
+      show: v.ms,
+    },
+    {
+      title: m('col.silenced'),
+      path: ['silencedEscalations'],
+      pick: (r) => r.silencedEscalations,
+      show: v.count,
+    },
+  ];
+};
 
 const tone = (v: number | null) => (v === null ? 'muted' : v >= 90 ? 'good' : v >= 70 ? 'warn' : 'bad');
 
-export function speedSection(r: Report, l: Links): SafeHtml {
+export function speedSection(r: Report, l: Links, v: ReportValues): SafeHtml {
+  const { t: m } = v.t;
+  const cols = speedColumns(v);
   const t = r.speed.total;
   const p = (...rest: string[]) => ['speed', 'total', ...rest];
   const bands: Bar[] = SPEED_BANDS.map((b) => ({
     label: b.label,
     value: t.bands[b.key].value,
-    display: count(t.bands[b.key]),
+    display: v.count(t.bands[b.key]),
     href: t.bands[b.key].ids.length > 0 ? l.leads(p('bands', b.key)) : null,
     figure: p('bands', b.key).join('/'),
     tone: b.key === '0-5m' ? 'good' : b.key === '60m+' ? 'bad' : 'warn',
@@ -53,7 +64,7 @@ export function speedSection(r: Report, l: Links): SafeHtml {
       const f = pick(row);
       const fp = ['speed', 'byPeriod', row.key, ...path];
       return {
-        label: shortPeriod(row.label),
+        label: v.shortPeriod(row.key, row.label),
         value: f.value,
         display: show(f),
         href: f.ids.length > 0 ? l.leads(fp) : null,
@@ -62,45 +73,48 @@ export function speedSection(r: Report, l: Links): SafeHtml {
       };
     });
   const reps: Bar[] = r.speed.byRep.map((row) => ({
-    label: row.label,
+    label: v.rowLabel(row.key, row.label),
     value: row.compliance.value,
-    display: pct(row.compliance),
+    display: v.pct(row.compliance),
     href: row.compliance.ids.length > 0 ? l.leads(['speed', 'byRep', row.key, 'compliance']) : null,
     figure: `speed/byRep/${encodeURIComponent(row.key)}/compliance`,
     tone: tone(row.compliance.value),
   }));
-  return html`<section id="speed"><h2>Speed of follow-up</h2>
-<p class="note">Time to first contact in business time from the clock start. Excused breaches (outages, handoffs the bot saw too late) and silenced escalations are shown, not counted against reps. Corrected: breaches announced in Slack and then retracted, because a touch logged late proved the deadline was met; they count as met.</p>
+  const period = m(`period.${r.query.period}`);
+  const table = (base: string[], head: string, rows: readonly SpeedRow[], total = false) =>
+    figureTable(l, base, head, rows, cols, total ? () => base : undefined, v.rowLabel);
+  return html`<section id="speed"><h2>${m('dash.speed.title')}</h2>
+<p class="note">${m('dash.speed.note')}</p>
 <div class="tiles">
-${tile('Handoffs', figureLink(l, p('handoffs'), t.handoffs, count(t.handoffs)))}
-${tile('Compliance', figureLink(l, p('compliance'), t.compliance, pct(t.compliance)), 'met ÷ (met + breached)')}
-${tile('Median to contact', figureLink(l, p('timeToContact', 'median'), t.timeToContact.median, ms(t.timeToContact.median)), `p90 ${ms(t.timeToContact.p90)}`)}
-${tile('Breached', figureLink(l, p('breached'), t.breached, count(t.breached)), `excused ${count(t.excused)}`)}
-${tile('Corrected', figureLink(l, p('corrected'), t.corrected, count(t.corrected)), 'breach retracted: counted as met')}
-${tile('Rep delay', figureLink(l, p('repDelay', 'median'), t.repDelay.median, ms(t.repDelay.median)), 'median, ping → contact')}
-${tile('System delay', figureLink(l, p('systemDelay', 'detection', 'median'), t.systemDelay.detection.median, ms(t.systemDelay.detection.median)), `detect; deliver ${ms(t.systemDelay.delivery.median)}`)}
-${tile('Silenced escalations', figureLink(l, p('silencedEscalations'), t.silencedEscalations, count(t.silencedEscalations)))}
+${tile(m('dash.speed.handoffs'), figureLink(l, p('handoffs'), t.handoffs, v.count(t.handoffs)))}
+${tile(m('dash.speed.compliance'), figureLink(l, p('compliance'), t.compliance, v.pct(t.compliance)), m('dash.speed.complianceHint'))}
+${tile(m('dash.speed.median'), figureLink(l, p('timeToContact', 'median'), t.timeToContact.median, v.ms(t.timeToContact.median)), m('dash.speed.p90', { duration: v.ms(t.timeToContact.p90) }))}
+${tile(m('dash.speed.breached'), figureLink(l, p('breached'), t.breached, v.count(t.breached)), m('dash.speed.excused', { n: v.count(t.excused) }))}
+${tile(m('dash.speed.corrected'), figureLink(l, p('corrected'), t.corrected, v.count(t.corrected)), m('dash.speed.correctedHint'))}
+${tile(m('dash.speed.repDelay'), figureLink(l, p('repDelay', 'median'), t.repDelay.median, v.ms(t.repDelay.median)), m('dash.speed.repDelayHint'))}
+${tile(m('dash.speed.systemDelay'), figureLink(l, p('systemDelay', 'detection', 'median'), t.systemDelay.detection.median, v.ms(t.systemDelay.detection.median)), m('dash.speed.systemDelayHint', { duration: v.ms(t.systemDelay.delivery.median) }))}
+${tile(m('dash.speed.silenced'), figureLink(l, p('silencedEscalations'), t.silencedEscalations, v.count(t.silencedEscalations)))}
 </div>
 <div class="charts">
-<figure><figcaption>Time to first contact</figcaption>${hbars('Leads by time to first contact', bands)}</figure>
-<figure><figcaption>Compliance per ${r.query.period} (%)</figcaption>${columns(
-    'Compliance per period',
-    perPeriod((x) => x.compliance, ['compliance'], pct, true),
+<figure><figcaption>${m('dash.speed.bands')}</figcaption>${hbars(m('dash.speed.bandsChart'), bands)}</figure>
+<figure><figcaption>${m('dash.speed.perPeriod', { period })}</figcaption>${columns(
+    m('dash.speed.perPeriodChart'),
+    perPeriod((x) => x.compliance, ['compliance'], v.pct, true),
     { max: 100 },
   )}</figure>
-<figure><figcaption>Median time to contact per ${r.query.period} (minutes)</figcaption>${columns(
-    'Median time to first contact per period',
-    perPeriod((x) => x.timeToContact.median, ['timeToContact', 'median'], ms, false).map((b) => ({
+<figure><figcaption>${m('dash.speed.medianPerPeriod', { period })}</figcaption>${columns(
+    m('dash.speed.medianPerPeriodChart'),
+    perPeriod((x) => x.timeToContact.median, ['timeToContact', 'median'], v.ms, false).map((b) => ({
       ...b,
       value: b.value === null ? null : b.value / 60_000,
     })),
   )}</figure>
-<figure><figcaption>Compliance per rep (%)</figcaption>${hbars('Compliance per rep', reps, { max: 100 })}</figure>
+<figure><figcaption>${m('dash.speed.perRep')}</figcaption>${hbars(m('dash.speed.perRepChart'), reps, { max: 100 })}</figure>
 </div>
-${figureTable(l, ['speed', 'total'], 'all', [t], COLS, () => ['speed', 'total'])}
-${figureTable(l, ['speed', 'byTeam'], 'team', r.speed.byTeam, COLS)}
-${figureTable(l, ['speed', 'byRep'], 'rep', r.speed.byRep, COLS)}
-${figureTable(l, ['speed', 'byStage'], 'stage', r.speed.byStage, COLS)}
-${figureTable(l, ['speed', 'byPeriod'], r.query.period, r.speed.byPeriod, COLS)}
+${table(['speed', 'total'], m('dash.all'), [t], true)}
+${table(['speed', 'byTeam'], m('col.team'), r.speed.byTeam)}
+${table(['speed', 'byRep'], m('col.rep'), r.speed.byRep)}
+${table(['speed', 'byStage'], m('col.stage'), r.speed.byStage)}
+${table(['speed', 'byPeriod'], period, r.speed.byPeriod)}
 </section>`;
 }
