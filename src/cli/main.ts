@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'hubspot-setup': () => import('./hubspot-setup-command.ts').then((m) => m.hubspotSetupCommand),
   report: () => import('./report-command.ts').then((m) => m.reportCommand),
   backtest: () => import('./backtest-command.ts').then((m) => m.backtestCommand),
+  explain: () => import('./explain-command.ts').then((m) => m.explainCommand),
   demo: () => import('./demo-command.ts').then((m) => m.demoCommand),
 };
 
@@ -32,6 +33,7 @@ Commands:
                                SLA compliance report from the store
   backtest --config FILE [--days N]
                                replay stored handoffs against a proposed SLA file
+  explain LEAD [--json]        what happened to a lead (contact id, e-mail or HubSpot URL)
 
 Run 'sla-bot <command> --help' for a command's options.
 Environment: see .env.example. A .env file in the working directory is read when it exists;

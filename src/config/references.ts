@@ -1,6 +1,7 @@
 import { closest, didYouMean } from './did-you-mean.ts';
 import { at, type PathProblem, type YamlPath } from './problems.ts';
 import { CALENDAR_24X7 } from './schema/calendar-schema.ts';
+import { parseReassignTo } from './schema/reassign-schema.ts';
 import { parseTarget } from './schema/target-schema.ts';
 
 /**
@@ -15,6 +16,7 @@ export function checkReferences(raw: unknown): PathProblem[] {
   const calendars = [...Object.keys(record(file.calendars) ?? {}), CALENDAR_24X7];
   const segments = Object.keys(record(file.segments) ?? {});
   const people = knownPeople(file);
+  const teams = Object.keys(record(file.teams) ?? {});
   const problems: PathProblem[] = [];
   const report = (path: YamlPath, message: string, on?: 'key') =>
     problems.push(on ? { path, on, message: at(path, message) } : { path, message: at(path, message) });
@@ -42,7 +44,21 @@ export function checkReferences(raw: unknown): PathProblem[] {
         const parsed = typeof target === 'string' ? parseTarget(target) : null;
         if (parsed?.kind === 'user') expectPerson(['policies', i, 'escalate', j, 'notify', k], parsed.email);
       });
+      const reassign = record(record(level)?.reassign);
+      if (reassign === null) return;
+      const path = ['policies', i, 'escalate', j, 'reassign'];
+      const to = typeof reassign.to === 'string' ? parseReassignTo(reassign.to) : null;
+      if (to?.kind === 'team') expect([...path, 'to'], to.team, teams, 'team');
+      if (to?.kind === 'person') expectPerson([...path, 'to'], to.email);
+      if (record(record(file.hubspot)?.write_back)?.enabled !== true)
+        report(
+          path,
+          'reassigning writes hubspot_owner_id to HubSpot; turn on hubspot.write_back.enabled (and give the private app crm.objects.contacts.write)',
+        );
     });
+  });
+  Object.entries(record(file.teams) ?? {}).forEach(([team, value]) => {
+    expect(['teams', team, 'calendar'], record(value)?.calendar, calendars, 'calendar');
   });
   const slack = record(file.slack) ?? {};
   list(slack.out_of_office).forEach((entry, i) => {

@@ -37,6 +37,16 @@ export interface Team {
   readonly channel: string | null;
   /** The team's `language:` (its channel's, and its people's unless Slack says theirs); absent: the file's. */
   readonly language?: Language;
+  /** The team's working hours (a calendar name); absent: the policy's calendar (reassignment, issue 18). */
+  readonly calendar?: string;
+}
+
+/** An escalation level that reassigns (`reassign:`), and where, for start-up checks that name the line. */
+export interface ReassignRef {
+  readonly policy: string;
+  /** YAML path, e.g. `policies[0].escalate[1].reassign`. */
+  readonly path: string;
+  readonly at: SourceLocation;
 }
 
 /** A Slack channel the SLA file names (`#sales-benelux` or `C0123…`), and where. */
@@ -118,4 +128,6 @@ export interface SlaConfig {
   readonly segments: ReadonlyMap<string, Condition>;
   /** Every Slack channel the file names, with its place (resolved to ids at start-up; SD-15). */
   readonly channels?: readonly ChannelRef[];
+  /** Every escalation level that reassigns, with its place (the write scope is checked at start-up). */
+  readonly reassignments?: readonly ReassignRef[];
 }

@@ -33,6 +33,21 @@ export type Target =
   | { readonly kind: 'user'; readonly email: string }
   | { readonly kind: 'channel'; readonly channel: string };
 
+/**
+ * Where a reassignment sends the lead (issue 18): the next rep of the owner's team (`round_robin`), the
+ * next rep of a named team, or one person.
+ */
+export type ReassignTo =
+  | { readonly kind: 'round_robin' }
+  | { readonly kind: 'team'; readonly team: string }
+  | { readonly kind: 'person'; readonly email: string };
+
+/** `reassign:` on an escalation level: opt-in, at most `max` reassignments of one instance in all. */
+export interface ReassignRule {
+  readonly to: ReassignTo;
+  readonly max: number;
+}
+
 export interface EscalationLevel {
   /** Index in the policy's list; part of the idempotency key. */
   readonly level: number;
@@ -41,6 +56,8 @@ export interface EscalationLevel {
   readonly notify: readonly Target[];
   /** Repeat every `every` (wall-clock) up to `times` more times while still uncontacted. */
   readonly repeat: { readonly every: Millis; readonly times: number } | null;
+  /** Reassign the lead when this level first fires for a deadline; absent or `null`: never. */
+  readonly reassign?: ReassignRule | null;
 }
 
 export interface AttemptsRule {

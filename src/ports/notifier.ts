@@ -4,6 +4,7 @@ import type { MessageTruth } from '../domain/message-truth.ts';
 import type { SlaInstance } from '../domain/model.ts';
 import type { Target } from '../domain/policy.ts';
 import type { Instant } from '../domain/time.ts';
+import type { AdminAlertBody } from '../i18n/admin-message.ts';
 import type { Language } from '../i18n/language.ts';
 import type { Owner } from './crm-source.ts';
 
@@ -107,15 +108,18 @@ export type SendResult =
   /** Permanent and no fallback worked: recorded as failed and reported to admins. */
   | { readonly status: 'failed'; readonly error: string };
 
-export interface AdminAlert {
+/**
+ * An alert for the admins: a catalogue message rendered in each admin's language, or (a row queued by
+ * an older version) finished text.
+ */
+export type AdminAlert = AdminAlertBody & {
   /** Dedup key: the same alert is sent once. */
   readonly key: string;
-  readonly text: string;
   /** As `Delivery.inDoubtSince`. */
   readonly inDoubtSince?: Instant | null;
   /** As `Delivery.claim`. */
   readonly claim?: () => Promise<void>;
-}
+};
 
 /**
  * A sent message updated in place because what it said is no longer true (issue 15): every copy is

@@ -5,6 +5,7 @@ import type { Cursors, Deal, Owner } from './crm-source.ts';
 import type { MessageRef } from './notifier.ts';
 
 import type { NewOutboxEntry, OutboxEntry, OutboxSummary, ShownMessage } from './outbox.ts';
+import type { ReassignmentStore } from './reassignments.ts';
 import type { InstancePageKey, OpenInstanceSummary, StoredInstance } from './stored-instance.ts';
 
 export type {
@@ -101,7 +102,7 @@ export interface LeaseToken {
 export type SendClaim = 'claimed' | 'fenced' | 'taken';
 
 /** Persistence port. Adapters: SQLite (embedded default) and PostgreSQL (several instances). */
-export interface Store {
+export interface Store extends ReassignmentStore {
   /** Applies forward-only numbered migrations. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -1,4 +1,5 @@
 import type { Instant } from '../domain/time.ts';
+import { adminMessage } from '../i18n/admin-message.ts';
 import type { Logger } from '../log/logger.ts';
 import type { AdminAlert } from '../ports/notifier.ts';
 import type { Store } from '../ports/store.ts';
@@ -18,9 +19,9 @@ export function createAdminNotice(deps: { store: Pick<Store, 'enqueue'>; logger:
   return async function tellOnce(u: Unreachable, routedTo: readonly string[], now: Instant): Promise<void> {
     const key = unreachableAlertKey(u);
     if (told.has(key)) return;
-    const where = routedTo.length > 0 ? `go to ${routedTo.join(', ')}` : 'reach nobody';
-    const text = `Slack: ${u.who} ${u.why}; messages meant for them ${where}. Fix: ${u.fix}.`;
-    const payload: AdminAlertPayload = { key, text };
+    // Why and what to do are worded by the code, in each admin's language (`alert.fix.<code>`).
+    const message = adminMessage('alert.unreachable', { who: u.who, code: u.code, routedTo: [...routedTo] });
+    const payload: AdminAlertPayload = { key, message };
     try {
       await deps.store.enqueue(
         [{ key, instanceId: null, kind: 'admin_alert', target: null, payload, dueAt: now }],

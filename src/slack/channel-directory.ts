@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../clock/clock.ts';
 import type { ChannelRef } from '../config/types.ts';
 import { type Instant, MINUTE, type Millis } from '../domain/time.ts';
+import { type AdminMessage, adminMessage } from '../i18n/admin-message.ts';
 import type { Logger } from '../log/logger.ts';
 import type { NewOutboxEntry, Store } from '../ports/store.ts';
 import type { SendQueue } from './send-queue.ts';
@@ -134,30 +135,21 @@ export function createChannelDirectory(deps: ChannelDirectoryDeps) {
     if (f.kind === 'renamed') {
       return {
         key: `admin:slack-channel-renamed:${f.name}:${f.id}:${f.now}`,
-        text:
-          `:warning: Slack: the channel #${f.name} named in ${where} was renamed to #${f.now}; ` +
-          `sla-bot keeps posting to it (${f.id}). Fix: write "#${f.now}" or ${f.id} there.`,
+        message: adminMessage('alert.channel.renamed', { name: f.name, where, now: f.now, id: f.id }),
       };
     }
     return {
       key: `admin:slack-channel-unknown:${f.name}:${where}`,
-      text:
-        `:warning: Slack: the channel #${f.name} named in ${where} cannot be found: it does not exist, ` +
-        'is archived, or is private and the bot is not in it. Messages for it go to the fallback ' +
-        '(manager, admins). Fix: correct the name (or use the channel id, C0123…), or invite @sla-bot ' +
-        'to the private channel (/invite @sla-bot).',
+      message: adminMessage('alert.channel.unknown', { name: f.name, where }),
     };
   }
 
   const scopeAlert = () => ({
     key: 'admin:slack-channel-scopes',
-    text:
-      ':warning: Slack: sla-bot cannot list channels (missing scope channels:read or groups:read), so the ' +
-      'SLA file\'s "#name" channels are not checked and break on a rename. Fix: add both scopes to the ' +
-      'app (slack-app-manifest.yml) and reinstall it.',
+    message: adminMessage('alert.channel.scopes'),
   });
 
-  async function alertOnce(alert: { key: string; text: string }): Promise<void> {
+  async function alertOnce(alert: { key: string; message: AdminMessage }): Promise<void> {
     const now = deps.clock.now();
     const entry: NewOutboxEntry = {
       key: alert.key,

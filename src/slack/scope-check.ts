@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../clock/clock.ts';
+import { adminMessage } from '../i18n/admin-message.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Store } from '../ports/store.ts';
 
@@ -59,16 +60,12 @@ export async function checkSlackScopes(deps: {
   const silent = missing.filter((s) => SILENT.has(s));
   if (silent.length === 0) return missing;
   const now = deps.clock.now();
-  const lines = silent.map((s) => `• \`${s}\`: ${BOT_SCOPES[s]}`);
-  const text = [
-    ':warning: Slack: the sla-bot app was installed without some of the scopes slack-app-manifest.yml asks for:',
-    ...lines,
-    'Fix: add them under OAuth & Permissions and reinstall the app.',
-  ].join('\n');
+  // Each scope's consequence is a catalogue text (`alert.scope.<scope>`), in each admin's language.
+  const message = adminMessage('alert.scopes', { scopes: silent });
   const key = `admin:slack-scopes:${silent.join(',')}`;
   try {
     await deps.store.enqueue(
-      [{ key, instanceId: null, kind: 'admin_alert', target: null, payload: { key, text }, dueAt: now }],
+      [{ key, instanceId: null, kind: 'admin_alert', target: null, payload: { key, message }, dueAt: now }],
       now,
     );
   } catch (err) {

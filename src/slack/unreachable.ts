@@ -71,3 +71,27 @@ export function whyUnreachable(code: string, t: Translator): string {
   const key = SAID[code.split(':')[0] ?? code];
   return key === undefined ? t.t('unreachable.other', { code }) : t.t(key);
 }
+
+/** Codes whose fix has its own wording in the catalogues (`alert.fix.<code>`). */
+const FIX: Readonly<Record<string, MessageKey>> = {
+  out_of_office: 'alert.fix.out_of_office',
+  users_not_found: 'alert.fix.users_not_found',
+  user_not_found: 'alert.fix.user_not_found',
+  user_deactivated: 'alert.fix.user_deactivated',
+  user_disabled: 'alert.fix.user_deactivated',
+  account_inactive: 'alert.fix.account_inactive',
+  messages_tab_disabled: 'alert.fix.messages_tab_disabled',
+  no_owner: 'alert.fix.no_owner',
+  owner_inactive: 'alert.fix.owner_inactive',
+  owner_without_email: 'alert.fix.owner_without_email',
+  no_team: 'alert.fix.no_team',
+  no_team_channel: 'alert.fix.no_team_channel',
+  channel_not_found: 'alert.fix.channel_not_found',
+  not_in_channel: 'alert.fix.not_in_channel',
+  is_archived: 'alert.fix.is_archived',
+};
+
+/** `Unreachable.fix` in a reader's language (the admin alert about the person or channel). */
+export function fixUnreachable(code: string, t: Translator): string {
+  return t.t(FIX[code.split(':')[0] ?? code] ?? 'alert.fix.other');
+}

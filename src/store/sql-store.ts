@@ -4,6 +4,12 @@ import type { Logger } from '../log/logger.ts';
 import type { Cursors, Deal, Owner } from '../ports/crm-source.ts';
 import type { MessageRef } from '../ports/notifier.ts';
 import type {
+  PositionMove,
+  Reassignment,
+  ReassignmentOutcome,
+  RecordReassignment,
+} from '../ports/reassignments.ts';
+import type {
   CycleWrite,
   DealCandidate,
   DealRefresh,
@@ -30,6 +36,7 @@ import * as outbox from './queries/outbox.ts';
 import * as outboxClaims from './queries/outbox-claims.ts';
 import * as outboxEdits from './queries/outbox-edits.ts';
 import * as ownerRows from './queries/owners.ts';
+import * as reassignments from './queries/reassignments.ts';
 import * as silences from './queries/silences.ts';
 import * as slackUsers from './queries/slack-users.ts';
 import * as touches from './queries/touches.ts';
@@ -170,6 +177,23 @@ export class SqlStore implements Store {
   saveOwners = (list: readonly Owner[], at: Instant): Promise<void> =>
     ownerRows.saveOwners(this.#db, list, at);
   owners = (): Promise<readonly Owner[]> => ownerRows.owners(this.#db);
+
+  recordReassignment = (r: Reassignment, move: PositionMove | null): Promise<RecordReassignment> =>
+    reassignments.recordReassignment(this.#db, r, move);
+  reassignmentsOf = (instanceIds: readonly string[]): Promise<readonly Reassignment[]> =>
+    reassignments.reassignmentsOf(this.#db, instanceIds);
+  pendingReassignments = (limit: number): Promise<readonly Reassignment[]> =>
+    reassignments.pendingReassignments(this.#db, limit);
+  roundRobinPositions = (): Promise<ReadonlyMap<string, string>> =>
+    reassignments.roundRobinPositions(this.#db);
+  claimReassignment = (key: string, lease: LeaseToken): Promise<'claimed' | 'fenced' | 'taken'> =>
+    reassignments.claimReassignment(this.#db, key, lease);
+  settleReassignment = (
+    key: string,
+    outcome: ReassignmentOutcome,
+    error: string | null,
+    now: Instant,
+  ): Promise<void> => reassignments.settleReassignment(this.#db, key, outcome, error, now);
 
   acquireLease = (name: string, holder: string, now: Instant, ttlMs: number): Promise<number | null> =>
     this.#options.leases === 'single_process'

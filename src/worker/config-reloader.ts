@@ -5,6 +5,8 @@ import { basename, dirname } from 'node:path';
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { Clock } from '../clock/clock.ts';
 import type { SlaConfig } from '../config/types.ts';
+import type { Instant } from '../domain/time.ts';
+import { adminMessage } from '../i18n/admin-message.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Store } from '../ports/store.ts';
 import { adminAlert } from './admin-alert.ts';
@@ -54,6 +56,17 @@ export const fsFileWatcher: FileWatcher = (path, onChange) => {
   });
   return { close: () => watcher.close() };
 };
+
+/**
+ * The admins' alert about a rejected file, once per content (`hash`). The `validate` problems stay
+ * English (ADR 0015); the sentence around them is in each admin's language.
+ */
+export const configRejectedAlert = (path: string, problems: readonly string[], hash: string, now: Instant) =>
+  adminAlert(
+    `admin:config-rejected:${hash.slice(0, 16)}`,
+    adminMessage('alert.configRejected', { path, problems: problems.slice(0, 20) }),
+    now,
+  );
 
 /** How long the file must stay unchanged before it is read (an editor's save in steps settles). */
 export const QUIET_MS = 1_000;
@@ -209,14 +222,8 @@ export class ConfigReloader {
     );
     this.#o.events.emit('config:rejected', { problems: result.problems });
     const now = this.#o.clock.now();
-    const text = [
-      `:x: The SLA file ${this.#o.path} was changed but is invalid; the previous version stays in force.`,
-      '```',
-      ...result.problems.slice(0, 20),
-      '```',
-    ].join('\n');
     try {
-      await this.#o.store.enqueue([adminAlert(`admin:config-rejected:${hash.slice(0, 16)}`, text, now)], now);
+      await this.#o.store.enqueue([configRejectedAlert(this.#o.path, result.problems, hash, now)], now);
     } catch (err) {
       this.#o.logger.error({ err: describeError(err) }, 'could not queue the config alert for admins');
     }

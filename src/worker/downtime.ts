@@ -1,5 +1,6 @@
 import type { Outage } from '../domain/model.ts';
 import type { Instant, Millis } from '../domain/time.ts';
+import { adminMessage } from '../i18n/admin-message.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Cursors } from '../ports/crm-source.ts';
 import type { NewOutboxEntry, Store } from '../ports/store.ts';
@@ -35,11 +36,8 @@ export const downtimeAlertKey = (outage: Outage): string => `admin:outage:worker
 /** The admin alert for a downtime, keyed by its start: told once, whatever happens after. */
 export function downtimeAlert(outage: Outage, now: Instant): NewOutboxEntry {
   const minutes = Math.round((outage.until - outage.from) / 60_000);
-  const text =
-    `:rotating_light: sla-bot itself was not running from ${new Date(outage.from).toISOString()} to ` +
-    `${new Date(outage.until).toISOString()} (${minutes} min): no reminders or escalations went out. ` +
-    'SLA deadlines in this period are marked as excused; missed work is being caught up now.';
-  return adminAlert(downtimeAlertKey(outage), text, now);
+  const message = adminMessage('alert.downtime', { from: outage.from, until: outage.until, minutes });
+  return adminAlert(downtimeAlertKey(outage), message, now);
 }
 
 export interface DowntimeDeps {

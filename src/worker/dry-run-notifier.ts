@@ -1,5 +1,7 @@
+import { translator } from '../i18n/translate.ts';
 import type { Logger } from '../log/logger.ts';
 import { type Notifier, targetKey } from '../ports/notifier.ts';
+import { adminAlertText } from '../slack/render/admin-alert-text.ts';
 
 /**
  * `run --dry-run`: every message is logged instead of sent, and answered as sent, so the whole
@@ -38,7 +40,10 @@ export function createDryRunNotifier(logger: Logger): Notifier {
       return { status: 'edited', skipped: [] };
     },
     alertAdmins: async (alert) => {
-      logger.info({ key: alert.key, text: alert.text }, 'dry run: would alert admins');
+      logger.info(
+        { key: alert.key, text: adminAlertText(alert, translator()) },
+        'dry run: would alert admins',
+      );
       return { status: 'sent', ref: ref(), fallback: null };
     },
   };

@@ -1,5 +1,6 @@
 import type { Outage } from '../domain/model.ts';
 import type { Instant, Millis } from '../domain/time.ts';
+import { adminMessage } from '../i18n/admin-message.ts';
 import type { NewOutboxEntry } from '../ports/store.ts';
 import { adminAlert } from './admin-alert.ts';
 import type { ExternalSystem } from './events.ts';
@@ -28,7 +29,6 @@ export type OutageStep =
   | { readonly kind: 'ended'; readonly outage: Outage; readonly alert: NewOutboxEntry };
 
 const NONE: OutageStep = { kind: 'none' };
-const LABEL: Record<ExternalSystem, string> = { hubspot: 'HubSpot', slack: 'Slack' };
 
 /**
  * Tracks how long HubSpot and Slack have been failing. Short hiccups are ignored; past `threshold`
@@ -47,11 +47,11 @@ export class OutageTracker {
     const f = this.#failingSince(system, now, error);
     if (f.alerted || now - f.since < this.#threshold) return NONE;
     f.alerted = true;
-    const text = `:rotating_light: ${LABEL[system]} has been failing since ${new Date(f.since).toISOString()} (${error}). SLA deadlines in this period are marked as excused; reps are not blamed.`;
+    const message = adminMessage('alert.outage.start', { system, since: f.since, error });
     return {
       kind: 'started',
       since: f.since,
-      alert: adminAlert(`admin:outage:${system}:${f.since}`, text, now),
+      alert: adminAlert(`admin:outage:${system}:${f.since}`, message, now),
     };
   }
 
@@ -84,8 +84,12 @@ export class OutageTracker {
     this.#failing.delete(system);
     if (!f.alerted) return NONE;
     const outage: Outage = { system, from: f.since, until: now };
-    const text = `:white_check_mark: ${LABEL[system]} is back (outage ${new Date(f.since).toISOString()} – ${new Date(now).toISOString()}). Missed work is being caught up.`;
-    return { kind: 'ended', outage, alert: adminAlert(`admin:outage-end:${system}:${f.since}`, text, now) };
+    const message = adminMessage('alert.outage.end', { system, from: f.since, until: now });
+    return {
+      kind: 'ended',
+      outage,
+      alert: adminAlert(`admin:outage-end:${system}:${f.since}`, message, now),
+    };
   }
 
   /** Outages still under way (past the threshold, or known at once), open-ended up to `now` (inclusive). */

@@ -3,7 +3,7 @@ import type { Logger } from '../log/logger.ts';
 import type { Notifier } from '../ports/notifier.ts';
 import type { Store } from '../ports/store.ts';
 import { adminAlert } from './admin-alert.ts';
-import { type StartupOutage, startupAlertKey, startupAlertText } from './startup-retry.ts';
+import { type StartupOutage, startupAlertKey, startupAlertMessage } from './startup-retry.ts';
 
 export interface StartupAlertDeps {
   readonly store: Pick<Store, 'enqueue' | 'markInDoubt' | 'markSent' | 'markUnconfirmed' | 'markFailed'>;
@@ -22,11 +22,11 @@ export function startupAlerter(deps: StartupAlertDeps): (outage: StartupOutage) 
   const { store, notifier, clock, logger } = deps;
   return async (outage) => {
     const now = clock.now();
-    const text = startupAlertText(outage);
-    const entry = adminAlert(startupAlertKey(outage), text, now);
+    const message = startupAlertMessage(outage);
+    const entry = adminAlert(startupAlertKey(outage), message, now);
     await store.enqueue([entry], now);
     await store.markInDoubt(entry.key, now);
-    const result = await notifier.alertAdmins({ key: entry.key, text });
+    const result = await notifier.alertAdmins({ key: entry.key, message });
     const at = clock.now();
     switch (result.status) {
       case 'sent':

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Clock } from '../clock/clock.ts';
 import { type Instant, MINUTE, type Millis, SECOND } from '../domain/time.ts';
+import { type AdminMessage, adminMessage } from '../i18n/admin-message.ts';
 import type { Logger } from '../log/logger.ts';
 import type { ExternalSystem } from './events.ts';
 import { StartupError } from './startup-error.ts';
@@ -178,14 +179,13 @@ type Outcome<T> =
   | 'stop';
 
 /** The admin alert's text: which platform, since when, why, and what sla-bot does about it. */
-export function startupAlertText(o: StartupOutage): string {
-  const next = o.keepsTrying
-    ? `sla-bot keeps trying (every minute) and starts as soon as ${LABEL[o.system]} answers; until then no SLA messages go out.`
-    : 'This `sla-bot run --once` gives up now.';
-  return (
-    `:rotating_light: sla-bot cannot start: ${LABEL[o.system]} has been failing since ` +
-    `${new Date(o.since).toISOString()} (${o.attempts} attempts; last: ${o.reason}). ${next}`
-  );
-}
+export const startupAlertMessage = (o: StartupOutage): AdminMessage =>
+  adminMessage('alert.startup', {
+    system: o.system,
+    since: o.since,
+    attempts: o.attempts,
+    reason: o.reason,
+    keepsTrying: o.keepsTrying,
+  });
 
 export const startupAlertKey = (o: StartupOutage): string => `admin:startup:${o.system}:${o.since}`;

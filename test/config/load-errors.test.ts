@@ -97,6 +97,16 @@ const EXPECTED: Record<string, readonly string[]> = {
     '30:17: policies[2].escalate[1].notify: is empty; list at least one',
     '33:38: policies[2].escalate[2].repeat.times: is 0, must be at least 1',
   ],
+  'reassign.yaml': [
+    "8:15: teams.benelux.calendar: unknown calendar 'ofice' (calendars: 24x7)",
+    '15:19: policies[0].escalate[0].reassign: reassigning writes hubspot_owner_id to HubSpot; turn on hubspot.write_back.enabled (and give the private app crm.objects.contacts.write)',
+    "15:25: policies[0].escalate[0].reassign.to: 'round_robn' is not a reassignment target; did you mean 'round_robin'?; use round_robin (the next rep of the owner's team), team:<name> (the next rep of that team) or a rep's e-mail address",
+    '18:19: policies[0].escalate[1].reassign: reassigning writes hubspot_owner_id to HubSpot; turn on hubspot.write_back.enabled (and give the private app crm.objects.contacts.write)',
+    "18:25: policies[0].escalate[1].reassign.to: unknown team 'benelx'; did you mean 'benelux'? (teams: benelux)",
+    '18:43: policies[0].escalate[1].reassign.max: is 4, must be at most 3',
+    '21:19: policies[0].escalate[2].reassign: reassigning writes hubspot_owner_id to HubSpot; turn on hubspot.write_back.enabled (and give the private app crm.objects.contacts.write)',
+    "21:25: policies[0].escalate[2].reassign.to: eve@example.com is in no team and not under people; did you mean 'eva@example.com'?",
+  ],
   'settings.yaml': [
     '9:17: hubspot.app_base_url: expected an absolute URL such as https://app.hubspot.com',
     '10:29: hubspot.requests_per_ten_seconds: is 250, must be at most 190',
@@ -137,7 +147,7 @@ const EXPECTED: Record<string, readonly string[]> = {
     "9:7: policies[0].first_contact.withn: unknown key; did you mean 'within'?",
     '12:7: policies[0].attempts.calls: unknown key; allowed here: required, within, at_most, min_gap, counts, call_outcomes, outbound_only, owner_only, include_before_handoff',
     "15:9: policies[0].escalate[0].notfy: unknown key; did you mean 'notify'?",
-    '16:9: policies[0].escalate[0].zzz_custom: unknown key; allowed here: at, after, notify, repeat',
+    '16:9: policies[0].escalate[0].zzz_custom: unknown key; allowed here: at, after, notify, repeat, reassign',
   ],
   'unknown-zone.yaml': [
     "1:11: timezone: 'Europe/Amsterdm' is not an IANA time zone; use a name like Europe/Amsterdam or America/New_York; did you mean 'Europe/Amsterdam'?",

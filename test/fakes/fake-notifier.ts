@@ -1,4 +1,5 @@
 import type { Instant } from '../../src/domain/time.ts';
+import { translator } from '../../src/i18n/translate.ts';
 import type { InstanceView } from '../../src/ports/interactions.ts';
 import type {
   AdminAlert,
@@ -11,6 +12,7 @@ import type {
   RetractResult,
   SendResult,
 } from '../../src/ports/notifier.ts';
+import { adminAlertText } from '../../src/slack/render/admin-alert-text.ts';
 
 export type NotifierMode = 'ok' | 'down' | 'reject';
 
@@ -24,7 +26,8 @@ export class FakeNotifier implements Notifier {
   readonly updates: MessageEdit[] = [];
   /** Overrides the answer to `update` per edit (e.g. a copy deleted meanwhile). */
   respondToEdit: ((edit: MessageEdit) => EditResult | undefined) | null = null;
-  readonly alerts: AdminAlert[] = [];
+  /** Admin alerts sent, with their text as the admins read it in English. */
+  readonly alerts: (AdminAlert & { readonly text: string })[] = [];
   /** App Home publications: whose, with which open leads. */
   /** Homes published: the leads listed, and `more` counted without being listed. */
   readonly homes: { email: string; leadIds: string[]; now: Instant; more: number }[] = [];
@@ -87,7 +90,7 @@ export class FakeNotifier implements Notifier {
   async alertAdmins(alert: AdminAlert): Promise<SendResult> {
     const result = this.#result(0);
     if (result.status !== 'retry') await alert.claim?.();
-    if (result.status === 'sent') this.alerts.push(alert);
+    if (result.status === 'sent') this.alerts.push({ ...alert, text: adminAlertText(alert, translator()) });
     return result;
   }
 

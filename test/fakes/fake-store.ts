@@ -4,6 +4,12 @@ import type { Instant } from '../../src/domain/time.ts';
 import type { Cursors, Deal, Owner } from '../../src/ports/crm-source.ts';
 import type { MessageRef } from '../../src/ports/notifier.ts';
 import type {
+  PositionMove,
+  Reassignment,
+  ReassignmentOutcome,
+  RecordReassignment,
+} from '../../src/ports/reassignments.ts';
+import type {
   CycleWrite,
   DealCandidate,
   DealRefresh,
@@ -24,6 +30,7 @@ import { pageKeyOf, summaryOf } from '../../src/ports/store.ts';
 import { StoreNotFoundError, StoreQueryError } from '../../src/store/errors.ts';
 import { MemoryDeals } from './memory-deals.ts';
 import { MemoryOutbox } from './memory-outbox.ts';
+import { MemoryReassignments } from './memory-reassignments.ts';
 
 type StoreMethod = keyof Store;
 
@@ -76,6 +83,8 @@ export class FakeStore implements Store {
   readonly touchReads: (readonly string[])[] = [];
   /** Deals and owners (see MemoryDeals). */
   readonly crmMirror = new MemoryDeals();
+  /** Reassignments and round-robin positions (issue 18; see MemoryReassignments). */
+  readonly reassignLog = new MemoryReassignments();
   cursorState: Cursors = {};
   closed = false;
   readonly #failures = new Map<StoreMethod, unknown[]>();
@@ -419,6 +428,38 @@ export class FakeStore implements Store {
   }
   async owners(): Promise<readonly Owner[]> {
     return this.crmMirror.owners();
+  }
+
+  async recordReassignment(r: Reassignment, move: PositionMove | null): Promise<RecordReassignment> {
+    this.#check('recordReassignment');
+    return this.reassignLog.record(r, move);
+  }
+  async reassignmentsOf(instanceIds: readonly string[]): Promise<readonly Reassignment[]> {
+    return this.reassignLog.of(instanceIds);
+  }
+  async pendingReassignments(limit: number): Promise<readonly Reassignment[]> {
+    return this.reassignLog.pending(limit);
+  }
+  async roundRobinPositions(): Promise<ReadonlyMap<string, string>> {
+    return new Map(this.reassignLog.positions);
+  }
+  async claimReassignment(key: string, lease: LeaseToken): Promise<'claimed' | 'fenced' | 'taken'> {
+    this.#check('claimReassignment');
+    const held = this.leases.get(lease.name);
+    return this.reassignLog.claim(
+      key,
+      lease.epoch,
+      held?.holder === lease.holder && held.epoch === lease.epoch,
+    );
+  }
+  async settleReassignment(
+    key: string,
+    outcome: ReassignmentOutcome,
+    error: string | null,
+    now: Instant,
+  ): Promise<void> {
+    this.#check('settleReassignment');
+    this.reassignLog.settle(key, outcome, error, now);
   }
 
   async acquireLease(name: string, holder: string, now: Instant, ttlMs: number): Promise<number | null> {

@@ -7,6 +7,7 @@ import { createChannelDirectory } from '../../src/slack/channel-directory.ts';
 import { createSlackNotifier } from '../../src/slack/notifier.ts';
 import { createSendQueue } from '../../src/slack/send-queue.ts';
 import { createSlackWebClient } from '../../src/slack/web-client.ts';
+import { alertTextOf } from '../support/admin-alert-text.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { FakeSlackStore } from './support/fake-slack-store.ts';
 import { context, delivery, notification, slackConfig, T0 } from './support/fixtures.ts';
@@ -61,7 +62,7 @@ describe('channels named in the SLA file', () => {
         target: { kind: 'team_channel' },
         context: context({ team: config.teams[0] ?? null }),
       });
-    const alerts = () => [...store.outbox.values()].map((e) => (e.payload as { text: string }).text);
+    const alerts = () => [...store.outbox.values()].map((e) => alertTextOf(e.payload));
     return {
       sandbox,
       channels,

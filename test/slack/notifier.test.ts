@@ -3,6 +3,7 @@ import type { SlaConfig } from '../../src/config/types.ts';
 import { MINUTE, SECOND } from '../../src/domain/time.ts';
 import { ENGLISH } from '../../src/i18n/language.ts';
 import { createSlackNotifier } from '../../src/slack/notifier.ts';
+import { alertTextOf } from '../support/admin-alert-text.ts';
 import { useStrictHttp } from '../support/http-mock.ts';
 import { messageProblems } from './support/block-kit.ts';
 import { FakeSlackStore } from './support/fake-slack-store.ts';
@@ -121,13 +122,22 @@ describe('sending notifications to Slack', () => {
         target: null,
         payload: {
           key: 'admin:slack-unreachable:bram@example.com:users_not_found',
-          text:
-            'Slack: bram@example.com is not found in Slack; messages meant for them go to #sales-benelux, anna@example.com. ' +
-            'Fix: invite them to Slack, or map their e-mail under slack.user_overrides in the SLA file.',
+          message: {
+            key: 'alert.unreachable',
+            values: {
+              who: 'bram@example.com',
+              code: 'users_not_found',
+              routedTo: ['#sales-benelux', 'anna@example.com'],
+            },
+          },
         },
         dueAt: T0 + 6 * SECOND,
       },
     ]);
+    expect(alertTextOf([...store.outbox.values()][0]?.payload)).toBe(
+      'Slack: bram@example.com is not found in Slack; messages meant for them go to #sales-benelux, anna@example.com. ' +
+        'Fix: invite them to Slack, or map their e-mail under slack.user_overrides in the SLA file.',
+    );
     expect(store.enqueueCalls).toBe(1);
   });
 

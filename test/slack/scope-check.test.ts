@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { type SlackSandbox, startSlackSandbox } from '../../src/sandbox/index.ts';
 import { BOT_SCOPES, checkSlackScopes } from '../../src/slack/scope-check.ts';
 import { createSlackWebClient } from '../../src/slack/web-client.ts';
+import { alertTextOf } from '../support/admin-alert-text.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { FakeSlackStore } from './support/fake-slack-store.ts';
 import { T0 } from './support/fixtures.ts';
@@ -26,7 +27,7 @@ describe('the Slack scopes check at start-up', () => {
     const logger = silentLogger();
     const client = createSlackWebClient('xoxb-sandbox', { apiUrl: sandbox.url, logger });
     const missing = await checkSlackScopes({ client, store, clock: new FakeClock(T0), logger });
-    return { missing, alerts: [...store.outbox.values()].map((e) => (e.payload as { text: string }).text) };
+    return { missing, alerts: [...store.outbox.values()].map((e) => alertTextOf(e.payload)) };
   }
 
   it('knows every scope the manifest asks for, and no other', () => {

@@ -13,6 +13,7 @@ import { describeLeaseContract } from './contract/lease-contract.ts';
 import { describeMessageTruthContract } from './contract/message-truth-contract.ts';
 import { describeOrderContract } from './contract/order-contract.ts';
 import { describeOutboxContract } from './contract/outbox-contract.ts';
+import { describeReassignmentContract } from './contract/reassignment-contract.ts';
 
 export interface StoreFixture {
   readonly store: Store;
@@ -66,5 +67,6 @@ export function describeStoreContract(
     describeMessageTruthContract(ctx, capabilities);
     describeOrderContract(ctx);
     describeDealsContract(ctx);
+    describeReassignmentContract(ctx, capabilities);
   });
 }

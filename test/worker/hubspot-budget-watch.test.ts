@@ -13,6 +13,7 @@ import { createMetrics } from '../../src/server/metrics.ts';
 import { WorkerEvents } from '../../src/worker/events.ts';
 import { dailyBudgetLow, watchHubSpotBudget } from '../../src/worker/observe/hubspot-budget.ts';
 import { captureLogger } from '../fakes/logger.ts';
+import { alertTextOf } from '../support/admin-alert-text.ts';
 import { startCheckedHubSpotSandbox } from '../support/checked-hubspot-sandbox.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 
@@ -80,8 +81,8 @@ describe('the daily budget warning', () => {
     expect(w.alerts[0]).toMatchObject({
       key: 'admin:hubspot-daily-budget-low:2026-03-02',
       kind: 'admin_alert',
-      payload: { text: expect.stringContaining('49,999 of 250,000 requests left today (20 %)') },
     });
+    expect(alertTextOf(w.alerts[0]?.payload)).toContain('49,999 of 250,000 requests left today (20 %)');
     expect(w.log.lines().filter((l) => l.msg === 'hubspot daily api budget below 20 percent')).toHaveLength(
       1,
     );

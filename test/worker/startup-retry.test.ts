@@ -11,18 +11,24 @@ import {
   HubSpotServerError,
   HubSpotTimeoutError,
 } from '../../src/hubspot/errors.ts';
+import { translator } from '../../src/i18n/translate.ts';
+import { adminAlertText } from '../../src/slack/render/admin-alert-text.ts';
 import { hubspotStartupFailure } from '../../src/worker/startup-checks.ts';
 import { StartupError } from '../../src/worker/startup-error.ts';
 import {
   type StartupFailure,
   type StartupOutage,
-  startupAlertText,
+  startupAlertMessage,
   startupDelay,
   startupRetry,
 } from '../../src/worker/startup-retry.ts';
 import { captureLogger } from '../fakes/logger.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { ManualTimers } from '../support/manual-timers.ts';
+
+/** The start-up alert as the admins read it in English. */
+const startupAlertText = (o: StartupOutage): string =>
+  adminAlertText({ message: startupAlertMessage(o) }, translator());
 
 const T0 = Date.UTC(2026, 2, 2, 8, 0);
 const passing = (reason: string): StartupFailure => ({ kind: 'retry', reason });

@@ -1,7 +1,7 @@
 import { displayPath, type YamlPath } from '../problems.ts';
 import type { SlaFile } from '../schema/sla-file.ts';
 import { parseTarget } from '../schema/target-schema.ts';
-import type { ChannelRef, SourceLocation } from '../types.ts';
+import type { ChannelRef, ReassignRef, SourceLocation } from '../types.ts';
 
 const isChannel = (value: string): boolean => parseTarget(value)?.kind === 'channel';
 
@@ -28,4 +28,15 @@ export function channelRefs(file: SlaFile, locate: (path: YamlPath) => SourceLoc
     });
   });
   return refs;
+}
+
+/** Every escalation level with `reassign:`, with where it is written (the write scope's start-up check). */
+export function reassignRefs(file: SlaFile, locate: (path: YamlPath) => SourceLocation): ReassignRef[] {
+  return file.policies.flatMap((policy, i) =>
+    policy.escalate.flatMap((level, j) => {
+      if (level.reassign === undefined) return [];
+      const path = ['policies', i, 'escalate', j, 'reassign'];
+      return [{ policy: policy.name, path: displayPath(path), at: locate(path) }];
+    }),
+  );
 }

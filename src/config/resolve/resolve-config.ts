@@ -3,7 +3,7 @@ import { wallClock } from '../duration.ts';
 import type { PathProblem, YamlPath } from '../problems.ts';
 import type { SlaFile } from '../schema/sla-file.ts';
 import type { SlaConfig, SourceLocation } from '../types.ts';
-import { channelRefs } from './channel-refs.ts';
+import { channelRefs, reassignRefs } from './channel-refs.ts';
 import { resolveCalendars } from './resolve-calendars.ts';
 import { resolvePolicy, toCondition } from './resolve-policy.ts';
 import {
@@ -71,6 +71,7 @@ export function resolveConfig(
       reports: resolveReports(file),
       segments,
       channels: channelRefs(file, context.locate),
+      reassignments: reassignRefs(file, context.locate),
     },
   };
 }

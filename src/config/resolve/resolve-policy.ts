@@ -103,6 +103,7 @@ export function resolvePolicy(
         after: level.after ? wallClock(level.after) : 0,
         notify: level.notify,
         repeat: level.repeat ? { every: wallClock(level.repeat.every), times: level.repeat.times } : null,
+        ...(level.reassign ? { reassign: { to: level.reassign.to, max: level.reassign.max } } : {}),
       })),
       clockStart: policy.clock_start,
       restartOnOwnerChange: policy.restart_on_owner_change,

@@ -12,6 +12,7 @@ export const resolveTeams = (file: SlaFile): Team[] =>
     members: t.members,
     channel: t.channel ?? null,
     ...(t.language === undefined ? {} : { language: t.language }),
+    ...(t.calendar === undefined ? {} : { calendar: t.calendar }),
   }));
 
 const stageSource = (s: SlaFile['stages'][string]): StageSource => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { wallClock } from '../duration.ts';
 import { crossField, duration, positiveDuration } from './primitives.ts';
+import { Reassign } from './reassign-schema.ts';
 import { Target } from './target-schema.ts';
 
 export const EscalationLevel = z
@@ -20,13 +21,16 @@ export const EscalationLevel = z
       })
       .optional()
       .describe('Repeat while the lead is still uncontacted. Default: no repeat.'),
+    reassign: Reassign.optional(),
   })
   .superRefine((level, ctx) => {
     if (level.at !== undefined && level.after !== undefined) {
       ctx.addIssue(crossField("give either 'at: breach' or 'after: <duration>', not both", ['after'], 'key'));
     }
   })
-  .describe('One escalation level: when (after the breach) and whom to notify.');
+  .describe(
+    'One escalation level: when (after the breach), whom to notify and, opt-in, to whom to reassign the lead.',
+  );
 export type EscalationLevel = z.infer<typeof EscalationLevel>;
 
 export const Escalate = z

@@ -10,6 +10,12 @@ export const Team = z
       .default([])
       .describe('The reps of the team (HubSpot owner e-mails). A rep belongs to one team. Default: none.'),
     channel: channel('Team channel for escalations that target team_channel.').optional(),
+    calendar: z
+      .string()
+      .optional()
+      .describe(
+        "The team's working hours (a key under calendars, or 24x7): a reassignment skips its reps while it is closed. Default: the calendar of the lead's policy.",
+      ),
     language: LanguageSetting(
       "The team's language: its channel's, and its people's unless their Slack language is en, nl or de. Default: the top-level language.",
     ).optional(),

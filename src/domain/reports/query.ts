@@ -26,7 +26,7 @@ export interface ReportQuery {
 }
 
 /** Whether the reader's scope covers a lead (e-mails compared case-insensitively). */
-export function inScope(r: InstanceRecord, scope: ReportScope | undefined): boolean {
+export function inScope(r: Pick<InstanceRecord, 'owner'>, scope: ReportScope | undefined): boolean {
   if (scope === undefined || scope.kind === 'all') return true;
   if (r.owner.team !== null && scope.teams.includes(r.owner.team)) return true;
   const email = r.owner.email?.toLowerCase();

@@ -10,10 +10,34 @@ export interface AttemptsOutcome {
 }
 
 /**
+ * How each counting touch fared as an attempt: `counted`, `too_close` (within `minGap` of the previous
+ * counted one: two dials a minute apart are one attempt) or `after_window` (at or after the window end).
+ */
+export type AttemptMark = 'counted' | 'too_close' | 'after_window';
+
+/** The mark of each of `counting` (earliest first, already filtered by the rule), in the same order. */
+export function markAttempts(
+  rule: AttemptsRule,
+  counting: readonly Touch[],
+  windowEnd: Instant,
+): AttemptMark[] {
+  const marks: AttemptMark[] = [];
+  let last = Number.NEGATIVE_INFINITY;
+  for (const t of counting) {
+    if (t.at >= windowEnd) marks.push('after_window');
+    else if (rule.minGap !== null && t.at - last < rule.minGap) marks.push('too_close');
+    else {
+      marks.push('counted');
+      last = t.at;
+    }
+  }
+  return marks;
+}
+
+/**
  * Counts attempts among the counting touches (earliest first, already filtered by the rule) that fall
- * before the window end. With `minGap`, an attempt closer than that to the previous *counted* one is
- * not counted (two dials a minute apart are one attempt). Met as soon as enough were made; short
- * once the window closed without enough; overkill when more than `atMost` were made.
+ * before the window end, as `markAttempts` marks them. Met as soon as enough were made; short once
+ * the window closed without enough; overkill when more than `atMost` were made.
  */
 export function attemptsVerdict(
   rule: AttemptsRule,
@@ -22,13 +46,11 @@ export function attemptsVerdict(
   now: Instant,
 ): AttemptsOutcome {
   let made = 0;
-  let last = Number.NEGATIVE_INFINITY;
   let overkillAt: Instant | null = null;
-  for (const t of counting) {
-    if (t.at >= windowEnd) break;
-    if (rule.minGap !== null && t.at - last < rule.minGap) continue;
+  const marks = markAttempts(rule, counting, windowEnd);
+  for (const [i, t] of counting.entries()) {
+    if (marks[i] !== 'counted') continue;
     made += 1;
-    last = t.at;
     if (rule.atMost !== null && made === rule.atMost + 1) overkillAt = t.at;
   }
   const state = made >= rule.required ? 'met' : now >= windowEnd ? 'short' : 'open';

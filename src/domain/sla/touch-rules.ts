@@ -33,6 +33,23 @@ function happened(touch: Touch): boolean {
 }
 
 /**
+ * Why a touch does not count under a rule (the first rule it fails, in the order they are checked),
+ * for people reading a lead's timeline: `other_contact` (another contact's activity), `kind` (the
+ * rule does not count this kind), `before_handoff` (dated before the clock's count start),
+ * `inbound` (`outboundOnly`), `not_happened` (queued or cancelled), `outcome` (a call whose outcome
+ * the rule does not list), `not_owner` (`ownerOnly`, by someone else), `not_yet` (dated after now).
+ */
+export type TouchExclusion =
+  | 'other_contact'
+  | 'kind'
+  | 'before_handoff'
+  | 'inbound'
+  | 'not_happened'
+  | 'outcome'
+  | 'not_owner'
+  | 'not_yet';
+
+/**
  * Whether a touch counts under a rule. Direction: `outboundOnly` rejects inbound touches; a touch
  * without a direction (HubSpot leaves it empty on many manually logged calls, meetings have none)
  * counts. `ownerOnly` on a lead without an owner accepts anyone's touch. After an owner change
@@ -40,19 +57,25 @@ function happened(touch: Touch): boolean {
  * previous owner's id is not kept).
  */
 export function counts(touch: Touch, rule: TouchRule, ctx: TouchContext): boolean {
-  return touch.at <= ctx.now && countsOnceHappened(touch, rule, ctx);
+  return touch.at <= ctx.now && exclusionOnceHappened(touch, rule, ctx) === null;
 }
 
-function countsOnceHappened(touch: Touch, rule: TouchRule, ctx: TouchContext): boolean {
-  if (touch.contactId !== ctx.instance.lead.contactId) return false;
-  if (!rule.kinds.includes(touch.kind)) return false;
-  if (!rule.includeBeforeHandoff && touch.at < ctx.countFrom) return false;
-  if (rule.outboundOnly && touch.direction === 'inbound') return false;
-  if (!happened(touch)) return false;
+/** Why a touch does not count under a rule, or `null` when it counts (`counts` says the same). */
+export function exclusionOf(touch: Touch, rule: TouchRule, ctx: TouchContext): TouchExclusion | null {
+  return touch.at <= ctx.now ? exclusionOnceHappened(touch, rule, ctx) : 'not_yet';
+}
+
+function exclusionOnceHappened(touch: Touch, rule: TouchRule, ctx: TouchContext): TouchExclusion | null {
+  if (touch.contactId !== ctx.instance.lead.contactId) return 'other_contact';
+  if (!rule.kinds.includes(touch.kind)) return 'kind';
+  if (!rule.includeBeforeHandoff && touch.at < ctx.countFrom) return 'before_handoff';
+  if (rule.outboundOnly && touch.direction === 'inbound') return 'inbound';
+  if (!happened(touch)) return 'not_happened';
   if (touch.kind === 'call' && rule.callOutcomes !== null) {
-    if (touch.outcome === null || !outcomeSet(rule.callOutcomes).has(lowerCase(touch.outcome))) return false;
+    if (touch.outcome === null || !outcomeSet(rule.callOutcomes).has(lowerCase(touch.outcome)))
+      return 'outcome';
   }
-  return !rule.ownerOnly || byOwner(touch, ctx.instance);
+  return !rule.ownerOnly || byOwner(touch, ctx.instance) ? null : 'not_owner';
 }
 
 function byOwner(touch: Touch, instance: SlaInstance): boolean {
@@ -82,7 +105,10 @@ export function earliestFutureTouch(
   let found: Touch | null = null;
   for (const t of touches) {
     if (t.at <= ctx.now || (found !== null && t.at >= found.at)) continue;
-    if (countsOnceHappened(t, first, ctx) || (second !== null && countsOnceHappened(t, second, ctx)))
+    if (
+      exclusionOnceHappened(t, first, ctx) === null ||
+      (second !== null && exclusionOnceHappened(t, second, ctx) === null)
+    )
       found = t;
   }
   return found;

@@ -9,6 +9,7 @@ import { reportValues } from '../../reports/format/localized.ts';
 import type { ReportStore } from '../../reports/load-facts.ts';
 import { loadReport } from '../../reports/load-report.ts';
 import { ReportArgumentError } from '../../reports/report-window.ts';
+import type { TimelineStore } from '../../reports/timeline/load-timeline.ts';
 import { normalizeEmail } from '../../slack/slack-user.ts';
 import { type Route, sendJson } from '../route.ts';
 import { identifyCaller } from './auth/access.ts';
@@ -25,13 +26,15 @@ import type { SlackSignIn } from './auth/slack-sign-in.ts';
 import { SCRIPT_VIEWER, scopeKey, type Viewer, viewerOf } from './auth/viewer.ts';
 import { dashboardLang, dashboardTranslator, whoLabel } from './dashboard-language.ts';
 import { dashboardQuery, filterKey } from './dashboard-query.ts';
+import { leadRoute } from './lead-route.ts';
 import { leadsPage } from './render/leads-page.ts';
 import { links } from './render/links.ts';
 import { dashboardPage } from './render/page.ts';
 import { ReportCache } from './report-cache.ts';
 
 export interface DashboardDeps {
-  readonly store: ReportStore;
+  /** What the report reads, and a lead's page (`/dashboard/lead`) besides. */
+  readonly store: ReportStore & TimelineStore;
   /** The SLA config in force (hot reload: read on every request, roles included). */
   readonly config: () => SlaConfig;
   /** HubSpot owners (names and teams); may throw, the page then says so and shows owner ids. */
@@ -51,8 +54,8 @@ export interface DashboardDeps {
 type Kind = 'page' | 'json';
 
 /**
- * `/dashboard` (HTML with inline SVG charts), `/dashboard/data.json` and `/dashboard/leads`
- * (click-through), for people signed in with Slack (each sees their scope) and scripts with the
+ * `/dashboard` (HTML with inline SVG charts), `/dashboard/data.json`, `/dashboard/leads`
+ * (click-through) and `/dashboard/lead` (one lead's timeline), for people signed in with Slack (each sees their scope) and scripts with the
  * DASHBOARD_TOKEN; plus the sign-in routes.
  */
 export function dashboardRoutes(deps: DashboardDeps): Route[] {
@@ -192,6 +195,10 @@ export function dashboardRoutes(deps: DashboardDeps): Route[] {
         else sendPage(res, 200, leadsPage(p.report, path, figure, p.l, p.t));
       },
     },
+    leadRoute(
+      { store: deps.store, config: deps.config, owners: () => owners(null), clock: deps.clock },
+      viewer,
+    ),
     ...signInRoutes({
       settings: deps.signIn,
       slack: deps.slackSignIn,

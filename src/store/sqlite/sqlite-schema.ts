@@ -10,6 +10,7 @@ import { firstContactKindSchema } from '../schema/0008-first-contact-kind.ts';
 import { fencingSchema } from '../schema/0009-fencing.ts';
 import { messageTruthSchema } from '../schema/0010-message-truth.ts';
 import { importedAtSchema } from '../schema/0011-imported-at.ts';
+import { reassignmentsSchema } from '../schema/0012-reassignments.ts';
 
 const TYPES: ColumnTypes = { int: 'INTEGER', bool: 'INTEGER', json: 'TEXT' };
 
@@ -27,6 +28,7 @@ export const sqliteMigrations: MigrationPlan = {
     fencingSchema(TYPES),
     messageTruthSchema(TYPES),
     importedAtSchema(TYPES),
+    reassignmentsSchema(TYPES),
   ],
   ledger: `CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER PRIMARY KEY,

@@ -6,7 +6,7 @@ import type { Owner } from '../../ports/crm-source.ts';
 import type { SendResult } from '../../ports/notifier.ts';
 import type { LeaseToken, OutboxEntry } from '../../ports/store.ts';
 import type { InstanceMemory } from '../memory/instance-memory.ts';
-import { alertText, asNotification } from '../shared/payload.ts';
+import { alertBody, asNotification } from '../shared/payload.ts';
 import { instanceContext } from './context.ts';
 import type { DeliveryDeps } from './delivery-deps.ts';
 import { claimFor, settlesAt } from './fence.ts';
@@ -57,11 +57,11 @@ export async function attempt(
   const claim = claimFor(deps, lease, entry);
   const settles = settlesAt(entry, lease, now);
   if (entry.kind === 'admin_alert') {
-    const text = alertText(entry.payload);
-    if (text === null) return { skip: 'malformed admin alert' };
+    const body = alertBody(entry.payload);
+    if (body === null) return { skip: 'malformed admin alert' };
     if (settles !== null) return { defer: SETTLING, until: settles };
     return {
-      result: await deps.notifier.alertAdmins({ key: entry.key, text, inDoubtSince, claim }),
+      result: await deps.notifier.alertAdmins({ ...body, key: entry.key, inDoubtSince, claim }),
       sent: true,
     };
   }

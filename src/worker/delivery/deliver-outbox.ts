@@ -1,5 +1,6 @@
 import type { SlaConfig } from '../../config/types.ts';
 import type { Instant, Millis } from '../../domain/time.ts';
+import { adminMessage } from '../../i18n/admin-message.ts';
 import type { OutboxEntry } from '../../ports/store.ts';
 import { adminAlert } from '../admin-alert.ts';
 import { describeError } from '../errors.ts';
@@ -30,13 +31,20 @@ const DEFAULT_GIVE_UP_AFTER: Millis = 24 * 60 * 60_000;
 /** Backoff between attempts of one message: 5 s doubling, at most a minute (so recovery is quick). */
 const backoff = (attempts: number): Millis => Math.min(60_000, 5_000 * 2 ** Math.min(attempts, 10));
 
+/** The admins' alert about a message given up on (once per row). */
+export const deliveryFailedAlert = (entry: Pick<OutboxEntry, 'key' | 'kind'>, error: string, now: Instant) =>
+  adminAlert(
+    `admin:delivery-failed:${entry.key}`,
+    adminMessage('alert.deliveryFailed', { kind: entry.kind, key: entry.key, error }),
+    now,
+  );
+
 async function giveUp(deps: DeliveryDeps, entry: OutboxEntry, error: string, now: Instant): Promise<void> {
   await deps.store.markFailed(entry.key, error, now);
   deps.events.emit('notify:failed', { key: entry.key, error });
   deps.logger.error({ key: entry.key, kind: entry.kind, error }, 'notification could not be delivered');
   if (entry.kind === 'admin_alert') return;
-  const text = `:warning: An SLA message could not be delivered (${entry.kind}, ${entry.key}): ${error}`;
-  await deps.store.enqueue([adminAlert(`admin:delivery-failed:${entry.key}`, text, now)], now);
+  await deps.store.enqueue([deliveryFailedAlert(entry, error, now)], now);
 }
 
 /**

@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../../clock/clock.ts';
 import type { Instant } from '../../domain/time.ts';
-import { DAILY_PROBE_EVERY, portalTime } from '../../hubspot/daily-pause.ts';
+import { DAILY_PROBE_EVERY } from '../../hubspot/daily-pause.ts';
 import { HubSpotDailyLimitError } from '../../hubspot/errors.ts';
 import type { DailyReading, RateLimitReading } from '../../hubspot/rate-limit-headers.ts';
 import type { Budget } from '../../hubspot/request-budget.ts';
+import { adminMessage } from '../../i18n/admin-message.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { NewOutboxEntry } from '../../ports/store.ts';
 import { adminAlert } from '../admin-alert.ts';
@@ -20,13 +21,13 @@ export const dailyBudgetLow = (daily: DailyReading, share = DAILY_LOW_SHARE): bo
 export const dailyLowAlertKey = (day: string): string => `admin:hubspot-daily-budget-low:${day}`;
 
 export function dailyLowAlert(daily: DailyReading, day: string, now: Instant): NewOutboxEntry {
-  const left = Math.round((daily.remaining / daily.limit) * 100);
-  const text =
-    `:warning: HubSpot's daily API budget is running low: ${daily.remaining.toLocaleString('en')} of ` +
-    `${daily.limit.toLocaleString('en')} requests left today (${left} %), shared by every integration of the ` +
-    'portal. When it runs out HubSpot refuses all calls until midnight (portal time) and sla-bot stops ' +
-    'seeing handoffs. Check Settings → Integrations → Private apps → API usage for who is using it.';
-  return adminAlert(dailyLowAlertKey(day), text, now);
+  const percent = Math.round((daily.remaining / daily.limit) * 100);
+  const message = adminMessage('alert.budgetLow', {
+    remaining: daily.remaining,
+    limit: daily.limit,
+    percent,
+  });
+  return adminAlert(dailyLowAlertKey(day), message, now);
 }
 
 /** HubSpot's daily limit as a cycle sees it: calls paused until `until`, asked again at `nextProbeAt`. */
@@ -48,14 +49,13 @@ export const dailyLimitAlertKey = (pause: DailyLimitPause): string =>
 
 export function dailyLimitAlert(pause: DailyLimitPause, now: Instant): NewOutboxEntry {
   const every = Math.round(DAILY_PROBE_EVERY / 60_000);
-  const text =
-    ":no_entry: HubSpot's daily API limit is used up: HubSpot refuses sla-bot's calls (429 DAILY), so new " +
-    `handoffs and calls are not seen until it counts a new day at midnight portal time, ${portalTime(pause.until, pause.zone)}. ` +
-    `If the limit is raised sooner (an API limit increase), sla-bot notices within ${every} minutes: it asks ` +
-    `HubSpot again every ${every} minutes (next ${portalTime(pause.nextProbeAt, pause.zone)}). SLA deadlines ` +
-    'in the pause are excused; reps are not blamed. The limit is shared by every integration of the portal: ' +
-    'Settings → Integrations → Private apps → API usage shows who uses it.';
-  return adminAlert(dailyLimitAlertKey(pause), text, now);
+  const message = adminMessage('alert.dailyLimit', {
+    until: pause.until,
+    nextProbeAt: pause.nextProbeAt,
+    zone: pause.zone,
+    every,
+  });
+  return adminAlert(dailyLimitAlertKey(pause), message, now);
 }
 
 /** What the running app reports about HubSpot's limits (the `/metrics` gauges). */

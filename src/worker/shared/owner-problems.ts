@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import type { SlaConfig } from '../../config/types.ts';
 import type { SlaInstance } from '../../domain/model.ts';
 import { type Instant, MINUTE, type Millis } from '../../domain/time.ts';
+import { type AdminValue, adminMessage } from '../../i18n/admin-message.ts';
 import type { Owner } from '../../ports/crm-source.ts';
 import type { NewOutboxEntry } from '../../ports/store.ts';
 import { adminAlert } from '../admin-alert.ts';
@@ -30,16 +30,16 @@ export interface OwnerProblemInput {
 export const inactiveOwnerKey = (instanceId: string): string => `admin:owner-inactive:${instanceId}`;
 export const unknownOwnerKey = (instanceId: string): string => `admin:owner-unknown:${instanceId}`;
 
-function describeLead(config: SlaConfig, i: SlaInstance): string {
-  const name =
-    [i.lead.firstName, i.lead.lastName].filter((n) => n !== null).join(' ') ||
-    i.lead.email ||
-    `contact ${i.lead.contactId}`;
-  const stage = config.stages.find((s) => s.key === i.stage)?.label ?? i.stage;
-  const entered = DateTime.fromMillis(i.enteredAt, { zone: config.timezone }).toFormat(
-    'yyyy-MM-dd HH:mm ZZZZ',
-  );
-  return `${name} (${stage}, entered ${entered})`;
+/** The lead as the alert names it: name (else e-mail, else contact id), stage, when it entered it and where. */
+function leadValues(config: SlaConfig, i: SlaInstance): Record<string, AdminValue> {
+  return {
+    leadName: [i.lead.firstName, i.lead.lastName].filter((n) => n !== null).join(' ') || (i.lead.email ?? ''),
+    contactId: i.lead.contactId,
+    stage: config.stages.find((s) => s.key === i.stage)?.label ?? i.stage,
+    enteredAt: i.enteredAt,
+    zone: config.timezone,
+    url: i.lead.url,
+  };
 }
 
 export type OwnerProblem = 'inactive' | 'unknown';
@@ -75,18 +75,18 @@ export function ownerProblemAlerts(input: OwnerProblemInput): NewOutboxEntry[] {
     const problem = ownerProblemOf({ ownerId: i.ownerId, ownedSince: ownedSince(i) }, byId, input);
     const owner = i.ownerId === null ? undefined : byId.get(i.ownerId);
     if (problem === 'inactive' && owner) {
-      const who = owner.email ?? `HubSpot owner ${owner.id}`;
-      const text =
-        `:bust_in_silhouette: ${describeLead(input.config, i)} is owned by ${who}, who is deactivated or ` +
-        'archived in HubSpot: nobody is working this lead. Its SLA messages go to the team channel or ' +
-        `manager meanwhile. Fix: reassign it in HubSpot: ${i.lead.url}`;
-      out.push(adminAlert(inactiveOwnerKey(i.id), text, input.now));
+      const message = adminMessage('alert.owner.inactive', {
+        ...leadValues(input.config, i),
+        ownerId: owner.id,
+        ownerEmail: owner.email ?? '',
+      });
+      out.push(adminAlert(inactiveOwnerKey(i.id), message, input.now));
     } else if (problem === 'unknown') {
-      const text =
-        `:bust_in_silhouette: ${describeLead(input.config, i)} is owned by HubSpot owner ${i.ownerId}, ` +
-        'whom HubSpot does not list (deleted user?): nobody is working this lead. Its SLA messages go to ' +
-        `the fallbacks (team channel, manager or admins) meanwhile. Fix: reassign it in HubSpot: ${i.lead.url}`;
-      out.push(adminAlert(unknownOwnerKey(i.id), text, input.now));
+      const message = adminMessage('alert.owner.unknown', {
+        ...leadValues(input.config, i),
+        ownerId: i.ownerId ?? '',
+      });
+      out.push(adminAlert(unknownOwnerKey(i.id), message, input.now));
     }
   }
   return out;

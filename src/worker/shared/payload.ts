@@ -18,7 +18,5 @@ export function asNotification(payload: unknown): DueNotification | null {
   return ok ? (payload as unknown as DueNotification) : null;
 }
 
-/** The text of an admin alert row. */
-export function alertText(payload: unknown): string | null {
-  return isObject(payload) && typeof payload.text === 'string' ? payload.text : null;
-}
+/** What an admin alert row says: a catalogue message, or (queued by an older version) finished text. */
+export { adminAlertBody as alertBody } from '../../i18n/admin-message.ts';

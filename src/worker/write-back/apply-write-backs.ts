@@ -2,6 +2,7 @@ import type { Clock } from '../../clock/clock.ts';
 import type { Evaluation } from '../../domain/evaluation.ts';
 import type { SlaInstance } from '../../domain/model.ts';
 import { type Instant, MINUTE, type Millis, SECOND } from '../../domain/time.ts';
+import { adminMessage } from '../../i18n/admin-message.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { LeadWriter } from '../../ports/lead-writer.ts';
 import type { Store } from '../../ports/store.ts';
@@ -81,25 +82,22 @@ function stillWanted(item: WriteBackItem, t: Target): boolean {
   return true;
 }
 
-const WHAT: Record<WriteBackItem['kind'], string> = {
-  outcome: 'SLA outcome properties',
-  breach_task: 'breach call tasks',
-  retract_task: 'the completion of retracted breach tasks',
-};
-
 function write(writer: LeadWriter, item: WriteBackItem, t: Target): Promise<void> {
   if (item.kind === 'outcome') return writer.writeOutcome(t.instance, t.evaluation);
   if (item.kind === 'breach_task') return writer.createBreachTask(t.instance, t.evaluation);
   return writer.retractBreachTask(t.instance, t.evaluation);
 }
 
-async function alertPermanent(deps: WriteBackDeps, item: WriteBackItem, err: unknown, now: Instant) {
+/** The admins' alert about a write HubSpot refuses for good: once per kind of write and error code. */
+export function writeBackFailedAlert(kind: WriteBackItem['kind'], err: unknown, now: Instant) {
   const code = codeOf(err);
-  const what = WHAT[item.kind];
-  const text =
-    `:warning: HubSpot refused to take ${what} (${code}: ${describeError(err)}). ` +
-    'Fix: run `sla-bot hubspot-setup` to create the sla_bot_* properties and check the private app scopes.';
-  await deps.store.enqueue([adminAlert(`admin:write-back-failed:${item.kind}:${code}`, text, now)], now);
+  // `kind` names what was refused (`alert.writeBack.<kind>`).
+  const message = adminMessage('alert.writeBackFailed', { kind, code, error: describeError(err) });
+  return adminAlert(`admin:write-back-failed:${kind}:${code}`, message, now);
+}
+
+async function alertPermanent(deps: WriteBackDeps, item: WriteBackItem, err: unknown, now: Instant) {
+  await deps.store.enqueue([writeBackFailedAlert(item.kind, err, now)], now);
 }
 
 /**

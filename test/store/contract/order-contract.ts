@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MINUTE } from '../../../src/domain/time.ts';
+import { adminMessage } from '../../../src/i18n/admin-message.ts';
 import type { NewOutboxEntry } from '../../../src/ports/store.ts';
 import { adminAlert } from '../../../src/worker/admin-alert.ts';
 import { cycle, handoffEntry, slaInstance, T0 } from '../builders.ts';
@@ -70,7 +71,16 @@ export function describeOrderContract(ctx: StoreContext): void {
     it('admin alerts and other instances are never held back by an instance’s pending ping', async () => {
       await ctx.store.commitCycle(cycle({ newInstances: [one, other], outbox: [ping, handoffEntry(other)] }));
       await ctx.store.markRetry(ping.key, 'slack down', T0 + 60 * MINUTE);
-      await ctx.store.enqueue([adminAlert('admin:slack-down', 'Slack is down', T0 + MINUTE)], T0 + MINUTE);
+      await ctx.store.enqueue(
+        [
+          adminAlert(
+            'admin:slack-down',
+            adminMessage('alert.outage.start', { system: 'slack', since: T0, error: 'down' }),
+            T0 + MINUTE,
+          ),
+        ],
+        T0 + MINUTE,
+      );
 
       expect(await keysDue(T0 + 2 * MINUTE)).toEqual(['admin:slack-down', handoffEntry(other).key]);
     });

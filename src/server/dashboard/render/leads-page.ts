@@ -21,7 +21,7 @@ export function leadsPage(
     const lead: InstanceSummary | undefined = byId.get(id);
     if (lead === undefined)
       return html`<tr><th scope="row">${id}</th><td colspan="8">${raw(m('dash.leads.missing'))}</td></tr>`;
-    return html`<tr data-id="${lead.id}"><th scope="row"><a href="${lead.url}" rel="noreferrer">${lead.name}</a>${lead.company ? ` (${lead.company})` : ''}</th><td>${lead.owner}</td><td>${lead.team ?? DASH}</td><td>${lead.stage}</td><td>${v.when(lead.enteredAt, r.zone)}</td><td>${v.verdict(lead)}</td><td>${v.duration(lead.timeToContact)}</td><td>${v.duration(lead.lateBy)}</td><td>${lead.attempts === null ? DASH : `${lead.attempts.made}/${lead.attempts.required}`}</td></tr>`;
+    return html`<tr data-id="${lead.id}"><th scope="row"><a href="${lead.url}" rel="noreferrer">${lead.name}</a>${lead.company ? ` (${lead.company})` : ''} <a class="timeline" href="${l.lead(lead.id)}">${m('timeline.link')}</a></th><td>${lead.owner}</td><td>${lead.team ?? DASH}</td><td>${lead.stage}</td><td>${v.when(lead.enteredAt, r.zone)}</td><td>${v.verdict(lead)}</td><td>${v.duration(lead.timeToContact)}</td><td>${v.duration(lead.lateBy)}</td><td>${lead.attempts === null ? DASH : `${lead.attempts.made}/${lead.attempts.required}`}</td></tr>`;
   });
   const head = (
     [

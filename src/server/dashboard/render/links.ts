@@ -10,6 +10,8 @@ export interface Links {
   leads(path: readonly string[]): string;
   /** The JSON behind the page. */
   data(): string;
+  /** One lead's timeline (`/dashboard/lead`), in the page's language. */
+  lead(instanceId: string): string;
 }
 
 export function links(base: string, params: URLSearchParams): Links {
@@ -28,6 +30,10 @@ export function links(base: string, params: URLSearchParams): Links {
     page: (changes = {}) => build('', changes),
     leads: (path) => build('/leads', { figure: figurePath(path) }),
     data: () => build('/data.json', {}),
+    lead: (instanceId) => {
+      const lang = params.get('lang');
+      return `${base}/lead?${new URLSearchParams({ id: instanceId, ...(lang ? { lang } : {}) })}`;
+    },
   };
 }
 

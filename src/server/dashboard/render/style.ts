@@ -31,5 +31,6 @@ table.figs th, table.figs td { border-bottom:1px solid var(--line); padding:3px 
 table.figs th:first-child { text-align:left; }
 table.figs thead th { color:#5a6170; font-weight:600; }
 a.fig { color:inherit; text-decoration:underline dotted; }
+table.events td.what { text-align:left; white-space:normal; }
 .warning { background:#fff4e5; border:1px solid #ffcc80; padding:6px 10px; border-radius:6px; }
 `);

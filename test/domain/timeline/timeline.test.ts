@@ -1,0 +1,363 @@
+import { describe, expect, it } from 'vitest';
+import type { DueNotification } from '../../../src/domain/evaluation.ts';
+import { shownFingerprint } from '../../../src/domain/message-truth.ts';
+import type { Condition, Policy, Target } from '../../../src/domain/policy.ts';
+import { evaluate } from '../../../src/domain/sla/evaluate.ts';
+import { MINUTE, SECOND } from '../../../src/domain/time.ts';
+import {
+  type TimelineConfig,
+  type TimelineEvent,
+  type TimelineFacts,
+  type TimelineMessage,
+  timelineOf,
+} from '../../../src/domain/timeline/index.ts';
+import {
+  ack,
+  attemptsRule,
+  call,
+  escalation,
+  instance,
+  lead,
+  outage,
+  policy,
+  rule,
+  scenario,
+  silenceOwner,
+  T0,
+} from '../sla/builders.ts';
+
+const enterprise: Condition = { property: 'company_size', in: ['1000+'] };
+const config = (...policies: Policy[]): TimelineConfig => ({
+  policies,
+  segments: new Map([['enterprise', enterprise]]),
+});
+
+/** The facts the shell would gather, with the worker's evaluation at `judgedAt`. */
+function facts(f: Partial<TimelineFacts> & { policy?: Policy; judgedAt?: number } = {}): TimelineFacts {
+  const { policy: p = policy(), judgedAt, ...rest } = f;
+  const base: TimelineFacts = {
+    instance: instance(),
+    evaluation: null,
+    touches: [],
+    acknowledgements: [],
+    silences: [],
+    outages: [],
+    messages: [],
+    team: null,
+    rejection: null,
+    ...rest,
+  };
+  if (judgedAt === undefined) return base;
+  const evaluation = evaluate(
+    scenario({
+      instance: base.instance,
+      policy: p,
+      touches: base.touches,
+      acknowledgements: base.acknowledgements,
+      silences: base.silences,
+      outages: base.outages,
+    }),
+    judgedAt,
+  );
+  return { ...base, evaluation };
+}
+
+/** A sent outbox row for a due notification, as the store keeps it. */
+function sent(n: DueNotification, target: Target, at: number, more: Partial<TimelineMessage> = {}) {
+  return {
+    key: `${n.key}:${target.kind}`,
+    kind: n.kind,
+    target,
+    reason: n.reason,
+    dueAt: n.dueAt,
+    createdAt: n.dueAt,
+    state: 'sent',
+    attempts: 1,
+    lastError: null,
+    sentAt: at,
+    fallback: null,
+    aboutOwner: 'rep-1',
+    shown: null,
+    editPending: false,
+    ...more,
+  } satisfies TimelineMessage;
+}
+
+const kinds = (events: readonly TimelineEvent[]) => events.map((e) => e.kind);
+const only = <K extends TimelineEvent['kind']>(events: readonly TimelineEvent[], kind: K) =>
+  events.filter((e): e is Extract<TimelineEvent, { kind: K }> => e.kind === kind);
+
+describe('timelineOf', () => {
+  it('tells a lead contacted in time, in time order', () => {
+    const p = policy();
+    const touches = [call(T0 + 3 * MINUTE)];
+    const f = facts({ policy: p, touches, judgedAt: T0 + 10 * MINUTE });
+    const t = timelineOf(f, config(p), T0 + 10 * MINUTE);
+    // The clock runs from the handoff (24×7), before sla-bot saw it 30 seconds later.
+    expect(kinds(t.events)).toEqual([
+      'stage_entered',
+      'clock_started',
+      'first_seen',
+      'policy_chosen',
+      'touch',
+      'verdict',
+      'now',
+    ]);
+    expect(t.recomputed).toBe(false);
+    expect(t.events[2]).toMatchObject({ at: T0 + 30 * SECOND, delay: 30 * SECOND, imported: false });
+    expect(only(t.events, 'clock_started')[0]).toMatchObject({
+      at: T0,
+      from: 'entered',
+      deadline: T0 + 5 * MINUTE,
+      within: 5 * MINUTE,
+      zone: 'UTC',
+    });
+    expect(only(t.events, 'touch')[0]).toMatchObject({ firstContact: { counts: true, first: true } });
+    expect(only(t.events, 'verdict')[0]).toMatchObject({
+      at: T0 + 3 * MINUTE,
+      verdict: 'met',
+      took: 3 * MINUTE,
+      contact: 'reached',
+    });
+    for (let i = 1; i < t.events.length; i++)
+      expect(t.events[i]?.at).toBeGreaterThanOrEqual(t.events[i - 1]?.at ?? 0);
+  });
+
+  it('says which segment chose the policy, and which policies it passed over', () => {
+    const vip = policy({ name: 'sql-enterprise', segment: enterprise });
+    const inline = policy({ name: 'sql-nl', segment: { property: 'country', equals: 'NL' } });
+    const rest = policy({ name: 'sql-follow-up' });
+    const i = instance({
+      lead: lead({ properties: { company_size: '10-50', country: 'NL' } }),
+      policyName: 'sql-nl',
+    });
+    const t = timelineOf(facts({ instance: i }), config(vip, inline, rest), T0 + MINUTE);
+    expect(only(t.events, 'policy_chosen')[0]).toEqual({
+      kind: 'policy_chosen',
+      at: i.firstSeenAt,
+      policy: 'sql-nl',
+      choice: {
+        matched: 'sql-nl',
+        segment: { name: null, condition: { property: 'country', equals: 'NL' } },
+        skipped: [{ policy: 'sql-enterprise', segment: { name: 'enterprise', condition: enterprise } }],
+        storedGone: false,
+      },
+    });
+    // Never judged by the worker: the clock comes from an evaluation made now, and says so.
+    expect(t.recomputed).toBe(true);
+  });
+
+  it('notices when the policy the instance was opened under is no longer in the file', () => {
+    const p = policy({ name: 'sql-new' });
+    const t = timelineOf(facts(), config(p), T0 + MINUTE);
+    expect(only(t.events, 'policy_chosen')[0]?.choice).toMatchObject({
+      matched: 'sql-new',
+      storedGone: true,
+    });
+  });
+
+  it('lists calls that did not count, each with the rule that excluded it', () => {
+    const p = policy({
+      counts: rule({ kinds: ['call'], callOutcomes: ['Connected'], outboundOnly: true, ownerOnly: true }),
+      attempts: attemptsRule({ required: 2, within: 60 * MINUTE, minGap: 10 * MINUTE }),
+    });
+    const touches = [
+      call(T0 + MINUTE, { outcome: 'No answer' }),
+      call(T0 + 2 * MINUTE, { direction: 'inbound' }),
+      call(T0 + 3 * MINUTE, { ownerId: 'rep-2' }),
+      call(T0 + 4 * MINUTE, { status: 'CANCELED' }),
+      call(T0 + 20 * MINUTE),
+      call(T0 + 22 * MINUTE),
+      call(T0 + 90 * MINUTE),
+    ];
+    const now = T0 + 2 * 60 * MINUTE;
+    const t = timelineOf(facts({ policy: p, touches, judgedAt: now }), config(p), now);
+    const marks = only(t.events, 'touch').map((e) => [e.firstContact, e.attempt]);
+    expect(marks).toEqual([
+      [{ counts: false, why: 'outcome' }, { counts: true }],
+      [
+        { counts: false, why: 'inbound' },
+        { counts: false, why: 'too_close' },
+      ],
+      [
+        { counts: false, why: 'not_owner' },
+        { counts: false, why: 'too_close' },
+      ],
+      [
+        { counts: false, why: 'not_happened' },
+        { counts: false, why: 'not_happened' },
+      ],
+      [{ counts: true, first: true }, { counts: true }],
+      [
+        { counts: true, first: false },
+        { counts: false, why: 'too_close' },
+      ],
+      [
+        { counts: true, first: false },
+        { counts: false, why: 'after_window' },
+      ],
+    ]);
+    // The attempts verdict is met at the attempt that made it.
+    expect(only(t.events, 'attempts')).toEqual([
+      { kind: 'attempts', at: T0 + 20 * MINUTE, state: 'met', made: 2, required: 2, overkill: false },
+    ]);
+    // The breach: no counting contact by the deadline, contacted 15 minutes late.
+    expect(only(t.events, 'verdict')[0]).toMatchObject({
+      at: T0 + 5 * MINUTE,
+      verdict: 'breached',
+      contactedAt: T0 + 20 * MINUTE,
+      lateBy: 15 * MINUTE,
+    });
+  });
+
+  it('restarts the clock for a new owner and says calls before the change do not count', () => {
+    const p = policy({ restartOnOwnerChange: true });
+    const changedAt = T0 + 10 * MINUTE;
+    const i = instance({ ownerId: 'rep-2', ownerAssignedAt: T0, ownerChangedAt: changedAt });
+    const ping = evaluate(scenario({ instance: instance({ ownerAssignedAt: T0 }), policy: p }), T0 + MINUTE)
+      .due[0];
+    if (ping === undefined) throw new Error('no ping');
+    const touches = [
+      call(T0 + 8 * MINUTE, { ownerId: 'rep-1' }),
+      call(changedAt + 2 * MINUTE, { ownerId: 'rep-2' }),
+    ];
+    const messages = [sent(ping, { kind: 'owner' }, T0 + MINUTE)];
+    const now = changedAt + 30 * MINUTE;
+    const t = timelineOf(facts({ instance: i, policy: p, touches, messages, judgedAt: now }), config(p), now);
+    expect(only(t.events, 'owner_assigned')[0]).toMatchObject({ at: T0, ownerId: 'rep-1' });
+    expect(only(t.events, 'owner_changed')[0]).toEqual({
+      kind: 'owner_changed',
+      at: changedAt,
+      from: 'rep-1',
+      to: 'rep-2',
+      clockRestarted: true,
+    });
+    expect(only(t.events, 'clock_started')[0]).toMatchObject({ at: changedAt, from: 'owner_changed' });
+    expect(only(t.events, 'touch').map((e) => e.firstContact)).toEqual([
+      { counts: false, why: 'before_handoff' },
+      { counts: true, first: true },
+    ]);
+    // The ping to rep-1 is ended by the hand-over.
+    expect(only(t.events, 'message')[0]?.truth).toEqual({
+      state: 'ended',
+      ending: { kind: 'reassigned', from: 'rep-1', to: 'rep-2' },
+    });
+  });
+
+  it('tells each message: to whom, delivered or to a fallback and why, late or failed', () => {
+    const p = policy({ escalate: [escalation(0, 0, [{ kind: 'manager' }])] });
+    const now = T0 + 20 * MINUTE;
+    const e = evaluate(scenario({ policy: p }), now);
+    const byKind = (k: string) => {
+      const n = e.due.find((d) => d.kind === k);
+      if (n === undefined) throw new Error(`nothing ${k} due`);
+      return n;
+    };
+    const messages = [
+      sent(byKind('handoff'), { kind: 'owner' }, T0 + 40 * SECOND),
+      sent(byKind('breach'), { kind: 'owner' }, T0 + 5 * MINUTE + 5 * SECOND, {
+        fallback: 'the team channel: rep-1 is not in Slack',
+      }),
+      {
+        ...sent(byKind('escalation'), { kind: 'manager' }, 0),
+        state: 'failed' as const,
+        sentAt: null,
+        attempts: 5,
+        lastError: 'channel_not_found',
+      },
+    ];
+    const t = timelineOf(facts({ policy: p, messages, judgedAt: now }), config(p), now);
+    const shown = only(t.events, 'message').map((m) => [
+      m.message.kind,
+      m.message.target?.kind,
+      m.at,
+      m.message.fallback,
+      m.message.lastError,
+    ]);
+    // A message that never reached Slack stands at the time it was due.
+    expect(shown).toEqual([
+      ['handoff', 'owner', T0 + 40 * SECOND, null, null],
+      ['escalation', 'manager', T0 + 5 * MINUTE, null, 'channel_not_found'],
+      ['breach', 'owner', T0 + 5 * MINUTE + 5 * SECOND, 'the team channel: rep-1 is not in Slack', null],
+    ]);
+    expect(only(t.events, 'message')[1]?.truth).toBeNull();
+    expect(only(t.events, 'message')[2]?.truth).toEqual({ state: 'open' });
+    expect(only(t.events, 'verdict')[0]).toMatchObject({ verdict: 'breached', contactedAt: null });
+    expect(t.events.at(-1)).toMatchObject({ kind: 'now', firstContact: 'breached', at: now });
+  });
+
+  it('turns a breach into corrected when a back-dated call proves the deadline was met', () => {
+    const p = policy();
+    const breachedAt = T0 + 6 * MINUTE;
+    const before = evaluate(scenario({ policy: p }), breachedAt);
+    const breach = before.due.find((d) => d.kind === 'breach');
+    if (breach === undefined) throw new Error('no breach');
+    const touches = [call(T0 + 4 * MINUTE)];
+    const now = T0 + 30 * MINUTE;
+    const f = facts({ policy: p, touches, judgedAt: now });
+    const evaluation = f.evaluation;
+    if (evaluation === null) throw new Error('not judged');
+    const stale = sent(breach, { kind: 'owner' }, breachedAt);
+    const upToDate = shownFingerprint({ reason: breach.reason, aboutOwner: 'rep-1' }, f.instance, evaluation);
+    const t = timelineOf({ ...f, messages: [{ ...stale, shown: upToDate }] }, config(p), now);
+    expect(only(t.events, 'verdict')).toEqual([
+      {
+        kind: 'verdict',
+        at: breachedAt,
+        verdict: 'corrected',
+        deadline: T0 + 5 * MINUTE,
+        contactedAt: T0 + 4 * MINUTE,
+        contact: 'reached',
+        took: 4 * MINUTE,
+        lateBy: null,
+        excuse: null,
+      },
+    ]);
+    const message = only(t.events, 'message')[0];
+    expect(message?.truth).toMatchObject({ state: 'corrected', at: T0 + 4 * MINUTE });
+    expect(message?.upToDate).toBe(true);
+    // The corrected verdict comes after the breach message it corrects.
+    expect(kinds(t.events).indexOf('verdict')).toBeGreaterThan(kinds(t.events).indexOf('message'));
+  });
+
+  it('says an excused breach is excused and why', () => {
+    const p = policy();
+    const outages = [outage('slack', T0 + 4 * MINUTE, T0 + 10 * MINUTE)];
+    const now = T0 + 20 * MINUTE;
+    const t = timelineOf(facts({ policy: p, outages, judgedAt: now }), config(p), now);
+    expect(only(t.events, 'verdict')[0]).toMatchObject({ verdict: 'excused', excuse: 'outage' });
+  });
+
+  it('tells acknowledgements, silences and the close', () => {
+    const p = policy();
+    const i0 = instance({ ownerAssignedAt: T0 });
+    const closed = {
+      ...i0,
+      closedAt: T0 + 50 * MINUTE,
+      closeReason: 'not_a_fit' as const,
+      closeDetail: 'eva@example.com',
+    };
+    const acknowledgements = [{ ...ack(closed, T0 + 2 * MINUTE), byName: 'Bram' }];
+    const silences = [
+      silenceOwner('rep-1', T0 - 60 * MINUTE, T0 + 40 * MINUTE),
+      silenceOwner('rep-9', T0, T0 + MINUTE),
+    ];
+    const rejection = { reason: 'Student', by: 'eva@example.com', at: T0 + 50 * MINUTE };
+    const now = T0 + 60 * MINUTE;
+    const f = facts({ instance: closed, policy: p, acknowledgements, silences, rejection, judgedAt: now });
+    const t = timelineOf(f, config(p), now);
+    expect(only(t.events, 'acknowledged')).toEqual([
+      { kind: 'acknowledged', at: T0 + 2 * MINUTE, by: 'rep-1', byName: 'Bram', current: true },
+    ]);
+    expect(only(t.events, 'silenced').map((s) => [s.at, s.silence.id])).toEqual([[T0, silences[0]?.id]]);
+    expect(t.events.at(-1)).toEqual({
+      kind: 'closed',
+      at: T0 + 50 * MINUTE,
+      reason: 'not_a_fit',
+      detail: 'eva@example.com',
+      rejection: 'Student',
+    });
+    expect(kinds(t.events)).not.toContain('now');
+    expect(only(t.events, 'owner_assigned')[0]).toMatchObject({ at: T0, ownerId: 'rep-1' });
+  });
+});
