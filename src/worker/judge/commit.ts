@@ -11,7 +11,7 @@ import { BACKFILL_CURSOR, type BackfillState, encodeBackfill } from '../shared/b
 import { pingFingerprint } from '../shared/fingerprint.ts';
 import type { Ingested } from '../shared/ingested.ts';
 import type { Verdicts } from './judge.ts';
-import type { JudgingState } from './judging-state.ts';
+import { JUDGED_WORLD_CURSOR, type JudgingState } from './judging-state.ts';
 
 export interface CommitDeps {
   readonly store: Pick<Store, 'commitCycle'>;
@@ -57,6 +57,8 @@ export async function commit(
     cursors: {
       ...got.cursors,
       [HEARTBEAT_CURSOR]: String(now),
+      // The world these verdicts were judged in: a restart in the same world skips judging again.
+      [JUDGED_WORLD_CURSOR]: world,
       ...extraCursors,
       // The first-install import's position goes with what it imported.
       ...(got.backfill === undefined ? {} : { [BACKFILL_CURSOR]: encodeBackfill(got.backfill) }),

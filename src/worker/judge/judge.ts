@@ -76,10 +76,9 @@ export async function judge(
     else incoming.set(t.contactId, [t]);
   }
   const lookback = deps.outageLookback ?? 30 * DAY;
-  const configVersion = judging.configVersion;
   const silences = await deps.store.silences(now);
   const outages = [...(await deps.store.outages(now - lookback, now + 1)), ...deps.outages.ongoing(now)];
-  const world = worldFingerprint(configVersion, silences, outages, owners);
+  const world = worldFingerprint(judging.config, silences, outages, owners);
   const changes = { changedContacts: new Set(incoming.keys()), worldChanged: world !== judging.judgedWorld };
   const gone = (id: string) => closing.has(id) || memory.closedOutside.has(id);
   // A settled instance whose contact has a new touch is read back and judged like the others; in a

@@ -2,10 +2,16 @@ import type { Instant } from '../../domain/time.ts';
 
 /** What the judge stage remembers between cycles, to judge again only what may have changed. */
 export class JudgingState {
-  /** What the instances were last judged against (config, silences, outages, owners); see `worldFingerprint`. */
+  /**
+   * What the instances were last judged against (config, silences, outages, owners); see
+   * `worldFingerprint`. Loaded from the store (`JUDGED_WORLD_CURSOR`) at start.
+   */
   judgedWorld: string | null = null;
   /** When acknowledgements were last checked for new ones (`null`: not since this state was loaded). */
   acksCheckedAt: Instant | null = null;
-  /** Bumped on every config swap: settled instances are re-evaluated under a new config. */
-  configVersion = 0;
+  /** The config in force (`configIdentity`): settled instances are judged again under a new one. */
+  config = '';
 }
+
+/** The cursor that keeps the world the stored verdicts were judged in (written with them). */
+export const JUDGED_WORLD_CURSOR = 'worker:judged-world';
