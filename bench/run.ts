@@ -43,7 +43,11 @@ for (const spec of scenarios) {
   const nodeArgs = [
     ...options.nodeArgs,
     ...(options.profile
-      ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.profile)}`, `--cpu-prof-name=${spec.name}.cpuprofile`]
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${resolve(options.profile)}`,
+          `--cpu-prof-name=${spec.name}.cpuprofile`,
+        ]
       : []),
   ];
   const result = await runScenario(spec, cwd, nodeArgs);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { hash } from 'node:crypto';
 import type { AttemptsVerdict, ContactKind, Evaluation } from '../../domain/evaluation.ts';
 import type { Outage, Silence } from '../../domain/model.ts';
@@ -91,13 +90,12 @@ export const worldFingerprint = (
   outages: readonly Outage[],
   owners: readonly Owner[],
 ): string =>
-  createHash('sha256')
-    .update(
-      JSON.stringify([
-        config,
-        silences.map((s) => [s.id, s.from, s.until, s.scope]),
-        outages.map((o) => [o.system, o.from, o.until]),
-        owners.map((o) => [o.id, o.email, o.active]),
-      ]),
-    )
-    .digest('hex');
+  hash(
+    'sha256',
+    JSON.stringify([
+      config,
+      silences.map((s) => [s.id, s.from, s.until, s.scope]),
+      outages.map((o) => [o.system, o.from, o.until]),
+      owners.map((o) => [o.id, o.email, o.active]),
+    ]),
+  );
