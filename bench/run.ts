@@ -40,9 +40,16 @@ print(
 const results: BenchResult[] = [];
 for (const spec of scenarios) {
   const t0 = systemClock.now();
-  const nodeArgs = options.profile
-    ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.profile)}`, `--cpu-prof-name=${spec.name}.cpuprofile`]
-    : [];
+  const nodeArgs = [
+    ...options.nodeArgs,
+    ...(options.profile
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${resolve(options.profile)}`,
+          `--cpu-prof-name=${spec.name}.cpuprofile`,
+        ]
+      : []),
+  ];
   const result = await runScenario(spec, cwd, nodeArgs);
   results.push(result);
   print(scenarioTable(result));

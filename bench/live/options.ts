@@ -15,11 +15,13 @@ export interface BenchOptions {
   readonly out: string;
   /** Write a CPU profile of each worker run here (\`node --cpu-prof\`). */
   readonly profile: string | null;
+  /** Extra Node/V8 flags for the worker, after the production ones (to measure a flag). */
+  readonly nodeArgs: readonly string[];
 }
 
 export const USAGE = `Usage: npm run bench -- [--only NAME[,NAME]] [--quick] [--poll SECONDS] [--latency MS]
                         [--flat] [--steady SECONDS] [--naive SECONDS] [--long] [--long-minutes N]
-                        [--out DIR]
+                        [--out DIR] [--node-arg FLAG]...
 
 Runs the real worker (sla-bot run, a child process) against the loopback HubSpot and Slack
 sandboxes with their rate limits and latency on, one scenario at a time, and prints a table per
@@ -37,7 +39,9 @@ scenario plus the targets. JSON goes to bench/results/<run>/.
              the periodic work (owners, call outcomes, deals) and memory over time (not in the
              default run; alone: --long --only long)
   --long-minutes  traffic time of the long run (default 20; the owners refresh needs 15)
-  --profile  directory for a CPU profile of each worker (node --cpu-prof)`;
+  --profile  directory for a CPU profile of each worker (node --cpu-prof)
+  --node-arg a Node or V8 flag for the worker besides the production ones (repeatable), e.g.
+             --node-arg=--max-old-space-size=200 to measure a heap cap`;
 
 export function benchOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
@@ -54,6 +58,7 @@ export function benchOptions(argv: readonly string[]): BenchOptions {
       'long-minutes': { type: 'string', default: '20' },
       out: { type: 'string', default: 'bench/results' },
       profile: { type: 'string' },
+      'node-arg': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', default: false },
     },
   });
@@ -80,5 +85,6 @@ export function benchOptions(argv: readonly string[]): BenchOptions {
     sizes: values.quick ? [1_000, 10_000] : [1_000, 10_000, 100_000],
     out: values.out,
     profile: values.profile ?? null,
+    nodeArgs: values['node-arg'],
   };
 }

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { Clock } from '../clock/clock.ts';
+import { configIdentity } from '../config/config-identity.ts';
 import type { SlaConfig } from '../config/types.ts';
 import type { Instant } from '../domain/time.ts';
 import { adminMessage } from '../i18n/admin-message.ts';
@@ -33,8 +34,10 @@ export function logConfigWarnings(logger: Logger, file: string, warnings: readon
 export class ConfigHolder {
   #config: SlaConfig;
   #version = 0;
+  #identity: string;
   constructor(config: SlaConfig) {
     this.#config = config;
+    this.#identity = configIdentity(config);
   }
   get current(): SlaConfig {
     return this.#config;
@@ -42,9 +45,14 @@ export class ConfigHolder {
   get version(): number {
     return this.#version;
   }
+  /** The same in every process for the same config and sla-bot version (`configIdentity`). */
+  get identity(): string {
+    return this.#identity;
+  }
   swap(config: SlaConfig): void {
     this.#config = config;
     this.#version += 1;
+    this.#identity = configIdentity(config);
   }
 }
 

@@ -2,7 +2,7 @@ import type { Logger } from '../log/logger.ts';
 import type { Store } from '../ports/store.ts';
 import { HomeState } from './delivery/home-state.ts';
 import { HEARTBEAT_CURSOR, heartbeatOf } from './downtime.ts';
-import { JudgingState } from './judge/judging-state.ts';
+import { JUDGED_WORLD_CURSOR, JudgingState } from './judge/judging-state.ts';
 import { InstanceMemory, LOAD_PAGE } from './memory/instance-memory.ts';
 import { PollPosition } from './poll/poll-position.ts';
 import { BACKFILL_CURSOR, loadedBackfill } from './shared/backfill-record.ts';
@@ -47,6 +47,7 @@ export class WorkerState {
       [HEARTBEAT_CURSOR]: _heartbeat,
       [WRITE_BACK_CURSOR]: queue,
       [BACKFILL_CURSOR]: backfill,
+      [JUDGED_WORLD_CURSOR]: judgedWorld,
       ...crm
     } = all;
     const poll = new PollPosition();
@@ -55,6 +56,8 @@ export class WorkerState {
     const writeBack = WriteBackState.of(queue, logger);
     const memory = await InstanceMemory.load(store, pageSize);
     poll.backfill = loadedBackfill(backfill, crm, memory.hot.size + memory.settled.size, logger);
-    return new WorkerState({ poll, writeBack, memory });
+    const state = new WorkerState({ poll, writeBack, memory });
+    state.judging.judgedWorld = judgedWorld ?? null;
+    return state;
   }
 }

@@ -233,7 +233,7 @@ export class Worker {
     let report: CycleReport;
     try {
       this.#state ??= await this.#load(logger);
-      this.#state.judging.configVersion = d.config.version;
+      this.#state.judging.config = d.config.identity;
       report = await runCycle(
         {
           ...d,

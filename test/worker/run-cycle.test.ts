@@ -17,7 +17,12 @@ describe('one worker cycle', () => {
     expect(h.notifier.sentKeys()).toEqual([`contact:c1:sql:${T0 - 10 * SECOND}:handoff:owner`]);
     const row = h.store.outbox.get(`contact:c1:sql:${T0 - 10 * SECOND}:handoff:owner`);
     expect(row?.state).toBe('sent');
-    expect(h.store.cursorState).toEqual({ handoffs: '1', touches: '0', 'worker:heartbeat': String(T0) });
+    expect(h.store.cursorState).toEqual({
+      handoffs: '1',
+      touches: '0',
+      'worker:heartbeat': String(T0),
+      'worker:judged-world': expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(h.store.instances.get(`contact:c1:sql:${T0 - 10 * SECOND}`)?.pingRef).toEqual(row?.ref);
 
     h.clock.advance(30 * SECOND);

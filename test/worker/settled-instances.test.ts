@@ -4,6 +4,7 @@ import { HOME_ROWS } from '../../src/ports/notifier.ts';
 import { runCycle } from '../../src/worker/cycle/run-cycle.ts';
 import type { VerdictTally } from '../../src/worker/judge/evaluate-open.ts';
 import { inactiveOwnerKey } from '../../src/worker/shared/owner-problems.ts';
+import { slaEngine } from '../../src/worker/sla-engine.ts';
 import { WorkerState } from '../../src/worker/worker-state.ts';
 import { call, handoff, owner } from '../fakes/sla-fixtures.ts';
 import { cycleHarness, T0 } from './harness.ts';
@@ -141,5 +142,32 @@ describe('settled leads kept compact, read back when something about them change
     expect([...loaded.memory.hot.keys()]).toEqual([...state.memory.hot.keys()]);
     expect([...loaded.memory.settled.values()]).toEqual([...state.memory.settled.values()]);
     expect(loaded.memory.tally()).toEqual(state.memory.tally());
+  });
+
+  it('a restart in the same world judges no settled lead again (issue 20); a new config judges them all', async () => {
+    const { h } = await oneSettled();
+    const judged: string[] = [];
+    h.deps = {
+      ...h.deps,
+      engine: {
+        evaluate: (input, now) => {
+          judged.push(input.instance.id);
+          return slaEngine.evaluate(input, now);
+        },
+        applyLeadEvents: slaEngine.applyLeadEvents,
+      },
+    };
+    const restarted = await WorkerState.load(h.store);
+    expect(restarted.judging.judgedWorld).toMatch(/^[0-9a-f]{64}$/);
+    expect(restarted.memory.settled.size).toBe(1);
+    h.clock.set(T0 + 2 * MINUTE);
+    await runCycle(h.deps, restarted);
+    expect(judged).not.toContain(id('c1'));
+
+    // Another SLA file or sla-bot version (`configIdentity`): every settled lead is judged again.
+    const reconfigured = await WorkerState.load(h.store);
+    reconfigured.judging.config = 'another config';
+    await runCycle(h.deps, reconfigured);
+    expect(judged).toContain(id('c1'));
   });
 });

@@ -101,6 +101,8 @@ export async function runCycle(
   let recorded = 0;
   let nextDueAt: Instant | null = null;
   let more = false;
+  /** Settled instances are still to be judged in a changed world (`judge/judge`). */
+  let judgingLeft = false;
   /** What went out before the touch poll (new leads' pings), if anything. */
   let pinged: DeliveryReport | null = null;
   try {
@@ -118,6 +120,7 @@ export async function runCycle(
       handoffs += got.handoffs;
       recorded += j.recorded;
       nextDueAt = j.nextDueAt;
+      judgingLeft = j.more;
       if (j.withoutPolicy.length > 0)
         deps.logger.warn(
           { instances: j.withoutPolicy.slice(0, 10), count: j.withoutPolicy.length },
@@ -204,7 +207,7 @@ export async function runCycle(
       recorded,
       delivery,
       nextDueAt,
-      more: more || delivery.more || corrections.more || importing,
+      more: more || delivery.more || corrections.more || importing || judgingLeft,
       error: hubspotError === null ? null : describeError(hubspotError),
     };
   } catch (err) {

@@ -11,7 +11,7 @@ import { BACKFILL_CURSOR, type BackfillState, encodeBackfill } from '../shared/b
 import { pingFingerprint } from '../shared/fingerprint.ts';
 import type { Ingested } from '../shared/ingested.ts';
 import type { Verdicts } from './judge.ts';
-import type { JudgingState } from './judging-state.ts';
+import { JUDGED_WORLD_CURSOR, type JudgingState, WORLD_PARTLY_JUDGED } from './judging-state.ts';
 
 export interface CommitDeps {
   readonly store: Pick<Store, 'commitCycle'>;
@@ -30,6 +30,8 @@ export interface Judgement {
   readonly justClosed: readonly OpenInstance[];
   readonly nextDueAt: Instant | null;
   readonly withoutPolicy: readonly string[];
+  /** Settled instances are still to be judged in a changed world: run again soon. */
+  readonly more: boolean;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function commit(
   extraCursors: Readonly<Record<string, string>>,
   now: Instant,
 ): Promise<Judgement> {
-  const { closing, candidates, judged, ackedNow, world } = verdicts;
+  const { closing, candidates, judged, ackedNow, world, coldLeft } = verdicts;
   const write: CycleWrite = {
     now,
     // The heartbeat tells the next start how long the worker was away; the write-back queue is
@@ -57,6 +59,9 @@ export async function commit(
     cursors: {
       ...got.cursors,
       [HEARTBEAT_CURSOR]: String(now),
+      // The world these verdicts were judged in: a restart in the same world skips judging again
+      // (and one before the last settled instance is judged in it judges them all).
+      [JUDGED_WORLD_CURSOR]: coldLeft.length === 0 ? world : WORLD_PARTLY_JUDGED,
       ...extraCursors,
       // The first-install import's position goes with what it imported.
       ...(got.backfill === undefined ? {} : { [BACKFILL_CURSOR]: encodeBackfill(got.backfill) }),
@@ -98,6 +103,7 @@ export async function commit(
   for (const id of memory.closedOutside) memory.forget(id, now);
   memory.closedOutside.clear();
   judging.judgedWorld = world;
+  judging.coldLeft = coldLeft;
   judging.acksCheckedAt = now;
   // The next moment anything is due: settled instances have nothing due, so the hot ones tell.
   let nextDueAt: Instant | null = null;
@@ -106,7 +112,13 @@ export async function commit(
     if (due !== null && (nextDueAt === null || due < nextDueAt)) nextDueAt = due;
   }
   deps.events.emit('verdicts', memory.tally());
-  return { recorded: write.outbox.length, justClosed, nextDueAt, withoutPolicy: judged.withoutPolicy };
+  return {
+    recorded: write.outbox.length,
+    justClosed,
+    nextDueAt,
+    withoutPolicy: judged.withoutPolicy,
+    more: coldLeft.length > 0,
+  };
 }
 
 /**

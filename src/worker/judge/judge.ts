@@ -11,7 +11,7 @@ import { pingFingerprint, worldFingerprint } from '../shared/fingerprint.ts';
 import type { Ingested } from '../shared/ingested.ts';
 import { evaluateOpen, mayNeedJudging, needsJudging } from './evaluate-open.ts';
 import { type ChunkedJudgement, judgeInChunks } from './judge-in-chunks.ts';
-import type { JudgingState } from './judging-state.ts';
+import { COLD_PER_CYCLE, type JudgingState } from './judging-state.ts';
 
 /**
  * How far before the last check new acknowledgements are looked for: an "On it" is stamped by the
@@ -43,6 +43,8 @@ export interface Verdicts {
   readonly ackedNow: ReadonlySet<string>;
   /** The world judged against (see `worldFingerprint`). */
   readonly world: string;
+  /** Settled instances still to be judged in `world`, in the next cycles. */
+  readonly coldLeft: readonly string[];
 }
 
 /**
@@ -76,18 +78,21 @@ export async function judge(
     else incoming.set(t.contactId, [t]);
   }
   const lookback = deps.outageLookback ?? 30 * DAY;
-  const configVersion = judging.configVersion;
   const silences = await deps.store.silences(now);
   const outages = [...(await deps.store.outages(now - lookback, now + 1)), ...deps.outages.ongoing(now)];
-  const world = worldFingerprint(configVersion, silences, outages, owners);
+  const world = worldFingerprint(judging.config, silences, outages, owners);
   const changes = { changedContacts: new Set(incoming.keys()), worldChanged: world !== judging.judgedWorld };
   const gone = (id: string) => closing.has(id) || memory.closedOutside.has(id);
-  // A settled instance whose contact has a new touch is read back and judged like the others; in a
-  // changed world every settled one is judged again, read back a chunk at a time (`cold`).
+  // A settled instance whose contact has a new touch is read back and judged like the others.
   await memory.wake(deps.store, memory.settled.ofContacts(changes.changedContacts));
-  const cold = changes.worldChanged
-    ? [...memory.settled.values()].flatMap((s) => (gone(s.id) ? [] : [s.id]))
-    : [];
+  // In a changed world every settled one is judged again, `COLD_PER_CYCLE` a cycle: the rest (still
+  // settled: one woken meanwhile was judged whole) wait for the next cycles.
+  const queue = changes.worldChanged
+    ? [...memory.settled.values()].map((s) => s.id)
+    : judging.coldLeft.filter((id) => memory.settled.has(id));
+  const pending = queue.filter((id) => !gone(id));
+  const cold = pending.slice(0, COLD_PER_CYCLE);
+  const coldLeft = pending.slice(COLD_PER_CYCLE);
   // The open instances after this poll's events; only those that may have changed are looked at.
   const candidates: OpenInstance[] = [];
   for (const o of memory.hot.values()) {
@@ -142,5 +147,5 @@ export async function judge(
     },
     ...(deps.judgeChunk === undefined ? {} : { chunkSize: deps.judgeChunk }),
   });
-  return { closing, candidates, judged, ackedNow, world };
+  return { closing, candidates, judged, ackedNow, world, coldLeft };
 }

@@ -79,18 +79,23 @@ export const homeFingerprint = (e: Evaluation): string => {
 };
 
 /**
- * Everything besides an instance's own facts that its evaluation depends on: the config in force,
- * silences, outages and the owners (names and teams). When it changes, every instance is judged again.
+ * Everything besides an instance's own facts that its evaluation depends on: the config in force
+ * (`configIdentity`, with the sla-bot version), silences, outages and the owners (names and teams),
+ * as a digest the same in every process. When it changes, every instance is judged again; it is
+ * stored with the verdicts, so a restart in the same world judges only what changed.
  */
 export const worldFingerprint = (
-  configVersion: number,
+  config: string,
   silences: readonly Silence[],
   outages: readonly Outage[],
   owners: readonly Owner[],
 ): string =>
-  JSON.stringify([
-    configVersion,
-    silences.map((s) => [s.id, s.from, s.until, s.scope]),
-    outages.map((o) => [o.system, o.from, o.until]),
-    owners.map((o) => [o.id, o.email, o.active]),
-  ]);
+  hash(
+    'sha256',
+    JSON.stringify([
+      config,
+      silences.map((s) => [s.id, s.from, s.until, s.scope]),
+      outages.map((o) => [o.system, o.from, o.until]),
+      owners.map((o) => [o.id, o.email, o.active]),
+    ]),
+  );
