@@ -10,25 +10,7 @@ const isMap = (value: unknown): value is Readonly<Record<string, unknown>> =>
  * without the `+1` that marks a range past midnight.
  */
 export function configWarnings(data: unknown): PathProblem[] {
-  return [...hoursWarnings(data), ...reassignNotActedOn(data)];
-}
-
-/**
- * Issue 18 in progress: `reassign:` is checked (and its decision, store and round-robin exist), but the
- * worker does not act on it yet. Said at the line until the reassignment stage runs in the cycle.
- */
-function reassignNotActedOn(data: unknown): PathProblem[] {
-  const policies = isMap(data) && Array.isArray(data.policies) ? data.policies : [];
-  return policies.flatMap((policy, i) => {
-    const levels = isMap(policy) && Array.isArray(policy.escalate) ? policy.escalate : [];
-    return levels.flatMap((level, j): PathProblem[] => {
-      if (!isMap(level) || level.reassign === undefined) return [];
-      const path = ['policies', i, 'escalate', j, 'reassign'];
-      const message =
-        'checked, but this version of sla-bot does not reassign leads yet: nothing is written to HubSpot';
-      return [{ path, message: at(path, message) }];
-    });
-  });
+  return hoursWarnings(data);
 }
 
 function hoursWarnings(data: unknown): PathProblem[] {

@@ -75,7 +75,8 @@ export type NotificationKind =
   | 'breach'
   | 'escalation'
   | 'attempts_shortfall'
-  | 'overkill';
+  | 'overkill'
+  | 'reassigned';
 
 /** Why a notification is due; typed so renderers and reports never parse strings. */
 export type NotificationReason =
@@ -91,7 +92,19 @@ export type NotificationReason =
       readonly excused: boolean;
     }
   | { readonly kind: 'attempts_shortfall'; readonly made: number; readonly required: number }
-  | { readonly kind: 'overkill'; readonly made: number; readonly atMost: number };
+  | { readonly kind: 'overkill'; readonly made: number; readonly atMost: number }
+  /**
+   * sla-bot moved the lead to another rep (issue 18), told to the rep it was taken from and to the
+   * manager (`told`); names as HubSpot gives them, `waited` how long it had waited without contact.
+   */
+  | {
+      readonly kind: 'reassigned';
+      readonly told: 'previous_owner' | 'manager';
+      readonly fromName: string;
+      readonly toName: string;
+      readonly waited: Millis;
+      readonly deadline: Instant;
+    };
 
 export interface DueNotification {
   /** Stable idempotency key: the same notification always has the same key. */

@@ -105,6 +105,9 @@ export function messageTruth(message: SentMessage, instance: SlaInstance, e: Eva
     }
     case 'overkill':
       return ended();
+    case 'reassigned':
+      // What happened stays true: a reassignment notice is history, never corrected.
+      return OPEN;
   }
 }
 
@@ -142,6 +145,7 @@ function openFacts(reason: NotificationReason, instance: SlaInstance, e: Evaluat
     case 'attempts_shortfall':
       return [e.attempts === null ? null : [e.attempts.made, e.attempts.required]];
     case 'overkill':
+    case 'reassigned':
       return [];
   }
 }

@@ -9,6 +9,7 @@ import type { LeadWriter } from '../ports/lead-writer.ts';
 import { breachTaskMarker, createBreachTaskOnce } from './breach-task.ts';
 import type { HubSpotClient } from './hubspot-client.ts';
 import { ops } from './operations.ts';
+import { reassignOwner } from './reassign-owner.ts';
 import { completeRetractedBreachTask, RETRACTED_NOTE } from './retract-breach-task.ts';
 import { outcomeProperties } from './write-back-properties.ts';
 
@@ -92,6 +93,12 @@ export function createHubSpotLeadWriter(deps: HubSpotLeadWriterDeps): LeadWriter
         await update(contactId, { hs_lead_status: leadStatus, ...extra });
       }
       deps.logger.info({ instance: instance.id, leadStatus }, 'hubspot lead marked not a fit');
+    },
+
+    async reassignOwner(contactId, from, to) {
+      const result = await reassignOwner(api, contactId, from, to);
+      deps.logger.info({ contactId, from, to, result }, 'hubspot owner reassignment');
+      return result;
     },
   };
 }

@@ -66,6 +66,15 @@ export const ops = {
     budget: 'standard',
     idempotent: true,
   },
+  /** Before a reassignment (issue 18): the contact's owner now, so a person's own change is left alone. */
+  readContact: { name: 'contacts.read', scope: CONTACTS_READ, budget: 'standard', idempotent: true },
+  /** `hubspot_owner_id` (issue 18): a PATCH, overwriting the value, so sending it twice is harmless. */
+  reassignContact: {
+    name: 'contacts.reassign',
+    scope: 'crm.objects.contacts.write',
+    budget: 'standard',
+    idempotent: true,
+  },
   /** Each POST makes another task: resolved by looking for it first (breach-task.ts). */
   createTask: {
     name: 'tasks.create',

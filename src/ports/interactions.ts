@@ -27,6 +27,34 @@ export type NotAFitOutcome =
   | { readonly status: 'duplicate'; readonly lead: InstanceView }
   | { readonly status: 'not_found' };
 
+/** A teammate's "Take it" (issue 18). */
+export interface ClaimRequest {
+  readonly instanceId: string;
+  /** The deadline whose breach the escalation was about: one claim or reassignment per deadline. */
+  readonly deadline: Instant;
+  /** The clicker's e-mail (their HubSpot owner is found by it). */
+  readonly email: string;
+  readonly at: Instant;
+}
+
+export type ClaimOutcome =
+  /** Recorded: the worker writes the owner in HubSpot next (`apply-reassignments`). */
+  | { readonly status: 'claimed'; readonly lead: InstanceView; readonly toName: string }
+  /** This deadline already has a claim (`claim`) or a reassignment (`escalation`): by whom, when. */
+  | {
+      readonly status: 'taken';
+      readonly kind: 'claim' | 'escalation';
+      readonly toName: string;
+      readonly at: Instant;
+    }
+  /** No active HubSpot owner has the clicker's e-mail. */
+  | { readonly status: 'not_an_owner' }
+  | { readonly status: 'already_owner' }
+  /** HubSpot write-back is off: nobody could write the new owner. */
+  | { readonly status: 'off' }
+  | { readonly status: 'closed' }
+  | { readonly status: 'not_found' };
+
 export interface Interactions {
   lead(instanceId: string): Promise<InstanceView | null>;
   /**
@@ -41,6 +69,12 @@ export interface Interactions {
   ): Promise<AcknowledgeOutcome>;
   /** "Not a fit": records the reason (closed-loop feedback) and, when write-back is on, recycles the lead. */
   markNotAFit(instanceId: string, reason: string, by: string, at: Instant): Promise<NotAFitOutcome>;
+  /**
+   * "Take it": records the clicker's claim of the lead for the deadline (a `claim` reassignment, unique
+   * per instance and deadline with the automatic ones: whoever is first wins). Permission (team member
+   * or manager) is the caller's to check.
+   */
+  claim(request: ClaimRequest): Promise<ClaimOutcome>;
   /** A manager's snooze of escalations. Idempotent on `silence.id`. */
   addSilence(silence: Silence): Promise<boolean>;
   /** Open leads owned by the HubSpot owner(s) with this e-mail. */

@@ -23,4 +23,12 @@ export interface LeadWriter {
    * lifecycle stage such as `lead`), recording the reason when write-back is on.
    */
   markNotAFit(instance: SlaInstance, reason: string, leadStatus: string): Promise<void>;
+  /**
+   * Reassignment (issue 18): makes `to` the contact's owner if its owner is still `from`. `written`: the
+   * contact is `to`'s now (also when it already was: a retry); `superseded`: its owner is someone else
+   * now (a person decided), nothing written. Idempotent.
+   */
+  reassignOwner(contactId: string, from: string | null, to: string): Promise<ReassignResult>;
 }
+
+export type ReassignResult = 'written' | 'superseded';

@@ -3,7 +3,7 @@ import type { DueNotification, Evaluation } from '../domain/evaluation.ts';
 import type { MessageTruth } from '../domain/message-truth.ts';
 import type { SlaInstance } from '../domain/model.ts';
 import type { Target } from '../domain/policy.ts';
-import type { Instant } from '../domain/time.ts';
+import type { Instant, Millis } from '../domain/time.ts';
 import type { AdminAlertBody } from '../i18n/admin-message.ts';
 import type { Language } from '../i18n/language.ts';
 import type { Owner } from './crm-source.ts';
@@ -52,6 +52,16 @@ export interface InstanceContext {
   readonly team: Team | null;
   readonly policyName: string;
   readonly attemptsRequired: number | null;
+  /**
+   * sla-bot gave the lead to its owner (issue 18): from whom (a name) and after how long without
+   * contact; the owner's ping says so. Absent: not reassigned by sla-bot.
+   */
+  readonly reassignedFrom?: { readonly fromName: string; readonly waited: Millis } | null;
+  /**
+   * A teammate took the lead with "Take it" for the deadline an escalation is about (issue 18): their
+   * name and when; the escalation says so instead of offering the button. Absent: not taken.
+   */
+  readonly takenBy?: { readonly name: string; readonly at: Instant } | null;
 }
 
 /** One message to one target: the unit of exactly-once delivery (outbox row). */

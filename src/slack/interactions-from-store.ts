@@ -12,6 +12,7 @@ import type {
 } from '../ports/interactions.ts';
 import type { LeadWriter } from '../ports/lead-writer.ts';
 import type { Store, StoredInstance } from '../ports/store.ts';
+import { claimLead } from './claim-lead.ts';
 import { ownerFullName } from './owner-name.ts';
 import { normalizeEmail } from './slack-user.ts';
 
@@ -26,6 +27,8 @@ export interface InteractionsDeps {
     | 'addSilence'
     | 'silencesBetween'
     | 'closeInstance'
+    | 'recordReassignment'
+    | 'reassignmentsOf'
   >;
   /** HubSpot owners (the CRM adapter caches them). */
   readonly owners: () => Promise<readonly Owner[]>;
@@ -141,6 +144,7 @@ export function interactionsFromStore(deps: InteractionsDeps): Interactions {
     lead,
     acknowledge,
     markNotAFit,
+    claim: (request) => claimLead(deps, view, request),
     addSilence,
     openLeadsOf: (email) => openLeadsOfEmails(new Set([normalizeEmail(email)])),
     openLeadsOfTeam: (name) => {

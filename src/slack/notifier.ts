@@ -33,6 +33,7 @@ import { lateNote } from './render/late-note.ts';
 import { renderHome } from './render/lead-list-message.ts';
 import { renderAsTrue, renderNotification } from './render/notification.ts';
 import { createSendQueue, type SendQueue } from './send-queue.ts';
+import { offersTakeIt } from './take-it-offer.ts';
 import { type Unreachable, unreachable } from './unreachable.ts';
 import { createUpdateInPlace } from './update-in-place.ts';
 import { createUserDirectory, type UserDirectory } from './user-directory.ts';
@@ -104,6 +105,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
       now: d.now,
       ownerName: await ownerName(ctx.owner),
       stageLabel: stageLabel(ctx.instance.stage),
+      dashboardUrl: config().reports.dashboardUrl,
     };
     const reason = d.notification.reason;
     // What is true now: a breach note sent after the lead was contacted says so (issue 15).
@@ -113,9 +115,12 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
       ctx.evaluation,
     );
     const plainOwner = ownerPlainName(ctx.owner);
+    const teamChannel = ctx.team?.channel ?? null;
     const render = (r: Recipient, fallbackNote: string | null) => {
       const t = translator(r.language);
-      const rc = { ...base, zone: r.zone, t, fallbackNote };
+      const inTeamChannel = r.kind === 'channel' && teamChannel !== null && recipientLabel(r) === teamChannel;
+      const takeIt = offersTakeIt(config(), reason, ctx, inTeamChannel);
+      const rc = { ...base, zone: r.zone, t, fallbackNote, takeIt };
       const late = lateNote(d.notification, d.now, t);
       return reason.kind === 'handoff'
         ? renderNotification(rc, reason, late)

@@ -15,6 +15,7 @@ import { pingFallbackNote } from './render/fallback-note.ts';
 import { renderAsTrue } from './render/notification.ts';
 import { renderPing } from './render/ping.ts';
 import type { RenderContext } from './render/render-context.ts';
+import { offersTakeIt } from './take-it-offer.ts';
 import type { UserDirectory } from './user-directory.ts';
 
 export interface UpdateInPlaceDeps {
@@ -73,17 +74,22 @@ export function createUpdateInPlace(deps: UpdateInPlaceDeps): (e: MessageEdit) =
       now: e.now,
       ownerName: name,
       stageLabel: deps.stageLabel(ctx.instance.stage),
+      dashboardUrl: deps.config().reports.dashboardUrl,
     };
     const reason = e.notification.reason;
     const plainOwner = ownerPlainName(ctx.owner);
     const skipped: string[] = [];
     for (const copy of e.copies) {
       const t = translator(readerLanguage(copy, ctx));
+      // A copy outside a DM of a message to the team channel is read there ("Take it", issue 18).
+      const inTeamChannel =
+        !copy.channel.startsWith('D') && e.notification.targets.some((x) => x.kind === 'team_channel');
       const rc: RenderContext = {
         ...base,
         zone: await readerZone(copy, ctx),
         t,
         fallbackNote: await copyNote(copy, e, t),
+        takeIt: offersTakeIt(deps.config(), reason, ctx, inTeamChannel),
       };
       const message =
         reason.kind === 'handoff'

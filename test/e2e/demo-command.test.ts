@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { captureIo } from '../config/cli-io.ts';
@@ -23,6 +24,13 @@ const refused = async (url: string): Promise<boolean> => {
 
 const filesOf = (out: string): string | null => /SQLite store and worker log: (\S+)/.exec(out)?.[1] ?? null;
 
+/** `sla-bot explain` against a finished demo's SLA file and store. */
+async function explain(dir: string, ...args: string[]) {
+  const cap = captureIo({ SLA_CONFIG: join(dir, 'sla.yaml'), DATABASE_URL: join(dir, 'sla-bot.sqlite') });
+  const code = await main(['explain', ...args], cap.io);
+  return { code, out: cap.stdout(), err: cap.stderr() };
+}
+
 describe('sla-bot demo', () => {
   it('plays the whole story at speed 5 and sums it up; nothing keeps running afterwards', async () => {
     const cap = captureIo({});
@@ -30,6 +38,9 @@ describe('sla-bot demo', () => {
     const out = cap.stdout();
     onTestFailed(() => console.error(`demo output:\n${out}`));
     const dir = filesOf(out);
+    // Afterwards, `sla-bot explain` on the lead that was escalated, from the demo's store and file.
+    const story = dir === null ? null : await explain(dir, 'lotte.visser@deltaretail.example');
+    const json = dir === null ? null : await explain(dir, 'lotte.visser@deltaretail.example', '--json');
     if (dir) await rm(dir, { recursive: true, force: true });
     expect(cap.stderr()).toBe('');
     expect(code).toBe(0);
@@ -80,6 +91,42 @@ describe('sla-bot demo', () => {
     expect(out).toContain(
       'Totals: 6 handed off · 6 pinged (1 via a fallback) · 3 met · 2 breached · 1 still open · 1 reminder · 2 breach notes · 4 escalations · 1 admin alert\n',
     );
+
+    // The escalated lead's whole story, event by event, as `explain` tells it (times left out).
+    expect(story).toMatchObject({ code: 0, err: '' });
+    expect(story?.out).toMatch(
+      /^What happened to Lotte Visser \(Delta Retail\)\nSQL handoff of .+ · owner Bram Bakker · open · policy sql-demo\n/,
+    );
+    const events = (story?.out ?? '')
+      .split('\n')
+      .filter((l) => l.startsWith('  '))
+      .map((l) => l.trim().split(/ {2,}/)[1]);
+    const escalations = events.filter((e) => e?.startsWith('Escalation level'));
+    expect(events).toEqual([
+      'Entered SQL in HubSpot',
+      'Assigned to Bram Bakker',
+      expect.stringMatching(
+        /^SLA clock started at the handoff; deadline .+ \(12s of business time, Europe\/Amsterdam\)$/,
+      ),
+      expect.stringMatching(/^First seen by sla-bot, \d+s after the handoff$/),
+      'Policy sql-demo: the first policy of the stage for every lead (recomputed from the stored lead with the current SLA file)',
+      'Handoff ping to the owner: delivered',
+      'Reminder to the owner: delivered',
+      'Deadline missed: not contacted',
+      'Breach note to the owner: delivered',
+      ...escalations,
+      expect.stringMatching(/^Now: open; sla-bot looks again at /),
+    ]);
+    // The summary's four escalations: level 1 to the manager first, then on to the team channel.
+    expect(escalations).toHaveLength(4);
+    expect(escalations[0]).toBe('Escalation level 1 to the manager: delivered');
+    for (const e of escalations)
+      expect(e).toMatch(/^Escalation level \d to the (manager|team channel): delivered$/);
+    expect(json?.code).toBe(0);
+    const parsed = JSON.parse(json?.out ?? '{}') as { format: string; timelines: { events: unknown[] }[] };
+    expect(parsed.format).toBe('sla-bot-timeline/1');
+    expect(parsed.timelines).toHaveLength(1);
+    expect(parsed.timelines[0]?.events).toHaveLength(events.length);
 
     const urls = urlsIn(out);
     expect(urls).toHaveLength(3);

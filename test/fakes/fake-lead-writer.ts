@@ -1,12 +1,18 @@
 import type { Evaluation } from '../../src/domain/evaluation.ts';
 import type { SlaInstance } from '../../src/domain/model.ts';
-import type { LeadWriter } from '../../src/ports/lead-writer.ts';
+import type { LeadWriter, ReassignResult } from '../../src/ports/lead-writer.ts';
 
 export type LeadWriterCall =
   | { readonly kind: 'outcome'; readonly instanceId: string; readonly status: string }
   | { readonly kind: 'breach_task'; readonly instanceId: string }
   | { readonly kind: 'retract_task'; readonly instanceId: string }
-  | { readonly kind: 'not_a_fit'; readonly instanceId: string; readonly reason: string };
+  | { readonly kind: 'not_a_fit'; readonly instanceId: string; readonly reason: string }
+  | {
+      readonly kind: 'reassign';
+      readonly contactId: string;
+      readonly from: string | null;
+      readonly to: string;
+    };
 
 /**
  * Records what would be written to HubSpot. `failNext(error, times)` makes the next calls throw
@@ -16,6 +22,8 @@ export type LeadWriterCall =
 export class FakeLeadWriter implements LeadWriter {
   readonly calls: LeadWriterCall[] = [];
   readonly #failures: unknown[] = [];
+  /** Each contact's owner as HubSpot has it (reassignments read and write it; absent: `from`). */
+  readonly contactOwners = new Map<string, string | null>();
   /** Called before each write (e.g. to fail the store right when write-back begins). */
   onCall: (() => void) | null = null;
 
@@ -52,6 +60,17 @@ export class FakeLeadWriter implements LeadWriter {
   async markNotAFit(instance: SlaInstance, reason: string): Promise<void> {
     this.#check();
     this.calls.push({ kind: 'not_a_fit', instanceId: instance.id, reason });
+  }
+
+  /** As the HubSpot writer: reads the owner, leaves a contact someone else owns now, else one write. */
+  async reassignOwner(contactId: string, from: string | null, to: string): Promise<ReassignResult> {
+    this.#check();
+    const current = this.contactOwners.has(contactId) ? (this.contactOwners.get(contactId) ?? null) : from;
+    if (current === to) return 'written';
+    if (current !== from) return 'superseded';
+    this.contactOwners.set(contactId, to);
+    this.calls.push({ kind: 'reassign', contactId, from, to });
+    return 'written';
   }
 }
 

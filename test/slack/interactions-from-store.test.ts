@@ -14,6 +14,9 @@ class RecordingLeadWriter implements LeadWriter {
   async writeOutcome() {}
   async createBreachTask() {}
   async retractBreachTask() {}
+  async reassignOwner(): Promise<'written'> {
+    return 'written';
+  }
   async markNotAFit(i: SlaInstance, reason: string, leadStatus: string) {
     if (this.failWith) throw this.failWith;
     this.calls.push({ instanceId: i.id, reason, leadStatus });

@@ -47,13 +47,17 @@ const hostileLead = (text: string): LeadSnapshot =>
     country: text,
   });
 
-/** The product's own links: the HubSpot record, a phone link made of digits only, the report dashboard. */
+/**
+ * The product's own links: the HubSpot record, a phone link made of digits only, the report dashboard
+ * and a lead's timeline on it (the instance id URL-encoded, so the lead's data cannot end the link).
+ */
 const intendedLinks =
   (lead: LeadSnapshot) =>
   (url: string): boolean =>
     url === lead.url ||
     url === `tel:${(lead.phone ?? '').replace(/[^\d+]/g, '')}` ||
-    url.startsWith('https://sla.example.com/dashboard?');
+    url.startsWith('https://sla.example.com/dashboard?') ||
+    /^https:\/\/sla\.example\.com\/dashboard\/lead\?id=[A-Za-z0-9%._~-]+(&lang=(nl|de))?$/.test(url);
 
 describe('a lead named like a Slack command mentions nobody and links nowhere, in every message kind', () => {
   for (const [label, text] of [

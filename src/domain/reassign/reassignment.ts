@@ -1,4 +1,4 @@
-import type { Instant } from '../time.ts';
+import type { Instant, Millis } from '../time.ts';
 import type { Skipped } from './choose-rep.ts';
 
 /**
@@ -21,6 +21,8 @@ export interface Reassignment {
   /** Why this rep: the reps passed over and why (round-robin), or who claimed it. */
   readonly skipped: readonly Skipped[];
   readonly at: Instant;
+  /** How long the lead had waited without contact when it was decided (from its clock start), for the messages. */
+  readonly waited: Millis;
   /**
    * `pending`: decided, `hubspot_owner_id` not written yet; `written`: HubSpot has it; `superseded`: a
    * person changed the owner first (left alone); `failed`: HubSpot refused it for good.

@@ -33,13 +33,11 @@ export interface TeamDeals extends Keyed, DealFigures {}
 
 /** Deals (SQL → won, average value) in all and per team, or why they cannot be shown. */
 export type Deals =
-  | { readonly available: false; readonly note: string }
+  /** Why not: a note code (src/domain/reports/notes.ts), said in the reader's language by each output. */
+  | { readonly available: false; readonly code: 'no-deal-data' }
   | ({ readonly available: true } & DealFigures & { readonly byTeam: readonly TeamDeals[] });
 
-export const NO_DEAL_DATA: Deals = {
-  available: false,
-  note: 'no deal data: the worker has not read HubSpot deals into this store (it needs the crm.objects.deals.read scope), so SQL → won and average deal value are not reported',
-};
+export const NO_DEAL_DATA: Deals = { available: false, code: 'no-deal-data' };
 
 const cents = (n: number): number => Math.round(n * 100) / 100;
 

@@ -44,6 +44,7 @@ export { figureAt, figurePath } from './figure-path.ts';
 export type { InstanceRecord, Verdict } from './instance-record.ts';
 export type { InstanceSummary } from './instance-summary.ts';
 export { type MessageRow, type Messages, NOTIFICATION_KINDS } from './messages.ts';
+export { type ReportNote, type ReportNoteCode, reportNotes } from './notes.ts';
 export { type Granularity, type Period, periodOf, periodsBetween } from './periods.ts';
 export { inScope, type ReportQuery, type ReportScope } from './query.ts';
 export { buildReport, type Report } from './report.ts';

@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'escalation',
   'attempts_shortfall',
   'overkill',
+  'reassigned',
 ] as const satisfies readonly NotificationKind[];
 
 /** What the bot actually sent (from the outbox): notifications, each counted once however many recipients. */
@@ -53,6 +54,7 @@ function row(group: Keyed, messages: readonly MessageFacts[]): MessageRow {
       escalation: sentOf('escalation'),
       attempts_shortfall: sentOf('attempts_shortfall'),
       overkill: sentOf('overkill'),
+      reassigned: sentOf('reassigned'),
     },
     failed: rows(failed),
     pending: rows(pending),

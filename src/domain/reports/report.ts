@@ -10,6 +10,7 @@ import { notAFitReasons, type ReasonRow } from './feedback.ts';
 import { type InstanceRecord, instanceRecords } from './instance-record.ts';
 import { type InstanceSummary, instanceSummary, worstBreaches } from './instance-summary.ts';
 import { type Messages, messageCounts } from './messages.ts';
+import { type ReportNote, reportNotes } from './notes.ts';
 import { periodLookup, periodOf, periodsBetween } from './periods.ts';
 import { inWindow, matchesFilters, type ReportQuery } from './query.ts';
 import { type SpeedRow, speedRow } from './speed.ts';
@@ -34,8 +35,8 @@ export interface Report {
   readonly worstBreaches: readonly InstanceSummary[];
   /** Every lead a figure refers to. */
   readonly leads: readonly InstanceSummary[];
-  /** Plain statements about what the figures cannot show (missing data), for every output format. */
-  readonly notes: readonly string[];
+  /** What the figures cannot show (missing data), as codes and values, for every output format. */
+  readonly notes: readonly ReportNote[];
 }
 
 export const WORST_BREACHES = 10;
@@ -90,21 +91,9 @@ export function buildReport(
     messages: messageCounts(window, facts.messages),
     worstBreaches: worstBreaches(window, WORST_BREACHES),
     leads: referenced.map(instanceSummary),
-    notes: notes(setup, deals),
+    notes: reportNotes(setup, deals),
   };
 }
 
 const hasFilters = (q: ReportQuery): boolean =>
   q.team !== null || q.rep !== null || q.stage !== null || (q.scope !== undefined && q.scope.kind !== 'all');
-
-function notes(setup: ReportSetup, deals: Deals): string[] {
-  const out: string[] = [];
-  if (!deals.available) out.push(deals.note);
-  else if ((deals.unread.value ?? 0) > 0)
-    out.push(
-      `deals of ${deals.unread.value} SQL lead(s) not read from HubSpot yet: they count as not won until the worker reads them`,
-    );
-  if (setup.owners === null)
-    out.push('no owner directory: reps show as HubSpot owner ids and teams cannot be told apart');
-  return out;
-}

@@ -21,6 +21,10 @@ export const deAdmin: Record<keyof typeof enAdmin, string> = {
     ':warning: Eine SLA-Nachricht konnte nicht zugestellt werden ({kind}, {key}): {error}',
   'alert.writeBackFailed':
     ':warning: HubSpot hat {what} abgelehnt ({code}: {error}). Abhilfe: `sla-bot hubspot-setup` ausführen, um die sla_bot_*-Properties anzulegen, und die Scopes der Private App prüfen.',
+  'alert.reassignScope':
+    ':no_entry: sla-bot kann keine Leads übertragen: Der Private App in HubSpot fehlt der Scope {scope}, den die SLA-Datei für `reassign:` in {lines} braucht. Bis er ergänzt (Settings → Integrations → Private apps → Scopes) und sla-bot neu gestartet ist oder `reassign:` aus der Datei entfernt ist, wird nichts übertragen.',
+  'alert.reassignFailed':
+    ':warning: HubSpot hat eine Übertragung abgelehnt ({code}: {error}); der Lead behält seinen Owner. Die SLA-Datei sagt `reassign:` in {lines}.',
   'alert.writeBack.outcome': 'die SLA-Ergebnis-Properties',
   'alert.writeBack.breach_task': 'die Anrufaufgaben zu Fristverletzungen',
   'alert.writeBack.retract_task': 'das Abschließen der Aufgaben zurückgenommener Fristverletzungen',

@@ -32,4 +32,12 @@ export const deDu: Partial<Catalogue> = {
   'snooze.intro':
     'Eskalationen zu *{lead}* und ähnlichen Leads pausieren für den gewählten Zeitraum. Erinnerungen an den Vertriebler laufen weiter; die Pause und ihr Grund erscheinen in Berichten.',
   'snooze.fillIn': 'Füll bitte alle Felder aus.',
+  // "Take it" (issue 18)
+  'takeIt.claimed':
+    'Der Lead gehört dir: sla-bot trägt {lead} innerhalb einer Minute in HubSpot auf dich ein und schickt dir dann die Übergabe-Nachricht.',
+  'takeIt.noEmail':
+    'Slack hat mir deine E-Mail nicht genannt, daher kann ich weder dein Team prüfen noch dich in HubSpot finden. Bitte einen Admin, dich unter slack.user_overrides einzutragen.',
+  'takeIt.notOwner':
+    'HubSpot hat keinen aktiven Benutzer mit deiner E-Mail ({email}), daher kann der Lead dir nicht zugewiesen werden. Bitte einen HubSpot-Admin, dich hinzuzufügen.',
+  'takeIt.yours': 'Dieser Lead gehört bereits dir; nichts geändert.',
 };

@@ -16,6 +16,12 @@ export const deReportTable: Readonly<Record<keyof typeof enReportTable, string>>
   'report.section.messages': 'Gesendete Nachrichten',
   'report.section.worst': 'Schlimmste Verstöße',
   'report.section.notes': 'Hinweise',
+  'report.note.noDealData':
+    'keine Deal-Daten: Der Worker hat die Deals aus HubSpot noch nicht in diesen Speicher gelesen (dafür braucht er den Scope crm.objects.deals.read), daher fehlen SQL → gewonnen und der durchschnittliche Deal-Wert',
+  'report.note.dealsUnread':
+    'Deals von {n} SQL-Lead(s) noch nicht aus HubSpot gelesen; bis der Worker sie liest, zählen sie als nicht gewonnen',
+  'report.note.noOwnerDirectory':
+    'kein Verzeichnis der Zuständigen: Vertriebler erscheinen mit ihrer Owner-ID aus HubSpot, Teams sind nicht zu unterscheiden',
   'report.section.leads': 'Leads hinter den Zahlen',
   'report.delays': 'Verzögerung',
   'report.delay.contactMedian': 'bis Kontakt Median',

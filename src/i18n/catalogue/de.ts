@@ -98,6 +98,13 @@ export const de: Readonly<Record<keyof typeof en, string>> = {
   'attempts.overkill.text':
     '{lead}: {made, plural, one {# Versuch} other {# Versuche}}, mehr als die erlaubten {atMost}.',
 
+  'reassigned.previousOwner':
+    ':arrows_counterclockwise: *An {to} übertragen* nach {waited} ohne Kontakt: {lead}. Der Anruf liegt jetzt dort.',
+  'reassigned.manager':
+    ':arrows_counterclockwise: *Lead von {from} an {to} übertragen* nach {waited} ohne Kontakt: {lead}.',
+  'reassigned.text': '{lead}: von {from} an {to} übertragen nach {waited} ohne Kontakt.',
+  'ping.reassignedFrom': ':arrows_counterclockwise: Von {from} übertragen nach {waited} ohne Kontakt',
+
   'closed.none': 'geschlossen',
   'closed.progressed': 'in eine spätere Phase verschoben',
   'closed.regressed': 'in eine frühere Phase zurückgesetzt',
@@ -125,6 +132,7 @@ export const de: Readonly<Record<keyof typeof en, string>> = {
     'Frist für den Erstkontakt {deadline} · Eskalationsstufe {level}{repeat, plural, =0 {} other {, Erinnerung #}} · Richtlinie {policy}',
   'settled.about.reminder': 'Erinnerung vor der Frist {deadline}',
   'settled.about.shortfall': 'Zeitfenster schloss mit {made} von {required} Versuchen',
+  'settled.about.reassigned': 'von {from} an {to} übertragen',
   'settled.about.overkill':
     '{made, plural, one {# Versuch} other {# Versuche}}, mehr als die erlaubten {atMost}',
 

@@ -21,6 +21,10 @@ export const enAdmin = {
   'alert.deliveryFailed': ':warning: An SLA message could not be delivered ({kind}, {key}): {error}',
   'alert.writeBackFailed':
     ':warning: HubSpot refused to take {what} ({code}: {error}). Fix: run `sla-bot hubspot-setup` to create the sla_bot_* properties and check the private app scopes.',
+  'alert.reassignScope':
+    ':no_entry: sla-bot cannot reassign leads: the HubSpot private app lacks the scope {scope}, which the SLA file needs for `reassign:` at {lines}. Nothing is reassigned until it is added (Settings → Integrations → Private apps → Scopes) and sla-bot restarted, or `reassign:` is taken out of the file.',
+  'alert.reassignFailed':
+    ':warning: HubSpot refused a reassignment ({code}: {error}); the lead keeps its owner. The SLA file says `reassign:` at {lines}.',
   'alert.writeBack.outcome': 'SLA outcome properties',
   'alert.writeBack.breach_task': 'breach call tasks',
   'alert.writeBack.retract_task': 'the completion of retracted breach tasks',

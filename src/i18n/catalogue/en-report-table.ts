@@ -16,6 +16,12 @@ export const enReportTable = {
   'report.section.messages': 'Messages sent',
   'report.section.worst': 'Worst breaches',
   'report.section.notes': 'Notes',
+  'report.note.noDealData':
+    'no deal data: the worker has not read HubSpot deals into this store (it needs the crm.objects.deals.read scope), so SQL → won and average deal value are not reported',
+  'report.note.dealsUnread':
+    'deals of {n} SQL lead(s) not read from HubSpot yet: they count as not won until the worker reads them',
+  'report.note.noOwnerDirectory':
+    'no owner directory: reps show as HubSpot owner ids and teams cannot be told apart',
   'report.section.leads': 'Leads behind the figures',
   'report.delays': 'delays',
   'report.delay.contactMedian': 'to contact median',

@@ -93,6 +93,13 @@ export const en = {
   'attempts.overkill.text':
     '{lead}: {made, plural, one {# attempt} other {# attempts}}, more than the {atMost} allowed.',
 
+  'reassigned.previousOwner':
+    ':arrows_counterclockwise: *Reassigned to {to}* after {waited} without contact: {lead}. It is theirs to call now.',
+  'reassigned.manager':
+    ":arrows_counterclockwise: *{from}'s lead reassigned to {to}* after {waited} without contact: {lead}.",
+  'reassigned.text': '{lead}: reassigned from {from} to {to} after {waited} without contact.',
+  'ping.reassignedFrom': ':arrows_counterclockwise: Reassigned from {from} after {waited} without contact',
+
   'closed.none': 'closed',
   'closed.progressed': 'moved to a later stage',
   'closed.regressed': 'moved back to an earlier stage',
@@ -119,6 +126,7 @@ export const en = {
     'first-contact deadline {deadline} · escalation level {level}{repeat, plural, =0 {} other {, reminder #}} · policy {policy}',
   'settled.about.reminder': 'reminder before the deadline {deadline}',
   'settled.about.shortfall': 'attempts window closed with {made} of {required}',
+  'settled.about.reassigned': 'reassigned from {from} to {to}',
   'settled.about.overkill':
     '{made, plural, one {# attempt} other {# attempts}}, more than the {atMost} allowed',
 

@@ -19,6 +19,10 @@ export const nlAdmin: Record<keyof typeof enAdmin, string> = {
   'alert.deliveryFailed': ':warning: Een SLA-bericht kon niet worden afgeleverd ({kind}, {key}): {error}',
   'alert.writeBackFailed':
     ':warning: HubSpot weigerde {what} ({code}: {error}). Oplossing: draai `sla-bot hubspot-setup` om de sla_bot_*-properties aan te maken en controleer de scopes van de private app.',
+  'alert.reassignScope':
+    ':no_entry: sla-bot kan geen leads overdragen: de private app in HubSpot mist de scope {scope}, die het SLA-bestand nodig heeft voor `reassign:` op {lines}. Er wordt niets overgedragen tot die is toegevoegd (Settings → Integrations → Private apps → Scopes) en sla-bot opnieuw is gestart, of tot `reassign:` uit het bestand is gehaald.',
+  'alert.reassignFailed':
+    ':warning: HubSpot weigerde een overdracht ({code}: {error}); de lead houdt zijn eigenaar. Het SLA-bestand zegt `reassign:` op {lines}.',
   'alert.writeBack.outcome': 'de SLA-uitkomst-properties',
   'alert.writeBack.breach_task': 'de belltaken bij een overschrijding',
   'alert.writeBack.retract_task': 'het afronden van belltaken bij ingetrokken overschrijdingen',

@@ -16,6 +16,12 @@ export const nlReportTable: Readonly<Record<keyof typeof enReportTable, string>>
   'report.section.messages': 'Verstuurde berichten',
   'report.section.worst': 'Ergste overschrijdingen',
   'report.section.notes': 'Opmerkingen',
+  'report.note.noDealData':
+    'geen dealgegevens: de worker heeft de deals uit HubSpot nog niet in deze opslag gelezen (daarvoor is de scope crm.objects.deals.read nodig), dus SQL → gewonnen en de gemiddelde dealwaarde staan niet in het rapport',
+  'report.note.dealsUnread':
+    'deals van {n} SQL-lead(s) nog niet uit HubSpot gelezen: ze tellen als niet gewonnen tot de worker ze leest',
+  'report.note.noOwnerDirectory':
+    'geen lijst van eigenaren: verkopers staan er met hun owner-id uit HubSpot in en teams zijn niet uit elkaar te houden',
   'report.section.leads': 'Leads achter de cijfers',
   'report.delays': 'vertraging',
   'report.delay.contactMedian': 'tot contact mediaan',

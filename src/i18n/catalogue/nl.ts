@@ -94,6 +94,13 @@ export const nl: Readonly<Record<keyof typeof en, string>> = {
   'attempts.overkill.text':
     '{lead}: {made, plural, one {# poging} other {# pogingen}}, meer dan de {atMost} toegestaan.',
 
+  'reassigned.previousOwner':
+    ':arrows_counterclockwise: *Overgedragen aan {to}* na {waited} zonder contact: {lead}. Die belt nu.',
+  'reassigned.manager':
+    ':arrows_counterclockwise: *Lead van {from} overgedragen aan {to}* na {waited} zonder contact: {lead}.',
+  'reassigned.text': '{lead}: overgedragen van {from} aan {to} na {waited} zonder contact.',
+  'ping.reassignedFrom': ':arrows_counterclockwise: Overgedragen van {from} na {waited} zonder contact',
+
   'closed.none': 'gesloten',
   'closed.progressed': 'naar een latere fase',
   'closed.regressed': 'terug naar een eerdere fase',
@@ -121,6 +128,7 @@ export const nl: Readonly<Record<keyof typeof en, string>> = {
     'deadline eerste contact {deadline} · escalatieniveau {level}{repeat, plural, =0 {} other {, herinnering #}} · beleid {policy}',
   'settled.about.reminder': 'herinnering vóór de deadline {deadline}',
   'settled.about.shortfall': 'venster gesloten met {made} van {required} pogingen',
+  'settled.about.reassigned': 'overgedragen van {from} aan {to}',
   'settled.about.overkill':
     '{made, plural, one {# poging} other {# pogingen}}, meer dan de {atMost} toegestaan',
 

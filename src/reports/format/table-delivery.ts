@@ -1,6 +1,7 @@
 import type { Report } from '../../domain/reports/index.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
 import type { ReportValues } from './localized.ts';
+import { noteText } from './report-notes.ts';
 import { textTable } from './text-table.ts';
 import { DASH } from './values.ts';
 
@@ -41,7 +42,7 @@ export function deliveryTables(report: Report, v: ReportValues): string[] {
             : d.deals.averageValue.map((a) => `${v.money(a.average)} ${a.label} (${a.deals})`).join('; '),
         ],
       ])
-    : t('report.deals', { note: d.deals.note });
+    : t('report.deals', { note: noteText(v.t, { code: d.deals.code }) });
   const reasons =
     d.notAFit.length === 0
       ? t('report.notAFitNone')

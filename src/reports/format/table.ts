@@ -1,6 +1,7 @@
 import type { Report } from '../../domain/reports/index.ts';
 import { type Translator, translator } from '../../i18n/translate.ts';
 import { type ReportValues, reportValues } from './localized.ts';
+import { noteText } from './report-notes.ts';
 import { breachesTable, deliveryTables, messagesTable } from './table-delivery.ts';
 import { depthTables, speedTables, uncontactedTable } from './table-sections.ts';
 import { section, textTable } from './text-table.ts';
@@ -40,7 +41,7 @@ export function renderTable(
     section(t.t('report.section.messages'), messagesTable(report, v)),
     section(t.t('report.section.worst'), breachesTable(report, v)),
     report.notes.length > 0
-      ? section(t.t('report.section.notes'), report.notes.map((n) => `- ${n}`).join('\n'))
+      ? section(t.t('report.section.notes'), report.notes.map((n) => `- ${noteText(t, n)}`).join('\n'))
       : '',
     options.details ? section(t.t('report.section.leads'), leadsTable(report, v)) : '',
   ];

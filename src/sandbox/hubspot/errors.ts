@@ -30,6 +30,26 @@ export const unauthorized = () =>
     'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview',
   );
 
+/**
+ * A private app without a scope the call needs: 403 `MISSING_SCOPES`, the scopes under
+ * `errors[].context.requiredGranularScopes` (docs/platform-contract.md HW-13).
+ */
+export const missingScopes = (scopes: readonly string[]) =>
+  hubspotError(
+    403,
+    'MISSING_SCOPES',
+    "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
+    {
+      errors: [
+        {
+          message: 'One or more of the following scopes are required.',
+          context: { requiredGranularScopes: scopes },
+        },
+      ],
+      links: { scopes: 'https://developers.hubspot.com/scopes' },
+    },
+  );
+
 export type RateLimitPolicy = 'TEN_SECONDLY_ROLLING' | 'SECONDLY' | 'DAILY';
 
 const RATE_LIMIT_MESSAGES: Readonly<Record<RateLimitPolicy, string>> = {

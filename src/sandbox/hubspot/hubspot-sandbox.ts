@@ -16,7 +16,14 @@ import type { SandboxRequest, SandboxResponse } from '../shared/http-types.ts';
 import { type SandboxReply, startLoopbackServer } from '../shared/loopback-server.ts';
 import { createRandom, type Random } from '../shared/random.ts';
 import { RequestStats } from '../shared/request-stats.ts';
-import { hubspotError, rateLimitedResponse, routeNotFound, unauthorized, validationError } from './errors.ts';
+import {
+  hubspotError,
+  missingScopes,
+  rateLimitedResponse,
+  routeNotFound,
+  unauthorized,
+  validationError,
+} from './errors.ts';
 import { HubSpotState } from './hubspot-state.ts';
 import { type HubSpotLimitsView, HubSpotRateLimiter, type HubSpotRateLimitOptions } from './rate-limits.ts';
 import { matchRoute } from './router.ts';
@@ -35,6 +42,11 @@ export interface HubSpotSandboxOptions {
   readonly clock?: Clock;
   /** Accepted private-app tokens (`Authorization: Bearer …`). Default `['sandbox-token']`. */
   readonly tokens?: readonly string[];
+  /**
+   * The scopes of a token, for a private app that lacks some: a write to CRM objects without
+   * `crm.objects.contacts.write` is HubSpot's 403 `MISSING_SCOPES`. A token not listed has every scope.
+   */
+  readonly scopes?: Readonly<Record<string, readonly string[]>>;
   /** Search index lag in ms (eventual consistency). Default 0. */
   readonly indexLagMs?: number;
   /**
@@ -112,6 +124,10 @@ export async function startHubSpotSandbox(options: HubSpotSandboxOptions = {}): 
     const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (token === undefined || !tokens.has(token)) return answer(endpoint, unauthorized());
     if (!match) return answer(endpoint, routeNotFound(req.method, req.path));
+    const granted = options.scopes?.[token];
+    const needed = match.route.writeScope;
+    if (granted !== undefined && needed !== undefined && !granted.includes(needed))
+      return answer(endpoint, missingScopes([needed]));
     const decision = limiter?.check(match.route.rateClass, token, now);
     if (decision && !decision.ok) {
       const group = { appId: appIds.get(token) ?? 0, portalId: state.account.portalId };

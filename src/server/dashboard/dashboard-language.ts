@@ -23,6 +23,38 @@ export function dashboardLang(
   return langOfLocale(sessionLocale) ?? config.language?.code ?? 'en';
 }
 
+/**
+ * The language of a page shown before or instead of the dashboard (sign-in, refusals, signed out),
+ * by the same rule: the request's `?lang=`, else the `lang` of the dashboard address the sign-in
+ * returns to (`next`), else the session's Slack locale, else the file's `language:`, else English. A
+ * language sla-bot does not speak is passed over here rather than refused: the page explains
+ * something else.
+ */
+export function authPageLang(
+  url: URL,
+  next: string | null,
+  sessionLocale: string | null,
+  config: Pick<SlaConfig, 'language'>,
+): Lang {
+  return (
+    parseLang(url.searchParams.get('lang')) ??
+    parseLang(langIn(next ?? url.searchParams.get('next'))) ??
+    langOfLocale(sessionLocale) ??
+    config.language?.code ??
+    'en'
+  );
+}
+
+/** The `lang` parameter of a dashboard address (`/dashboard?lang=nl`), if any. */
+function langIn(address: string | null): string | null {
+  if (address === null) return null;
+  try {
+    return new URL(address, 'http://localhost').searchParams.get('lang');
+  } catch {
+    return null; // not an address: no language in it
+  }
+}
+
 export const dashboardTranslator = (lang: Lang): Translator => translator({ code: lang, informal: false });
 
 /** The header's "signed in as" text: `anna@example.com (manager of benelux)`; `null` for the token. */

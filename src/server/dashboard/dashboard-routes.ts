@@ -5,6 +5,7 @@ import { figureAt, type PersonFacts, type Report } from '../../domain/reports/in
 import { type Millis, SECOND } from '../../domain/time.ts';
 import type { Translator } from '../../i18n/translate.ts';
 import type { Logger } from '../../log/logger.ts';
+import { reportJson } from '../../reports/format/json.ts';
 import { reportValues } from '../../reports/format/localized.ts';
 import type { ReportStore } from '../../reports/load-facts.ts';
 import { loadReport } from '../../reports/load-report.ts';
@@ -24,7 +25,7 @@ import { clearCookie, redirect, sendPage, signInRoutes } from './auth/sign-in-ro
 import { SESSION_COOKIE, SIGN_IN_PATH, type SignInSettings } from './auth/sign-in-settings.ts';
 import type { SlackSignIn } from './auth/slack-sign-in.ts';
 import { SCRIPT_VIEWER, scopeKey, type Viewer, viewerOf } from './auth/viewer.ts';
-import { dashboardLang, dashboardTranslator, whoLabel } from './dashboard-language.ts';
+import { authPageLang, dashboardLang, dashboardTranslator, whoLabel } from './dashboard-language.ts';
 import { dashboardQuery, filterKey } from './dashboard-query.ts';
 import { leadRoute } from './lead-route.ts';
 import { leadsPage } from './render/leads-page.ts';
@@ -91,6 +92,9 @@ export function dashboardRoutes(deps: DashboardDeps): Route[] {
     );
     const here = `${url.pathname}${url.search}`;
     const secure = deps.signIn?.secure ?? false;
+    /** A refusal page's language: `?lang=`, the session's Slack locale, the file's `language:`. */
+    const pageT = (locale: string | null = null) =>
+      dashboardTranslator(authPageLang(url, null, locale, deps.config()));
     const refuse = (status: number, page: string, error: string, cookies: string[] = []) =>
       kind === 'page' ? sendPage(res, status, page, cookies) : sendJsonWith(res, status, { error }, cookies);
     switch (caller.kind) {
@@ -99,7 +103,7 @@ export function dashboardRoutes(deps: DashboardDeps): Route[] {
       case 'token-in-url':
         refuse(
           400,
-          tokenInUrlPage(),
+          tokenInUrlPage(pageT()),
           '?token= is no longer accepted: send Authorization: Bearer DASHBOARD_TOKEN',
         );
         return null;
@@ -107,12 +111,12 @@ export function dashboardRoutes(deps: DashboardDeps): Route[] {
         sendJson(res, 401, { error: 'the Authorization header does not carry the dashboard token' });
         return null;
       case 'invalid-session':
-        refuse(401, invalidSessionPage(here), SIGN_IN_FIRST, [clearCookie(SESSION_COOKIE, secure)]);
+        refuse(401, invalidSessionPage(here, pageT()), SIGN_IN_FIRST, [clearCookie(SESSION_COOKIE, secure)]);
         return null;
       case 'no-session':
       case 'expired': {
         const cookies = caller.kind === 'expired' ? [clearCookie(SESSION_COOKIE, secure)] : [];
-        if (deps.signIn === null) refuse(401, notConfiguredPage(), SIGN_IN_FIRST, cookies);
+        if (deps.signIn === null) refuse(401, notConfiguredPage(pageT()), SIGN_IN_FIRST, cookies);
         else if (kind === 'page') redirect(res, `${SIGN_IN_PATH}?next=${encodeURIComponent(here)}`, cookies);
         else sendJsonWith(res, 401, { error: SIGN_IN_FIRST, signIn: SIGN_IN_PATH }, cookies);
         return null;
@@ -129,7 +133,11 @@ export function dashboardRoutes(deps: DashboardDeps): Route[] {
         const found = viewerOf(person, config, emails);
         if (found !== null) return { who: found, locale };
         logger.info({ user: caller.session.sub }, 'dashboard: signed-in person has no role in the SLA file');
-        refuse(403, forbiddenPage(person.email, list === null), 'the SLA file gives you no dashboard access');
+        refuse(
+          403,
+          forbiddenPage(person.email, list === null, pageT(locale)),
+          'the SLA file gives you no dashboard access',
+        );
         return null;
       }
     }
@@ -180,7 +188,7 @@ export function dashboardRoutes(deps: DashboardDeps): Route[] {
       path: '/dashboard/data.json',
       handle: async (req, res) => {
         const p = await prepare(req, res, 'json');
-        if (p !== null) sendJson(res, 200, { format: 'sla-bot-report/1', ...p.report });
+        if (p !== null) sendJson(res, 200, reportJson(p.report));
       },
     },
     {
@@ -204,6 +212,7 @@ export function dashboardRoutes(deps: DashboardDeps): Route[] {
       slack: deps.slackSignIn,
       clock: deps.clock,
       logger: deps.logger,
+      config: deps.config,
     }),
   ];
 }

@@ -8,6 +8,7 @@ import { registerOpenHubspot } from './open-hubspot.ts';
 import { registerSlaCommand } from './sla-command.ts';
 import { registerSnoozeButton } from './snooze-button.ts';
 import { registerSnoozeSubmit } from './snooze-submit.ts';
+import { registerTakeIt } from './take-it.ts';
 
 /** Every listener, one per file. */
 export function registerListeners(app: App, deps: ListenerDeps): void {
@@ -17,6 +18,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerOpenHubspot(app);
   registerSnoozeButton(app, deps);
   registerSnoozeSubmit(app, deps);
+  registerTakeIt(app, deps);
   registerSlaCommand(app, deps);
   registerAppHomeOpened(app, deps);
 }

@@ -12,8 +12,10 @@ import {
 import { ACTION } from './ids.ts';
 import { leadFacts, leadPlain, leadTitleLine } from './lead-facts.ts';
 import type { RenderContext } from './render-context.ts';
+import { takeItBlocks } from './take-it.ts';
 import { fallbackText, safe } from './text.ts';
 import { slackDate } from './time-format.ts';
+import { timelineButton } from './timeline-button.ts';
 
 export interface EscalationFacts {
   readonly deadline: Instant;
@@ -66,7 +68,11 @@ export function renderEscalation(rc: RenderContext, e: EscalationFacts, extra: s
     actions('escalation_actions', [
       hubspotButton(lead, rc.t),
       button(ACTION.snooze, t('button.snooze'), ctx.instance.id),
+      // The lead's story on the dashboard, when `reports.dashboard_url` is set (issue 18).
+      timelineButton(rc),
     ]),
+    // "Take it" for teammates in the team channel, or who took it (issue 18): a block of its own.
+    ...takeItBlocks(rc, e.deadline),
   ]);
   const text = fallbackText(
     t('escalation.text', { lead: leadPlain(lead, rc.t), time: rc.t.localTime(e.deadline, rc.zone), late }),

@@ -3,7 +3,9 @@ export const ACTION = {
   onIt: 'sla_on_it',
   notAFit: 'sla_not_a_fit',
   openHubspot: 'sla_open_hubspot',
+  openTimeline: 'sla_open_timeline',
   snooze: 'sla_snooze',
+  takeIt: 'sla_take_it',
 } as const;
 
 export const VIEW = {

@@ -6,6 +6,7 @@ import { renderBreach } from './breach.ts';
 import { context } from './common-blocks.ts';
 import { renderEscalation } from './escalation.ts';
 import { renderPing } from './ping.ts';
+import { renderReassigned } from './reassigned.ts';
 import { renderReminder } from './reminder.ts';
 import type { RenderContext } from './render-context.ts';
 import { type NoticeReason, renderSettled } from './settled.ts';
@@ -36,6 +37,8 @@ export function renderNotification(
       return renderShortfall(rc, reason.made, reason.required, late);
     case 'overkill':
       return renderOverkill(rc, reason.made, reason.atMost, late);
+    case 'reassigned':
+      return renderReassigned(rc, reason, late);
   }
 }
 

@@ -34,6 +34,11 @@ export function renderPing(rc: RenderContext, deadline?: Instant, handedOver: st
     rc.fallbackNote === null
       ? t('ping.intro.self', { stage, within, attempts })
       : t('ping.intro.other', { stage, owner: rc.ownerName, within, attempts });
+  const from = ctx.reassignedFrom ?? null;
+  const history =
+    from === null
+      ? null
+      : t('ping.reassignedFrom', { from: safe(from.fromName, 80), waited: rc.t.duration(from.waited) });
   const blocks = compact([
     header(t('ping.header', { stage: oneLine(rc.stageLabel), name: oneLine(leadName(lead, rc.t)) })),
     ...fallbackBanner(rc.fallbackNote),
@@ -51,6 +56,7 @@ export function renderPing(rc: RenderContext, deadline?: Instant, handedOver: st
         rc.t,
       ),
     ),
+    history === null ? null : context([history]),
     status.lines.length > 0 ? context(status.lines) : null,
     actions('lead_actions', [
       status.showOnIt ? button(ACTION.onIt, t('button.onIt'), ctx.instance.id, 'primary') : null,

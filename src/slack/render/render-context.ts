@@ -16,6 +16,16 @@ export interface RenderContext {
   readonly stageLabel: string;
   /** Set when this copy reaches someone other than the intended recipient: who, and why. */
   readonly fallbackNote: string | null;
+  /**
+   * `reports.dashboard_url` of the SLA file: escalations then link to the lead's timeline on the
+   * dashboard. Absent or `null`: no link.
+   */
+  readonly dashboardUrl?: string | null;
+  /**
+   * This copy of an escalation is read in the lead's team channel and HubSpot write-back is on: it
+   * offers "Take it" (issue 18). Absent or `false`: no button.
+   */
+  readonly takeIt?: boolean;
 }
 
 /** ` (owner: …)` when this copy reaches someone other than the owner, so they know whose lead it is. */

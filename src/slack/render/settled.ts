@@ -1,10 +1,11 @@
 import type { NotificationReason } from '../../domain/evaluation.ts';
 import type { MessageTruth } from '../../domain/message-truth.ts';
-import type { Message } from './blocks.ts';
+import type { Block, Message } from './blocks.ts';
 import { endingPlain, endingWhy } from './close-why.ts';
 import { actions, compact, context, fallbackBanner, hubspotButton, section } from './common-blocks.ts';
 import { leadPlain, leadTitleLine } from './lead-facts.ts';
 import { ownerNote, type RenderContext } from './render-context.ts';
+import { takenByLine } from './take-it.ts';
 import { fallbackText, safe } from './text.ts';
 import { slackDate } from './time-format.ts';
 
@@ -31,9 +32,17 @@ export function renderSettled(
     ...fallbackBanner(rc.fallbackNote),
     section(line),
     context([`${leadTitleLine(lead, rc.t)}${ownerNote(rc)} · ${about(rc, reason)}`]),
+    takenBy(rc, reason),
     actions(`${reason.kind}_actions`, [hubspotButton(lead, rc.t)]),
   ]);
   return { text: fallbackText(`${plain}: ${leadPlain(lead, rc.t)}.`), blocks };
+}
+
+/** An escalation a teammate took ("Take it", issue 18) keeps saying who took it and when. */
+function takenBy(rc: RenderContext, reason: NoticeReason): Block | null {
+  const taken = rc.context.takenBy ?? null;
+  if (reason.kind !== 'escalation' || taken === null) return null;
+  return context([takenByLine(rc.t, rc.zone, taken.name, taken.at)]);
 }
 
 /** The outcome line (mrkdwn) and its plain-text form. */
@@ -102,5 +111,7 @@ function about(rc: RenderContext, reason: NoticeReason): string {
       return t('settled.about.shortfall', { made: reason.made, required: reason.required });
     case 'overkill':
       return t('settled.about.overkill', { made: reason.made, atMost: reason.atMost });
+    case 'reassigned':
+      return t('settled.about.reassigned', { from: safe(reason.fromName, 80), to: safe(reason.toName, 80) });
   }
 }

@@ -11,6 +11,7 @@ import { fencingSchema } from '../schema/0009-fencing.ts';
 import { messageTruthSchema } from '../schema/0010-message-truth.ts';
 import { importedAtSchema } from '../schema/0011-imported-at.ts';
 import { reassignmentsSchema } from '../schema/0012-reassignments.ts';
+import { reassignmentWaitedSchema } from '../schema/0013-reassignment-waited.ts';
 
 const TYPES: ColumnTypes = { int: 'BIGINT', bool: 'BOOLEAN', json: 'JSON' };
 
@@ -32,6 +33,7 @@ export const postgresMigrations: MigrationPlan = {
     messageTruthSchema(TYPES),
     importedAtSchema(TYPES),
     reassignmentsSchema(TYPES),
+    reassignmentWaitedSchema(TYPES),
   ],
   ledger: `CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER PRIMARY KEY,

@@ -30,6 +30,7 @@ const KINDS: readonly OutboxEntry['kind'][] = [
   'escalation',
   'attempts_shortfall',
   'overkill',
+  'reassigned',
   'admin_alert',
 ];
 

@@ -6,7 +6,7 @@ import { int, intOrNull, json, oneOf, storedJson, text, textOrNull } from '../sq
 import type { SqlDriver, SqlExecutor, SqlRow } from '../sql/driver.ts';
 
 const COLUMNS =
-  'reassign_key, instance_id, deadline_at, kind, level, from_owner_id, to_owner_id, to_email, skipped, at, state';
+  'reassign_key, instance_id, deadline_at, kind, level, from_owner_id, to_owner_id, to_email, skipped, at, state, waited_ms';
 
 /** Thrown inside the transaction to roll the insert back when the position moved. */
 class PositionMoved extends Error {}
@@ -19,7 +19,7 @@ export async function recordReassignment(
   try {
     return await db.transaction(async (tx) => {
       const inserted = await tx.run(
-        `INSERT INTO reassignments (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        `INSERT INTO reassignments (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT DO NOTHING`,
         [
           r.key,
@@ -33,6 +33,7 @@ export async function recordReassignment(
           json(r.skipped),
           r.at,
           r.state,
+          r.waited,
         ],
       );
       if (inserted === 0) return 'taken';
@@ -135,6 +136,7 @@ function reassignment(row: SqlRow): Reassignment {
     toEmail: text(row, 'to_email'),
     skipped: storedJson(row, 'skipped'),
     at: int(row, 'at'),
+    waited: int(row, 'waited_ms'),
     state: oneOf(row, 'state', STATES),
   };
 }

@@ -17,6 +17,8 @@ import { backfillAt, logBackfill } from '../poll/backfill.ts';
 import { ingestHandoffs, ingestTouches, together } from '../poll/ingest.ts';
 import { ingestContacts } from '../poll/ingest-contacts.ts';
 import { pollOwners } from '../poll/poll-owners.ts';
+import { applyReassignments } from '../reassign/apply-reassignments.ts';
+import { decideAfterCommit } from '../reassign/reassign-stage.ts';
 import { type Ingested, NOTHING } from '../shared/ingested.ts';
 import { reportDailyPause, reportFailure, reportSuccess } from '../shared/outage-effects.ts';
 import type { WorkerState } from '../worker-state.ts';
@@ -111,12 +113,15 @@ export async function runCycle(
     memory.takeChanges(); // compare only what this cycle changes
     let pages = 0;
     const importedBefore = poll.backfill;
+    /** Every instance judged this cycle, for the reassignment stage. */
+    const judgedIds = new Set<string>();
     /** Judges what was ingested, queues its write-backs and commits it all in one transaction. */
     const judgeAndCommit = async (got: Ingested, now: Instant): Promise<void> => {
       const verdicts = await judge(deps, memory, judging, poll.owners, config, got, now);
       const queued = await queueWriteBacks(deps, writeBack, config, verdicts.judged, now);
       const j = await commit(deps, memory, judging, poll, config, got, verdicts, queued.cursors, now);
       keepWriteBacks(writeBack, queued);
+      for (const id of verdicts.judged.judged.keys()) judgedIds.add(id);
       handoffs += got.handoffs;
       recorded += j.recorded;
       nextDueAt = j.nextDueAt;
@@ -164,6 +169,8 @@ export async function runCycle(
     const importing = poll.backfill !== null && poll.backfill !== 'first-install' && !poll.backfill.done;
     const now = deps.clock.now();
     await tellOwnerProblems(deps, memory, poll.owners, config, ownersError === null, now);
+    // Breached leads whose level reassigns: decided and recorded once (issue 18, ADR 0016).
+    await decideAfterCommit(deps, memory, poll.owners, config, judgedIds, now);
     for (const ownerId of memory.takeLostOwners()) homes.dirty.add(ownerId);
     markHomeChangesOf(homes, memory.hot, memory.takeChanges());
     hubspotError ??= ownersError;
@@ -197,6 +204,9 @@ export async function runCycle(
     // Both are best-effort extras: they wait while the system they talk to is failing.
     if (!deps.outages.isFailing('slack')) await refreshHomes(deps, homes, memory, poll.owners);
     if (hubspotError === null && !contacts) await applyWriteBacks(deps, writeBack, memory);
+    // Then the reassignments decided (this cycle or before a restart): fenced, read-then-PATCH.
+    const moved =
+      hubspotError === null && !contacts ? await applyReassignments(deps, memory, poll.owners, config) : null;
     if (hubspotError === null && !contacts) await deps.mirror?.refreshDeals(deps, config, deps.clock.now());
     // What is settled and shown as such need not stay whole in memory (ADR 0007).
     memory.settle();
@@ -207,7 +217,9 @@ export async function runCycle(
       recorded,
       delivery,
       nextDueAt,
-      more: more || delivery.more || corrections.more || importing || judgingLeft,
+      // A reassignment written queued its messages: deliver them soon.
+      more:
+        more || delivery.more || corrections.more || importing || judgingLeft || (moved?.written ?? 0) > 0,
       error: hubspotError === null ? null : describeError(hubspotError),
     };
   } catch (err) {

@@ -6,6 +6,7 @@ import type { Owner } from '../../ports/crm-source.ts';
 import type { SendResult } from '../../ports/notifier.ts';
 import type { LeaseToken, OutboxEntry } from '../../ports/store.ts';
 import type { InstanceMemory } from '../memory/instance-memory.ts';
+import { withReassignedFrom, withTakenBy } from '../reassign/handoff-history.ts';
 import { alertBody, asNotification } from '../shared/payload.ts';
 import { instanceContext } from './context.ts';
 import type { DeliveryDeps } from './delivery-deps.ts';
@@ -84,7 +85,17 @@ export async function attempt(
   if (stored.evaluation === null)
     return { result: { status: 'retry', error: 'not evaluated yet', retryAt: now }, sent: false };
   if (settles !== null) return { defer: SETTLING, until: settles };
-  const context = instanceContext(config, known.owners, stored.instance, stored.evaluation);
+  const context = await withTakenBy(
+    deps.store,
+    known.owners,
+    n.reason,
+    await withReassignedFrom(
+      deps.store,
+      known.owners,
+      n.reason.kind,
+      instanceContext(config, known.owners, stored.instance, stored.evaluation),
+    ),
+  );
   const notification = withCurrentExcuse(n, stored.evaluation);
   // What it will show: the notifier renders it from the same facts (`messageTruth`).
   const aboutOwner = ownerKeyOf(stored.instance);

@@ -84,6 +84,7 @@ export async function decideReassignments(deps: DecideDeps, input: DecideInput):
         toEmail: decision.email,
         skipped: decision.skipped,
         at: input.now,
+        waited: Math.max(0, input.now - d.evaluation.clockStart),
         state: 'pending',
       };
       const move =

@@ -36,6 +36,7 @@ const done = (over: Partial<Reassignment> = {}): Reassignment => ({
   fromOwnerId: '101',
   toOwnerId: '102',
   toEmail: 'eva@example.com',
+  waited: 6 * MINUTE,
   skipped: [],
   at: AT,
   state: 'written',

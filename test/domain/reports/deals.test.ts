@@ -81,8 +81,8 @@ describe('SQL → won deal and average deal value (hand-computed)', () => {
 
   it('says how many SQLs have deals not read yet, and no longer says "no deal data"', () => {
     expect(d.unread).toEqual({ value: 1, ids: ['B'] });
-    expect(report.notes.join('\n')).not.toContain('no deal data');
-    expect(report.notes.join('\n')).toContain('deals of 1 SQL lead(s) not read');
+    expect(report.notes).not.toContainEqual({ code: 'no-deal-data' });
+    expect(report.notes).toContainEqual({ code: 'deals-unread', leads: 1 });
   });
 
   it('gives the same figures per team of the owner, from the same deals', () => {
@@ -130,7 +130,7 @@ describe('SQL → won deal and average deal value (hand-computed)', () => {
   it('without deal data the report says so instead of 0 % won', () => {
     const none = buildReport(facts, setup, query(), NOW);
     expect(none.delivery.deals.available).toBe(false);
-    expect(none.notes.join('\n')).toContain('no deal data');
+    expect(none.notes).toContainEqual({ code: 'no-deal-data' });
   });
 });
 

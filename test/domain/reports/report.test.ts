@@ -141,7 +141,7 @@ describe('marketing delivery', () => {
 
   it('says honestly there is no deal data', () => {
     expect(report.delivery.deals.available).toBe(false);
-    expect(report.notes.join('\n')).toContain('no deal data');
+    expect(report.notes).toContainEqual({ code: 'no-deal-data' });
   });
 
   it('lists "not a fit" reasons of the window', () => {
@@ -207,7 +207,7 @@ describe('filters and trace-back', () => {
     const blind = buildReport(facts, { ...setup, owners: null }, query(), NOW);
     expect(blind.speed.byRep.map((r) => r.label)).toContain('owner o1');
     expect(blind.speed.byTeam.map((r) => r.key)).toEqual(['no-team']);
-    expect(blind.notes.join('\n')).toContain('no owner directory');
+    expect(blind.notes).toContainEqual({ code: 'no-owner-directory' });
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The dashboard in a real browser: headless Chromium (Debian's `chromium` package) driven by
  * playwright-core signs in through the Slack sandbox's Sign in with Slack page, loads the dashboard
- * against seeded stores, checks the figures, follows a click-through and takes screenshots
+ * against seeded stores, checks the figures, follows a click-through to the leads and on to one
+ * lead's timeline, and takes screenshots
  * (test-results/dashboard*.png). Skipped, visibly, when /usr/bin/chromium is absent, unless
  * REQUIRE_BROWSER=1 (CI installs it).
  */
@@ -86,6 +87,18 @@ describe.skipIf(!available)('dashboard in headless Chromium', () => {
       expect(ids.sort()).toEqual(['A', 'D', 'H']);
       expect(await page.locator('#value').textContent()).toBe('3');
       await page.screenshot({ path: 'test-results/dashboard-leads.png', fullPage: true });
+
+      // One lead's story: its "timeline" link in the list opens the lead page, events in time order.
+      await page.locator('#leads tbody tr[data-id="A"] a.timeline').click();
+      await page.waitForURL(/\/dashboard\/lead\?id=A/);
+      expect(await page.locator('h1').textContent()).toBe('What happened to Lead A (A BV)');
+      expect(await page.locator('[data-instance="A"]').count()).toBe(1);
+      const kinds = await page
+        .locator('tr[data-kind]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
+      expect(kinds[0]).toBe('stage_entered');
+      expect(kinds).toContain('verdict');
+      await page.screenshot({ path: 'test-results/dashboard-lead.png', fullPage: true });
 
       // Filters are a plain form: choose a team, apply, and the figures follow.
       await page.goto(`${d.base}/dashboard?${MARCH}`);

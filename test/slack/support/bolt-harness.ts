@@ -46,6 +46,9 @@ export class RecordingLeadWriter implements LeadWriter {
   async writeOutcome() {}
   async createBreachTask() {}
   async retractBreachTask() {}
+  async reassignOwner(): Promise<'written'> {
+    return 'written';
+  }
   async markNotAFit(i: SlaInstance, reason: string, leadStatus: string) {
     this.calls.push({ instanceId: i.id, reason, leadStatus });
   }

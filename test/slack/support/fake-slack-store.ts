@@ -1,4 +1,5 @@
 import type { Acknowledgement, CloseReason, Silence } from '../../../src/domain/model.ts';
+import type { Reassignment } from '../../../src/domain/reassign/reassignment.ts';
 import type { Instant } from '../../../src/domain/time.ts';
 import type { MessageRef } from '../../../src/ports/notifier.ts';
 import type {
@@ -24,6 +25,8 @@ export type SlackStorePart = Pick<
   | 'silencesBetween'
   | 'setPing'
   | 'closeInstance'
+  | 'recordReassignment'
+  | 'reassignmentsOf'
 >;
 
 /** The part of the Store the Slack adapter uses, in memory, with the port's idempotency semantics. */
@@ -36,6 +39,7 @@ export class FakeSlackStore implements SlackStorePart {
   readonly silenceList: Silence[] = [];
   readonly pings: { instanceId: string; ref: MessageRef; state: string }[] = [];
   readonly closes: { instanceId: string; at: Instant; reason: CloseReason; detail: string | null }[] = [];
+  readonly reassignments: Reassignment[] = [];
   enqueueCalls = 0;
 
   add(stored: StoredInstance): this {
@@ -93,5 +97,15 @@ export class FakeSlackStore implements SlackStorePart {
   }
   async setPing(instanceId: string, ref: MessageRef, state: string) {
     this.pings.push({ instanceId, ref, state });
+  }
+  /** One reassignment per instance and deadline, as the SQL adapters' unique index has it. */
+  async recordReassignment(r: Reassignment) {
+    if (this.reassignments.some((x) => x.instanceId === r.instanceId && x.deadline === r.deadline))
+      return 'taken' as const;
+    this.reassignments.push(r);
+    return 'recorded' as const;
+  }
+  async reassignmentsOf(ids: readonly string[]) {
+    return this.reassignments.filter((r) => ids.includes(r.instanceId));
   }
 }

@@ -38,6 +38,14 @@ export const REASON_BY_KIND: {
   escalation: { kind: 'escalation', level: 2, repeat: 3, deadline, excused: true },
   attempts_shortfall: { kind: 'attempts_shortfall', made: 2, required: 6 },
   overkill: { kind: 'overkill', made: 12, atMost: 9 },
+  reassigned: {
+    kind: 'reassigned',
+    told: 'previous_owner',
+    fromName: 'Bram de Vries',
+    toName: 'Eva Jansen',
+    waited: 6 * MINUTE,
+    deadline,
+  },
 };
 
 export const REASONS: readonly NotificationReason[] = Object.values(REASON_BY_KIND);
@@ -50,6 +58,7 @@ const RENDERER_OF: { readonly [K in NotificationReason['kind']]: string } = {
   escalation: 'renderEscalation',
   attempts_shortfall: 'renderShortfall',
   overkill: 'renderOverkill',
+  reassigned: 'renderReassigned',
 };
 
 export type Surface = 'message' | 'modal' | 'home';
@@ -115,6 +124,8 @@ function renderContext(k: KindInput, note: string | null, t: Translator): Render
     ownerName: mention(k.ownerSlackId, `${k.owner.firstName ?? ''} ${k.owner.lastName ?? ''}`),
     stageLabel: k.text,
     fallbackNote: note,
+    // Escalations then link to the lead's timeline on the dashboard.
+    dashboardUrl: 'https://sla.example.com/dashboard',
   };
 }
 
@@ -181,6 +192,46 @@ function settledStates(k: KindInput, t: Translator): Rendered[] {
         deadline,
         `reassigned to ${mention(k.ownerSlackId, k.text)}`,
       ),
+    },
+  ];
+}
+
+/**
+ * "Take it" (issue 18): the escalation as the team channel reads it (with the button), once a
+ * teammate took it, and settled (handed over) with who took it.
+ */
+function takeItStates(k: KindInput, t: Translator): Rendered[] {
+  const escalation = REASON_BY_KIND.escalation;
+  const offered = { ...renderContext(k, null, t), takeIt: true };
+  const taken = {
+    ...offered,
+    context: {
+      ...offered.context,
+      takenBy: { name: `${k.owner.firstName ?? ''} ${k.text}`, at: deadline + MINUTE },
+    },
+  };
+  const handedOver: Settled = {
+    state: 'ended',
+    ending: { kind: 'reassigned', from: 'o-other', to: k.owner.id },
+  };
+  return [
+    {
+      name: 'escalation in the team channel (Take it)',
+      renderers: ['renderNotification', 'renderEscalation'],
+      surface: 'message',
+      content: renderNotification(offered, escalation, null),
+    },
+    {
+      name: 'escalation taken',
+      renderers: ['renderNotification', 'renderEscalation'],
+      surface: 'message',
+      content: renderNotification(taken, escalation, null),
+    },
+    {
+      name: 'escalation taken, handed over',
+      renderers: ['renderSettled'],
+      surface: 'message',
+      content: renderSettled(taken, escalation, handedOver, k.text),
     },
   ];
 }
@@ -258,6 +309,7 @@ export function everyMessageKind(k: KindInput, t: Translator = translator()): Re
     ...notifications,
     ...pingStates(k, t),
     ...settledStates(k, t),
+    ...takeItStates(k, t),
     {
       name: 'admin alert',
       renderers: ['renderAdminAlert'],

@@ -23,6 +23,7 @@ const reassignment = (overrides: Partial<Reassignment> = {}): Reassignment => ({
   fromOwnerId: '101',
   toOwnerId: '102',
   toEmail: 'eva@example.com',
+  waited: 6 * MINUTE,
   skipped: [{ email: 'jan@example.com', why: 'out_of_office' }],
   at: DEADLINE + MINUTE,
   state: 'pending',

@@ -67,6 +67,7 @@ function tally(hits: readonly Hit[]): Tally {
     escalation: of('escalation'),
     attempts_shortfall: of('attempts_shortfall'),
     overkill: of('overkill'),
+    reassigned: of('reassigned'),
     breachedLeads: of('breachedLeads'),
     untracked: of('untracked'),
   };

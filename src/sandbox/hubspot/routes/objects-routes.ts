@@ -9,6 +9,8 @@ import { HISTORY_BATCH_MAX, HISTORY_BATCH_MESSAGE } from './batch-routes.ts';
 import { API_SOURCE, flag, type Route, withType } from './route.ts';
 
 const LIST_MAX = 100;
+/** Contacts and their tasks are written under the contacts write scope (ops in src/hubspot/operations.ts). */
+const CONTACTS_WRITE = 'crm.objects.contacts.write';
 
 function find(state: HubSpotState, type: ObjectType, id: string, query: URLSearchParams): CrmRecord | null {
   const idProperty = query.get('idProperty');
@@ -62,6 +64,7 @@ export const objectRoutes: readonly Route[] = [
     method: 'PATCH',
     path: '/crm/v3/objects/:type/:id',
     rateClass: 'standard',
+    writeScope: CONTACTS_WRITE,
     handle: (req, { type: name, id = '' }, { state, now }) =>
       withType(name, (type) => {
         const record = find(state, type, id, req.query);
@@ -88,6 +91,7 @@ export const objectRoutes: readonly Route[] = [
     method: 'POST',
     path: '/crm/v3/objects/:type',
     rateClass: 'standard',
+    writeScope: CONTACTS_WRITE,
     handle: (req, { type: name }, { state, now }) =>
       withType(name, (type) => {
         const body = parseJsonBody(req.body);

@@ -19,6 +19,8 @@ export interface Route {
   /** Path template; `:name` segments are parameters. */
   readonly path: string;
   readonly rateClass: RequestClass;
+  /** The scope a write needs (checked only for tokens given `scopes`); reads are not checked. */
+  readonly writeScope?: string;
   readonly handle: (req: SandboxRequest, params: Params, ctx: RouteContext) => SandboxResponse;
 }
 

@@ -1,11 +1,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '../../../clock/clock.ts';
+import type { SlaConfig } from '../../../config/types.ts';
+import type { Translator } from '../../../i18n/translate.ts';
 import type { Logger } from '../../../log/logger.ts';
 import type { Route } from '../../route.ts';
+import { authPageLang, dashboardTranslator } from '../dashboard-language.ts';
 import { notConfiguredPage, signedOutPage, signInFailedPage } from './auth-pages.ts';
 import { readCookie, setCookie } from './cookies.ts';
-import { openSignIn, safeNext, sealSession, sealSignIn } from './session.ts';
+import { openSession, openSignIn, safeNext, sealSession, sealSignIn } from './session.ts';
 import {
   CALLBACK_PATH,
   COOKIE_PATH,
@@ -17,7 +20,7 @@ import {
   SIGN_OUT_PATH,
   type SignInSettings,
 } from './sign-in-settings.ts';
-import { SignInError, type SlackSignIn } from './slack-sign-in.ts';
+import { SignInError, type SignInFailure, type SlackSignIn } from './slack-sign-in.ts';
 
 export interface SignInDeps {
   /** `null`: not configured; the routes then explain how to configure it. */
@@ -25,6 +28,8 @@ export interface SignInDeps {
   readonly slack: SlackSignIn | null;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** The SLA config in force: its `language:` is the pages' language when the request names none. */
+  readonly config: () => Pick<SlaConfig, 'language'>;
 }
 
 /** What OpenID Connect asks Slack for: who you are, and your e-mail (the dashboard goes by e-mail). */
@@ -76,14 +81,17 @@ export const clearCookie = (name: string, secure: boolean) =>
  */
 export function signInRoutes(deps: SignInDeps): Route[] {
   const logger = deps.logger.child({ component: 'sign-in' });
+  /** The pages' language (`?lang=`, the `lang` of where the sign-in returns to, the session, the file). */
+  const pageT = (url: URL, next: string | null, locale: string | null = null): Translator =>
+    dashboardTranslator(authPageLang(url, next, locale, deps.config()));
   return [
     {
       method: 'GET',
       path: SIGN_IN_PATH,
       handle: (req, res) => {
         const s = deps.settings;
-        if (s === null) return sendPage(res, 401, notConfiguredPage());
         const url = new URL(req.url ?? '/', 'http://localhost');
+        if (s === null) return sendPage(res, 401, notConfiguredPage(pageT(url, null)));
         const state = random();
         const nonce = random();
         const next = safeNext(url.searchParams.get('next'));
@@ -111,34 +119,36 @@ export function signInRoutes(deps: SignInDeps): Route[] {
       path: CALLBACK_PATH,
       handle: async (req, res) => {
         const s = deps.settings;
-        if (s === null || deps.slack === null) return sendPage(res, 401, notConfiguredPage());
         const url = new URL(req.url ?? '/', 'http://localhost');
+        if (s === null || deps.slack === null) return sendPage(res, 401, notConfiguredPage(pageT(url, null)));
         const now = deps.clock.now();
         const done = clearCookie(SIGN_IN_COOKIE, s.secure);
-        const fail = (status: number, message: string, next?: string) => {
-          logger.warn({ status, reason: message }, 'sign in with slack failed');
-          sendPage(res, status, signInFailedPage(message, next), [done]);
+        /** Where this browser's sign-in returns to, once its cookie is read: its `lang` is the page's. */
+        let back: string | null = null;
+        const fail = (status: number, failure: SignInFailure, next?: string) => {
+          const t = pageT(url, back);
+          const reason = dashboardTranslator('en').t(failure.key, failure.values);
+          logger.warn({ status, reason }, 'sign in with slack failed');
+          sendPage(res, status, signInFailedPage(t.t(failure.key, failure.values), next, t), [done]);
         };
         const cookie = readCookie(req.headers.cookie, SIGN_IN_COOKIE);
         const opened = cookie === null ? null : openSignIn(s.key, cookie, now);
         if (opened === null || !opened.ok)
-          return fail(
-            400,
-            opened?.ok === false && opened.why === 'expired'
-              ? 'The sign-in took longer than 10 minutes.'
-              : 'This sign-in was not started in this browser (or its cookie was blocked).',
-          );
+          return fail(400, {
+            key:
+              opened?.ok === false && opened.why === 'expired'
+                ? 'dash.auth.failed.expired'
+                : 'dash.auth.failed.notStartedHere',
+          });
         const expected = opened.value;
+        back = expected.next;
         const state = url.searchParams.get('state') ?? '';
-        if (!sameText(state, expected.state))
-          return fail(
-            400,
-            'The answer from Slack does not belong to the sign-in started here (state mismatch).',
-          );
+        if (!sameText(state, expected.state)) return fail(400, { key: 'dash.auth.failed.state' });
         const error = url.searchParams.get('error');
-        if (error !== null) return fail(401, `Slack did not sign you in (${error}).`, expected.next);
+        if (error !== null)
+          return fail(401, { key: 'dash.auth.failed.slackError', values: { error } }, expected.next);
         const code = url.searchParams.get('code');
-        if (code === null || code === '') return fail(400, 'Slack sent no code.', expected.next);
+        if (code === null || code === '') return fail(400, { key: 'dash.auth.failed.noCode' }, expected.next);
         try {
           const who = await deps.slack.identify(code, expected.nonce, now);
           const session = sealSession(
@@ -163,7 +173,7 @@ export function signInRoutes(deps: SignInDeps): Route[] {
           ]);
         } catch (err) {
           if (!(err instanceof SignInError)) throw err;
-          fail(err.status, err.message, expected.next);
+          fail(err.status, err.failure, expected.next);
         }
       },
     },
@@ -172,11 +182,21 @@ export function signInRoutes(deps: SignInDeps): Route[] {
       path: SIGN_OUT_PATH,
       handle: (req, res) => {
         const secure = deps.settings?.secure ?? false;
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        const t = pageT(url, null, sessionLocale(req.headers.cookie));
         // A sign-out form from another site (SameSite keeps the cookie from it anyway) is refused.
         if (req.headers['sec-fetch-site'] === 'cross-site')
-          return sendPage(res, 403, signInFailedPage('Sign-out is only accepted from the dashboard itself.'));
-        sendPage(res, 200, signedOutPage(), [clearCookie(SESSION_COOKIE, secure)]);
+          return sendPage(res, 403, signInFailedPage(t.t('dash.auth.failed.crossSite'), '/dashboard', t));
+        sendPage(res, 200, signedOutPage(t), [clearCookie(SESSION_COOKIE, secure)]);
       },
     },
   ];
+
+  /** The Slack locale of the session being ended, when its cookie is still good. */
+  function sessionLocale(cookies: string | undefined): string | null {
+    const cookie = readCookie(cookies, SESSION_COOKIE);
+    if (cookie === null || deps.settings === null) return null;
+    const opened = openSession(deps.settings.key, cookie, deps.clock.now());
+    return opened.ok ? (opened.value.locale ?? null) : null;
+  }
 }

@@ -1,6 +1,8 @@
 import { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Instant } from '../../../domain/time.ts';
+import type { MessageValues } from '../../../i18n/message-format.ts';
+import { type MessageKey, translator } from '../../../i18n/translate.ts';
 import type { Logger } from '../../../log/logger.ts';
 import { slackLogger } from '../../../slack/bolt-logger.ts';
 import { classifySlackError } from '../../../slack/errors.ts';
@@ -18,13 +20,24 @@ export interface SlackIdentity {
   readonly locale?: string;
 }
 
-/** Why a sign-in failed, for the page the person sees; `status` is the HTTP status of that page. */
+/** A catalogue text and its values: why a sign-in failed, rendered in the page's language. */
+export interface SignInFailure {
+  readonly key: MessageKey;
+  readonly values?: MessageValues;
+}
+
+/**
+ * Why a sign-in failed, for the page the person sees; `status` is the HTTP status of that page,
+ * `failure` its text in any language (`message` is the English one, for logs).
+ */
 export class SignInError extends Error {
   override readonly name = 'SignInError';
   readonly status: 400 | 403 | 502;
-  constructor(status: SignInError['status'], message: string) {
-    super(message);
+  readonly failure: SignInFailure;
+  constructor(status: SignInError['status'], key: MessageKey, values: MessageValues = {}) {
+    super(translator().t(key, values));
     this.status = status;
+    this.failure = { key, values };
   }
 }
 
@@ -88,18 +101,11 @@ export function createSlackSignIn(deps: SlackSignInDeps): SlackSignIn {
       const failure = classifySlackError(err);
       deps.logger.warn({ method, code: failure.code, kind: failure.kind }, 'sign in with slack: call failed');
       if (failure.kind === 'permanent')
-        throw new SignInError(
-          400,
-          `Slack refused the sign-in (${method}: ${failure.code}). Please sign in again.`,
-        );
-      throw new SignInError(
-        502,
-        `Slack could not be reached (${failure.code}). Please try again in a minute.`,
-      );
+        throw new SignInError(400, 'dash.auth.failed.refused', { method, code: failure.code });
+      throw new SignInError(502, 'dash.auth.failed.unreachable', { code: failure.code });
     }
     const parsed = schema.safeParse(answer);
-    if (!parsed.success)
-      throw new SignInError(502, `Slack's ${method} answer lacks the fields sign-in needs.`);
+    if (!parsed.success) throw new SignInError(502, 'dash.auth.failed.badAnswer', { method });
     return parsed.data;
   };
 
@@ -136,20 +142,16 @@ export function createSlackSignIn(deps: SlackSignInDeps): SlackSignIn {
       const claims = checkIdToken(tokens.id_token, { clientId: settings.clientId, nonce, now });
       if (!claims.ok) {
         deps.logger.warn({ why: claims.why }, 'sign in with slack: id_token refused');
-        throw new SignInError(400, `The sign-in was refused: ${claims.why}. Please sign in again.`);
+        throw new SignInError(400, 'dash.auth.failed.idToken', { why: claims.why });
       }
       const info = await call(
         'openid.connect.userInfo',
         () => client.openid.connect.userInfo({ token: tokens.access_token }),
         UserInfo,
       );
-      if (info.sub !== claims.sub)
-        throw new SignInError(400, 'Slack named two different people. Please sign in again.');
+      if (info.sub !== claims.sub) throw new SignInError(400, 'dash.auth.failed.twoPeople');
       if (info.email === undefined || info.email_verified !== true)
-        throw new SignInError(
-          403,
-          'Slack has no verified e-mail address for you, and the dashboard goes by e-mail.',
-        );
+        throw new SignInError(403, 'dash.auth.failed.noEmail');
       const home = await botWorkspace();
       const team = info['https://slack.com/team_id'] ?? '';
       if (home !== null) {
@@ -157,11 +159,7 @@ export function createSlackSignIn(deps: SlackSignInDeps): SlackSignIn {
           home.enterpriseId !== null
             ? info['https://slack.com/enterprise_id'] === home.enterpriseId
             : team === home.teamId;
-        if (!same)
-          throw new SignInError(
-            403,
-            'You signed in to another Slack workspace than the one sla-bot works in.',
-          );
+        if (!same) throw new SignInError(403, 'dash.auth.failed.otherWorkspace');
       }
       return {
         userId: info.sub,

@@ -1,6 +1,7 @@
 import type { Report } from '../../../domain/reports/index.ts';
 import { type Translator, translator } from '../../../i18n/translate.ts';
 import { reportValues } from '../../../reports/format/localized.ts';
+import { noteText } from '../../../reports/format/report-notes.ts';
 import { SIGN_OUT_PATH } from '../auth/sign-in-settings.ts';
 import { deliverySection } from '../sections/delivery-section.ts';
 import { depthSection } from '../sections/depth-section.ts';
@@ -70,7 +71,7 @@ export function dashboardPage(
 <nav><a href="#speed">${m('dash.nav.speed')}</a><a href="#depth">${m('dash.nav.depth')}</a><a href="#uncontacted">${m('dash.nav.uncontacted')}</a><a href="#delivery">${m('dash.nav.delivery')}</a><a href="#messages">${m('dash.nav.messages')}</a><a href="${l.data()}">JSON</a></nav>
 ${f.who === null ? '' : html`<span class="who">${m('dash.signedInAs')} <span id="signed-in-as">${f.who}</span></span>${signOutForm(t)}`}</header>
 <main>${filters(f, t)}
-${[...warnings, ...r.notes].map((n) => html`<p class="warning">${n}</p>`)}
+${[...warnings, ...r.notes.map((n) => noteText(t, n))].map((n) => html`<p class="warning">${n}</p>`)}
 ${speedSection(r, l, v)}${depthSection(r, l, v)}${uncontactedSection(r, l, v)}${deliverySection(r, l, v)}${messagesSection(r, l, v)}
 </main>`;
   return layout(m('dash.title'), body, t.lang);

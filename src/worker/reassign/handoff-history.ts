@@ -1,0 +1,56 @@
+import type { NotificationReason } from '../../domain/evaluation.ts';
+import type { Owner } from '../../ports/crm-source.ts';
+import type { InstanceContext } from '../../ports/notifier.ts';
+import type { Store } from '../../ports/store.ts';
+import { ownerById } from '../shared/teams.ts';
+
+/** An owner as messages name them in plain text: their name, else their e-mail, else their id. */
+export const plainOwnerName = (owner: Owner | null, id: string | null): string =>
+  [owner?.firstName, owner?.lastName].filter((p) => p != null && p.trim() !== '').join(' ') ||
+  owner?.email ||
+  (id === null ? '—' : `HubSpot owner ${id}`);
+
+/**
+ * The handoff ping of a rep sla-bot gave the lead to carries its history ("Reassigned from Bram after
+ * 5m without contact", issue 18): the last reassignment written to the current owner. Only a ping, and
+ * only after an owner change, costs a store read.
+ */
+export async function withReassignedFrom(
+  store: Pick<Store, 'reassignmentsOf'>,
+  owners: readonly Owner[],
+  kind: string,
+  context: InstanceContext,
+): Promise<InstanceContext> {
+  const { instance } = context;
+  if (kind !== 'handoff' || instance.ownerId === null || (instance.ownerChangedAt ?? null) === null)
+    return context;
+  const rows = await store.reassignmentsOf([instance.id]);
+  const last = rows.findLast((r) => r.state === 'written' && r.toOwnerId === instance.ownerId);
+  if (last === undefined) return context;
+  const fromName = plainOwnerName(ownerById(owners, last.fromOwnerId), last.fromOwnerId);
+  return { ...context, reassignedFrom: { fromName, waited: last.waited } };
+}
+
+/**
+ * An escalation a teammate took with "Take it" for its deadline (issue 18) says who and when instead of
+ * offering the button, also when rendered again later (an update in place, a settled message). Only
+ * an escalation costs a store read. A claim HubSpot refused or a person overrode is not shown.
+ */
+export async function withTakenBy(
+  store: Pick<Store, 'reassignmentsOf'>,
+  owners: readonly Owner[],
+  reason: NotificationReason,
+  context: InstanceContext,
+): Promise<InstanceContext> {
+  if (reason.kind !== 'escalation') return context;
+  const rows = await store.reassignmentsOf([context.instance.id]);
+  const claim = rows.find(
+    (r) =>
+      r.kind === 'claim' &&
+      r.deadline === reason.deadline &&
+      (r.state === 'pending' || r.state === 'written'),
+  );
+  if (claim === undefined) return context;
+  const name = plainOwnerName(ownerById(owners, claim.toOwnerId), claim.toOwnerId);
+  return { ...context, takenBy: { name, at: claim.at } };
+}

@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { HubSpotRequestError, HubSpotScopeError } from '../../src/hubspot/errors.ts';
+import { createHubSpotClient } from '../../src/hubspot/hubspot-client.ts';
+import { createHubSpotLeadWriter } from '../../src/hubspot/lead-writer.ts';
+import type { HubSpotSandbox } from '../../src/sandbox/index.ts';
+import { captureLogger } from '../fakes/logger.ts';
+import { startCheckedHubSpotSandbox } from '../support/checked-hubspot-sandbox.ts';
+import { FakeClock } from '../support/fake-clock.ts';
+import { config, NOW } from './harness.ts';
+import { ManualTiming } from './manual-timing.ts';
+
+const stopping: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(stopping.splice(0).map((stop) => stop()));
+});
+
+const PATCH = 'PATCH /crm/v3/objects/contacts/{id}';
+
+/** The real lead writer and @hubspot/api-client against the sandbox: Bram's contact, Eva an owner too. */
+async function world(scopes?: readonly string[]) {
+  const clock = new FakeClock(NOW);
+  const sandbox: HubSpotSandbox = await startCheckedHubSpotSandbox({
+    clock,
+    rateLimits: false,
+    ...(scopes === undefined ? {} : { scopes: { 'sandbox-token': scopes } }),
+  });
+  stopping.push(() => sandbox.stop());
+  const bram = sandbox.state.addOwner({ email: 'bram@example.com' });
+  const eva = sandbox.state.addOwner({ email: 'eva@example.com' });
+  const contact = sandbox.state.addContact({ firstName: 'Ana', ownerId: bram.id });
+  const cfg = config({
+    hubspot: {
+      ...config().hubspot,
+      writeBack: { enabled: true, createTaskOnBreach: false, notAFitLeadStatus: null },
+    },
+  });
+  const log = captureLogger();
+  const client = createHubSpotClient({
+    accessToken: 'sandbox-token',
+    basePath: sandbox.url,
+    config: cfg,
+    logger: log.logger,
+    clock,
+    timing: new ManualTiming(),
+  });
+  const writer = createHubSpotLeadWriter({ client, config: cfg, logger: log.logger, clock });
+  const ownerNow = () => sandbox.state.data.get('contacts', contact.id)?.properties.get('hubspot_owner_id');
+  const patches = () => sandbox.stats.snapshot().byEndpoint[PATCH]?.count ?? 0;
+  return { sandbox, writer, bram, eva, contact, ownerNow, patches };
+}
+
+describe('LeadWriter.reassignOwner against the HubSpot sandbox (issue 18)', () => {
+  it('moves the contact to the new owner with one PATCH; again is a no-op', async () => {
+    const w = await world();
+    expect(await w.writer.reassignOwner(w.contact.id, w.bram.id, w.eva.id)).toBe('written');
+    expect(w.ownerNow()).toBe(w.eva.id);
+    expect(await w.writer.reassignOwner(w.contact.id, w.bram.id, w.eva.id)).toBe('written');
+    expect(w.patches()).toBe(1);
+  });
+
+  it('leaves a contact a person gave to someone else: superseded, no PATCH', async () => {
+    const w = await world();
+    const lotte = w.sandbox.state.addOwner({ email: 'lotte@example.com' });
+    w.sandbox.state.data.update(
+      'contacts',
+      w.contact.id,
+      { hubspot_owner_id: lotte.id },
+      { sourceType: 'CRM_UI', sourceId: 'x' },
+      NOW,
+    );
+    expect(await w.writer.reassignOwner(w.contact.id, w.bram.id, w.eva.id)).toBe('superseded');
+    expect(w.ownerNow()).toBe(lotte.id);
+    expect(w.patches()).toBe(0);
+  });
+
+  it('an owner id the portal does not have is HubSpot’s 400 VALIDATION_ERROR, a permanent refusal', async () => {
+    const w = await world();
+    const err = await w.writer.reassignOwner(w.contact.id, w.bram.id, '999999').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HubSpotRequestError);
+    expect(err).toMatchObject({ retryable: false, category: 'VALIDATION_ERROR' });
+    expect(w.ownerNow()).toBe(w.bram.id);
+  });
+
+  it('a token without crm.objects.contacts.write is HubSpot’s 403 MISSING_SCOPES, naming the scope', async () => {
+    const w = await world(['crm.objects.contacts.read', 'crm.objects.owners.read']);
+    const err = await w.writer.reassignOwner(w.contact.id, w.bram.id, w.eva.id).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HubSpotScopeError);
+    expect(err).toMatchObject({ code: 'HUBSPOT_SCOPE', scopes: ['crm.objects.contacts.write'] });
+    expect(w.ownerNow()).toBe(w.bram.id);
+  });
+});
