@@ -268,6 +268,7 @@ export class Worker {
         delivery: null,
         nextDueAt: null,
         more: false,
+        judgingLeft: 0,
         error: String(err),
       };
     }
@@ -293,6 +294,7 @@ export class Worker {
         recorded: report.recorded,
         delivery: report.delivery,
         durationMs: now - started,
+        ...(report.judgingLeft > 0 ? { judgingLeft: report.judgingLeft } : {}),
       },
       'cycle finished',
     );
