@@ -58,7 +58,7 @@ const parse = (line: string): LogLine | null => {
  * docs/adr/0008), so the bench measures what is deployed. test/e2e/production-flags.test.ts keeps them
  * in step.
  */
-export const PRODUCTION_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
+export const PRODUCTION_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4', '--optimize-for-size'];
 
 /** `sla-bot run` as a child process (the same composition root as production), read through its log. */
 export function startWorker(

@@ -215,15 +215,18 @@ export async function runCycle(
     };
   } catch (err) {
     deps.logger.error({ err: describeError(err) }, 'cycle failed');
-    return {
-      outcome: 'failed',
-      handoffs,
-      recorded,
-      delivery: null,
-      nextDueAt,
-      more: false,
-      judgingLeft,
-      error: describeError(err),
-    };
+    return { ...failedCycle(describeError(err)), handoffs, recorded, nextDueAt, judgingLeft };
   }
 }
+
+/** A cycle that failed before anything was committed (or whose commit failed). */
+export const failedCycle = (error: string): CycleReport => ({
+  outcome: 'failed',
+  handoffs: 0,
+  recorded: 0,
+  delivery: null,
+  nextDueAt: null,
+  more: false,
+  judgingLeft: 0,
+  error,
+});
