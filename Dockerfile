@@ -15,5 +15,5 @@ ENV HOST=0.0.0.0 PORT=3000
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # A small young generation keeps the worker's memory down with many open leads (docs/adr/0008).
-ENTRYPOINT ["node", "--max-semi-space-size=4", "bin/sla-bot.js"]
+ENTRYPOINT ["node", "--max-semi-space-size=4", "--optimize-for-size", "bin/sla-bot.js"]
 CMD ["run"]

@@ -20,8 +20,16 @@ export interface ScenarioResult {
   readonly observedPollEveryMs: Millis | null;
   readonly webhooks: boolean;
   readonly seeded: WarmStoreResult & { readonly ms: Millis };
-  /** The worker's first cycle after start (loads the store, judges everything once). */
-  readonly warmup: { readonly durationMs: Millis; readonly cpuMs: number | null };
+  /**
+   * The worker's first cycle after start (loads the store, judges what changed), and when every
+   * settled instance had been judged in the world of this start (`judgedAllMs`: from the first
+   * cycle's start; the same as its duration when nothing was left).
+   */
+  readonly warmup: {
+    readonly durationMs: Millis;
+    readonly cpuMs: number | null;
+    readonly judgedAllMs: Millis;
+  };
   readonly cycles: number;
   readonly handoffs: { readonly made: number; readonly pinged: number; readonly missed: number };
   readonly touches: number;
@@ -71,6 +79,8 @@ export interface MeasureInput {
   readonly seeded: WarmStoreResult;
   readonly seedMs: Millis;
   readonly first: CycleLine;
+  /** The first cycle that left no settled instance to judge (`first` when it left none). */
+  readonly judgedAll: CycleLine;
   readonly marks: readonly RequestMark[];
   readonly trafficStart: Instant;
   readonly trafficEnd: Instant;
@@ -156,7 +166,11 @@ export function measure(m: MeasureInput): ScenarioResult {
     observedPollEveryMs: spread(gaps).p50,
     webhooks: m.spec.webhooks,
     seeded: { ...m.seeded, ms: m.seedMs },
-    warmup: { durationMs: m.first.durationMs, cpuMs: m.first.proc?.cpuMs ?? null },
+    warmup: {
+      durationMs: m.first.durationMs,
+      cpuMs: m.first.proc?.cpuMs ?? null,
+      judgedAllMs: m.judgedAll.at - m.first.at + m.first.durationMs,
+    },
     cycles: perCycle.length,
     handoffs: { made, pinged: pinged.length, missed: made - pinged.length },
     touches: m.log.touches.length,

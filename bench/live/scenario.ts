@@ -154,6 +154,9 @@ export async function runScenario(
     try {
       const port = await worker.port;
       const first = await worker.nextCycle();
+      // A start in a world the store was not judged in (the warm store was written by the seeder)
+      // judges the settled instances again a share a cycle: traffic starts once that is done.
+      const judgedAll = first.judgingLeft > 0 ? await worker.nextCycle((l) => l.judgingLeft === 0) : first;
       const baseline = world.hubspot.stats.snapshot();
       const slackBaseline = world.slack.stats.snapshot();
       const trafficStart = systemClock.now();
@@ -201,6 +204,7 @@ export async function runScenario(
         seeded,
         seedMs,
         first,
+        judgedAll,
         marks,
         trafficStart,
         trafficEnd,

@@ -11,6 +11,8 @@ export interface CycleLine {
   readonly durationMs: number;
   readonly outcome: string;
   readonly handoffs: number;
+  /** Settled instances the worker still has to judge in a changed world (0: caught up). */
+  readonly judgingLeft: number;
   /** The worker process's CPU time and memory right after the line arrived. */
   readonly proc: ProcSample | null;
 }
@@ -38,6 +40,7 @@ interface LogLine {
   readonly durationMs?: number;
   readonly outcome?: string;
   readonly handoffs?: number;
+  readonly judgingLeft?: number;
   readonly port?: number;
   readonly err?: unknown;
 }
@@ -55,7 +58,7 @@ const parse = (line: string): LogLine | null => {
  * docs/adr/0008), so the bench measures what is deployed. test/e2e/production-flags.test.ts keeps them
  * in step.
  */
-export const PRODUCTION_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
+export const PRODUCTION_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4', '--optimize-for-size'];
 
 /** `sla-bot run` as a child process (the same composition root as production), read through its log. */
 export function startWorker(
@@ -108,6 +111,7 @@ export function startWorker(
       durationMs: line.durationMs ?? 0,
       outcome: line.outcome ?? 'unknown',
       handoffs: line.handoffs ?? 0,
+      judgingLeft: line.judgingLeft ?? 0,
       proc,
     };
     cycles.push(cycle);

@@ -6,7 +6,7 @@ import type { LeadWriter } from '../ports/lead-writer.ts';
 import type { Notifier } from '../ports/notifier.ts';
 import type { Store } from '../ports/store.ts';
 import type { ConfigHolder } from './config-reloader.ts';
-import { type CycleReport, runCycle } from './cycle/run-cycle.ts';
+import { type CycleReport, failedCycle, runCycle } from './cycle/run-cycle.ts';
 import type { HomeOptions } from './delivery/refresh-homes.ts';
 import { recordDowntime } from './downtime.ts';
 import type { Engine } from './engine.ts';
@@ -261,15 +261,7 @@ export class Worker {
       // Loading state failed: nothing was changed, the next cycle starts over.
       this.#state = null;
       logger.error({ err }, 'worker state could not be loaded');
-      report = {
-        outcome: 'failed',
-        handoffs: 0,
-        recorded: 0,
-        delivery: null,
-        nextDueAt: null,
-        more: false,
-        error: String(err),
-      };
+      report = failedCycle(String(err));
     }
     const now = d.clock.now();
     const imports = this.#state?.poll.backfill ?? null;
@@ -293,6 +285,7 @@ export class Worker {
         recorded: report.recorded,
         delivery: report.delivery,
         durationMs: now - started,
+        ...(report.judgingLeft > 0 ? { judgingLeft: report.judgingLeft } : {}),
       },
       'cycle finished',
     );

@@ -13,6 +13,7 @@ const line = (at: number, rssMb: number): CycleLine => ({
   durationMs: 100,
   outcome: 'ok',
   handoffs: 0,
+  judgingLeft: 0,
   proc: { cpuMs: 0, rss: rssMb * MB, peakRss: rssMb * MB },
 });
 

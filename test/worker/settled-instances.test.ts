@@ -170,4 +170,51 @@ describe('settled leads kept compact, read back when something about them change
     await runCycle(h.deps, reconfigured);
     expect(judged).toContain(id('c1'));
   });
+
+  it('a changed world is judged a share of the settled leads a cycle, the rest in the next, never with the pings', async () => {
+    const h = cycleHarness();
+    const judged: string[] = [];
+    h.deps = {
+      ...h.deps,
+      coldPerCycle: 2,
+      engine: {
+        evaluate: (input, now) => {
+          judged.push(input.instance.id);
+          return slaEngine.evaluate(input, now);
+        },
+        applyLeadEvents: slaEngine.applyLeadEvents,
+      },
+    };
+    const leads = ['c1', 'c2', 'c3', 'c4', 'c5'];
+    for (const c of leads) h.crm.addHandoff(handoff(c, T0));
+    const state = new WorkerState();
+    await runCycle(h.deps, state);
+    for (const c of leads) h.crm.addTouch(call(`t-${c}`, c, T0 + 30 * SECOND));
+    h.clock.set(T0 + MINUTE);
+    await runCycle(h.deps, state);
+    expect(state.memory.settled.size).toBe(5);
+    const world = h.store.cursorState['worker:judged-world'];
+
+    state.judging.config = 'another config'; // a reload
+    judged.length = 0;
+    h.crm.addHandoff(handoff('c6', T0 + 2 * MINUTE)); // with a new lead: its ping goes first
+    const pingedAfter: string[][] = [];
+    h.notifier.onSend = () => {
+      pingedAfter.push([...judged]);
+    };
+    h.clock.set(T0 + 2 * MINUTE);
+    const first = await runCycle(h.deps, state);
+    expect(pingedAfter[0]).toEqual([`contact:c6:sql:${T0 + 2 * MINUTE}`]); // only the new lead before its ping
+    expect(first.judgingLeft).toBe(3);
+    expect(first.more).toBe(true);
+    expect(h.store.cursorState['worker:judged-world']).toBe('partly-judged');
+    const second = await runCycle(h.deps, state);
+    expect(second.judgingLeft).toBe(1);
+    const third = await runCycle(h.deps, state);
+    expect(third.judgingLeft).toBe(0);
+    expect(leads.map(id).filter((i) => !judged.includes(i))).toEqual([]);
+    expect(leads.map(id).map((i) => judged.filter((j) => j === i).length)).toEqual([1, 1, 1, 1, 1]);
+    expect(h.store.cursorState['worker:judged-world']).toMatch(/^[0-9a-f]{64}$/);
+    expect(h.store.cursorState['worker:judged-world']).not.toBe(world);
+  });
 });

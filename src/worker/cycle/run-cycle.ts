@@ -47,8 +47,10 @@ export interface CycleReport {
   readonly delivery: DeliveryReport | null;
   /** When to wake for the next deadline, reminder or escalation. */
   readonly nextDueAt: Instant | null;
-  /** More work is waiting (pages or outbox rows): run again soon. */
+  /** More work is waiting (pages, outbox rows, settled instances to judge): run again soon. */
   readonly more: boolean;
+  /** Settled instances still to be judged in a changed world (`COLD_PER_CYCLE` a cycle). */
+  readonly judgingLeft: number;
   readonly error: string | null;
 }
 
@@ -103,8 +105,8 @@ export async function runCycle(
   let recorded = 0;
   let nextDueAt: Instant | null = null;
   let more = false;
-  /** Settled instances are still to be judged in a changed world (`judge/judge`). */
-  let judgingLeft = false;
+  /** Settled instances still to be judged in a changed world (`judge/judge`). */
+  let judgingLeft = 0;
   /** What went out before the touch poll (new leads' pings), if anything. */
   let pinged: DeliveryReport | null = null;
   try {
@@ -116,8 +118,8 @@ export async function runCycle(
     /** Every instance judged this cycle, for the reassignment stage. */
     const judgedIds = new Set<string>();
     /** Judges what was ingested, queues its write-backs and commits it all in one transaction. */
-    const judgeAndCommit = async (got: Ingested, now: Instant): Promise<void> => {
-      const verdicts = await judge(deps, memory, judging, poll.owners, config, got, now);
+    const judgeAndCommit = async (got: Ingested, now: Instant, cold = true): Promise<void> => {
+      const verdicts = await judge(deps, memory, judging, poll.owners, config, got, now, cold);
       const queued = await queueWriteBacks(deps, writeBack, config, verdicts.judged, now);
       const j = await commit(deps, memory, judging, poll, config, got, verdicts, queued.cursors, now);
       keepWriteBacks(writeBack, queued);
@@ -125,7 +127,7 @@ export async function runCycle(
       handoffs += got.handoffs;
       recorded += j.recorded;
       nextDueAt = j.nextDueAt;
-      judgingLeft = j.more;
+      judgingLeft = j.judgingLeft;
       if (j.withoutPolicy.length > 0)
         deps.logger.warn(
           { instances: j.withoutPolicy.slice(0, 10), count: j.withoutPolicy.length },
@@ -149,7 +151,7 @@ export async function runCycle(
         else if (found.events.opened.length > 0) {
           // New leads are pinged before the touch poll (issue 17): their earlier touches came with
           // them, and a breach waits for touches read up to its deadline (`delivery/attempt`).
-          await judgeAndCommit(found, now);
+          await judgeAndCommit(found, now, false);
           pinged = await deliverOutbox(deps, memory, poll, config, deps.deliverLimit);
           at = deps.clock.now();
           got = await ingestTouches(deps, memory, found, at);
@@ -219,19 +221,29 @@ export async function runCycle(
       nextDueAt,
       // A reassignment written queued its messages: deliver them soon.
       more:
-        more || delivery.more || corrections.more || importing || judgingLeft || (moved?.written ?? 0) > 0,
+        more ||
+        delivery.more ||
+        corrections.more ||
+        importing ||
+        judgingLeft > 0 ||
+        (moved?.written ?? 0) > 0,
+      judgingLeft,
       error: hubspotError === null ? null : describeError(hubspotError),
     };
   } catch (err) {
     deps.logger.error({ err: describeError(err) }, 'cycle failed');
-    return {
-      outcome: 'failed',
-      handoffs,
-      recorded,
-      delivery: null,
-      nextDueAt,
-      more: false,
-      error: describeError(err),
-    };
+    return { ...failedCycle(describeError(err)), handoffs, recorded, nextDueAt, judgingLeft };
   }
 }
+
+/** A cycle that failed before anything was committed (or whose commit failed). */
+export const failedCycle = (error: string): CycleReport => ({
+  outcome: 'failed',
+  handoffs: 0,
+  recorded: 0,
+  delivery: null,
+  nextDueAt: null,
+  more: false,
+  judgingLeft: 0,
+  error,
+});

@@ -30,8 +30,8 @@ export interface Judgement {
   readonly justClosed: readonly OpenInstance[];
   readonly nextDueAt: Instant | null;
   readonly withoutPolicy: readonly string[];
-  /** Settled instances are still to be judged in a changed world: run again soon. */
-  readonly more: boolean;
+  /** Settled instances still to be judged in a changed world (the next cycles judge them). */
+  readonly judgingLeft: number;
 }
 
 /**
@@ -117,7 +117,7 @@ export async function commit(
     justClosed,
     nextDueAt,
     withoutPolicy: judged.withoutPolicy,
-    more: coldLeft.length > 0,
+    judgingLeft: coldLeft.length,
   };
 }
 

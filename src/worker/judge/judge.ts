@@ -30,6 +30,8 @@ export interface JudgeDeps {
   readonly outageLookback?: Millis;
   /** Instances judged at once (`JUDGE_CHUNK` when absent). */
   readonly judgeChunk?: number;
+  /** Settled instances judged per cycle in a changed world (`COLD_PER_CYCLE` when absent). */
+  readonly coldPerCycle?: number;
 }
 
 /** What judging found, for the commit stage to write and then keep. */
@@ -60,6 +62,8 @@ export async function judge(
   config: SlaConfig,
   got: Ingested,
   now: Instant,
+  /** Judge a share of the settled instances left in a changed world (not with a poll's pings). */
+  withCold = true,
 ): Promise<Verdicts> {
   const closing = new Set(got.events.closed.map((c) => c.instanceId));
   // New and changed instances enter memory with shared strings.
@@ -91,8 +95,8 @@ export async function judge(
     ? [...memory.settled.values()].map((s) => s.id)
     : judging.coldLeft.filter((id) => memory.settled.has(id));
   const pending = queue.filter((id) => !gone(id));
-  const cold = pending.slice(0, COLD_PER_CYCLE);
-  const coldLeft = pending.slice(COLD_PER_CYCLE);
+  const cold = withCold ? pending.slice(0, deps.coldPerCycle ?? COLD_PER_CYCLE) : [];
+  const coldLeft = pending.slice(cold.length);
   // The open instances after this poll's events; only those that may have changed are looked at.
   const candidates: OpenInstance[] = [];
   for (const o of memory.hot.values()) {

@@ -20,7 +20,7 @@ export class JudgingState {
 }
 
 /** Settled instances judged again per cycle in a changed world (the rest in the cycles after). */
-export const COLD_PER_CYCLE = 5_000;
+export const COLD_PER_CYCLE = 2_000;
 
 /** Stored instead of the world while settled instances are still to be judged in it. */
 export const WORLD_PARTLY_JUDGED = 'partly-judged';
