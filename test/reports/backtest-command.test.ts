@@ -82,3 +82,87 @@ describe('sla-bot backtest', () => {
     expect(r.stderr).toMatch(/broken\.yaml:1:\d+: .*timezone/i);
   });
 });
+
+describe('sla-bot backtest of a level that reassigns', () => {
+  let withOwners: Awaited<ReturnType<typeof storeFile>>;
+  let reassigning: string;
+  let ownersEnv: Record<string, string>;
+
+  beforeAll(async () => {
+    const loaded = await loadSlaConfigFile(FILE);
+    if (!loaded.ok) throw new Error(`${FILE} does not load`);
+    const now = Date.now() - HOUR;
+    withOwners = await storeFile(async (store) => {
+      const seeded = await seedStore(store, { config: loaded.config, count: 150, now, days: 5, seed: 11 });
+      await store.saveOwners(seeded.owners, now);
+    });
+    ownersEnv = { DATABASE_URL: withOwners.file, SLA_CONFIG: FILE, LOG_LEVEL: 'silent' };
+    // The proposal: an SQL lead nobody called 10 minutes after its breach goes to the next teammate.
+    const text = await readFile(FILE, 'utf8');
+    const changed = text
+      .replace(
+        /(- name: sql-policy[\s\S]*?- at: breach\n\s+notify: \[manager\]\n)/,
+        (_m, head: string) =>
+          `${head}      - after: 10m\n        notify: [manager]\n        reassign: { to: round_robin }\n`,
+      )
+      .replace(/^reports:/m, 'hubspot:\n  write_back: { enabled: true }\nreports:');
+    expect(changed).not.toBe(text);
+    reassigning = join(withOwners.file, '..', 'reassigning.yaml');
+    await writeFile(reassigning, changed);
+  });
+  afterAll(async () => {
+    await withOwners.remove();
+  });
+
+  it('counts the reassignments the proposed file would have made and says what it assumes', async () => {
+    const json = await sla(
+      ['backtest', '--config', reassigning, '--days', '6', '--format', 'json'],
+      ownersEnv,
+    );
+    expect(json.code, json.stderr).toBe(0);
+    const out = JSON.parse(json.stdout) as { reassignAssumptions: string[]; result: Backtest };
+    const { current, proposed: next } = out.result.total;
+    expect(current.reassignments.value).toBe(0);
+    expect(next.reassignments.value).toBeGreaterThan(0);
+    // Only SQL leads breached without contact can move, and never more than once each.
+    expect(next.reassignments.ids.every((id) => id.includes(':sql:'))).toBe(true);
+    expect(next.reassignments.value).toBeLessThanOrEqual(next.breachedLeads.ids.length);
+    expect(next.reassignments.ids.every((id) => next.breachedLeads.ids.includes(id))).toBe(true);
+    expect(out.reassignAssumptions.join(' ')).toContain('reachable in Slack');
+    expect(out.reassignAssumptions.join(' ')).toContain('round-robin starts at its first rep');
+
+    const table = await sla(['backtest', '--config', reassigning, '--days', '6'], ownersEnv);
+    expect(table.stdout).toContain("Reassignments replay the worker's own rules");
+    const first = table.stdout.split('\n').find((l) => /^\s*reassignments\s/.test(l));
+    expect(first?.trim().split(/\s+/).slice(1)).toEqual([
+      '0',
+      '0',
+      String(next.reassignments.value),
+      `+${next.reassignments.value}`,
+    ]);
+  });
+
+  it('writes the CSV and the table in Dutch, machine columns unchanged', async () => {
+    const csv = await sla(
+      ['backtest', '--config', reassigning, '--days', '6', '--format', 'csv', '--lang', 'nl'],
+      ownersEnv,
+    );
+    expect(csv.code, csv.stderr).toBe(0);
+    const lines = csv.stdout.trim().split('\n');
+    expect(lines[0]).toBe('team,cijfer,wat,werkelijk,huidig,voorstel,verschil');
+    const row = lines.find((l) => l.startsWith('all,reassignments,'));
+    expect(row).toMatch(/^all,reassignments,hertoewijzingen,0,0,[1-9]\d*,\+[1-9]\d*$/);
+    expect(lines.find((l) => l.startsWith('all,breachedLeads,'))).toMatch(
+      /^all,breachedLeads,[^,]+,,\d+,\d+,/,
+    );
+
+    const nl = await sla(['backtest', '--config', reassigning, '--days', '6', '--lang', 'nl'], ownersEnv);
+    expect(nl.stdout).toContain('Niet bekend bij de backtest, dus aangenomen');
+    expect(nl.stdout).toMatch(/^alle\s+pings\s/m);
+    const de = await sla(['backtest', '--config', reassigning, '--days', '6', '--lang', 'de'], ownersEnv);
+    expect(de.stdout).toContain('Neuzuweisungen');
+    const bad = await sla(['backtest', '--config', reassigning, '--lang', 'fr'], ownersEnv);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--lang 'fr' is not one of en, nl, de");
+  });
+});

@@ -11,6 +11,11 @@ export {
   type VerdictChange,
 } from './backtest/backtest.ts';
 export { type Replay, replay } from './backtest/replay.ts';
+export {
+  type ReassignReplay,
+  type ReassignWorld,
+  replayReassignments,
+} from './backtest/replay-reassignments.ts';
 export type { Breakdown, Keyed } from './breakdown.ts';
 export type { Conversion } from './conversion.ts';
 export { dealStages } from './deal-stages.ts';

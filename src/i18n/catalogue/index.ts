@@ -3,6 +3,7 @@ import { de } from './de.ts';
 import { deAdmin } from './de-admin.ts';
 import { deApp } from './de-app.ts';
 import { deAuth } from './de-auth.ts';
+import { deBacktest } from './de-backtest.ts';
 import { deDashboard } from './de-dashboard.ts';
 import { deDu } from './de-du.ts';
 import { deReportTable } from './de-report-table.ts';
@@ -13,6 +14,7 @@ import { en } from './en.ts';
 import { enAdmin } from './en-admin.ts';
 import { enApp } from './en-app.ts';
 import { enAuth } from './en-auth.ts';
+import { enBacktest } from './en-backtest.ts';
 import { enDashboard } from './en-dashboard.ts';
 import { enReportTable } from './en-report-table.ts';
 import { enReports } from './en-reports.ts';
@@ -22,6 +24,7 @@ import { nl } from './nl.ts';
 import { nlAdmin } from './nl-admin.ts';
 import { nlApp } from './nl-app.ts';
 import { nlAuth } from './nl-auth.ts';
+import { nlBacktest } from './nl-backtest.ts';
 import { nlDashboard } from './nl-dashboard.ts';
 import { nlReportTable } from './nl-report-table.ts';
 import { nlReports } from './nl-reports.ts';
@@ -39,6 +42,7 @@ export const EN = {
   ...enTimeline,
   ...enAuth,
   ...enTakeIt,
+  ...enBacktest,
 } as const;
 export type MessageKey = keyof typeof EN;
 export type Catalogue = Readonly<Record<MessageKey, string>>;
@@ -56,6 +60,7 @@ export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = {
     ...nlTimeline,
     ...nlAuth,
     ...nlTakeIt,
+    ...nlBacktest,
   },
   de: {
     ...de,
@@ -67,6 +72,7 @@ export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = {
     ...deTimeline,
     ...deAuth,
     ...deTakeIt,
+    ...deBacktest,
   },
 };
 

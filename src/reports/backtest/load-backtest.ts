@@ -8,7 +8,9 @@ import {
 } from '../../domain/reports/index.ts';
 import { teamOfEmail } from '../../domain/reports/people.ts';
 import { DAY, type Instant } from '../../domain/time.ts';
+import type { Owner } from '../../ports/crm-source.ts';
 import type { Store } from '../../ports/store.ts';
+import { repFacts, rosterOf } from '../../worker/reassign/rep-facts.ts';
 import { messageFacts } from '../load-facts.ts';
 
 export type BacktestStore = Pick<
@@ -43,12 +45,27 @@ export async function loadBacktestFacts(
   return { instances, touches, acknowledgements, silences, outages, messages: messages.map(messageFacts) };
 }
 
-/** A config as one side of the backtest: its policies, and its teams for the owners' e-mails. */
-export function backtestSide(config: SlaConfig, owners: readonly PersonFacts[] | null): BacktestSide {
+/** An owner as the backtest knows it: stored owners say whether they are active; others count as active. */
+export type BacktestOwner = PersonFacts & { readonly active?: boolean };
+
+/**
+ * A config as one side of the backtest: its policies, its teams for the owners' e-mails, and who a
+ * lead could be reassigned to. The store does not keep who sla-bot could reach in Slack back then, so
+ * every rep with a HubSpot owner counts as reachable; deactivated is as HubSpot says today.
+ */
+export function backtestSide(config: SlaConfig, owners: readonly BacktestOwner[] | null): BacktestSide {
   const emails = new Map((owners ?? []).map((o) => [o.id, o.email]));
+  const asOwners: Owner[] = (owners ?? []).map((o) => ({ ...o, userId: null, active: o.active ?? true }));
+  const reachable = new Set(asOwners.flatMap((o) => (o.email === null ? [] : [o.email.toLowerCase()])));
   return {
     policies: config.policies,
     teamOf: (ownerId) => (ownerId === null ? null : teamOfEmail(config.teams, emails.get(ownerId) ?? null)),
+    reassign: {
+      teams: rosterOf(config),
+      outOfOffice: config.slack.outOfOffice.map((o) => ({ ...o, email: o.email.toLowerCase() })),
+      emailOf: (ownerId) => (ownerId === null ? null : (emails.get(ownerId)?.toLowerCase() ?? null)),
+      facts: (policy) => repFacts(config, asOwners, reachable, policy.calendar),
+    },
   };
 }
 
@@ -63,7 +80,7 @@ export async function backtest(
   store: BacktestStore,
   current: SlaConfig,
   proposed: SlaConfig,
-  owners: readonly PersonFacts[] | null,
+  owners: readonly BacktestOwner[] | null,
   days: number,
   now: Instant,
 ): Promise<BacktestRun> {

@@ -7,11 +7,14 @@ import type { InstanceFacts, MessageFacts } from '../facts.ts';
 import { countOf, type Figure } from '../figure.ts';
 import { groupBy } from '../instance-record.ts';
 import { replay } from './replay.ts';
+import { type Judged, type ReassignWorld, replayReassignments } from './replay-reassignments.ts';
 
 /** One SLA file as the backtest needs it: its policies, and the team of an owner under its teams. */
 export interface BacktestSide {
   readonly policies: readonly Policy[];
   readonly teamOf: (ownerId: string | null) => string | null;
+  /** Who a lead could be reassigned to; absent: reassignments are not replayed. */
+  readonly reassign?: ReassignWorld;
 }
 
 export interface BacktestFacts {
@@ -27,7 +30,14 @@ export interface BacktestFacts {
 /** `met`, `breached` (blamed), `excused`, `pending`, or `untracked` (no policy of that file matches). */
 export type Outcome = 'met' | 'breached' | 'excused' | 'pending' | 'untracked';
 
-export type Tally = Readonly<Record<NotificationKind | 'breachedLeads' | 'untracked', Figure>>;
+/**
+ * Figures per kind of notification, plus leads breached, leads no policy covers, `reassignments`
+ * (leads moved to another rep by a level's `reassign:`; actual: from the outbox's "reassigned"
+ * messages, claims not counted) and `reassignNobody` (a level would have reassigned, nobody was eligible).
+ */
+export type Tally = Readonly<
+  Record<NotificationKind | 'breachedLeads' | 'untracked' | 'reassignments' | 'reassignNobody', Figure>
+>;
 
 export interface BacktestRow {
   readonly team: string;
@@ -68,6 +78,8 @@ function tally(hits: readonly Hit[]): Tally {
     attempts_shortfall: of('attempts_shortfall'),
     overkill: of('overkill'),
     reassigned: of('reassigned'),
+    reassignments: of('reassignments'),
+    reassignNobody: of('reassignNobody'),
     breachedLeads: of('breachedLeads'),
     untracked: of('untracked'),
   };
@@ -90,27 +102,27 @@ export function runBacktest(
   const hits = { actual: [] as Hit[], current: [] as Hit[], proposed: [] as Hit[] };
   const outcomes = new Map<string, [Outcome, Outcome]>();
   const teamOfCurrent = new Map<string, string>();
+  const judged = { current: [] as Judged[], proposed: [] as Judged[] };
 
   for (const { instance } of facts.instances) {
-    const judge = (side: BacktestSide, into: Hit[]): Outcome => {
+    const judge = (side: BacktestSide, into: Hit[], seen: Judged[]): Outcome => {
       const team = side.teamOf(instance.ownerId) ?? NO_TEAM;
       const policy = selectPolicy(side.policies, instance.stage, instance.lead.properties);
       if (policy === null) {
         into.push({ id: instance.id, team, kind: 'untracked', key: instance.id });
         return 'untracked';
       }
-      const r = replay(
-        {
-          instance: { ...instance, policyName: policy.name },
-          policy,
-          touches: touches.get(instance.lead.contactId) ?? [],
-          acknowledgements: acks.get(instance.id) ?? [],
-          silences: facts.silences,
-          team: side.teamOf(instance.ownerId),
-          outages: facts.outages,
-        },
-        now,
-      );
+      const input = {
+        instance: { ...instance, policyName: policy.name },
+        policy,
+        touches: touches.get(instance.lead.contactId) ?? [],
+        acknowledgements: acks.get(instance.id) ?? [],
+        silences: facts.silences,
+        team: side.teamOf(instance.ownerId),
+        outages: facts.outages,
+      };
+      const r = replay(input, now);
+      seen.push({ input, deadline: r.final.firstContact.deadline });
       for (const n of r.notifications) into.push({ id: instance.id, team, kind: n.kind, key: n.key });
       const fc = r.final.firstContact;
       const outcome: Outcome = fc.state === 'breached' ? (fc.excused ? 'excused' : 'breached') : fc.state;
@@ -119,7 +131,24 @@ export function runBacktest(
       return outcome;
     };
     teamOfCurrent.set(instance.id, current.teamOf(instance.ownerId) ?? NO_TEAM);
-    outcomes.set(instance.id, [judge(current, hits.current), judge(proposed, hits.proposed)]);
+    outcomes.set(instance.id, [
+      judge(current, hits.current, judged.current),
+      judge(proposed, hits.proposed, judged.proposed),
+    ]);
+  }
+  const ownerOf = new Map(facts.instances.map((f) => [f.instance.id, f.instance.ownerId]));
+  const teamOf = (side: BacktestSide, id: string): string => side.teamOf(ownerOf.get(id) ?? null) ?? NO_TEAM;
+  for (const [side, into, seen] of [
+    [current, hits.current, judged.current],
+    [proposed, hits.proposed, judged.proposed],
+  ] as const) {
+    if (side.reassign === undefined) continue;
+    const moved = replayReassignments(seen, side.reassign, now);
+    const team = (id: string) => teamOf(side, id);
+    for (const m of moved.made)
+      into.push({ id: m.instanceId, team: team(m.instanceId), kind: 'reassignments', key: m.key });
+    for (const m of moved.nobody)
+      into.push({ id: m.instanceId, team: team(m.instanceId), kind: 'reassignNobody', key: m.key });
   }
   for (const m of facts.messages) {
     if (m.instanceId === null || !ids.has(m.instanceId) || m.state !== 'sent' || m.kind === 'admin_alert')
@@ -130,6 +159,14 @@ export function runBacktest(
       kind: m.kind,
       key: m.notificationKey,
     });
+    const moved = /^(.*:reassign:[^:]+:\d+):told:/.exec(m.notificationKey)?.[1];
+    if (m.kind === 'reassigned' && moved !== undefined)
+      hits.actual.push({
+        id: m.instanceId,
+        team: teamOfCurrent.get(m.instanceId) ?? NO_TEAM,
+        kind: 'reassignments',
+        key: moved,
+      });
   }
   return {
     replayed: countOf([...ids]),

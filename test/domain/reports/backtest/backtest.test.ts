@@ -126,6 +126,9 @@ describe('backtest of a longer first-contact window (5 → 10 minutes, MQL polic
       overkill: 0,
       breachedLeads: 3,
       untracked: 0,
+      reassigned: 0,
+      reassignments: 0,
+      reassignNobody: 0,
     });
   });
 
@@ -139,6 +142,9 @@ describe('backtest of a longer first-contact window (5 → 10 minutes, MQL polic
       overkill: 0,
       breachedLeads: 1,
       untracked: 1,
+      reassigned: 0,
+      reassignments: 0,
+      reassignNobody: 0,
     });
     expect(b.total.proposed.breachedLeads.ids).toEqual(['Z']);
   });

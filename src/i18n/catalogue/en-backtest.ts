@@ -1,0 +1,42 @@
+/** English: `sla-bot backtest` (table, CSV header and labels, the assumptions in JSON). */
+export const enBacktest = {
+  'backtest.title': 'Backtest of {proposed} against {current} (current)',
+  'backtest.replayed': '{n} handoffs from {since} to {until} ({zone}) replayed under both files.',
+  'backtest.configChange': 'Changes in the file: {change}.',
+  'backtest.noConfigChange': 'none (the same rules)',
+  'backtest.hindsight':
+    "'actual' is what the outbox says was sent; 'current' and 'proposed' replay the stored handoffs and touches with hindsight",
+  'backtest.counting':
+    '(a call counts from when it happened, even if it was logged later). Notifications count once however many recipients.',
+  'backtest.reassign.replayed':
+    "Reassignments replay the worker's own rules (when a level's reassign: is due, and who round-robin picks) at each level's moment, oldest first. 'actual' counts the reassignments the outbox told about (claims by Take it not included).",
+  'backtest.reassign.unknown':
+    "Not known to the backtest, so assumed: every rep with a HubSpot owner was reachable in Slack; each team's round-robin starts at its first rep; reps are deactivated as HubSpot says today; the owner stored now owned the lead then; only the first deadline is replayed (not what a new owner would have done).",
+  'backtest.col.team': 'team',
+  'backtest.col.what': 'what',
+  'backtest.col.figure': 'figure',
+  'backtest.col.actual': 'actual',
+  'backtest.col.current': 'current',
+  'backtest.col.proposed': 'proposed',
+  'backtest.col.change': 'change',
+  'backtest.line.handoff': 'pings',
+  'backtest.line.reminder': 'reminders',
+  'backtest.line.breach': 'breach messages',
+  'backtest.line.escalation': 'escalations',
+  'backtest.line.attempts_shortfall': 'attempt shortfalls',
+  'backtest.line.overkill': 'overkill warnings',
+  'backtest.line.breachedLeads': 'leads breached',
+  'backtest.line.untracked': 'leads not covered',
+  'backtest.line.reassignments': 'reassignments',
+  'backtest.line.reassignNobody': 'reassignments with nobody eligible',
+  'backtest.all': 'all',
+  'backtest.noFlips': 'No lead would get another verdict.',
+  'backtest.flips': 'Leads whose first-contact verdict changes (current → proposed):',
+  'backtest.flip': '  {from} → {to}: {n} lead(s): {ids}',
+  'backtest.more': ', … {n} more (--details lists all)',
+  'backtest.outcome.met': 'met',
+  'backtest.outcome.breached': 'breached',
+  'backtest.outcome.excused': 'excused',
+  'backtest.outcome.pending': 'pending',
+  'backtest.outcome.untracked': 'untracked',
+} as const;
