@@ -4,7 +4,8 @@ import type { Policy } from '../policy.ts';
 import { clockStartOf } from '../sla/clock-start.ts';
 import { evaluate } from '../sla/evaluate.ts';
 import type { Instant } from '../time.ts';
-import { messageEvents, previousOwner } from './message-events.ts';
+import { messageEvents } from './message-events.ts';
+import { ownerEvents } from './owner-events.ts';
 import { policyChoice, policyOf } from './policy-choice.ts';
 import { touchEvents } from './touch-events.ts';
 import type { Timeline, TimelineConfig, TimelineEvent, TimelineEventKind, TimelineFacts } from './types.ts';
@@ -13,7 +14,7 @@ import type { Timeline, TimelineConfig, TimelineEvent, TimelineEventKind, Timeli
  * Everything that happened to one SLA instance, in time order: the handoff, sla-bot seeing it, the
  * policy and why (recomputed from the stored snapshot with the current SLA file), the clock, each
  * touch counted or not (with the rule that excluded it), messages, "On it", silences, owner changes,
- * verdicts and the close. Pure: the shell gathers the facts from the store.
+ * reassignments and "Take it" claims, verdicts and the close. Pure: the shell gathers the facts from the store.
  *
  * The clock and verdicts are the worker's stored evaluation; only an instance never judged is
  * evaluated here (`recomputed`). Touches are judged with the engine's rules under the policy the
@@ -87,25 +88,6 @@ const evaluateNow = (facts: TimelineFacts, policy: Policy, now: Instant): Evalua
     },
     now,
   );
-
-function ownerEvents(facts: TimelineFacts, policy: Policy | null): TimelineEvent[] {
-  const i = facts.instance;
-  const out: TimelineEvent[] = [];
-  const firstOwner = i.ownerChangedAt == null ? i.ownerId : previousOwner(facts.messages, i.ownerChangedAt);
-  if (i.ownerAssignedAt !== null && (firstOwner !== null || i.ownerChangedAt != null))
-    out.push({ kind: 'owner_assigned', at: i.ownerAssignedAt, ownerId: firstOwner });
-  if (i.ownerChangedAt != null) {
-    const restarted = policy !== null && clockStartOf(i, policy).anchor === i.ownerChangedAt;
-    out.push({
-      kind: 'owner_changed',
-      at: i.ownerChangedAt,
-      from: previousOwner(facts.messages, i.ownerChangedAt),
-      to: i.ownerId,
-      clockRestarted: restarted,
-    });
-  }
-  return out;
-}
 
 function clockEvents(
   instance: SlaInstance,
@@ -221,6 +203,7 @@ const RANK: Readonly<Record<TimelineEventKind, number>> = {
   verdict: 7,
   attempts: 8,
   message: 9,
+  reassigned: 9.25,
   acknowledged: 10,
   silenced: 11,
   closed: 12,

@@ -7,7 +7,8 @@ import type {
 } from '../evaluation.ts';
 import type { MessageTruth } from '../message-truth.ts';
 import type { Acknowledgement, CloseReason, Outage, Silence, SlaInstance, Touch } from '../model.ts';
-import type { Condition, Policy, Target } from '../policy.ts';
+import type { Condition, Policy, ReassignTo, Target } from '../policy.ts';
+import type { Reassignment } from '../reassign/reassignment.ts';
 import type { AttemptMark } from '../sla/attempts.ts';
 import type { TouchExclusion } from '../sla/touch-rules.ts';
 import type { Instant, Millis } from '../time.ts';
@@ -50,6 +51,8 @@ export interface TimelineFacts {
   readonly team: string | null;
   /** "Not a fit" feedback, when the lead was closed so. */
   readonly rejection: { readonly reason: string; readonly by: string; readonly at: Instant } | null;
+  /** The reassignments and "Take it" claims recorded for it (issue 18); absent: none. */
+  readonly reassignments?: readonly Reassignment[];
 }
 
 /** The part of the SLA file the timeline needs (an `SlaConfig` is one). */
@@ -135,6 +138,24 @@ export type TimelineEvent =
       readonly from: string | null;
       readonly to: string | null;
       readonly clockRestarted: boolean;
+    }
+  | {
+      /** sla-bot gave the lead to another rep (an escalation level) or a teammate took it ("Take it"). */
+      readonly kind: 'reassigned';
+      readonly at: Instant;
+      readonly by: 'escalation' | 'claim';
+      /** The escalation level; `null` for a claim. */
+      readonly level: number | null;
+      /** The level's `reassign: to` in the current SLA file; `null`: a claim, or no longer there. */
+      readonly rule: ReassignTo | null;
+      readonly from: string | null;
+      readonly to: string;
+      /** The new owner's e-mail (for a claim: who clicked). */
+      readonly toEmail: string;
+      /** The breached deadline it was for. */
+      readonly deadline: Instant;
+      /** How its HubSpot write ended (`pending`: not written yet). */
+      readonly state: Reassignment['state'];
     }
   | {
       readonly kind: 'message';

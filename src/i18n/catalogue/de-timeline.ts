@@ -37,6 +37,18 @@ export const deTimeline: Record<keyof typeof enTimeline, string> = {
   'timeline.clock.from.owner_changed': 'neu für den neuen Owner',
   'timeline.ownerChanged': 'Owner gewechselt von {from} zu {to}',
   'timeline.ownerChangedRestart': 'Owner gewechselt von {from} zu {to}; die Uhr begann neu',
+  'timeline.reassigned':
+    'Eskalationsstufe {level} hat den Lead von {from} an {to} neu zugewiesen ({rule}): {state}',
+  'timeline.claimed': '{to} hat den Lead von {from} mit „Mir zuweisen“ im Team-Channel übernommen: {state}',
+  'timeline.reassign.rule.round_robin': 'Round-Robin',
+  'timeline.reassign.rule.team': 'der nächste Vertriebler von Team {team}',
+  'timeline.reassign.rule.person': '{email}, laut SLA-Datei',
+  'timeline.reassign.rule.gone': 'die Stufe steht nicht mehr in der SLA-Datei',
+  'timeline.reassign.state.pending': 'noch nicht in HubSpot geschrieben',
+  'timeline.reassign.state.written': 'in HubSpot geschrieben',
+  'timeline.reassign.state.superseded':
+    'unverändert gelassen, jemand hat den Owner zuerst in HubSpot geändert',
+  'timeline.reassign.state.failed': 'HubSpot hat das Schreiben abgelehnt',
   'timeline.message': '{kind} an {target}: {status}',
   'timeline.kind.handoff': 'Übergabe-Nachricht',
   'timeline.kind.reminder': 'Erinnerung',

@@ -1,6 +1,6 @@
 import type { NotificationReason } from '../../domain/evaluation.ts';
 import type { MessageTruth } from '../../domain/message-truth.ts';
-import type { Condition, Target } from '../../domain/policy.ts';
+import type { Condition, ReassignTo, Target } from '../../domain/policy.ts';
 import type { Millis } from '../../domain/time.ts';
 import type { PolicyChoice, TimelineEvent, TimelineMessage } from '../../domain/timeline/index.ts';
 import type { Translator } from '../../i18n/translate.ts';
@@ -48,6 +48,15 @@ export function describeEvent(e: TimelineEvent, c: DescribeContext): string {
         from: e.from === null ? '?' : c.owner(e.from),
         to: c.owner(e.to),
       });
+    case 'reassigned': {
+      const values = {
+        from: c.owner(e.from),
+        to: c.owner(e.to),
+        state: t(`timeline.reassign.state.${e.state}`),
+      };
+      if (e.by === 'claim') return t('timeline.claimed', values);
+      return t('timeline.reassigned', { ...values, level: (e.level ?? 0) + 1, rule: ruleText(e.rule, c) });
+    }
     case 'message':
       return describeMessage(e.message, e.truth, e.upToDate, c);
     case 'acknowledged':
@@ -85,6 +94,15 @@ export function describeEvent(e: TimelineEvent, c: DescribeContext): string {
         ? t('timeline.now.settled')
         : t('timeline.now.open', { at: when(e.nextCheckAt, c) });
   }
+}
+
+/** A level's `reassign: to` in words. */
+function ruleText(rule: ReassignTo | null, c: DescribeContext): string {
+  const { t } = c.t;
+  if (rule === null) return t('timeline.reassign.rule.gone');
+  if (rule.kind === 'team') return t('timeline.reassign.rule.team', { team: rule.team });
+  if (rule.kind === 'person') return t('timeline.reassign.rule.person', { email: rule.email });
+  return t('timeline.reassign.rule.round_robin');
 }
 
 function policyWhy(policy: string, choice: PolicyChoice, c: DescribeContext): string {

@@ -17,6 +17,7 @@ export type TimelineStore = Pick<
   | 'outages'
   | 'outboxBetween'
   | 'rejections'
+  | 'reassignmentsOf'
 >;
 
 /**
@@ -80,15 +81,18 @@ export async function loadTimeline(
   const { store, config } = deps;
   const i = stored.instance;
   const end = Math.max(i.closedAt ?? now, i.enteredAt) + 1;
-  const [touches, acknowledgements, silences, outages, outbox, rejections] = await Promise.all([
-    store.touchesOf([i.lead.contactId]),
-    store.acknowledgements([i.id]),
-    store.silencesBetween(i.enteredAt, end),
-    store.outages(i.enteredAt - DAY, end + DAY),
-    // Messages fall due while the instance is open; an update in place keeps its due time.
-    store.outboxBetween(i.enteredAt - DAY, Math.max(end, now) + DAY),
-    store.rejections(i.enteredAt, end + DAY),
-  ]);
+  const [touches, acknowledgements, silences, outages, outbox, rejections, reassignments] = await Promise.all(
+    [
+      store.touchesOf([i.lead.contactId]),
+      store.acknowledgements([i.id]),
+      store.silencesBetween(i.enteredAt, end),
+      store.outages(i.enteredAt - DAY, end + DAY),
+      // Messages fall due while the instance is open; an update in place keeps its due time.
+      store.outboxBetween(i.enteredAt - DAY, Math.max(end, now) + DAY),
+      store.rejections(i.enteredAt, end + DAY),
+      store.reassignmentsOf([i.id]),
+    ],
+  );
   const email = deps.owners?.find((o) => o.id === i.ownerId)?.email ?? null;
   const rejection = rejections.find((r) => r.instanceId === i.id) ?? null;
   return timelineOf(
@@ -102,6 +106,7 @@ export async function loadTimeline(
       messages: outbox.filter((m) => m.instanceId === i.id).map(timelineMessage),
       team: teamOfEmail(config.teams, email),
       rejection: rejection && { reason: rejection.reason, by: rejection.by, at: rejection.at },
+      reassignments,
     },
     config,
     now,

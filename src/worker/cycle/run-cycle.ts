@@ -13,6 +13,7 @@ import { type JudgeDeps, judge } from '../judge/judge.ts';
 import { tellOwnerProblems } from '../judge/tell-owner-problems.ts';
 import type { CrmMirror } from '../mirror/crm-mirror.ts';
 import { dailyLimitPauseOf } from '../observe/hubspot-budget.ts';
+import { applyHandoffs } from '../poll/apply-handoffs.ts';
 import { backfillAt, logBackfill } from '../poll/backfill.ts';
 import { ingestHandoffs, ingestTouches, together } from '../poll/ingest.ts';
 import { ingestContacts } from '../poll/ingest-contacts.ts';
@@ -86,7 +87,9 @@ const noIngest = (state: WorkerState, error: unknown): Ingested => ({
  * 2. tell owner problems (`judge/tell-owner-problems`); note changed App Homes;
  * 3. deliver the outbox, then update in place the sent messages whose truth changed (`delivery/`);
  *    refresh App Homes (`delivery/refresh-homes`);
- * 4. write back to HubSpot (`write-back/apply-write-backs`); refresh the deals mirror;
+ * 4. write back to HubSpot (`write-back/apply-write-backs`), then the reassignments
+ *    (`reassign/apply-reassignments`), whose owner changes are judged and committed at once; refresh
+ *    the deals mirror;
  * 5. settle: the quiet instances go compact (ADR 0007).
  *
  * HubSpot failing degrades the cycle (what is known is still judged and delivered, so reminders go
@@ -209,6 +212,15 @@ export async function runCycle(
     // Then the reassignments decided (this cycle or before a restart): fenced, read-then-PATCH.
     const moved =
       hubspotError === null && !contacts ? await applyReassignments(deps, memory, poll.owners, config) : null;
+    if (moved !== null && moved.moved.length > 0) {
+      // HubSpot has the new owners now: applied at once, as the lead events the poll would bring, so
+      // the new owner's clock restarts (`restart_on_owner_change`) and the old deadline's messages stop.
+      const at = deps.clock.now();
+      const found = await applyHandoffs(deps, memory, config, { handoffs: [], changes: moved.moved }, at);
+      await judgeAndCommit({ ...noIngest(state, null), events: found.events }, at, false);
+      for (const ownerId of memory.takeLostOwners()) homes.dirty.add(ownerId);
+      markHomeChangesOf(homes, memory.hot, memory.takeChanges());
+    }
     if (hubspotError === null && !contacts) await deps.mirror?.refreshDeals(deps, config, deps.clock.now());
     // What is settled and shown as such need not stay whole in memory (ADR 0007).
     memory.settle();

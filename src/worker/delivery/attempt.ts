@@ -7,6 +7,7 @@ import type { SendResult } from '../../ports/notifier.ts';
 import type { LeaseToken, OutboxEntry } from '../../ports/store.ts';
 import type { InstanceMemory } from '../memory/instance-memory.ts';
 import { withReassignedFrom, withTakenBy } from '../reassign/handoff-history.ts';
+import { anyReassign } from '../reassign/reassign-stage.ts';
 import { alertBody, asNotification } from '../shared/payload.ts';
 import { instanceContext } from './context.ts';
 import type { DeliveryDeps } from './delivery-deps.ts';
@@ -75,7 +76,16 @@ export async function attempt(
   if (inStore.instance.closedAt !== null) memory.forget(n.instanceId, now);
   const stored = memory.hot.get(n.instanceId) ?? inStore;
   const closed = !memory.isOpen(n.instanceId) || inStore.instance.closedAt !== null;
-  const rel = relevance(n, { evaluation: stored.evaluation, closed }, now);
+  // A lead is taken from its owner (issue 18) by a level's `reassign:` or, with write-back on, a claim.
+  const mayHaveMoved =
+    (n.reason.kind === 'breach' || n.reason.kind === 'escalation') &&
+    (config.hubspot.writeBack.enabled || anyReassign(config));
+  const reassignments = mayHaveMoved ? await deps.store.reassignmentsOf([n.instanceId]) : null;
+  const rel = relevance(
+    n,
+    { evaluation: stored.evaluation, closed, ...(reassignments === null ? {} : { reassignments }) },
+    now,
+  );
   if (!rel.send) return { skip: rel.reason };
   if (
     (n.reason.kind === 'breach' || n.reason.kind === 'escalation') &&
@@ -86,7 +96,7 @@ export async function attempt(
     return { result: { status: 'retry', error: 'not evaluated yet', retryAt: now }, sent: false };
   if (settles !== null) return { defer: SETTLING, until: settles };
   const context = await withTakenBy(
-    deps.store,
+    reassignments === null ? deps.store : { reassignmentsOf: async () => reassignments },
     known.owners,
     n.reason,
     await withReassignedFrom(

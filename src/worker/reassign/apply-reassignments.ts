@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock/clock.ts';
 import type { SlaConfig } from '../../config/types.ts';
 import type { DueNotification } from '../../domain/evaluation.ts';
-import type { SlaInstance } from '../../domain/model.ts';
+import type { LeadChange, SlaInstance } from '../../domain/model.ts';
 import type { Target } from '../../domain/policy.ts';
 import type { Reassignment } from '../../domain/reassign/reassignment.ts';
 import type { Instant } from '../../domain/time.ts';
@@ -32,6 +32,12 @@ export interface ApplyReport {
   written: number;
   superseded: number;
   failed: number;
+  /**
+   * The owner changes HubSpot now has, dated when they were written: the same lead events the poll
+   * would bring, applied by the cycle at once (`run-cycle`), so the clock restarts per
+   * `restart_on_owner_change` without waiting for the poll (whose later sighting is then a no-op).
+   */
+  moved: LeadChange[];
 }
 
 /** At most this many HubSpot writes per cycle (each is a read and a PATCH). */
@@ -52,7 +58,7 @@ export async function applyReassignments(
   owners: readonly Owner[],
   config: SlaConfig,
 ): Promise<ApplyReport> {
-  const report: ApplyReport = { written: 0, superseded: 0, failed: 0 };
+  const report: ApplyReport = { written: 0, superseded: 0, failed: 0, moved: [] };
   const writer = deps.leadWriter ?? null;
   if (writer === null) return report;
   const pending = await deps.store.pendingReassignments(LIMIT);
@@ -96,6 +102,7 @@ export async function applyReassignments(
         'reassignment written to hubspot',
       );
       report.written += 1;
+      report.moved.push(ownerChanged(instance, r.toOwnerId, now));
     } catch (err) {
       if (isRetryable(err)) {
         deps.logger.warn({ key: r.key, err: describeError(err) }, 'reassignment write failed, will retry');
@@ -109,6 +116,15 @@ export async function applyReassignments(
   }
   return report;
 }
+
+/** The owner change a written reassignment is, as the poll would report it. */
+const ownerChanged = (instance: SlaInstance, ownerId: string, at: Instant): LeadChange => ({
+  kind: 'owner_changed',
+  objectType: instance.lead.objectType,
+  objectId: instance.lead.objectId,
+  ownerId,
+  at,
+});
 
 const isRetryable = (err: unknown): boolean =>
   typeof err === 'object' &&

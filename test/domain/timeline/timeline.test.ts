@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DueNotification } from '../../../src/domain/evaluation.ts';
 import { shownFingerprint } from '../../../src/domain/message-truth.ts';
 import type { Condition, Policy, Target } from '../../../src/domain/policy.ts';
+import type { Reassignment } from '../../../src/domain/reassign/reassignment.ts';
 import { evaluate } from '../../../src/domain/sla/evaluate.ts';
 import { MINUTE, SECOND } from '../../../src/domain/time.ts';
 import {
@@ -241,6 +242,89 @@ describe('timelineOf', () => {
     expect(only(t.events, 'message')[0]?.truth).toEqual({
       state: 'ended',
       ending: { kind: 'reassigned', from: 'rep-1', to: 'rep-2' },
+    });
+  });
+
+  describe('reassignments and "Take it" (issue 18)', () => {
+    const p = policy({
+      restartOnOwnerChange: true,
+      escalate: [
+        { ...escalation(0, 0, [{ kind: 'manager' }]), reassign: { to: { kind: 'round_robin' }, max: 1 } },
+      ],
+    });
+    const deadline = T0 + 5 * MINUTE;
+    const moved = (over: Partial<Reassignment> = {}): Reassignment => ({
+      key: `${instance().id}:reassign:${deadline}:0`,
+      instanceId: instance().id,
+      deadline,
+      kind: 'escalation',
+      level: 0,
+      fromOwnerId: 'rep-1',
+      toOwnerId: 'rep-2',
+      toEmail: 'eva@example.com',
+      skipped: [],
+      at: deadline + SECOND,
+      waited: 5 * MINUTE + SECOND,
+      state: 'written',
+      ...over,
+    });
+
+    it('names the owner a level took the lead from, dates the change when it was written, and tells the reassignment', () => {
+      const writtenAt = deadline + 2 * SECOND;
+      const i = instance({ ownerId: 'rep-2', ownerAssignedAt: T0, ownerChangedAt: writtenAt });
+      const now = writtenAt + MINUTE;
+      const t = timelineOf(
+        facts({ instance: i, policy: p, reassignments: [moved()], judgedAt: now }),
+        config(p),
+        now,
+      );
+      // No message names rep-1: the reassignment record does.
+      expect(only(t.events, 'owner_assigned')).toEqual([
+        { kind: 'owner_assigned', at: T0, ownerId: 'rep-1' },
+      ]);
+      expect(only(t.events, 'owner_changed')).toEqual([
+        { kind: 'owner_changed', at: writtenAt, from: 'rep-1', to: 'rep-2', clockRestarted: true },
+      ]);
+      expect(only(t.events, 'reassigned')).toEqual([
+        {
+          kind: 'reassigned',
+          at: deadline + SECOND,
+          by: 'escalation',
+          level: 0,
+          rule: { kind: 'round_robin' },
+          from: 'rep-1',
+          to: 'rep-2',
+          toEmail: 'eva@example.com',
+          deadline,
+          state: 'written',
+        },
+      ]);
+      const kinds = t.events.map((e) => e.kind);
+      expect(kinds.indexOf('reassigned')).toBeLessThan(kinds.indexOf('owner_changed'));
+    });
+
+    it('never dates a change sla-bot wrote before it was decided (a poll that dated it by an old assignment)', () => {
+      const i = instance({ ownerId: 'rep-2', ownerAssignedAt: T0, ownerChangedAt: T0 });
+      const now = deadline + 10 * MINUTE;
+      const t = timelineOf(facts({ instance: i, policy: p, reassignments: [moved()] }), config(p), now);
+      expect(only(t.events, 'owner_changed')[0]).toMatchObject({ at: deadline + SECOND, from: 'rep-1' });
+    });
+
+    it('tells a teammate’s claim, pending or refused, without an owner change', () => {
+      const claim = moved({
+        key: `${instance().id}:claim:${deadline}`,
+        kind: 'claim',
+        level: null,
+        at: deadline + 30 * SECOND,
+      });
+      const now = deadline + MINUTE;
+      const at = (state: Reassignment['state']) =>
+        timelineOf(facts({ policy: p, reassignments: [{ ...claim, state }] }), config(p), now);
+      expect(only(at('pending').events, 'reassigned')).toMatchObject([
+        { by: 'claim', level: null, rule: null, from: 'rep-1', to: 'rep-2', state: 'pending' },
+      ]);
+      expect(only(at('failed').events, 'owner_changed')).toEqual([]);
+      expect(only(at('superseded').events, 'reassigned')[0]?.state).toBe('superseded');
     });
   });
 

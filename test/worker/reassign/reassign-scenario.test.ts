@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LeadChange } from '../../../src/domain/model.ts';
+import type { EscalationLevel } from '../../../src/domain/policy.ts';
 import { escalationReassignKey } from '../../../src/domain/reassign/reassignment.ts';
 import { MINUTE, SECOND } from '../../../src/domain/time.ts';
 import { currentContent, type SlackSandbox } from '../../../src/sandbox/index.ts';
@@ -21,7 +22,18 @@ const DEADLINE = T0 + 5 * MINUTE;
 const ID = `contact:c1:sql:${T0}`;
 const KEY = escalationReassignKey(ID, DEADLINE, 0);
 
-const config = (restartOnOwnerChange: boolean) =>
+/** The level of the tests below: the manager is told and the lead reassigned at once. */
+const AT_ONCE: EscalationLevel[] = [
+  {
+    level: 0,
+    after: 0,
+    notify: [{ kind: 'manager' }],
+    repeat: null,
+    reassign: { to: { kind: 'round_robin' }, max: 1 },
+  },
+];
+
+const config = (restartOnOwnerChange: boolean, escalate: EscalationLevel[] = AT_ONCE) =>
   testConfig({
     teams: [
       {
@@ -31,20 +43,7 @@ const config = (restartOnOwnerChange: boolean) =>
         channel: '#sales',
       },
     ],
-    policies: [
-      testPolicy({
-        restartOnOwnerChange,
-        escalate: [
-          {
-            level: 0,
-            after: 0,
-            notify: [{ kind: 'manager' }],
-            repeat: null,
-            reassign: { to: { kind: 'round_robin' }, max: 1 },
-          },
-        ],
-      }),
-    ],
+    policies: [testPolicy({ restartOnOwnerChange, escalate })],
     reassignments: [
       {
         policy: 'default',
@@ -69,11 +68,11 @@ describe('an escalation level reassigns a breached lead (issue 18)', () => {
     sandbox = null;
   });
 
-  async function world(restartOnOwnerChange = true) {
+  async function world(restartOnOwnerChange = true, escalate: EscalationLevel[] = AT_ONCE) {
     const s = await withSlack();
     sandbox = s.sandbox;
     const { h } = s;
-    h.setConfig(config(restartOnOwnerChange));
+    h.setConfig(config(restartOnOwnerChange, escalate));
     h.crm.ownerList = [
       { ...owner('o1', 'bram@example.com'), firstName: 'Bram', lastName: 'Bakker' },
       { ...owner('o2', 'eva@example.com'), firstName: 'Eva', lastName: 'Smit' },
@@ -148,6 +147,66 @@ describe('an escalation level reassigns a breached lead (issue 18)', () => {
     expect([...w.messages().keys()].filter((k) => k.includes(':told:')).sort()).toEqual([
       toldManager,
       toldBram,
+    ]);
+  });
+
+  it('from the write on, the old deadline’s repeats and later levels stop and the new owner gets a fresh clock, before any poll sees the change', async () => {
+    // The team channel at the breach, repeated every 20 s; the lead moves 30 s after it; the manager
+    // would be told a minute after it.
+    const w = await world(true, [
+      { level: 0, after: 0, notify: [{ kind: 'team_channel' }], repeat: { every: 20 * SECOND, times: 3 } },
+      {
+        level: 1,
+        after: 30 * SECOND,
+        notify: [{ kind: 'manager' }],
+        repeat: null,
+        reassign: { to: { kind: 'round_robin' }, max: 1 },
+      },
+      { level: 2, after: MINUTE, notify: [{ kind: 'manager' }], repeat: null },
+    ]);
+    const moveKey = escalationReassignKey(ID, DEADLINE, 1);
+    const escalations = () => [...w.messages().keys()].filter((k) => k.includes(':escalation:')).sort();
+    w.h.crm.addHandoff(handoff('c1', T0));
+    await w.cycleAt(T0);
+    await w.cycleAt(DEADLINE + SECOND);
+    await w.cycleAt(DEADLINE + 21 * SECOND);
+    expect(escalations()).toHaveLength(2); // the breach's and its first repeat, in #sales
+    const written = DEADLINE + 30 * SECOND;
+    await w.cycleAt(written);
+    expect(await w.rows()).toMatchObject([{ key: moveKey, state: 'written' }]);
+    const before = escalations();
+    expect(before).toHaveLength(3); // and the moving level's own, sent before the write
+    // HubSpot has Eva; sla-bot's poll has not seen it (and need not).
+    const stored = await w.h.store.instance(ID);
+    expect(stored?.instance).toMatchObject({ ownerId: 'o2', ownerChangedAt: written });
+    expect(stored?.evaluation?.firstContact).toMatchObject({
+      state: 'pending',
+      deadline: written + 5 * MINUTE,
+    });
+
+    for (const at of [
+      written + SECOND,
+      DEADLINE + 41 * SECOND,
+      DEADLINE + 61 * SECOND,
+      DEADLINE + 2 * MINUTE,
+    ])
+      await w.cycleAt(at);
+    expect(escalations()).toEqual(before);
+    const evaPing = `${ID}:${written}:handoff:o2:owner`;
+    expect(w.shows(evaPing)).toContain('Reassigned from Bram Bakker after 5m30s without contact');
+    // Her own deadline, 5 minutes from the write, not Bram's breached one.
+    const dateOf = (t: number) => `<!date^${t / 1000}^`;
+    expect(w.shows(evaPing)).toContain(`Waiting for first contact, deadline ${dateOf(written + 5 * MINUTE)}`);
+    expect(w.shows(evaPing)).not.toContain(dateOf(DEADLINE));
+
+    // The poll sees the same change later (HubSpot dates it a moment after the write): a no-op.
+    const sent = [...w.messages().keys()];
+    w.h.crm.addChange(ownerChange('o2', written + 2 * SECOND));
+    await w.cycleAt(DEADLINE + 3 * MINUTE);
+    expect((await w.h.store.instance(ID))?.instance.ownerChangedAt).toBe(written);
+    // Only the new clock's reminder is new: no second ping, no clock restarted again.
+    expect([...w.messages().keys()].filter((k) => !sent.includes(k))).toEqual([
+      `${ID}:${written}:reminder:0:owner`,
     ]);
   });
 

@@ -23,7 +23,7 @@ import { withSlack } from '../slack-harness.ts';
 const DEADLINE = T0 + 5 * MINUTE;
 const ID = `contact:c1:sql:${T0}`;
 
-const config = testConfig({
+const CONFIG = testConfig({
   teams: [
     {
       name: 'benelux',
@@ -43,6 +43,20 @@ const config = testConfig({
   },
 });
 
+/** As `CONFIG`, with the clock restarting for a new owner and more said about the old deadline. */
+const REPEATING = testConfig({
+  ...CONFIG,
+  policies: [
+    testPolicy({
+      restartOnOwnerChange: true,
+      escalate: [
+        { level: 0, after: 0, notify: [{ kind: 'team_channel' }], repeat: { every: 20 * SECOND, times: 3 } },
+        { level: 1, after: MINUTE, notify: [{ kind: 'manager' }], repeat: null },
+      ],
+    }),
+  ],
+});
+
 const ownerChange = (ownerId: string, at: number): LeadChange => ({
   kind: 'owner_changed',
   objectType: 'contact',
@@ -58,7 +72,7 @@ describe('"Take it" on an escalation in the team channel (issue 18)', () => {
     sandbox = null;
   });
 
-  async function world() {
+  async function world(config = CONFIG) {
     const s = await withSlack();
     sandbox = s.sandbox;
     const { h } = s;
@@ -166,6 +180,45 @@ describe('"Take it" on an escalation in the team channel (issue 18)', () => {
     }
     expect(w.writer.of('reassign')).toHaveLength(1);
     expect(await w.rows()).toHaveLength(1);
+  });
+
+  it('from the click on, nothing more is said about the old deadline; after the write the new owner has a fresh clock', async () => {
+    const w = await world(REPEATING);
+    const escalations = () =>
+      w.s.sandbox.state.log.messages
+        .map((m) => keyOf({ metadata: m.metadata }) ?? '')
+        .filter((k) => k.includes(':escalation:'));
+    w.h.crm.addHandoff(handoff('c1', T0));
+    await w.cycleAt(T0);
+    await w.cycleAt(DEADLINE + SECOND);
+    expect(escalations()).toHaveLength(1);
+    w.h.clock.set(DEADLINE + 15 * SECOND);
+    await w.receiver.dispatch(w.click(w.people.eva.id).body);
+    expect(w.told()[0]).toContain('It’s yours');
+
+    // The repeat due 20 s after the breach is dropped: the claim stands, the write is in this cycle.
+    const written = DEADLINE + 21 * SECOND;
+    await w.cycleAt(written);
+    expect(escalations()).toHaveLength(1);
+    expect(await w.rows()).toMatchObject([{ kind: 'claim', state: 'written' }]);
+    expect(await w.h.store.instance(ID)).toMatchObject({
+      instance: { ownerId: 'o2', ownerChangedAt: written },
+      evaluation: { firstContact: { state: 'pending', deadline: written + 5 * MINUTE } },
+    });
+    for (const at of [
+      written + SECOND,
+      DEADLINE + 41 * SECOND,
+      DEADLINE + 61 * SECOND,
+      DEADLINE + 2 * MINUTE,
+    ])
+      await w.cycleAt(at);
+    expect(escalations()).toHaveLength(1);
+    const evaPing = w.s.sandbox.state.log.messages.find(
+      (m) => keyOf({ metadata: m.metadata }) === `${ID}:${written}:handoff:o2:owner`,
+    );
+    const ping = JSON.stringify(evaPing === undefined ? null : currentContent(evaPing).blocks);
+    expect(ping).toContain('Reassigned from Bram Bakker after 5m15s without contact');
+    expect(ping).toContain(`Waiting for first contact, deadline <!date^${(written + 5 * MINUTE) / 1000}^`);
   });
 
   it('two clicks: the first wins, the second is told politely who has it and since when', async () => {
