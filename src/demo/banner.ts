@@ -1,6 +1,6 @@
 import { formatMillis } from '../config/duration.ts';
 import type { SlaConfig } from '../config/types.ts';
-import type { EscalationLevel, Target } from '../domain/policy.ts';
+import type { EscalationLevel, ReassignTo, Target } from '../domain/policy.ts';
 import type { DemoScenario } from './scenario.ts';
 import type { Style } from './style.ts';
 
@@ -21,10 +21,21 @@ const targets = (ts: readonly Target[]) =>
     .map((t) => (t.kind === 'user' ? t.email : t.kind === 'channel' ? t.channel : TARGET[t.kind]))
     .join(' + ');
 
-const escalation = (e: EscalationLevel): string => {
+const reassignedTo = (to: ReassignTo): string =>
+  to.kind === 'round_robin'
+    ? "the team's next rep"
+    : to.kind === 'team'
+      ? `the next rep of team ${to.team}`
+      : to.email;
+
+/** `takeIt`: the team channel's escalations carry "Take it" (write-back is on). */
+const escalation = (e: EscalationLevel, takeIt: boolean): string => {
   const when = e.after === 0 ? 'at the breach' : `${shortDuration(e.after)} after the breach`;
   const repeat = e.repeat ? `, again every ${shortDuration(e.repeat.every)} (${e.repeat.times}×)` : '';
-  return `${targets(e.notify)} ${when}${repeat}`;
+  const claim =
+    takeIt && e.notify.some((t) => t.kind === 'team_channel') ? ' (a teammate may "Take it")' : '';
+  const moved = e.reassign ? `, and the lead goes to ${reassignedTo(e.reassign.to)}` : '';
+  return `${targets(e.notify)} ${when}${repeat}${claim}${moved}`;
 };
 
 /** One line per policy: the deadlines this run plays against, as the SLA file resolved them. */
@@ -35,7 +46,9 @@ export function policyLines(config: SlaConfig): string[] {
     return [
       `${stage} (${p.name}, calendar ${p.calendar.name}): first contact within ${shortDuration(p.firstContact.within)}`,
       reminders === '' ? '' : `, reminder at ${reminders}`,
-      p.escalate.length > 0 ? `; ${p.escalate.map(escalation).join('; ')}` : '',
+      p.escalate.length > 0
+        ? `; ${p.escalate.map((e) => escalation(e, config.hubspot.writeBack.enabled)).join('; ')}`
+        : '',
     ].join('');
   });
 }

@@ -9,6 +9,8 @@ import { formatMillis } from '../config/duration.ts';
 import { loadEnv } from '../config/env.ts';
 import type { SlaConfig } from '../config/types.ts';
 import type { Instant, Millis } from '../domain/time.ts';
+import { createHubSpotClient } from '../hubspot/hubspot-client.ts';
+import { setupWriteBack } from '../hubspot/write-back-setup.ts';
 import type { Lang } from '../i18n/language.ts';
 import { buildApp } from '../main.ts';
 import { startHubSpotSandbox, startSlackSandbox } from '../sandbox/index.ts';
@@ -106,6 +108,18 @@ async function runLive(l: Live): Promise<{ databaseUrl: string; ownerIds: Readon
     clientSecret: CLIENT_SECRET,
     redirectUris: [`${origin}/dashboard/auth/callback`],
   });
+  // Write-back (reassignment and "Take it" write the owner) needs sla-bot's contact properties in
+  // the portal: created once, as `sla-bot hubspot-setup` does in a real one.
+  if (config.hubspot.writeBack.enabled) {
+    const { api } = createHubSpotClient({
+      accessToken: 'sandbox-token',
+      basePath: hubspot.url,
+      config,
+      logger: l.log.logger,
+      clock,
+    });
+    await setupWriteBack(api, l.log.logger);
+  }
   const env = loadEnv({
     HUBSPOT_ACCESS_TOKEN: 'sandbox-token',
     HUBSPOT_BASE_URL: hubspot.url,
@@ -163,6 +177,7 @@ async function runLive(l: Live): Promise<{ databaseUrl: string; ownerIds: Readon
       failed: (step, err) => l.problems.push(`${step}: ${err instanceof Error ? err.message : String(err)}`),
     });
     await until(Math.max(0, start + o.duration - clock.now()), deps.signal);
+    script.narrateOwnerChanges();
     printer.plain(o.style.dim(deps.signal.aborted ? '\nStopping (Ctrl-C)…' : '\nTime is up; stopping…'));
   } finally {
     await script?.stop();

@@ -4,8 +4,8 @@ import { type Millis, SECOND } from '../domain/time.ts';
  * The story `sla-bot demo` tells, as data: who works where, which leads arrive when, and what each
  * rep then does in HubSpot or Slack. Times are at speed 1; `--speed` divides them (and the SLA file's
  * durations) alike. The deadlines it plays against are config/demo.yaml's: SQL first contact within
- * 1 minute (reminder at 40 s; manager 30 s and team channel 50 s after the breach, repeated), MQL
- * within 2 minutes of office time.
+ * 1 minute (reminder at 40 s; manager 30 s and team channel 50 s after the breach, repeated;
+ * reassigned round-robin 75 s after it), MQL within 2 minutes of office time.
  */
 
 export interface DemoPerson {
@@ -20,20 +20,27 @@ export interface DemoPerson {
   readonly tz: string;
 }
 
-/** What a later step is timed from: the lead's arrival, its ping reaching Slack, or the office opening. */
-export type Anchor = 'handoff' | 'ping' | 'office_opens';
+/**
+ * What a later step is timed from: the lead's arrival, its ping reaching Slack, the office opening,
+ * or its escalation with a "Take it" button reaching the team channel.
+ */
+export type Anchor = 'handoff' | 'ping' | 'office_opens' | 'channel';
 
 export type DemoAction =
   | {
       readonly kind: 'call';
       readonly after: Millis;
       readonly from: Anchor;
+      /** Who calls (an e-mail), when not the owner the lead arrived with (a teammate who took it). */
+      readonly by?: string;
       /** A HubSpot call disposition label. */
       readonly outcome: 'Connected' | 'No answer' | 'Left voicemail';
     }
   | { readonly kind: 'email'; readonly after: Millis; readonly from: Anchor; readonly subject: string }
   /** The owner presses "On it" on the ping (stops reminders, not the clock). */
-  | { readonly kind: 'on_it'; readonly after: Millis; readonly from: 'ping' };
+  | { readonly kind: 'on_it'; readonly after: Millis; readonly from: 'ping' }
+  /** A teammate (`by`, an e-mail) presses "Take it" on the escalation in the team channel. */
+  | { readonly kind: 'take_it'; readonly after: Millis; readonly from: 'channel'; readonly by: string };
 
 export interface DemoLead {
   readonly firstName: string;
@@ -167,8 +174,28 @@ export const DEMO_SCENARIO: DemoScenario = {
       stage: 'salesqualifiedlead',
       owner: 'bram@example.com',
       arrivesAt: s(12),
-      note: 'Nobody will call this one.',
+      note: 'Nobody will call this one: sla-bot will give it to the next rep.',
       actions: [],
+    },
+    {
+      firstName: 'Daan',
+      lastName: 'Mulder',
+      email: 'daan.mulder@polderbouw.example',
+      phone: '+31 30 555 4471',
+      company: 'Polderbouw',
+      jobTitle: 'Operations Manager',
+      country: 'Netherlands',
+      source: 'PAID_SOCIAL',
+      score: 63,
+      conversion: 'Demo request',
+      stage: 'salesqualifiedlead',
+      owner: 'chris@example.com',
+      arrivesAt: s(16),
+      note: 'Chris will not get to it; Bram takes it from the team channel and calls.',
+      actions: [
+        { kind: 'take_it', after: s(4), from: 'channel', by: 'bram@example.com' },
+        { kind: 'call', after: s(20), from: 'channel', by: 'bram@example.com', outcome: 'Connected' },
+      ],
     },
     {
       firstName: 'Pieter',

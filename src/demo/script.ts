@@ -2,6 +2,7 @@ import type { Clock } from '../clock/clock.ts';
 import type { Instant, Millis } from '../domain/time.ts';
 import type { HubSpotSandbox, RecordedMessage, SlackSandbox } from '../sandbox/index.ts';
 import { ACTION } from '../slack/render/ids.ts';
+import { parseTakeItValue } from '../slack/render/take-it.ts';
 import type { Source } from './printer.ts';
 import type { DemoAction, DemoLead, DemoPerson, DemoScenario } from './scenario.ts';
 
@@ -27,19 +28,26 @@ export interface ScriptDeps {
 export interface RunningScript {
   /** Cancels the steps still to come and waits for the ones under way. */
   stop(): Promise<void>;
+  /** Says in the terminal which leads have another owner in HubSpot now than they arrived with. */
+  narrateOwnerChanges(): void;
 }
 
 const fullName = (p: { readonly firstName: string; readonly lastName: string }) =>
   `${p.firstName} ${p.lastName}`;
 
-/** The contact id an instance id (`contact:123:sql:…`, the value of the ping's buttons) is about. */
-const contactOfButton = (message: RecordedMessage): string | null => {
+/** The contact an instance id (`contact:123:sql:…`) is about. */
+const contactOfInstance = (id: string | undefined): string | null =>
+  id === undefined ? null : (/^contact:([^:]+):/.exec(id)?.[1] ?? null);
+
+/** The contact a message's `actionId` button is about: the ping's "On it" carries the instance id, "Take it" JSON. */
+const contactOfButton = (message: RecordedMessage, actionId: string = ACTION.onIt): string | null => {
   for (const block of message.blocks ?? []) {
     const elements = (block as { elements?: unknown }).elements;
     if (!Array.isArray(elements)) continue;
     for (const el of elements as { action_id?: unknown; value?: unknown }[]) {
-      if (el.action_id === ACTION.onIt && typeof el.value === 'string')
-        return /^contact:([^:]+):/.exec(el.value)?.[1] ?? null;
+      if (el.action_id !== actionId || typeof el.value !== 'string') continue;
+      if (actionId === ACTION.takeIt) return contactOfInstance(parseTakeItValue(el.value)?.instanceId);
+      return contactOfInstance(el.value);
     }
   }
   return null;
@@ -55,6 +63,7 @@ export function startScript(deps: ScriptDeps): RunningScript {
   const running = new Set<Promise<void>>();
   const contacts = new Map<DemoLead, string>();
   const pinged = new Set<DemoLead>();
+  const escalated = new Set<DemoLead>();
   let stopped = false;
   const people = new Map<string, DemoPerson>(scenario.people.map((p) => [p.email, p]));
   const name = (email: string) => {
@@ -82,7 +91,7 @@ export function startScript(deps: ScriptDeps): RunningScript {
   const act = async (lead: DemoLead, action: DemoAction): Promise<void> => {
     const contactId = contacts.get(lead);
     if (contactId === undefined) throw new Error(`no contact for ${fullName(lead)}`);
-    const who = name(lead.owner);
+    const who = name(action.kind === 'call' && action.by !== undefined ? action.by : lead.owner);
     switch (action.kind) {
       case 'call':
         hubspot.state.logCall(contactId, {
@@ -99,7 +108,27 @@ export function startScript(deps: ScriptDeps): RunningScript {
       case 'on_it':
         await pressOnIt(lead, contactId);
         return;
+      case 'take_it':
+        await pressTakeIt(lead, contactId, action.by);
+        return;
     }
+  };
+
+  const pressTakeIt = async (lead: DemoLead, contactId: string, by: string): Promise<void> => {
+    const escalation = slack.state.log.messages.find((m) => contactOfButton(m, ACTION.takeIt) === contactId);
+    if (!escalation) throw new Error(`no escalation for ${fullName(lead)} to press "Take it" on`);
+    const click = slack.interact.clickButton({
+      user: by,
+      channel: escalation.channel,
+      ts: escalation.ts,
+      actionId: ACTION.takeIt,
+    });
+    deps.narrate(
+      'demo',
+      `${name(by)} presses [Take it] on the team channel's escalation about ${fullName(lead)}`,
+    );
+    const answer = await slack.interact.deliver(deps.slackEventsUrl, click, deps.signingSecret);
+    if (answer.shownError !== null) throw new Error(`Slack showed the click as failed: ${answer.shownError}`);
   };
 
   const pressOnIt = async (lead: DemoLead, contactId: string): Promise<void> => {
@@ -148,13 +177,19 @@ export function startScript(deps: ScriptDeps): RunningScript {
     if (clock.now() >= deps.officeOpensAt) schedule(lead, 'office_opens', deps.officeOpensAt);
   };
 
+  const leadOf = (contactId: string | null) => [...contacts].find(([, id]) => id === contactId)?.[0];
   const offSlack = slack.state.on((event) => {
     if (event.kind !== 'posted') return;
-    const contactId = contactOfButton(event.message);
-    const lead = [...contacts].find(([, id]) => id === contactId)?.[0];
-    if (!lead || pinged.has(lead)) return;
-    pinged.add(lead);
-    schedule(lead, 'ping', clock.now());
+    const pingedLead = leadOf(contactOfButton(event.message));
+    if (pingedLead && !pinged.has(pingedLead)) {
+      pinged.add(pingedLead);
+      schedule(pingedLead, 'ping', clock.now());
+    }
+    const escalatedLead = leadOf(contactOfButton(event.message, ACTION.takeIt));
+    if (escalatedLead && !escalated.has(escalatedLead)) {
+      escalated.add(escalatedLead);
+      schedule(escalatedLead, 'channel', clock.now());
+    }
   });
 
   for (const lead of scenario.leads)
@@ -165,6 +200,15 @@ export function startScript(deps: ScriptDeps): RunningScript {
   });
 
   return {
+    narrateOwnerChanges() {
+      const emailOf = new Map([...deps.ownerIds].map(([email, id]) => [id, email]));
+      for (const [lead, contactId] of contacts) {
+        const ownerId = hubspot.state.properties('contacts', contactId).hubspot_owner_id ?? null;
+        const now = ownerId === null ? null : (emailOf.get(ownerId) ?? null);
+        if (now === null || now === lead.owner) continue;
+        deps.narrate('hubspot', `${fullName(lead)}'s owner is now ${name(now)} (was ${name(lead.owner)})`);
+      }
+    },
     async stop() {
       stopped = true;
       offSlack();

@@ -59,10 +59,13 @@ function verdictOf(s: StoredInstance, now: Instant, formatTime: SummaryInput['fo
   if (!fc || !s.evaluation) return { verdict: 'pending', detail: 'not judged yet' } as const;
   switch (fc.state) {
     case 'met': {
-      // The clock waited for office hours: say how long the lead really waited too.
+      // The clock waited for office hours, or restarted for a new owner: say how long the lead
+      // really waited too.
+      const start = s.evaluation.clockStart;
+      const how = start === s.instance.ownerChangedAt ? " on the new owner's clock" : ' of office time';
       const waited =
-        s.evaluation.clockStart > s.instance.enteredAt
-          ? ` of office time (${formatDuration(fc.at - s.instance.enteredAt)} after it arrived)`
+        start > s.instance.enteredAt
+          ? `${how} (${formatDuration(fc.at - s.instance.enteredAt)} after it arrived)`
           : '';
       return { verdict: 'met', detail: `met in ${formatDuration(fc.took)}${waited}` } as const;
     }

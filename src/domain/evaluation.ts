@@ -96,10 +96,13 @@ export type NotificationReason =
   /**
    * sla-bot moved the lead to another rep (issue 18), told to the rep it was taken from and to the
    * manager (`told`); names as HubSpot gives them, `waited` how long it had waited without contact.
+   * `claimed`: a teammate took it with "Take it" ("Eva took over your lead"), not an escalation level;
+   * absent in notices queued before it existed (all escalations then).
    */
   | {
       readonly kind: 'reassigned';
       readonly told: 'previous_owner' | 'manager';
+      readonly claimed?: boolean;
       readonly fromName: string;
       readonly toName: string;
       readonly waited: Millis;

@@ -54,7 +54,10 @@ describe('the SLA file the demo runs', () => {
     expect(sql?.escalate.map((e) => [e.after, e.repeat])).toEqual([
       [7_500, null],
       [12_500, { every: 5_000, times: 2 }],
+      [18_750, null],
     ]);
+    expect(sql?.escalate[2]?.reassign?.to).toEqual({ kind: 'round_robin' });
+    expect(config.hubspot.writeBack.enabled).toBe(true);
     expect(config.poll.every).toBe(1_000);
     expect(config.poll.overlap).toBe(60_000);
   });

@@ -179,4 +179,25 @@ describe('the demo summary', () => {
     });
     expect(attempt.leads.map((l) => [l.verdict, l.detail])).toEqual([['late', 'first attempt 6s late']]);
   });
+
+  it("says a clock that restarted for a new owner is the new owner's, not office time", () => {
+    const met = stored(
+      'r',
+      'Moved',
+      { state: 'met', deadline, at: T0 + 100_000, touchId: 'call:3', took: 3_000 },
+      { clockStart: T0 + 97_000 },
+    );
+    const moved = { ...met, instance: { ...met.instance, ownerChangedAt: T0 + 97_000 } };
+    const summary = summarize({
+      instances: [moved],
+      outbox: [],
+      ownerName: () => 'Bram Bakker',
+      stageLabel: () => 'SQL',
+      formatTime: (at) => `T+${(at - T0) / 1000}s`,
+      now: NOW,
+    });
+    expect(summary.leads.map((l) => l.detail)).toEqual([
+      "met in 3s on the new owner's clock (1m40s after it arrived)",
+    ]);
+  });
 });

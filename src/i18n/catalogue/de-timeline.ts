@@ -103,7 +103,8 @@ export const deTimeline: Record<keyof typeof enTimeline, string> = {
   'timeline.verdict.met':
     '{contact, select, attempt {Erster Versuch} other {Erstkontakt}} rechtzeitig: {took} Geschäftszeit',
   'timeline.verdict.breached': 'Frist verpasst: nicht kontaktiert',
-  'timeline.verdict.breachedLate': 'Frist verpasst: {late} zu spät kontaktiert',
+  'timeline.verdict.breachedLate':
+    'Frist verpasst: {contact, select, attempt {erster Versuch {late} zu spät} other {{late} zu spät kontaktiert}}',
   'timeline.verdict.excused': 'Frist verpasst, nicht angelastet: {why}',
   'timeline.verdict.corrected':
     'Korrigiert zu rechtzeitig: ein später erfasster Kontakt vom {at} belegt die eingehaltene Frist ({took} Geschäftszeit)',

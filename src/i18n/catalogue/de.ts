@@ -103,6 +103,11 @@ export const de: Readonly<Record<keyof typeof en, string>> = {
   'reassigned.manager':
     ':arrows_counterclockwise: *Lead von {from} an {to} übertragen* nach {waited} ohne Kontakt: {lead}.',
   'reassigned.text': '{lead}: von {from} an {to} übertragen nach {waited} ohne Kontakt.',
+  'reassigned.claimed.previousOwner':
+    ':raising_hand: *{to} hat den Lead übernommen* nach {waited} ohne Kontakt: {lead}. Der Anruf liegt jetzt dort.',
+  'reassigned.claimed.manager':
+    ':raising_hand: *{to} hat einen Lead von {from} übernommen* nach {waited} ohne Kontakt: {lead}.',
+  'reassigned.claimed.text': '{lead}: {to} hat von {from} übernommen nach {waited} ohne Kontakt.',
   'ping.reassignedFrom': ':arrows_counterclockwise: Von {from} übertragen nach {waited} ohne Kontakt',
 
   'closed.none': 'geschlossen',

@@ -97,7 +97,8 @@ export const enTimeline = {
   'timeline.verdict.met':
     '{contact, select, attempt {First attempt} other {First contact}} in time: {took} of business time',
   'timeline.verdict.breached': 'Deadline missed: not contacted',
-  'timeline.verdict.breachedLate': 'Deadline missed: contacted {late} late',
+  'timeline.verdict.breachedLate':
+    'Deadline missed: {contact, select, attempt {first attempt {late} late} other {contacted {late} late}}',
   'timeline.verdict.excused': 'Deadline missed, not held against the rep: {why}',
   'timeline.verdict.corrected':
     'Corrected to met: a touch logged late, dated {at}, proves the deadline was met ({took} of business time)',

@@ -98,6 +98,11 @@ export const en = {
   'reassigned.manager':
     ":arrows_counterclockwise: *{from}'s lead reassigned to {to}* after {waited} without contact: {lead}.",
   'reassigned.text': '{lead}: reassigned from {from} to {to} after {waited} without contact.',
+  'reassigned.claimed.previousOwner':
+    ':raising_hand: *{to} took over your lead* after {waited} without contact: {lead}. It is theirs to call now.',
+  'reassigned.claimed.manager':
+    ':raising_hand: *{to} took over a lead from {from}* after {waited} without contact: {lead}.',
+  'reassigned.claimed.text': '{lead}: {to} took over from {from} after {waited} without contact.',
   'ping.reassignedFrom': ':arrows_counterclockwise: Reassigned from {from} after {waited} without contact',
 
   'closed.none': 'closed',

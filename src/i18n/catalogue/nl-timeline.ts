@@ -103,7 +103,8 @@ export const nlTimeline: Record<keyof typeof enTimeline, string> = {
   'timeline.verdict.met':
     '{contact, select, attempt {Eerste poging} other {Eerste contact}} op tijd: {took} kantoortijd',
   'timeline.verdict.breached': 'Deadline gemist: niet gecontacteerd',
-  'timeline.verdict.breachedLate': 'Deadline gemist: {late} te laat gecontacteerd',
+  'timeline.verdict.breachedLate':
+    'Deadline gemist: {contact, select, attempt {eerste poging {late} te laat} other {{late} te laat gecontacteerd}}',
   'timeline.verdict.excused': 'Deadline gemist, niet aangerekend: {why}',
   'timeline.verdict.corrected':
     'Gecorrigeerd naar op tijd: een later gelogd contact, gedateerd {at}, bewijst dat de deadline gehaald is ({took} kantoortijd)',

@@ -99,6 +99,11 @@ export const nl: Readonly<Record<keyof typeof en, string>> = {
   'reassigned.manager':
     ':arrows_counterclockwise: *Lead van {from} overgedragen aan {to}* na {waited} zonder contact: {lead}.',
   'reassigned.text': '{lead}: overgedragen van {from} aan {to} na {waited} zonder contact.',
+  'reassigned.claimed.previousOwner':
+    ':raising_hand: *{to} heeft je lead overgenomen* na {waited} zonder contact: {lead}. Die belt nu.',
+  'reassigned.claimed.manager':
+    ':raising_hand: *{to} heeft een lead van {from} overgenomen* na {waited} zonder contact: {lead}.',
+  'reassigned.claimed.text': '{lead}: {to} nam het over van {from} na {waited} zonder contact.',
   'ping.reassignedFrom': ':arrows_counterclockwise: Overgedragen van {from} na {waited} zonder contact',
 
   'closed.none': 'gesloten',

@@ -177,7 +177,10 @@ function describeVerdict(e: Extract<TimelineEvent, { kind: 'verdict' }>, c: Desc
     case 'breached':
       return e.contactedAt === null
         ? t('timeline.verdict.breached')
-        : t('timeline.verdict.breachedLate', { late: c.t.duration(e.lateBy ?? 0) });
+        : t('timeline.verdict.breachedLate', {
+            contact: e.contact ?? 'reached',
+            late: c.t.duration(e.lateBy ?? 0),
+          });
     case 'excused':
       return t('timeline.verdict.excused', { why: t(`timeline.excuse.${e.excuse ?? 'outage'}`) });
   }

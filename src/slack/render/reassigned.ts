@@ -9,7 +9,8 @@ type Reassigned = Extract<NotificationReason, { kind: 'reassigned' }>;
 
 /**
  * sla-bot moved a lead to another rep (issue 18): told to the rep it was taken from ("Reassigned to
- * Eva after 5m without contact") and to the manager (whose lead, to whom, why).
+ * Eva after 5m without contact"; a "Take it" claim: "Eva took over your lead") and to the manager
+ * (whose lead, to whom, why).
  */
 export function renderReassigned(rc: RenderContext, reason: Reassigned, extra: string | null): Message {
   const { lead } = rc.context.instance;
@@ -20,14 +21,19 @@ export function renderReassigned(rc: RenderContext, reason: Reassigned, extra: s
     to: safe(reason.toName, 80),
     waited: rc.t.duration(reason.waited),
   };
+  const claimed = reason.claimed === true;
   const headline =
-    reason.told === 'manager' ? t('reassigned.manager', values) : t('reassigned.previousOwner', values);
+    reason.told === 'manager'
+      ? t(claimed ? 'reassigned.claimed.manager' : 'reassigned.manager', values)
+      : t(claimed ? 'reassigned.claimed.previousOwner' : 'reassigned.previousOwner', values);
   const blocks = compact([
     ...fallbackBanner(rc.fallbackNote),
     section(headline),
     extra === null ? null : context([extra]),
     actions('reassigned_actions', [hubspotButton(lead, rc.t)]),
   ]);
-  const text = fallbackText(t('reassigned.text', { ...values, lead: leadPlain(lead, rc.t) }));
+  const text = fallbackText(
+    t(claimed ? 'reassigned.claimed.text' : 'reassigned.text', { ...values, lead: leadPlain(lead, rc.t) }),
+  );
   return { text, blocks };
 }

@@ -175,6 +175,7 @@ function notices(
     toName: plainOwnerName(to, r.toOwnerId),
     waited: r.waited,
     deadline: r.deadline,
+    claimed: r.kind === 'claim',
   };
   type Told = readonly [Extract<DueNotification['reason'], { kind: 'reassigned' }>, Target];
   const email = from?.email ?? null;

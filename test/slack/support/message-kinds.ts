@@ -233,7 +233,24 @@ function takeItStates(k: KindInput, t: Translator): Rendered[] {
       surface: 'message',
       content: renderSettled(taken, escalation, handedOver, k.text),
     },
+    ...reassignedNotices(k, t),
   ];
+}
+
+/** The reassignment notices besides the old owner's (`reassigned` above): the manager's, and both for a claim. */
+function reassignedNotices(k: KindInput, t: Translator): Rendered[] {
+  const base = REASON_BY_KIND.reassigned;
+  const variants = [
+    ['reassigned, told to the manager', { ...base, told: 'manager' }],
+    ['reassigned by Take it, told to the old owner', { ...base, claimed: true }],
+    ['reassigned by Take it, told to the manager', { ...base, told: 'manager', claimed: true }],
+  ] as const;
+  return variants.map(([name, reason]) => ({
+    name,
+    renderers: ['renderNotification', 'renderReassigned'],
+    surface: 'message',
+    content: renderNotification(renderContext(k, null, t), reason, null),
+  }));
 }
 
 const leadViews = (k: KindInput, n: number): InstanceView[] =>

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LeadChange } from '../../../src/domain/model.ts';
+import { claimKey } from '../../../src/domain/reassign/reassignment.ts';
 import { MINUTE, SECOND } from '../../../src/domain/time.ts';
 import { currentContent, type SlackSandbox } from '../../../src/sandbox/index.ts';
 import { createSlackApp } from '../../../src/slack/app.ts';
@@ -173,6 +174,18 @@ describe('"Take it" on an escalation in the team channel (issue 18)', () => {
     expect(w.shows()).toContain('reassigned to');
     expect(w.shows()).toContain('Taken by Eva Smit');
     expect(w.shows()).not.toContain(ACTION.takeIt);
+
+    // Bram and his manager are told that Eva took it over, not that an escalation reassigned it.
+    const notice = (told: string) => {
+      const key = `${claimKey(ID, DEADLINE)}:told:${told}`;
+      const found = w.s.sandbox.state.log.messages.find((m) => keyOf({ metadata: m.metadata }) === key);
+      return JSON.stringify(found === undefined ? keys : currentContent(found).blocks);
+    };
+    expect(notice('previous_owner:user:bram@example.com')).toContain(
+      'Eva Smit took over your lead* after 5m30s without contact',
+    );
+    expect(notice('manager:manager')).toContain('Eva Smit took over a lead from Bram Bakker* after 5m30s');
+    expect(notice('manager:manager')).not.toContain('reassigned to');
 
     for (const at of [DEADLINE + 5 * MINUTE, DEADLINE + 20 * MINUTE]) {
       w.restart();
