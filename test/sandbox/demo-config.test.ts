@@ -13,7 +13,10 @@ describe('the demo SLA file', () => {
     expect(sql?.escalate.map((e) => [e.after, e.notify, e.repeat])).toEqual([
       [30_000, [{ kind: 'manager' }], null],
       [50_000, [{ kind: 'team_channel' }], { every: 20_000, times: 2 }],
+      [75_000, [{ kind: 'manager' }], null],
     ]);
+    // The last level hands the lead to the next rep of the team (issue 18's demo).
+    expect(sql?.escalate[2]?.reassign).toMatchObject({ to: { kind: 'round_robin' }, max: 1 });
     expect(sql?.calendar.isOpen(Date.UTC(2026, 2, 1, 3, 0))).toBe(true);
     expect(config.teams.map((t) => [t.name, t.channel])).toEqual([
       ['benelux', '#sales-benelux'],
