@@ -249,4 +249,14 @@ describe('self-protection during outages', () => {
     expect(next.outcome).toBe('ok');
     expect(h.store.cursorState).toMatchObject({ touches: '1' });
   });
+
+  it('counts the pings of every page delivered before its touch poll in the cycle report', async () => {
+    const h = cycleHarness();
+    h.crm.pageSize = 1;
+    h.crm.addHandoff(handoff('c1', T0 - 20 * SECOND));
+    h.crm.addHandoff(handoff('c2', T0 - 10 * SECOND));
+    const report = await runCycle(h.deps, new WorkerState());
+    expect(h.notifier.sent.map((d) => d.notification.kind)).toEqual(['handoff', 'handoff']);
+    expect(report.delivery?.sent).toBe(2);
+  });
 });

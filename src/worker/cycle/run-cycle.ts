@@ -110,7 +110,7 @@ export async function runCycle(
   let more = false;
   /** Settled instances still to be judged in a changed world (`judge/judge`). */
   let judgingLeft = 0;
-  /** What went out before the touch poll (new leads' pings), if anything. */
+  /** What went out before the touch polls (new leads' pings, every page's), if anything. */
   let pinged: DeliveryReport | null = null;
   try {
     // Owners only name people and teams: judge with the last known list, but count the failure.
@@ -155,7 +155,7 @@ export async function runCycle(
           // New leads are pinged before the touch poll (issue 17): their earlier touches came with
           // them, and a breach waits for touches read up to its deadline (`delivery/attempt`).
           await judgeAndCommit(found, now, false);
-          pinged = await deliverOutbox(deps, memory, poll, config, deps.deliverLimit);
+          pinged = alsoDelivered(pinged, await deliverOutbox(deps, memory, poll, config, deps.deliverLimit));
           at = deps.clock.now();
           got = await ingestTouches(deps, memory, found, at);
           if (found.importError !== null) got = { ...got, error: got.error ?? found.importError };
