@@ -6,7 +6,7 @@ import type { Owner } from '../../ports/crm-source.ts';
 import type { SendResult } from '../../ports/notifier.ts';
 import type { LeaseToken, OutboxEntry } from '../../ports/store.ts';
 import type { InstanceMemory } from '../memory/instance-memory.ts';
-import { withReassignedFrom, withTakenBy } from '../reassign/handoff-history.ts';
+import { withHistory } from '../reassign/handoff-history.ts';
 import { anyReassign } from '../reassign/reassign-stage.ts';
 import { alertBody, asNotification } from '../shared/payload.ts';
 import { instanceContext } from './context.ts';
@@ -95,16 +95,12 @@ export async function attempt(
   if (stored.evaluation === null)
     return { result: { status: 'retry', error: 'not evaluated yet', retryAt: now }, sent: false };
   if (settles !== null) return { defer: SETTLING, until: settles };
-  const context = await withTakenBy(
-    reassignments === null ? deps.store : { reassignmentsOf: async () => reassignments },
+  const context = await withHistory(
+    deps.store,
     known.owners,
     n.reason,
-    await withReassignedFrom(
-      deps.store,
-      known.owners,
-      n.reason.kind,
-      instanceContext(config, known.owners, stored.instance, stored.evaluation),
-    ),
+    instanceContext(config, known.owners, stored.instance, stored.evaluation),
+    reassignments === null ? deps.store : { reassignmentsOf: async () => reassignments },
   );
   const notification = withCurrentExcuse(n, stored.evaluation);
   // What it will show: the notifier renders it from the same facts (`messageTruth`).

@@ -6,7 +6,7 @@ import type { EditResult, MessageRef } from '../../ports/notifier.ts';
 import type { LeaseToken, OutboxEntry, ShownMessage, StoredInstance } from '../../ports/store.ts';
 import { describeError } from '../errors.ts';
 import type { InstanceMemory } from '../memory/instance-memory.ts';
-import { withReassignedFrom, withTakenBy } from '../reassign/handoff-history.ts';
+import { withHistory } from '../reassign/handoff-history.ts';
 import { pingFingerprint } from '../shared/fingerprint.ts';
 import { reportFailure, reportSuccess } from '../shared/outage-effects.ts';
 import { asNotification } from '../shared/payload.ts';
@@ -153,16 +153,11 @@ async function edit(
   known: CrmKnown,
   now: Instant,
 ): Promise<Outcome> {
-  const context = await withTakenBy(
+  const context = await withHistory(
     deps.store,
     known.owners,
     n.reason,
-    await withReassignedFrom(
-      deps.store,
-      known.owners,
-      n.reason.kind,
-      instanceContext(config, known.owners, stored.instance, evaluation),
-    ),
+    instanceContext(config, known.owners, stored.instance, evaluation),
   );
   const notification = withExcuseNow(n, evaluation);
   const truth = messageTruth({ reason: n.reason, aboutOwner: entry.aboutOwner }, stored.instance, evaluation);

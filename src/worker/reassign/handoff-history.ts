@@ -54,3 +54,18 @@ export async function withTakenBy(
   const name = plainOwnerName(ownerById(owners, claim.toOwnerId), claim.toOwnerId);
   return { ...context, takenBy: { name, at: claim.at } };
 }
+
+/**
+ * A message's context with its reassignment history: the ping's "Reassigned from …" and an
+ * escalation's "Taken by …" (both above). `claims` answers the second when the caller already read
+ * the instance's reassignments.
+ */
+export async function withHistory(
+  store: Pick<Store, 'reassignmentsOf'>,
+  owners: readonly Owner[],
+  reason: NotificationReason,
+  context: InstanceContext,
+  claims: Pick<Store, 'reassignmentsOf'> = store,
+): Promise<InstanceContext> {
+  return withTakenBy(claims, owners, reason, await withReassignedFrom(store, owners, reason.kind, context));
+}
