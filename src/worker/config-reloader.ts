@@ -42,6 +42,7 @@ export class ConfigHolder {
   get current(): SlaConfig {
     return this.#config;
   }
+  /** How many times the config was swapped (a reload that took). */
   get version(): number {
     return this.#version;
   }
