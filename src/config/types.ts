@@ -130,4 +130,6 @@ export interface SlaConfig {
   readonly channels?: readonly ChannelRef[];
   /** Every escalation level that reassigns, with its place (the write scope is checked at start-up). */
   readonly reassignments?: readonly ReassignRef[];
+  /** Where `hubspot.write_back.enabled` is set, when it is (the write scope is checked at start-up). */
+  readonly writeBackAt?: SourceLocation;
 }

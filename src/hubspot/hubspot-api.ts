@@ -3,15 +3,17 @@ import { isHttpFailure, isNetworkFailure } from './classify-error.ts';
 import type { DailyPause } from './daily-pause.ts';
 import { HubSpotMalformedResponseError } from './errors.ts';
 import type { HubSpotGateway, Operation } from './gateway.ts';
-import type { JsonGet } from './json-get.ts';
+import type { JsonHttp } from './json-http.ts';
 import { type CrmObjectType, ops } from './operations.ts';
 import { withRequestSignal } from './request-signal.ts';
 import {
   AccountDetails,
   BatchResult,
   Dispositions,
+  OAuthTokenInfo,
   OwnersPage,
   PipelineList,
+  PrivateAppTokenInfo,
   PropertyList,
   SearchPage,
 } from './schemas.ts';
@@ -49,12 +51,12 @@ const fromSdk = async <T>(op: Operation, call: () => Promise<T>): Promise<T> => 
 export class HubSpotApi {
   private readonly client: SdkClient;
   private readonly gateway: HubSpotGateway;
-  private readonly getJson: JsonGet;
+  private readonly http: JsonHttp;
 
-  constructor(client: SdkClient, gateway: HubSpotGateway, getJson: JsonGet) {
+  constructor(client: SdkClient, gateway: HubSpotGateway, http: JsonHttp) {
     this.client = client;
     this.gateway = gateway;
-    this.getJson = getJson;
+    this.http = http;
   }
 
   get requestCount(): number {
@@ -155,14 +157,48 @@ export class HubSpotApi {
   /** Call outcomes (GUID → label). No SDK method: `GET /calling/v1/dispositions`. */
   dispositions() {
     return this.gateway.call(ops.dispositions, async (signal) =>
-      check(Dispositions, await this.getJson('/calling/v1/dispositions', signal), ops.dispositions),
+      check(Dispositions, await this.http.get('/calling/v1/dispositions', signal), ops.dispositions),
     );
   }
 
   /** Portal id, time zone and UI domain: `GET /account-info/v3/details`. */
   accountDetails() {
     return this.gateway.call(ops.account, async (signal) =>
-      check(AccountDetails, await this.getJson('/account-info/v3/details', signal), ops.account),
+      check(AccountDetails, await this.http.get('/account-info/v3/details', signal), ops.account),
+    );
+  }
+
+  /**
+   * The scopes of a private app's token: `POST /oauth/v2/private-apps/get/access-token-info` with the
+   * token as `tokenKey` (HA-1). No SDK method.
+   */
+  privateAppTokenInfo() {
+    const op = ops.privateAppTokenInfo;
+    return this.gateway.call(op, async (signal) =>
+      check(
+        PrivateAppTokenInfo,
+        await this.http.postWithToken(
+          '/oauth/v2/private-apps/get/access-token-info',
+          (token) => ({ tokenKey: token }),
+          signal,
+        ),
+        op,
+      ),
+    );
+  }
+
+  /** The scopes of an OAuth access token: `GET /oauth/v1/access-tokens/{token}` (HA-2). */
+  oauthTokenInfo() {
+    const op = ops.oauthTokenInfo;
+    return this.gateway.call(op, async (signal) =>
+      check(
+        OAuthTokenInfo,
+        await this.http.getWithToken(
+          (token) => `/oauth/v1/access-tokens/${encodeURIComponent(token)}`,
+          signal,
+        ),
+        op,
+      ),
     );
   }
 

@@ -4,7 +4,7 @@ import type { SlaConfig } from '../config/types.ts';
 import type { Logger } from '../log/logger.ts';
 import { HubSpotGateway } from './gateway.ts';
 import { HubSpotApi } from './hubspot-api.ts';
-import { createJsonGet, type Fetch } from './json-get.ts';
+import { createJsonHttp, type Fetch } from './json-http.ts';
 import { createLimiters, type Limiters } from './limiter.ts';
 import { ops } from './operations.ts';
 import type { HeaderMap } from './rate-limit-headers.ts';
@@ -77,13 +77,13 @@ export function createHubSpotClient(deps: HubSpotClientDeps): HubSpotClient {
         withRequestSignal(signal, () => sdk.crm.owners.ownersApi.getPage(undefined, undefined, 1, false)),
     },
   });
-  const getJson = createJsonGet({
+  const http = createJsonHttp({
     accessToken: deps.accessToken,
     basePath: deps.basePath,
     onResponse,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
-  return { api: new HubSpotApi(sdk, gateway, getJson), portal };
+  return { api: new HubSpotApi(sdk, gateway, http), portal };
 }
 
 /** The adaptive limiters on the monotonic clock and real timers, with the hook that feeds their budget. */

@@ -59,6 +59,14 @@ export const ops = {
     attempts: 1,
   },
   account: { name: 'account.details', scope: 'oauth', budget: 'standard', idempotent: true },
+  /** The token's scopes at start-up and reload (HA-1, HA-2): reads that need no scope. */
+  privateAppTokenInfo: {
+    name: 'auth.privateAppTokenInfo',
+    scope: 'none',
+    budget: 'standard',
+    idempotent: true,
+  },
+  oauthTokenInfo: { name: 'auth.oauthTokenInfo', scope: 'none', budget: 'standard', idempotent: true },
   /** PATCH overwrites the given values: sending it twice leaves the same contact. */
   updateContact: {
     name: 'contacts.update',

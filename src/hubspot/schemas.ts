@@ -137,3 +137,9 @@ export const AccountDetails = z
   })
   .loose();
 export type AccountDetails = z.infer<typeof AccountDetails>;
+
+/** `POST /oauth/v2/private-apps/get/access-token-info` (HA-1): only the scopes are relied on. */
+export const PrivateAppTokenInfo = z.object({ scopes: z.array(z.string()) }).loose();
+
+/** `AccessTokenInfoResponse` of `GET /oauth/v1/access-tokens/{token}` (HA-2): only the scopes are relied on. */
+export const OAuthTokenInfo = z.object({ scopes: z.array(z.string()) }).loose();

@@ -23,7 +23,7 @@ const answerOf = (ctx: unknown): { status: number; headers: Record<string, strin
  * last `new Client()` overwrites and that typed APIs take when they are built: the API groups we use
  * are built here, right away, while the decorators are ours (none), so a client constructed later
  * elsewhere cannot reach them. Its `apiRequest` reads the decorators at call time, so the adapter
- * never uses it (see `json-get.ts`). Its requests go through an agent that aborts them when the
+ * never uses it (see `json-http.ts`). Its requests go through an agent that aborts them when the
  * gateway's time limit is up (`request-signal.ts`).
  */
 export function createSdkClient(options: SdkClientOptions): Client {

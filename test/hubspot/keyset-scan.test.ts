@@ -44,7 +44,7 @@ function portal(entries: readonly Entry[]) {
     const response = route.handle(
       { method: 'POST', path: SEARCH, query: new URLSearchParams(), headers: {}, body: JSON.stringify(body) },
       { type: 'contacts' },
-      { state, now: NOW, usage: () => ({ used: 0, limit: null }) },
+      { state, tokens: () => null, now: NOW, usage: () => ({ used: 0, limit: null }) },
     );
     return [response.status, response.body];
   };

@@ -117,7 +117,9 @@ describe('start-up check against the portal', () => {
         writeBack: { enabled: true, createTaskOnBreach: false, notAFitLeadStatus: 'UNQUALIFIED' },
       },
     });
-    serve();
+    serve()
+      .post('/oauth/v2/private-apps/get/access-token-info', { tokenKey: 'pat-test' })
+      .reply(200, { userId: 1, hubId: 62515, appId: 2, scopes: ['crm.objects.contacts.write'] });
     const error = await h.source.verify(h.config).catch((e: unknown) => e);
     expect((error as Error).message).toContain("run 'sla-bot hubspot-setup' first");
     expect((error as Error).message).toContain('sla_bot_status');

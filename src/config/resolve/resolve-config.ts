@@ -72,6 +72,9 @@ export function resolveConfig(
       segments,
       channels: channelRefs(file, context.locate),
       reassignments: reassignRefs(file, context.locate),
+      ...(file.hubspot.write_back.enabled
+        ? { writeBackAt: context.locate(['hubspot', 'write_back', 'enabled']) }
+        : {}),
     },
   };
 }

@@ -29,12 +29,13 @@ import { type HubSpotLimitsView, HubSpotRateLimiter, type HubSpotRateLimitOption
 import { matchRoute } from './router.ts';
 import { accountRoutes } from './routes/account-routes.ts';
 import { associationRoutes } from './routes/associations-routes.ts';
+import { authRoutes, EVERY_SCOPE } from './routes/auth-routes.ts';
 import { batchRoutes } from './routes/batch-routes.ts';
 import { objectRoutes } from './routes/objects-routes.ts';
 import { ownerRoutes } from './routes/owners-routes.ts';
 import { pipelineRoutes } from './routes/pipeline-routes.ts';
 import { propertyRoutes } from './routes/properties-routes.ts';
-import type { Route } from './routes/route.ts';
+import type { Route, SandboxToken } from './routes/route.ts';
 import { searchRoutes } from './routes/search-routes.ts';
 
 export interface HubSpotSandboxOptions {
@@ -42,9 +43,12 @@ export interface HubSpotSandboxOptions {
   readonly clock?: Clock;
   /** Accepted private-app tokens (`Authorization: Bearer …`). Default `['sandbox-token']`. */
   readonly tokens?: readonly string[];
+  /** Accepted OAuth access tokens (a public app's install); default none. */
+  readonly oauthTokens?: readonly string[];
   /**
    * The scopes of a token, for a private app that lacks some: a write to CRM objects without
-   * `crm.objects.contacts.write` is HubSpot's 403 `MISSING_SCOPES`. A token not listed has every scope.
+   * `crm.objects.contacts.write` is HubSpot's 403 `MISSING_SCOPES`. A token not listed has every scope
+   * (`EVERY_SCOPE`, which is also what the token-info endpoints say of it).
    */
   readonly scopes?: Readonly<Record<string, readonly string[]>>;
   /** Search index lag in ms (eventual consistency). Default 0. */
@@ -91,15 +95,26 @@ const ROUTES: readonly Route[] = [
   ...pipelineRoutes,
   ...objectRoutes,
   ...accountRoutes,
+  ...authRoutes,
 ];
 
 /** Starts a loopback fake of the HubSpot API that the real `@hubspot/api-client` can talk to. */
 export async function startHubSpotSandbox(options: HubSpotSandboxOptions = {}): Promise<HubSpotSandbox> {
   const clock = options.clock ?? systemClock;
   const state = options.state ?? new HubSpotState(clock, options.indexLagMs ?? 0);
-  const tokens = new Set(options.tokens ?? ['sandbox-token']);
-  // Each token is a private app of the portal; its id appears in TEN_SECONDLY_ROLLING bodies.
+  const privateApps = options.tokens ?? ['sandbox-token'];
+  const oauth = options.oauthTokens ?? [];
+  const tokens = new Set([...privateApps, ...oauth]);
+  // Each token is an app of the portal; its id appears in TEN_SECONDLY_ROLLING bodies.
   const appIds = new Map([...tokens].map((t, i) => [t, 1_000_001 + i]));
+  const tokenFacts = (token: string): SandboxToken | null =>
+    tokens.has(token)
+      ? {
+          kind: oauth.includes(token) ? 'oauth' : 'private_app',
+          appId: appIds.get(token) ?? 0,
+          scopes: options.scopes?.[token] ?? EVERY_SCOPE,
+        }
+      : null;
   const limiter = options.rateLimits === false ? null : new HubSpotRateLimiter(options.rateLimits);
   const stats = new RequestStats();
   const faults = new FaultInjector(options.faults);
@@ -136,7 +151,7 @@ export async function startHubSpotSandbox(options: HubSpotSandboxOptions = {}): 
     const fault = faults.decide(endpoint);
     if (fault && !isAfterEffect(fault)) return faultReply(endpoint, fault);
     const usage = () => limiter?.usage(now) ?? { used: stats.snapshot().total, limit: null };
-    const response = match.route.handle(req, match.params, { state, now, usage });
+    const response = match.route.handle(req, match.params, { state, tokens: tokenFacts, now, usage });
     // `accept_then_*`: the request took effect (a task was created), then its answer is lost.
     if (fault) return faultReply(endpoint, fault);
     return answer(endpoint, { ...response, headers: { ...decision?.headers, ...response.headers } });

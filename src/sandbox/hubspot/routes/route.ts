@@ -5,8 +5,17 @@ import type { HubSpotState } from '../hubspot-state.ts';
 import { type ObjectType, objectTypeOf } from '../object-types.ts';
 import type { RequestClass } from '../rate-limits.ts';
 
+/** A token the sandbox accepts: a private app's, or an OAuth access token, with its scopes. */
+export interface SandboxToken {
+  readonly kind: 'private_app' | 'oauth';
+  readonly appId: number;
+  readonly scopes: readonly string[];
+}
+
 export interface RouteContext {
   readonly state: HubSpotState;
+  /** The token, if the sandbox accepts it (the token-info endpoints). */
+  readonly tokens: (token: string) => SandboxToken | null;
   readonly now: Instant;
   /** Requests counted today against the daily limit (`null` limit = none configured). */
   readonly usage: () => { readonly used: number; readonly limit: number | null };
