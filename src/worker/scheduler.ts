@@ -26,19 +26,18 @@ export interface SchedulerOptions {
 const MAX_DELAY = 2 ** 31 - 1;
 const MIN_REARM: Millis = 1_000;
 const WATCHDOG: Millis = 5_000;
-/**
- * How early a tick may come and still start the poll. node-cron ticks on whole seconds while a
- * cycle starts whenever it was triggered (at start, after a due run, a few ms after its own tick):
- * a strict gate turned a 7 s interval into one every 8 s. Half the finest cron step keeps the pace
- * (the interval is rounded up from the budget, so this stays within it).
- */
-const EARLY_TICK: Millis = 500;
 
 /**
- * Runs the cycle on the poll interval (a node-cron tick gated by the injected clock) and at the
- * next due moment (a precise timer), never two at once: a trigger during a run is remembered and
- * runs right after it. A timer that fires early is re-armed; a clock that jumps is handled by
- * comparing with the clock on every tick.
+ * Runs the cycle one poll interval after the last scheduled start and at the next due moment, never
+ * two at once: a trigger during a run is remembered and runs right after it.
+ *
+ * The poll has a precise timer for `last start + every`. node-cron ticks only on multiples of a
+ * step (a 2 s poll: even seconds), so a cycle started between two ticks (after a long cycle, a due
+ * or `more` run) would wait for the first tick a whole interval after it: up to a step more. The
+ * cron tick and a monotonic watchdog stay as backstops. Timer, tick and watchdog all pass the same
+ * gate on the injected clock, and the gate reads the last start, which a run sets as it begins: two
+ * of them at the same moment start one cycle. A timer that fires early is re-armed; a clock that
+ * jumps is handled by comparing with the clock every time.
  */
 export class Scheduler {
   readonly #o: SchedulerOptions;
@@ -46,6 +45,7 @@ export class Scheduler {
   #watchdog: NodeJS.Timeout | null = null;
   #tickerEvery: Millis = 0;
   #timer: NodeJS.Timeout | null = null;
+  #pollTimer: NodeJS.Timeout | null = null;
   #soon: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
   #pending: string | null = null;
@@ -117,14 +117,24 @@ export class Scheduler {
   }
 
   #tick(): void {
+    this.#pollIfDue();
+  }
+
+  /** Triggers the poll when an interval has passed since the last scheduled start; says whether it did. */
+  #pollIfDue(): boolean {
     const now = this.#o.clock.now();
     const last = this.#lastStart;
     // A clock that jumped backwards (last start in the future) must not stall polling.
-    if (last === null || now - last >= this.#o.every() - EARLY_TICK || now < last) this.trigger('poll');
+    if (last !== null && now >= last && now - last < this.#o.every()) return false;
+    this.trigger('poll');
+    return true;
   }
 
   async #runOnce(reason: string): Promise<void> {
-    if (!this.#extras.has(reason)) this.#lastStart = this.#o.clock.now();
+    if (!this.#extras.has(reason)) {
+      this.#lastStart = this.#o.clock.now();
+      this.#armPoll();
+    }
     let result: RunResult = { nextDueAt: null, more: false };
     try {
       result = await this.#o.run(reason);
@@ -133,6 +143,7 @@ export class Scheduler {
     }
     if (this.#stopped) return;
     if (this.#o.every() !== this.#tickerEvery) this.#startTicker();
+    this.#armPoll(); // the interval may have changed (config reload)
     this.#arm(result.nextDueAt);
     if (result.more && this.#soon === null) {
       this.#soon = setTimeout(() => {
@@ -161,10 +172,29 @@ export class Scheduler {
     }, delay);
   }
 
+  /**
+   * Arms the poll timer for one interval after the last scheduled start (at once when that has
+   * passed: a cycle longer than the interval is followed right away). One timer: arming replaces it.
+   */
+  #armPoll(): void {
+    if (this.#pollTimer) clearTimeout(this.#pollTimer);
+    this.#pollTimer = null;
+    const last = this.#lastStart;
+    if (last === null || this.#stopped) return;
+    const delay = Math.min(MAX_DELAY, Math.max(0, last + this.#o.every() - this.#o.clock.now()));
+    this.#pollTimer = setTimeout(() => {
+      this.#pollTimer = null;
+      // Early by the clock (set back, or a timer a millisecond ahead of it): wait for the rest.
+      if (!this.#pollIfDue()) this.#armPoll();
+    }, delay);
+  }
+
   #clearTimers(): void {
     if (this.#timer) clearTimeout(this.#timer);
     if (this.#soon) clearTimeout(this.#soon);
+    if (this.#pollTimer) clearTimeout(this.#pollTimer);
     this.#timer = null;
     this.#soon = null;
+    this.#pollTimer = null;
   }
 }
