@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { Clock } from '../clock/clock.ts';
 import { systemClock } from '../clock/system-clock.ts';
 import { LANGS, parseLang } from '../i18n/language.ts';
 import { translator } from '../i18n/translate.ts';
@@ -16,9 +17,11 @@ const USAGE = `Usage: sla-bot explain <contact id | e-mail | HubSpot record URL 
 
 What happened to one lead, from the store (DATABASE_URL): every event in time order — the stage
 entered in HubSpot, first seen by sla-bot, the policy and why (recomputed from the stored lead with
-the current SLA file), the clock and deadline, each message (to whom, delivered or to a fallback),
-"On it", silences, each touch counted or not (and the rule that excluded it), owner changes, verdicts
-and the close. A lead with several handoffs (stages, or a return) shows each, newest first.
+the current SLA file), each clock and deadline (an earlier owner's too, after a reassignment or a
+"Take it"), each message (to whom, delivered or to a fallback), "On it", silences, each touch counted
+or not (and the rule that excluded it), owner changes, verdicts and the close, and where it stands now
+(judged now: a deadline passed while the worker was not running is shown missed). A lead with several
+handoffs (stages, or a return) shows each, newest first.
 
 Options:
   --json     the typed events as JSON (format sla-bot-timeline/1), each with its text line
@@ -34,7 +37,7 @@ const parse = (args: readonly string[]) =>
     options: { json: { type: 'boolean' }, lang: { type: 'string' } },
   });
 
-async function run(args: readonly string[], io: CliIo): Promise<number> {
+async function run(args: readonly string[], io: CliIo, clock: Clock): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(args);
@@ -61,13 +64,14 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   }
   const ctx = await openReportContext(io);
   try {
-    const now = systemClock.now();
+    // One `now` for every handoff: "Now" is judged at it, not at the worker's last cycle.
+    const now = clock.now();
     const found = await findInstances(ctx.store, ref, now);
     if (found.length === 0) {
       io.stderr(`sla-bot explain: no handoff of '${arg}' in the store\n`);
       return 1;
     }
-    const lookup = await lookupOwners(ctx, systemClock);
+    const lookup = await lookupOwners(ctx, clock);
     if (lookup.warning !== null) io.stderr(`sla-bot explain: ${lookup.warning}\n`);
     const deps = { store: ctx.store, config: ctx.config, owners: lookup.owners };
     const timelines = [];
@@ -82,12 +86,13 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
-export const explainCommand: Command = {
+/** `sla-bot explain` reading "now" from `clock`. */
+export const explainCommandWith = (clock: Clock): Command => ({
   summary: "a lead's timeline: what happened to it, and why",
   usage: USAGE,
   run: async (args, io) => {
     try {
-      return await run(args, io);
+      return await run(args, io, clock);
     } catch (err) {
       if (err instanceof ReportSetupError) {
         io.stderr(`sla-bot explain: ${err.message}\n`);
@@ -96,4 +101,6 @@ export const explainCommand: Command = {
       throw err;
     }
   },
-};
+});
+
+export const explainCommand: Command = explainCommandWith(systemClock);

@@ -21,9 +21,10 @@ export interface HubSpotLeadWriterDeps {
 }
 
 /**
- * `LeadWriter` on HubSpot contacts. Nothing is written unless `hubspot.write_back.enabled`; breach
- * tasks also need `create_task_on_breach`, are created at most once (breach-task.ts) and completed
- * when their breach is retracted (retract-breach-task.ts). Skipped writes are logged at debug level.
+ * `LeadWriter` on HubSpot contacts (a reassignment of a Leads-object instance moves its lead record).
+ * Nothing is written unless `hubspot.write_back.enabled`; breach tasks also need
+ * `create_task_on_breach`, are created at most once (breach-task.ts) and completed when their breach
+ * is retracted (retract-breach-task.ts). Skipped writes are logged at debug level.
  */
 export function createHubSpotLeadWriter(deps: HubSpotLeadWriterDeps): LeadWriter {
   const { api } = deps.client;
@@ -95,9 +96,10 @@ export function createHubSpotLeadWriter(deps: HubSpotLeadWriterDeps): LeadWriter
       deps.logger.info({ instance: instance.id, leadStatus }, 'hubspot lead marked not a fit');
     },
 
-    async reassignOwner(contactId, from, to) {
-      const result = await reassignOwner(api, contactId, from, to);
-      deps.logger.info({ contactId, from, to, result }, 'hubspot owner reassignment');
+    async reassignOwner(record, from, to) {
+      const result = await reassignOwner(api, record, from, to);
+      const { objectType, objectId } = record;
+      deps.logger.info({ objectType, objectId, from, to, result }, 'hubspot owner reassignment');
       return result;
     },
   };

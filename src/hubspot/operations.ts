@@ -6,6 +6,8 @@ export type CrmObjectType = 'contacts' | 'leads' | 'deals' | 'calls' | 'emails' 
 const CONTACTS_READ = 'crm.objects.contacts.read';
 const LEADS_READ = 'crm.objects.leads.read';
 const DEALS_READ = 'crm.objects.deals.read';
+/** Writing Leads-object records (the Leads spec's PATCH `/crm/v3/objects/leads/{leadsId}`). */
+const LEADS_WRITE = 'crm.objects.leads.write';
 
 /** Scope to read an object type: engagements are read under the contacts scope. */
 export const readScope = (objectType: CrmObjectType): string =>
@@ -83,6 +85,10 @@ export const ops = {
     budget: 'standard',
     idempotent: true,
   },
+  /** The same for a Leads-object instance (issue 18): the lead record's own owner. */
+  readLead: { name: 'leads.read', scope: LEADS_READ, budget: 'standard', idempotent: true },
+  /** The lead record's `hubspot_owner_id`: a PATCH, overwriting the value, so sending it twice is harmless. */
+  reassignLead: { name: 'leads.reassign', scope: LEADS_WRITE, budget: 'standard', idempotent: true },
   /** Each POST makes another task: resolved by looking for it first (breach-task.ts). */
   createTask: {
     name: 'tasks.create',
@@ -119,4 +125,6 @@ export const SCOPES = {
   /** Deals of SQL contacts, for SQL → won and average deal value in reports. */
   deals: [DEALS_READ],
   writeBack: ['crm.objects.contacts.write', 'crm.schemas.contacts.write'],
+  /** Reassignment and "Take it" on `lead_pipeline` stages: they move the lead record itself. */
+  leadWrites: [LEADS_WRITE],
 } as const;

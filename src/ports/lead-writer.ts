@@ -1,5 +1,5 @@
 import type { Evaluation } from '../domain/evaluation.ts';
-import type { SlaInstance } from '../domain/model.ts';
+import type { LeadSnapshot, SlaInstance } from '../domain/model.ts';
 
 /**
  * Writes SLA outcomes back to the CRM (optional; off unless the SLA file turns it on). Each call is
@@ -24,11 +24,16 @@ export interface LeadWriter {
    */
   markNotAFit(instance: SlaInstance, reason: string, leadStatus: string): Promise<void>;
   /**
-   * Reassignment (issue 18): makes `to` the contact's owner if its owner is still `from`. `written`: the
-   * contact is `to`'s now (also when it already was: a retry); `superseded`: its owner is someone else
-   * now (a person decided), nothing written. Idempotent.
+   * Reassignment (issue 18): makes `to` the owner of the record the instance tracks — the contact, or a
+   * Leads-object record (`lead_pipeline` stages) — if its owner is still `from` (a lead record without
+   * an owner of its own is its contact's, as at handoff). `written`: the record is `to`'s now (also
+   * when it already was: a retry); `superseded`: its owner is someone else now (a person decided),
+   * nothing written. Idempotent.
    */
-  reassignOwner(contactId: string, from: string | null, to: string): Promise<ReassignResult>;
+  reassignOwner(record: OwnedRecord, from: string | null, to: string): Promise<ReassignResult>;
 }
+
+/** The record an instance tracks, whose `hubspot_owner_id` a reassignment moves (`instance.lead`). */
+export type OwnedRecord = Pick<LeadSnapshot, 'objectType' | 'objectId' | 'contactId'>;
 
 export type ReassignResult = 'written' | 'superseded';

@@ -62,6 +62,16 @@ export interface InstanceContext {
    * name and when; the escalation says so instead of offering the button. Absent: not taken.
    */
   readonly takenBy?: { readonly name: string; readonly at: Instant } | null;
+  /**
+   * An escalation level's `reassign:` moved the lead for the deadline an escalation is about, and
+   * HubSpot has it (issue 18): from whom, to whom (names), after how long without contact; the
+   * escalation says so. Absent: not reassigned by a level for that deadline.
+   */
+  readonly reassignedTo?: {
+    readonly fromName: string;
+    readonly toName: string;
+    readonly waited: Millis;
+  } | null;
 }
 
 /** One message to one target: the unit of exactly-once delivery (outbox row). */

@@ -235,6 +235,8 @@ export interface Store extends ReassignmentStore {
   markEditRetry(key: string, nextAt: Instant): Promise<void>;
   /** Outbox rows for reports (sent/failed/pending) with dueAt in [from, until). */
   outboxBetween(from: Instant, until: Instant): Promise<readonly OutboxEntry[]>;
+  /** One instance's outbox rows, every state, by due time (what it was already told, and whom). */
+  outboxOf(instanceId: string): Promise<readonly OutboxEntry[]>;
   /** `outboxBetween` without payloads (reports). */
   outboxSummariesBetween(from: Instant, until: Instant): Promise<readonly OutboxSummary[]>;
 

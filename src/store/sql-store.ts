@@ -166,6 +166,7 @@ export class SqlStore implements Store {
     outboxEdits.markEditRetry(this.#db, key, nextAt);
   outboxBetween = (from: Instant, until: Instant): Promise<readonly OutboxEntry[]> =>
     outbox.outboxBetween(this.#db, from, until);
+  outboxOf = (instanceId: string): Promise<readonly OutboxEntry[]> => outbox.outboxOf(this.#db, instanceId);
 
   outboxSummariesBetween = (from: Instant, until: Instant): Promise<readonly OutboxSummary[]> =>
     outbox.outboxSummariesBetween(this.#db, from, until);

@@ -74,14 +74,17 @@ describe('sla-bot demo', () => {
       /Slack {4}#sales-benelux\n.*│ 🚨 @Bram Bakker \(team benelux\) has not contacted this lead: Lotte Visser/,
     );
     // Nobody called Lotte: 75 s after the breach sla-bot gives her to Bram's teammate Chris, in
-    // HubSpot, and tells Bram and Anna. (Chris's new ping comes seconds later, at the run's end at this
-    // speed; Bram's ping about Daan below shows the same history line and fresh deadline.)
+    // HubSpot, and tells Bram. Anna has that deadline's escalations (the level that reassigns told her
+    // too): they say where the lead went, updated in place, and no second DM comes. (Chris's new ping
+    // comes seconds later, at the run's end at this speed; Bram's ping about Daan below shows the same
+    // history line and fresh deadline.)
     expect(out).toMatch(
       /DM to Bram Bakker \(bram@example\.com\)\n.*│ :arrows_counterclockwise: Reassigned to Chris Claes after \d+s without contact: Lotte Visser/,
     );
     expect(out).toMatch(
-      /DM to Anna de Boer \(anna\.manager@example\.com\)\n.*│ :arrows_counterclockwise: Bram Bakker's lead reassigned to Chris Claes after \d+s without contact: Lotte Visser/,
+      /DM to Anna de Boer \(anna\.manager@example\.com\) — message edited\n(?: +│.*\n)*? +│ \+ :arrows_counterclockwise: Reassigned from Bram Bakker to Chris Claes after \d+s without contact\n/,
     );
+    expect(out).not.toContain("Bram Bakker's lead reassigned to Chris Claes");
     expect(out).toContain("HubSpot  Lotte Visser's owner is now Chris Claes (was Bram Bakker)\n");
     // Bram takes Daan from the team channel: the message says so in place, HubSpot has him as owner,
     // Chris and Anna are told he took it over, and Bram gets the ping with a fresh clock.
@@ -151,22 +154,30 @@ describe('sla-bot demo', () => {
     expect(newPing).toBeGreaterThan(
       events.indexOf('Owner changed from Bram Bakker to Chris Claes; the clock restarted'),
     );
+    // Both clocks: Bram's from the handoff and its missed deadline, then Chris's after the change.
     expect(events.filter((e, i) => i !== newPing && !escalations.includes(e))).toEqual([
       'Entered SQL in HubSpot',
       'Assigned to Bram Bakker',
+      expect.stringMatching(
+        /^SLA clock started at the handoff, for Bram Bakker; deadline .+ \(12s of business time, Europe\/Amsterdam\)$/,
+      ),
       expect.stringMatching(/^First seen by sla-bot, \d+s after the handoff$/),
       'Policy sql-demo: the first policy of the stage for every lead (recomputed from the stored lead with the current SLA file)',
       `Handoff ping to the owner: ${gone}`,
       `Reminder to the owner: ${gone}`,
+      'Deadline missed: not contacted',
       `Breach note to the owner: ${gone}`,
       reassigned,
-      expect.stringMatching(
-        /^SLA clock started again for the new owner; deadline .+ \(12s of business time, Europe\/Amsterdam\)$/,
-      ),
       'Owner changed from Bram Bakker to Chris Claes; the clock restarted',
-      'Reassignment notice to the manager: delivered',
+      expect.stringMatching(
+        /^SLA clock started again for the new owner, Chris Claes; deadline .+ \(12s of business time, Europe\/Amsterdam\)$/,
+      ),
       'Reassignment notice to bram@example.com: delivered',
-      expect.stringMatching(/^Now: waiting for first contact, deadline /),
+      // "Now" is judged when explain runs, seconds before Chris's deadline; on a slow machine just after
+      // it, with the worker stopped: missed, and not recorded.
+      expect.stringMatching(
+        /^Now: (waiting for first contact, deadline .+|deadline .+ passed \d+s ago without contact; the worker has not recorded the breach yet \(it has not run since\))$/,
+      ),
     ]);
     // The summary's four escalations, all before the new owner's clock: level 1 to the manager first,
     // then the team channel and its repeat, then level 3 (to the manager, with the reassignment; the

@@ -1,6 +1,6 @@
 import type { Evaluation } from '../../src/domain/evaluation.ts';
 import type { SlaInstance } from '../../src/domain/model.ts';
-import type { LeadWriter, ReassignResult } from '../../src/ports/lead-writer.ts';
+import type { LeadWriter, OwnedRecord, ReassignResult } from '../../src/ports/lead-writer.ts';
 
 export type LeadWriterCall =
   | { readonly kind: 'outcome'; readonly instanceId: string; readonly status: string }
@@ -9,7 +9,8 @@ export type LeadWriterCall =
   | { readonly kind: 'not_a_fit'; readonly instanceId: string; readonly reason: string }
   | {
       readonly kind: 'reassign';
-      readonly contactId: string;
+      /** The record moved: `contact:<id>` or `lead:<id>` (a Leads-object record). */
+      readonly record: string;
       readonly from: string | null;
       readonly to: string;
     };
@@ -22,8 +23,11 @@ export type LeadWriterCall =
 export class FakeLeadWriter implements LeadWriter {
   readonly calls: LeadWriterCall[] = [];
   readonly #failures: unknown[] = [];
-  /** Each contact's owner as HubSpot has it (reassignments read and write it; absent: `from`). */
-  readonly contactOwners = new Map<string, string | null>();
+  /**
+   * Each record's owner as HubSpot has it, by `contact:<id>` or `lead:<id>` (reassignments read and
+   * write it; absent: `from`).
+   */
+  readonly owners = new Map<string, string | null>();
   /** Called before each write (e.g. to fail the store right when write-back begins). */
   onCall: (() => void) | null = null;
 
@@ -63,13 +67,14 @@ export class FakeLeadWriter implements LeadWriter {
   }
 
   /** As the HubSpot writer: reads the owner, leaves a contact someone else owns now, else one write. */
-  async reassignOwner(contactId: string, from: string | null, to: string): Promise<ReassignResult> {
+  async reassignOwner(owned: OwnedRecord, from: string | null, to: string): Promise<ReassignResult> {
     this.#check();
-    const current = this.contactOwners.has(contactId) ? (this.contactOwners.get(contactId) ?? null) : from;
+    const record = `${owned.objectType}:${owned.objectId}`;
+    const current = this.owners.has(record) ? (this.owners.get(record) ?? null) : from;
     if (current === to) return 'written';
     if (current !== from) return 'superseded';
-    this.contactOwners.set(contactId, to);
-    this.calls.push({ kind: 'reassign', contactId, from, to });
+    this.owners.set(record, to);
+    this.calls.push({ kind: 'reassign', record, from, to });
     return 'written';
   }
 }

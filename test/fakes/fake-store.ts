@@ -408,6 +408,11 @@ export class FakeStore implements Store {
   async outboxBetween(from: Instant, until: Instant): Promise<readonly OutboxEntry[]> {
     return this.outboxLog.between(from, until);
   }
+  async outboxOf(instanceId: string): Promise<readonly OutboxEntry[]> {
+    this.#check('outboxOf');
+    const all = this.outboxLog.between(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+    return all.filter((e) => e.instanceId === instanceId);
+  }
   async outboxSummariesBetween(from: Instant, until: Instant): Promise<readonly OutboxSummary[]> {
     return this.outboxLog.summariesBetween(from, until);
   }

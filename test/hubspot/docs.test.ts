@@ -15,6 +15,7 @@ describe('docs/hubspot.md stays true to the adapter', () => {
       ...SCOPES.leadStages,
       ...SCOPES.deals,
       ...SCOPES.writeBack,
+      ...SCOPES.leadWrites,
     ]);
     expect([...scopesInDoc].sort()).toEqual([...used].sort());
   });

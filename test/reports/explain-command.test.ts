@@ -110,7 +110,7 @@ describe('sla-bot explain (worker cycles against the sandboxes)', () => {
     expect(out).toContain(
       'Policy sql-default: the first policy of the stage for every lead; passed over sql-enterprise (segment enterprise does not match) (recomputed from the stored lead with the current SLA file)',
     );
-    expect(out).toContain('SLA clock started at the handoff; deadline');
+    expect(out).toContain('SLA clock started at the handoff, for Bram Jansen; deadline');
     expect(out).toContain('Handoff ping to the owner: delivered');
     expect(out).toContain(
       'Call by Bram Jansen (No answer): does not count as first contact (outcome No answer does not count); counts as an attempt',

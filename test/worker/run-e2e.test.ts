@@ -207,6 +207,28 @@ describe('sla-bot run (end to end, loopback sandboxes)', () => {
     expect(slack.state.dmsTo('bram@example.com')).toHaveLength(0);
   });
 
+  it('refuses to start when the file writes to HubSpot and the token lacks the write scope, naming the line (HA-3)', async () => {
+    const limited = await startCheckedHubSpotSandbox({
+      tokens: [HUBSPOT_TOKEN],
+      scopes: { [HUBSPOT_TOKEN]: ['crm.objects.contacts.read', 'crm.objects.owners.read'] },
+      rateLimits: false,
+    });
+    try {
+      const text = `${SLA}hubspot:\n  write_back:\n    enabled: true\n`;
+      await writeFile(join(dir, 'sla.yaml'), text);
+      const line = text.split('\n').indexOf('    enabled: true') + 1;
+      const r = await runCli(['run', '--once'], { ...env, HUBSPOT_BASE_URL: limited.url });
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toContain(
+        `sla.yaml:${line}:5: hubspot.write_back (write-back on the contact) needs the HubSpot scope 'crm.objects.contacts.write'`,
+      );
+      expect(r.stderr + r.stdout).not.toContain(HUBSPOT_TOKEN);
+      expect(slack.state.dmsTo('bram@example.com')).toHaveLength(0);
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it('while running, rejects a broken SLA file, tells the admins in Slack, serves health, and stops on SIGTERM with 0', async () => {
     const child = spawn(process.execPath, [BIN, 'run'], {
       cwd: dir,

@@ -1,10 +1,9 @@
 import type { Evaluation } from '../evaluation.ts';
-import type { Silence, SlaInstance } from '../model.ts';
-import type { Policy } from '../policy.ts';
-import { clockStartOf } from '../sla/clock-start.ts';
-import { evaluate } from '../sla/evaluate.ts';
+import type { Silence } from '../model.ts';
 import type { Instant } from '../time.ts';
+import { clockEvents, deadlineOf } from './clock-events.ts';
 import { messageEvents } from './message-events.ts';
+import { evaluateAt, nowEvent } from './now-event.ts';
 import { ownerEvents } from './owner-events.ts';
 import { policyChoice, policyOf } from './policy-choice.ts';
 import { touchEvents } from './touch-events.ts';
@@ -17,13 +16,16 @@ import type { Timeline, TimelineConfig, TimelineEvent, TimelineEventKind, Timeli
  * reassignments and "Take it" claims, verdicts and the close. Pure: the shell gathers the facts from the store.
  *
  * The clock and verdicts are the worker's stored evaluation; only an instance never judged is
- * evaluated here (`recomputed`). Touches are judged with the engine's rules under the policy the
- * instance was opened under (or, when the file no longer has it, the one it would choose now).
+ * evaluated here (`recomputed`). Clocks of earlier owners (a reassignment, a "Take it", an owner change
+ * that restarted the clock) are told from what the store kept of them (`clockEvents`). Touches are
+ * judged with the engine's rules under the policy the instance was opened under (or, when the file no
+ * longer has it, the one it would choose now). Where an open instance stands is judged at `now`
+ * (`nowEvent`), not as of the worker's last cycle.
  */
 export function timelineOf(facts: TimelineFacts, config: TimelineConfig, now: Instant): Timeline {
   const { instance } = facts;
   const policy = policyOf(instance, config);
-  const evaluation = facts.evaluation ?? (policy === null ? null : evaluateNow(facts, policy, now));
+  const evaluation = facts.evaluation ?? (policy === null ? null : evaluateAt(facts, policy, now));
   const touches = touchEvents(instance, policy, evaluation, facts.touches, now);
   const events: TimelineEvent[] = [
     { kind: 'stage_entered', at: instance.enteredAt, stage: instance.stage },
@@ -40,7 +42,7 @@ export function timelineOf(facts: TimelineFacts, config: TimelineConfig, now: In
       policy: instance.policyName,
       choice: policyChoice(instance, config),
     },
-    ...clockEvents(instance, policy, evaluation),
+    ...clockEvents(facts, policy, evaluation),
     ...touches,
     ...messageEvents(instance, evaluation, facts.messages),
     ...facts.acknowledgements
@@ -59,60 +61,14 @@ export function timelineOf(facts: TimelineFacts, config: TimelineConfig, now: In
     ...attemptsEvents(evaluation, touches),
     ...closeEvents(facts),
   ];
-  if (instance.closedAt === null)
-    events.push({
-      kind: 'now',
-      at: now,
-      firstContact: evaluation?.firstContact.state ?? 'unevaluated',
-      deadline: evaluation?.firstContact.deadline ?? null,
-      nextCheckAt: evaluation?.nextDueAt ?? null,
-    });
+  const current = nowEvent(facts, policy, evaluation, now);
+  if (current !== null) events.push(current);
   return {
     instanceId: instance.id,
     instance,
     recomputed: facts.evaluation === null && evaluation !== null,
     events: inOrder(events),
   };
-}
-
-const evaluateNow = (facts: TimelineFacts, policy: Policy, now: Instant): Evaluation =>
-  evaluate(
-    {
-      instance: facts.instance,
-      policy,
-      touches: facts.touches,
-      acknowledgements: facts.acknowledgements,
-      silences: facts.silences,
-      team: facts.team,
-      outages: facts.outages,
-    },
-    now,
-  );
-
-function clockEvents(
-  instance: SlaInstance,
-  policy: Policy | null,
-  evaluation: Evaluation | null,
-): TimelineEvent[] {
-  if (evaluation === null) return [];
-  const clock = policy === null ? null : clockStartOf(instance, policy);
-  const from =
-    clock === null || clock.anchor === instance.enteredAt
-      ? 'entered'
-      : clock.anchor === instance.ownerChangedAt
-        ? 'owner_changed'
-        : 'owner_assigned';
-  return [
-    {
-      kind: 'clock_started',
-      at: evaluation.clockStart,
-      from,
-      anchor: clock?.anchor ?? instance.enteredAt,
-      deadline: evaluation.firstContact.deadline,
-      within: policy?.firstContact.within ?? null,
-      zone: policy?.calendar.zone ?? null,
-    },
-  ];
 }
 
 /** Silences of the owner or the owner's team that overlap the time the instance was open. */
@@ -138,8 +94,10 @@ function verdictEvents(facts: TimelineFacts, e: Evaluation | null): TimelineEven
   const fc = e.firstContact;
   const base = { deadline: fc.deadline, excuse: null, lateBy: null, took: null };
   if (fc.state === 'met') {
+    // Only what was said about this deadline: an earlier owner's clock had its own breach.
     const announced = facts.messages
       .filter((m) => (m.kind === 'breach' || m.kind === 'escalation') && m.state === 'sent')
+      .filter((m) => (deadlineOf(m.reason) ?? fc.deadline) === fc.deadline)
       .map((m) => m.sentAt ?? m.dueAt);
     const correctedAt = announced.length === 0 ? null : Math.max(fc.at, ...announced);
     out.push({
@@ -210,9 +168,15 @@ const RANK: Readonly<Record<TimelineEventKind, number>> = {
   now: 13,
 };
 
-/** A correction follows the message it corrects, sent at the same instant. */
-const rankOf = (e: TimelineEvent): number =>
-  e.kind === 'verdict' && e.verdict === 'corrected' ? RANK.message + 0.5 : RANK[e.kind];
+/**
+ * A correction follows the message it corrects, sent at the same instant; a clock restarted for a new
+ * owner follows the owner change that restarted it.
+ */
+const rankOf = (e: TimelineEvent): number => {
+  if (e.kind === 'verdict' && e.verdict === 'corrected') return RANK.message + 0.5;
+  if (e.kind === 'clock_started' && e.from === 'owner_changed') return RANK.owner_changed + 0.5;
+  return RANK[e.kind];
+};
 
 /** Time order; at the same instant by `RANK`, then as given (a stable sort). */
 const inOrder = (events: TimelineEvent[]): TimelineEvent[] =>

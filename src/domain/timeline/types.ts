@@ -126,6 +126,13 @@ export type TimelineEvent =
       /** What the clock started from, before business hours moved it to `at`. */
       readonly from: 'entered' | 'owner_assigned' | 'owner_changed';
       readonly anchor: Instant;
+      /** Whose clock it was (`null`: nobody's, or not recorded who). */
+      readonly ownerId: string | null;
+      /**
+       * An earlier owner's clock, ended by an owner change that restarted it (issue 18); `false`: the
+       * clock the instance runs on now.
+       */
+      readonly earlier: boolean;
       readonly deadline: Instant;
       /** The first-contact window, in business time. */
       readonly within: Millis | null;
@@ -212,11 +219,21 @@ export type TimelineEvent =
       readonly rejection: string | null;
     }
   | {
-      /** Where the instance stands at `now` (still open). */
+      /**
+       * Where the instance stands at `now` (still open), judged at `now` with the engine, not as of the
+       * worker's last cycle: a deadline passed while the worker was not running is missed, not waited for.
+       */
       readonly kind: 'now';
       readonly at: Instant;
       readonly firstContact: 'pending' | 'met' | 'breached' | 'unevaluated';
       readonly deadline: Instant | null;
+      /** Past the deadline without contact: by how much at `now`; `null` otherwise. */
+      readonly overdueBy: Millis | null;
+      /**
+       * The store holds the breach of `deadline` (the worker's stored verdict, or a breach note or
+       * escalation for it); `false` while only this look at `now` finds it (the worker has not run since).
+       */
+      readonly breachRecorded: boolean;
       readonly nextCheckAt: Instant | null;
     };
 

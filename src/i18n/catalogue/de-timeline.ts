@@ -35,6 +35,9 @@ export const deTimeline: Record<keyof typeof enTimeline, string> = {
   'timeline.clock.from.entered': 'bei der Übergabe',
   'timeline.clock.from.owner_assigned': 'bei der Zuweisung',
   'timeline.clock.from.owner_changed': 'neu für den neuen Owner',
+  'timeline.clock.for.entered': 'bei der Übergabe, für {owner}',
+  'timeline.clock.for.owner_assigned': 'bei der Zuweisung, für {owner}',
+  'timeline.clock.for.owner_changed': 'neu für den neuen Owner, {owner}',
   'timeline.ownerChanged': 'Owner gewechselt von {from} zu {to}',
   'timeline.ownerChangedRestart': 'Owner gewechselt von {from} zu {to}; die Uhr begann neu',
   'timeline.reassigned':
@@ -122,6 +125,9 @@ export const deTimeline: Record<keyof typeof enTimeline, string> = {
   'timeline.close.deleted': 'in HubSpot gelöscht oder zusammengeführt',
   'timeline.close.not_a_fit': 'als unpassend markiert',
   'timeline.now.pending': 'Jetzt: wartet auf Erstkontakt, Frist {deadline}',
+  'timeline.now.overdue': 'Jetzt: Frist {deadline} vor {late} verpasst, weiterhin kein Kontakt',
+  'timeline.now.overdueUnrecorded':
+    'Jetzt: Frist {deadline} vor {late} ohne Kontakt verstrichen; der Worker hat die Fristverletzung noch nicht erfasst (er lief seitdem nicht)',
   'timeline.now.open': 'Jetzt: offen; sla-bot schaut um {at} wieder',
   'timeline.now.settled': 'Jetzt: offen, nichts wird mehr fällig',
 };

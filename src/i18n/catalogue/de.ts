@@ -109,6 +109,8 @@ export const de: Readonly<Record<keyof typeof en, string>> = {
     ':raising_hand: *{to} hat einen Lead von {from} übernommen* nach {waited} ohne Kontakt: {lead}.',
   'reassigned.claimed.text': '{lead}: {to} hat von {from} übernommen nach {waited} ohne Kontakt.',
   'ping.reassignedFrom': ':arrows_counterclockwise: Von {from} übertragen nach {waited} ohne Kontakt',
+  'reassigned.escalation':
+    ':arrows_counterclockwise: Von {from} an {to} übertragen nach {waited} ohne Kontakt',
 
   'closed.none': 'geschlossen',
   'closed.progressed': 'in eine spätere Phase verschoben',

@@ -32,6 +32,9 @@ export const enTimeline = {
   'timeline.clock.from.entered': 'at the handoff',
   'timeline.clock.from.owner_assigned': 'at the owner assignment',
   'timeline.clock.from.owner_changed': 'again for the new owner',
+  'timeline.clock.for.entered': 'at the handoff, for {owner}',
+  'timeline.clock.for.owner_assigned': 'at the owner assignment, for {owner}',
+  'timeline.clock.for.owner_changed': 'again for the new owner, {owner}',
   'timeline.ownerChanged': 'Owner changed from {from} to {to}',
   'timeline.ownerChangedRestart': 'Owner changed from {from} to {to}; the clock restarted',
   'timeline.reassigned': 'Escalation level {level} reassigned the lead from {from} to {to} ({rule}): {state}',
@@ -116,6 +119,9 @@ export const enTimeline = {
   'timeline.close.deleted': 'deleted or merged in HubSpot',
   'timeline.close.not_a_fit': 'marked not a fit',
   'timeline.now.pending': 'Now: waiting for first contact, deadline {deadline}',
+  'timeline.now.overdue': 'Now: deadline {deadline} missed {late} ago, still no contact',
+  'timeline.now.overdueUnrecorded':
+    'Now: deadline {deadline} passed {late} ago without contact; the worker has not recorded the breach yet (it has not run since)',
   'timeline.now.open': 'Now: open; sla-bot looks again at {at}',
   'timeline.now.settled': 'Now: open, nothing more falls due',
 } as const;

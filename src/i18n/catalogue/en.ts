@@ -104,6 +104,8 @@ export const en = {
     ':raising_hand: *{to} took over a lead from {from}* after {waited} without contact: {lead}.',
   'reassigned.claimed.text': '{lead}: {to} took over from {from} after {waited} without contact.',
   'ping.reassignedFrom': ':arrows_counterclockwise: Reassigned from {from} after {waited} without contact',
+  'reassigned.escalation':
+    ':arrows_counterclockwise: Reassigned from {from} to {to} after {waited} without contact',
 
   'closed.none': 'closed',
   'closed.progressed': 'moved to a later stage',

@@ -36,6 +36,9 @@ export const nlTimeline: Record<keyof typeof enTimeline, string> = {
   'timeline.clock.from.entered': 'bij de overdracht',
   'timeline.clock.from.owner_assigned': 'bij de toewijzing',
   'timeline.clock.from.owner_changed': 'opnieuw voor de nieuwe eigenaar',
+  'timeline.clock.for.entered': 'bij de overdracht, voor {owner}',
+  'timeline.clock.for.owner_assigned': 'bij de toewijzing, voor {owner}',
+  'timeline.clock.for.owner_changed': 'opnieuw voor de nieuwe eigenaar, {owner}',
   'timeline.ownerChanged': 'Eigenaar gewijzigd van {from} naar {to}',
   'timeline.ownerChangedRestart': 'Eigenaar gewijzigd van {from} naar {to}; de klok begon opnieuw',
   'timeline.reassigned':
@@ -122,6 +125,9 @@ export const nlTimeline: Record<keyof typeof enTimeline, string> = {
   'timeline.close.deleted': 'verwijderd of samengevoegd in HubSpot',
   'timeline.close.not_a_fit': 'gemarkeerd als geen match',
   'timeline.now.pending': 'Nu: wacht op eerste contact, deadline {deadline}',
+  'timeline.now.overdue': 'Nu: deadline {deadline} {late} geleden gemist, nog steeds geen contact',
+  'timeline.now.overdueUnrecorded':
+    'Nu: deadline {deadline} {late} geleden verstreken zonder contact; de worker heeft de overschrijding nog niet vastgelegd (hij heeft sindsdien niet gedraaid)',
   'timeline.now.open': 'Nu: open; sla-bot kijkt opnieuw om {at}',
   'timeline.now.settled': 'Nu: open, er valt niets meer te verlopen',
 };

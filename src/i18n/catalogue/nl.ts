@@ -105,6 +105,8 @@ export const nl: Readonly<Record<keyof typeof en, string>> = {
     ':raising_hand: *{to} heeft een lead van {from} overgenomen* na {waited} zonder contact: {lead}.',
   'reassigned.claimed.text': '{lead}: {to} nam het over van {from} na {waited} zonder contact.',
   'ping.reassignedFrom': ':arrows_counterclockwise: Overgedragen van {from} na {waited} zonder contact',
+  'reassigned.escalation':
+    ':arrows_counterclockwise: Overgedragen van {from} aan {to} na {waited} zonder contact',
 
   'closed.none': 'gesloten',
   'closed.progressed': 'naar een latere fase',

@@ -36,7 +36,10 @@ export function describeEvent(e: TimelineEvent, c: DescribeContext): string {
       return t('timeline.policy', { policy: e.policy, why: policyWhy(e.policy, e.choice, c) });
     case 'clock_started': {
       const values = {
-        from: t(`timeline.clock.from.${e.from}`),
+        from:
+          e.ownerId === null
+            ? t(`timeline.clock.from.${e.from}`)
+            : t(`timeline.clock.for.${e.from}`, { owner: c.owner(e.ownerId) }),
         deadline: when(e.deadline, c),
       };
       return e.within === null || e.zone === null
@@ -88,6 +91,11 @@ export function describeEvent(e: TimelineEvent, c: DescribeContext): string {
         : t('timeline.closedDetail', { reason, detail });
     }
     case 'now':
+      if (e.overdueBy !== null && e.deadline !== null)
+        return t(e.breachRecorded ? 'timeline.now.overdue' : 'timeline.now.overdueUnrecorded', {
+          deadline: when(e.deadline, c),
+          late: d(e.overdueBy),
+        });
       if (e.firstContact === 'pending' && e.deadline !== null)
         return t('timeline.now.pending', { deadline: when(e.deadline, c) });
       return e.nextCheckAt === null

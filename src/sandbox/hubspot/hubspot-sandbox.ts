@@ -31,7 +31,7 @@ import { accountRoutes } from './routes/account-routes.ts';
 import { associationRoutes } from './routes/associations-routes.ts';
 import { authRoutes, EVERY_SCOPE } from './routes/auth-routes.ts';
 import { batchRoutes } from './routes/batch-routes.ts';
-import { objectRoutes } from './routes/objects-routes.ts';
+import { objectRoutes, writeScopeNeeded } from './routes/objects-routes.ts';
 import { ownerRoutes } from './routes/owners-routes.ts';
 import { pipelineRoutes } from './routes/pipeline-routes.ts';
 import { propertyRoutes } from './routes/properties-routes.ts';
@@ -47,7 +47,8 @@ export interface HubSpotSandboxOptions {
   readonly oauthTokens?: readonly string[];
   /**
    * The scopes of a token, for a private app that lacks some: a write to CRM objects without
-   * `crm.objects.contacts.write` is HubSpot's 403 `MISSING_SCOPES`. A token not listed has every scope
+   * `crm.objects.contacts.write` (to a Leads-object record, without `crm.objects.leads.write`) is
+   * HubSpot's 403 `MISSING_SCOPES`. A token not listed has every scope
    * (`EVERY_SCOPE`, which is also what the token-info endpoints say of it).
    */
   readonly scopes?: Readonly<Record<string, readonly string[]>>;
@@ -140,7 +141,7 @@ export async function startHubSpotSandbox(options: HubSpotSandboxOptions = {}): 
     if (token === undefined || !tokens.has(token)) return answer(endpoint, unauthorized());
     if (!match) return answer(endpoint, routeNotFound(req.method, req.path));
     const granted = options.scopes?.[token];
-    const needed = match.route.writeScope;
+    const needed = writeScopeNeeded(match.route, match.params);
     if (granted !== undefined && needed !== undefined && !granted.includes(needed))
       return answer(endpoint, missingScopes([needed]));
     const decision = limiter?.check(match.route.rateClass, token, now);

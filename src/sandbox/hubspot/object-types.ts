@@ -42,6 +42,15 @@ const ALIASES: Readonly<Record<string, ObjectType>> = {
 /** HubSpot accepts plural names, singular names and object type ids in paths. */
 export const objectTypeOf = (name: string): ObjectType | null => ALIASES[name.toLowerCase()] ?? null;
 
+/**
+ * The scope HubSpot asks for to write a record of `type`: the Leads object's own
+ * (`crm.objects.leads.write`, the security of `PATCH /crm/v3/objects/leads/{leadsId}` in the Leads spec);
+ * contacts and the engagements and tasks sla-bot writes with them are written under
+ * `crm.objects.contacts.write`.
+ */
+export const writeScopeOf = (type: ObjectType): string =>
+  type === 'leads' ? 'crm.objects.leads.write' : 'crm.objects.contacts.write';
+
 /** Upper-case singular, as HubSpot writes it in error messages (`CONTACT`, `CALL`). */
 export const upperSingular = (type: ObjectType): string => type.slice(0, -1).toUpperCase();
 

@@ -11,6 +11,7 @@ import {
 } from './common-blocks.ts';
 import { ACTION } from './ids.ts';
 import { leadFacts, leadPlain, leadTitleLine } from './lead-facts.ts';
+import { reassignedLine } from './reassigned-line.ts';
 import type { RenderContext } from './render-context.ts';
 import { takeItBlocks } from './take-it.ts';
 import { fallbackText, safe } from './text.ts';
@@ -39,10 +40,13 @@ export function renderEscalation(rc: RenderContext, e: EscalationFacts, extra: s
       : lateContact === 'attempt'
         ? t('escalation.what.attempt')
         : t('escalation.what.reached');
+  // A level moved the lead for this deadline (issue 18): the escalation's reader is told of it here.
+  const reassigned = reassignedLine(rc);
   const notes = [
     t('escalation.level', { level: e.level + 1, repeat: e.repeat, policy: safe(ctx.policyName, 80) }),
     ...(e.excused ? [t('escalation.excused')] : []),
     ...(ctx.evaluation.acknowledged ? [t('escalation.acked')] : []),
+    ...(reassigned === null ? [] : [reassigned]),
     ...(extra === null ? [] : [extra]),
   ];
   const blocks = compact([

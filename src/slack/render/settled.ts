@@ -4,6 +4,7 @@ import type { Block, Message } from './blocks.ts';
 import { endingPlain, endingWhy } from './close-why.ts';
 import { actions, compact, context, fallbackBanner, hubspotButton, section } from './common-blocks.ts';
 import { leadPlain, leadTitleLine } from './lead-facts.ts';
+import { reassignedLine } from './reassigned-line.ts';
 import { ownerNote, type RenderContext } from './render-context.ts';
 import { takenByLine } from './take-it.ts';
 import { fallbackText, safe } from './text.ts';
@@ -33,6 +34,7 @@ export function renderSettled(
     section(line),
     context([`${leadTitleLine(lead, rc.t)}${ownerNote(rc)} · ${about(rc, reason)}`]),
     takenBy(rc, reason),
+    reassigned(rc, reason),
     actions(`${reason.kind}_actions`, [hubspotButton(lead, rc.t)]),
   ]);
   return { text: fallbackText(`${plain}: ${leadPlain(lead, rc.t)}.`), blocks };
@@ -43,6 +45,12 @@ function takenBy(rc: RenderContext, reason: NoticeReason): Block | null {
   const taken = rc.context.takenBy ?? null;
   if (reason.kind !== 'escalation' || taken === null) return null;
   return context([takenByLine(rc.t, rc.zone, taken.name, taken.at)]);
+}
+
+/** An escalation whose lead a level reassigned (issue 18) says from whom to whom, after how long. */
+function reassigned(rc: RenderContext, reason: NoticeReason): Block | null {
+  const line = reason.kind === 'escalation' ? reassignedLine(rc) : null;
+  return line === null ? null : context([line]);
 }
 
 /** The outcome line (mrkdwn) and its plain-text form. */

@@ -136,6 +136,14 @@ export async function outboxBetween(db: SqlExecutor, from: Instant, until: Insta
   return rows.map(outboxEntry);
 }
 
+/** One instance's rows (the `outbox_instance` index), by due time. */
+export async function outboxOf(db: SqlExecutor, instanceId: string): Promise<OutboxEntry[]> {
+  const rows = await db.query(`${SELECT} WHERE instance_id = $1 ORDER BY due_at, idempotency_key`, [
+    instanceId,
+  ]);
+  return rows.map(outboxEntry);
+}
+
 /** Rows with dueAt in [from, until) without their payloads (reports read tens of thousands). */
 export async function outboxSummariesBetween(
   db: SqlExecutor,

@@ -14,7 +14,8 @@ import type { LeaseToken, NewOutboxEntry, Store } from '../../ports/store.ts';
 import { adminAlert } from '../admin-alert.ts';
 import { describeError } from '../errors.ts';
 import type { InstanceMemory } from '../memory/instance-memory.ts';
-import { ownerById } from '../shared/teams.ts';
+import { ownerById, teamOf } from '../shared/teams.ts';
+import { escalatedPeople } from './already-escalated.ts';
 import { plainOwnerName } from './handoff-history.ts';
 
 export interface ApplyDeps {
@@ -45,10 +46,12 @@ const LIMIT = 20;
 
 /**
  * The reassignment stage's write half (issue 18): each pending reassignment is claimed for the lease
- * epoch (a stale leader writes nothing), then `LeadWriter.reassignOwner` moves the contact unless a
- * person changed its owner first (`superseded`). After a write the rep it was taken from and the
- * manager are told through the outbox, then the row is settled — in that order, so a crash in between
- * writes again (HubSpot already has it: `written`) and queues the same messages (same keys), never two.
+ * epoch (a stale leader writes nothing), then `LeadWriter.reassignOwner` moves the record the instance
+ * tracks (the contact, or a Leads-object record) unless a person changed its owner first
+ * (`superseded`). After a write the rep it was taken from and the manager are told through the outbox
+ * (unless they have the deadline's escalation, see `notices`), then the row is settled — in that
+ * order, so a crash in between writes again (HubSpot already has it: `written`) and queues the same
+ * messages (same keys), never two.
  * A passing HubSpot fault leaves the row pending for the next cycle; a permanent one fails it and tells
  * the admins, naming the SLA file's `reassign:` lines (a missing write scope most of all).
  */
@@ -80,7 +83,7 @@ export async function applyReassignments(
       continue;
     }
     try {
-      const result = await writer.reassignOwner(instance.lead.contactId, r.fromOwnerId, r.toOwnerId);
+      const result = await writer.reassignOwner(instance.lead, r.fromOwnerId, r.toOwnerId);
       if (result === 'superseded') {
         await deps.store.settleReassignment(
           r.key,
@@ -95,7 +98,12 @@ export async function applyReassignments(
         report.superseded += 1;
         continue;
       }
-      await deps.store.enqueue(notices(r, instance, owners, now), now);
+      // Whoever already has this deadline's escalation reads the reassignment in it, updated in place.
+      const escalated =
+        r.kind === 'escalation'
+          ? escalatedPeople(await deps.store.outboxOf(instance.id), r.deadline, config, owners, r.fromOwnerId)
+          : new Set<string>();
+      await deps.store.enqueue(notices(r, instance, owners, config, escalated, now), now);
       await deps.store.settleReassignment(r.key, 'written', null, now);
       deps.logger.info(
         { key: r.key, from: r.fromOwnerId, to: r.toOwnerId },
@@ -161,11 +169,18 @@ function failedAlert(config: SlaConfig, err: unknown, now: Instant): NewOutboxEn
   );
 }
 
-/** What the rep it was taken from and the manager are told (the new owner's ping carries the history). */
+/**
+ * What the rep it was taken from and the manager are told (the new owner's ping carries the history):
+ * a notice each, except to someone in `escalated` — who already has an escalation of the deadline, which
+ * is updated in place to say the lead was reassigned, to whom (`withTakenBy`). The manager is the one
+ * the notifier will reach: of the new owner's team, the instance's owner by then.
+ */
 function notices(
   r: Reassignment,
   instance: SlaInstance,
   owners: readonly Owner[],
+  config: SlaConfig,
+  escalated: ReadonlySet<string>,
   now: Instant,
 ): NewOutboxEntry[] {
   const from = ownerById(owners, r.fromOwnerId);
@@ -179,13 +194,15 @@ function notices(
   };
   type Told = readonly [Extract<DueNotification['reason'], { kind: 'reassigned' }>, Target];
   const email = from?.email ?? null;
+  const manager = teamOf(config, to)?.manager.toLowerCase() ?? null;
   const told: Told[] = [];
-  if (email !== null)
+  if (email !== null && !escalated.has(email.toLowerCase()))
     told.push([
       { kind: 'reassigned', told: 'previous_owner', ...names },
       { kind: 'user', email },
     ]);
-  told.push([{ kind: 'reassigned', told: 'manager', ...names }, { kind: 'manager' }]);
+  if (manager === null || !escalated.has(manager))
+    told.push([{ kind: 'reassigned', told: 'manager', ...names }, { kind: 'manager' }]);
   return told.map(([reason, target]) => {
     const notification: DueNotification = {
       key: `${r.key}:told:${reason.told}`,

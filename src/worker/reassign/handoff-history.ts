@@ -32,9 +32,12 @@ export async function withReassignedFrom(
 }
 
 /**
- * An escalation a teammate took with "Take it" for its deadline (issue 18) says who and when instead of
- * offering the button, also when rendered again later (an update in place, a settled message). Only
- * an escalation costs a store read. A claim HubSpot refused or a person overrode is not shown.
+ * An escalation whose lead was taken for its deadline (issue 18) says so, also when rendered again
+ * later (an update in place, a settled message): a teammate's "Take it" as who and when instead of the
+ * button (a claim HubSpot refused or a person overrode is not shown); a level's reassignment, once
+ * HubSpot has it, as from whom to whom after how long — the manager who already has the escalation
+ * reads the reassignment there, not in a second message (`apply-reassignments`). Only an escalation
+ * costs a store read.
  */
 export async function withTakenBy(
   store: Pick<Store, 'reassignmentsOf'>,
@@ -44,21 +47,31 @@ export async function withTakenBy(
 ): Promise<InstanceContext> {
   if (reason.kind !== 'escalation') return context;
   const rows = await store.reassignmentsOf([context.instance.id]);
-  const claim = rows.find(
-    (r) =>
-      r.kind === 'claim' &&
-      r.deadline === reason.deadline &&
-      (r.state === 'pending' || r.state === 'written'),
+  const ofDeadline = rows.filter((r) => r.deadline === reason.deadline);
+  const claim = ofDeadline.find(
+    (r) => r.kind === 'claim' && (r.state === 'pending' || r.state === 'written'),
   );
-  if (claim === undefined) return context;
-  const name = plainOwnerName(ownerById(owners, claim.toOwnerId), claim.toOwnerId);
-  return { ...context, takenBy: { name, at: claim.at } };
+  const moved = ofDeadline.find((r) => r.kind === 'escalation' && r.state === 'written');
+  const name = (id: string | null) => plainOwnerName(ownerById(owners, id), id);
+  return {
+    ...context,
+    ...(claim === undefined ? {} : { takenBy: { name: name(claim.toOwnerId), at: claim.at } }),
+    ...(moved === undefined
+      ? {}
+      : {
+          reassignedTo: {
+            fromName: name(moved.fromOwnerId),
+            toName: name(moved.toOwnerId),
+            waited: moved.waited,
+          },
+        }),
+  };
 }
 
 /**
  * A message's context with its reassignment history: the ping's "Reassigned from …" and an
- * escalation's "Taken by …" (both above). `claims` answers the second when the caller already read
- * the instance's reassignments.
+ * escalation's "Taken by …" or "Reassigned from … to …" (both above). `claims` answers the second when
+ * the caller already read the instance's reassignments.
  */
 export async function withHistory(
   store: Pick<Store, 'reassignmentsOf'>,

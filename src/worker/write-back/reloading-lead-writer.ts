@@ -15,6 +15,6 @@ export function reloadingLeadWriter(
     createBreachTask: (instance, evaluation) => make(config()).createBreachTask(instance, evaluation),
     retractBreachTask: (instance, evaluation) => make(config()).retractBreachTask(instance, evaluation),
     markNotAFit: (instance, reason, leadStatus) => make(config()).markNotAFit(instance, reason, leadStatus),
-    reassignOwner: (contactId, from, to) => make(config()).reassignOwner(contactId, from, to),
+    reassignOwner: (record, from, to) => make(config()).reassignOwner(record, from, to),
   };
 }

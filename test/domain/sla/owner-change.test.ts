@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { applyOwnerChange } from '../../../src/domain/sla/owner-change.ts';
 import { MINUTE } from '../../../src/domain/time.ts';
 import { ack, call, dueKinds, instance, judge, policy, rule, T0 } from './builders.ts';
 
@@ -64,5 +65,39 @@ describe('owner change', () => {
     const e = judge({ instance: assignedLater, policy: p }, T0 + 10 * MINUTE);
     expect(e.clockStart).toBe(T0 + 10 * MINUTE);
     expect(dueKinds(e)).toEqual([`${T0 + 10 * MINUTE}:handoff:rep-1`]);
+  });
+});
+
+describe('applyOwnerChange', () => {
+  it('applies a change to another owner, recording when', () => {
+    expect(applyOwnerChange(reassigned, 'rep-3', T0 + 4 * MINUTE)).toMatchObject({
+      ownerId: 'rep-3',
+      ownerChangedAt: T0 + 4 * MINUTE,
+    });
+  });
+
+  it('ignores a change dated before the last owner change: a stale read does not undo a newer change', () => {
+    // rep-2 has had it since 3 minutes in; a read of a record that still says rep-1 (dated by its
+    // assignment at the handoff, or a moment before the change) is older news.
+    expect(applyOwnerChange(reassigned, 'rep-1', T0)).toBe(reassigned);
+    expect(applyOwnerChange(reassigned, 'rep-1', T0 + 3 * MINUTE - 1)).toBe(reassigned);
+    expect(applyOwnerChange(reassigned, null, T0 + 2 * MINUTE)).toBe(reassigned);
+  });
+
+  it('applies a change dated at or after the last owner change', () => {
+    expect(applyOwnerChange(reassigned, 'rep-1', T0 + 3 * MINUTE)).toMatchObject({
+      ownerId: 'rep-1',
+      ownerChangedAt: T0 + 3 * MINUTE,
+    });
+    expect(applyOwnerChange(reassigned, null, T0 + 5 * MINUTE)).toMatchObject({
+      ownerId: null,
+      ownerChangedAt: T0 + 3 * MINUTE,
+    });
+  });
+
+  it('without an earlier change, only the entry bounds it', () => {
+    const first = instance();
+    expect(applyOwnerChange(first, 'rep-2', T0 - 1)).toBe(first);
+    expect(applyOwnerChange(first, 'rep-2', T0)).toMatchObject({ ownerId: 'rep-2', ownerChangedAt: T0 });
   });
 });

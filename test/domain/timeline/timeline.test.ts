@@ -233,7 +233,11 @@ describe('timelineOf', () => {
       to: 'rep-2',
       clockRestarted: true,
     });
-    expect(only(t.events, 'clock_started')[0]).toMatchObject({ at: changedAt, from: 'owner_changed' });
+    // The ping to rep-1 remembers rep-1's clock; rep-2's starts at the change.
+    expect(only(t.events, 'clock_started')).toMatchObject([
+      { at: T0, from: 'entered', ownerId: 'rep-1', earlier: true, deadline: T0 + 5 * MINUTE },
+      { at: changedAt, from: 'owner_changed', ownerId: 'rep-2', earlier: false },
+    ]);
     expect(only(t.events, 'touch').map((e) => e.firstContact)).toEqual([
       { counts: false, why: 'before_handoff' },
       { counts: true, first: true },
@@ -325,6 +329,186 @@ describe('timelineOf', () => {
       ]);
       expect(only(at('failed').events, 'owner_changed')).toEqual([]);
       expect(only(at('superseded').events, 'reassigned')[0]?.state).toBe('superseded');
+    });
+
+    /**
+     * The stored evaluation holds only the clock the lead runs on now: every earlier owner's clock is
+     * read back from the reassignment rows (their deadlines) and the messages about it.
+     */
+    describe('every clock, not only the current one', () => {
+      const twice = policy({
+        restartOnOwnerChange: true,
+        escalate: [
+          {
+            ...escalation(0, MINUTE, [{ kind: 'manager' }]),
+            reassign: { to: { kind: 'round_robin' }, max: 2 },
+          },
+        ],
+      });
+      const first = instance({ ownerAssignedAt: T0 });
+      /** The messages the worker sent about one owner's clock, judged when its level fired. */
+      const clockMessages = (i: typeof first, owner: string, at: number) =>
+        evaluate(scenario({ instance: i, policy: twice }), at).due.map((n) =>
+          sent(n, n.kind === 'escalation' ? { kind: 'manager' } : { kind: 'owner' }, n.dueAt + SECOND, {
+            aboutOwner: owner,
+          }),
+        );
+      /** The notices sla-bot queues once it wrote a reassignment to HubSpot (at `writtenAt`). */
+      const notice = (r: Reassignment, writtenAt: number): TimelineMessage => ({
+        key: `${r.key}:told:manager:manager`,
+        kind: 'reassigned',
+        target: { kind: 'manager' },
+        reason: {
+          kind: 'reassigned',
+          told: 'manager',
+          fromName: r.fromOwnerId ?? '—',
+          toName: r.toOwnerId,
+          waited: r.waited,
+          deadline: r.deadline,
+        },
+        dueAt: writtenAt,
+        createdAt: writtenAt,
+        state: 'sent',
+        attempts: 1,
+        lastError: null,
+        sentAt: writtenAt + SECOND,
+        fallback: null,
+        aboutOwner: r.fromOwnerId,
+        shown: null,
+        editPending: false,
+      });
+      const reassignment = (deadline: number, from: string, to: string): Reassignment => ({
+        key: `${first.id}:reassign:${deadline}:0`,
+        instanceId: first.id,
+        deadline,
+        kind: 'escalation',
+        level: 0,
+        fromOwnerId: from,
+        toOwnerId: to,
+        toEmail: `${to}@example.com`,
+        skipped: [],
+        at: deadline + MINUTE,
+        waited: 6 * MINUTE,
+        state: 'written',
+      });
+
+      it('tells each owner’s clock and missed deadline, each reassignment, then the current clock', () => {
+        // rep-1 from the handoff: missed, reassigned to rep-2, written two seconds later.
+        const d1 = T0 + 5 * MINUTE;
+        const r1 = reassignment(d1, 'rep-1', 'rep-2');
+        const w1 = r1.at + 2 * SECOND;
+        // rep-2's fresh clock: missed too, reassigned to rep-3.
+        const second = { ...first, ownerId: 'rep-2', ownerChangedAt: w1 };
+        const d2 = w1 + 5 * MINUTE;
+        const r2 = reassignment(d2, 'rep-2', 'rep-3');
+        const w2 = r2.at + 2 * SECOND;
+        // rep-3's clock is the one the worker judged last.
+        const third = { ...first, ownerId: 'rep-3', ownerChangedAt: w2 };
+        const now = w2 + MINUTE;
+        const messages = [
+          ...clockMessages(first, 'rep-1', r1.at),
+          notice(r1, w1),
+          ...clockMessages(second, 'rep-2', r2.at),
+          notice(r2, w2),
+          ...clockMessages(third, 'rep-3', now),
+        ];
+        const f = facts({
+          instance: third,
+          policy: twice,
+          messages,
+          reassignments: [r1, r2],
+          judgedAt: now,
+        });
+        const t = timelineOf(f, config(twice), now);
+
+        const story = t.events.filter((e) =>
+          ['clock_started', 'verdict', 'reassigned', 'owner_changed', 'now'].includes(e.kind),
+        );
+        expect(story).toEqual([
+          {
+            kind: 'clock_started',
+            at: T0,
+            from: 'entered',
+            anchor: T0,
+            ownerId: 'rep-1',
+            earlier: true,
+            deadline: d1,
+            within: 5 * MINUTE,
+            zone: 'UTC',
+          },
+          expect.objectContaining({ kind: 'verdict', at: d1, verdict: 'breached', contactedAt: null }),
+          expect.objectContaining({ kind: 'reassigned', at: r1.at, from: 'rep-1', to: 'rep-2' }),
+          {
+            kind: 'clock_started',
+            at: w1,
+            from: 'owner_changed',
+            anchor: w1,
+            ownerId: 'rep-2',
+            earlier: true,
+            deadline: d2,
+            within: 5 * MINUTE,
+            zone: 'UTC',
+          },
+          expect.objectContaining({ kind: 'verdict', at: d2, verdict: 'breached', contactedAt: null }),
+          expect.objectContaining({ kind: 'reassigned', at: r2.at, from: 'rep-2', to: 'rep-3' }),
+          expect.objectContaining({ kind: 'owner_changed', at: w2, from: 'rep-2', to: 'rep-3' }),
+          expect.objectContaining({
+            kind: 'clock_started',
+            at: w2,
+            from: 'owner_changed',
+            ownerId: 'rep-3',
+            earlier: false,
+            deadline: w2 + 5 * MINUTE,
+          }),
+          expect.objectContaining({ kind: 'now', firstContact: 'pending', deadline: w2 + 5 * MINUTE }),
+        ]);
+        // Every message stands in its own clock, in time order.
+        for (let i = 1; i < t.events.length; i++)
+          expect(t.events[i]?.at).toBeGreaterThanOrEqual(t.events[i - 1]?.at ?? 0);
+        const breachNotes = only(t.events, 'message').filter((m) => m.message.kind === 'breach');
+        expect(breachNotes.map((m) => m.at)).toEqual([d1 + SECOND, d2 + SECOND]);
+      });
+
+      it('tells a “Take it” clock, and a new owner in time is met, not a correction of the old breach', () => {
+        const d1 = T0 + 5 * MINUTE;
+        const claim: Reassignment = {
+          ...reassignment(d1, 'rep-1', 'rep-2'),
+          key: `${first.id}:claim:${d1}`,
+          kind: 'claim',
+          level: null,
+          at: d1 + 90 * SECOND,
+        };
+        const w1 = claim.at + SECOND;
+        const mine = { ...first, ownerId: 'rep-2', ownerChangedAt: w1 };
+        const touches = [call(w1 + MINUTE, { ownerId: 'rep-2' })];
+        const now = w1 + 10 * MINUTE;
+        const messages = [...clockMessages(first, 'rep-1', claim.at), notice(claim, w1)];
+        const f = facts({
+          instance: mine,
+          policy: twice,
+          touches,
+          messages,
+          reassignments: [claim],
+          judgedAt: now,
+        });
+        const t = timelineOf(f, config(twice), now);
+        expect(only(t.events, 'clock_started').map((e) => [e.at, e.ownerId, e.deadline])).toEqual([
+          [T0, 'rep-1', d1],
+          [w1, 'rep-2', w1 + 5 * MINUTE],
+        ]);
+        expect(only(t.events, 'verdict').map((e) => [e.at, e.verdict])).toEqual([
+          [d1, 'breached'],
+          [w1 + MINUTE, 'met'],
+        ]);
+      });
+
+      it('tells only what the store holds: no message and no row, no earlier clock', () => {
+        const i = instance({ ownerId: 'rep-2', ownerAssignedAt: T0, ownerChangedAt: T0 + 2 * MINUTE });
+        const now = T0 + 3 * MINUTE;
+        const t = timelineOf(facts({ instance: i, policy: twice, judgedAt: now }), config(twice), now);
+        expect(only(t.events, 'clock_started')).toMatchObject([{ ownerId: 'rep-2', earlier: false }]);
+        expect(only(t.events, 'verdict')).toEqual([]);
+      });
     });
   });
 
@@ -443,5 +627,58 @@ describe('timelineOf', () => {
     });
     expect(kinds(t.events)).not.toContain('now');
     expect(only(t.events, 'owner_assigned')[0]).toMatchObject({ at: T0, ownerId: 'rep-1' });
+  });
+});
+
+/**
+ * "Now" is judged at `now`, not read from the worker's last evaluation: with the worker stopped, a
+ * deadline that passed since is missed, and the timeline says the store does not have it yet.
+ */
+describe('where an open lead stands now', () => {
+  const p = policy({ escalate: [escalation(0, 0, [{ kind: 'manager' }])] });
+  const deadline = T0 + 5 * MINUTE;
+  const now = T0 + 20 * MINUTE;
+  const nowOf = (t: ReturnType<typeof timelineOf>) => t.events.at(-1);
+
+  it('is overdue, not waiting, when the deadline passed after the worker’s last cycle', () => {
+    // The worker judged it a minute in (pending), then stopped.
+    const t = timelineOf(facts({ policy: p, judgedAt: T0 + MINUTE }), config(p), now);
+    expect(nowOf(t)).toEqual({
+      kind: 'now',
+      at: now,
+      firstContact: 'breached',
+      deadline,
+      overdueBy: 15 * MINUTE,
+      breachRecorded: false,
+      nextCheckAt: null,
+    });
+    // The history is the store's: no missed-deadline line the worker never recorded.
+    expect(only(t.events, 'verdict')).toEqual([]);
+  });
+
+  it('knows the breach the worker recorded', () => {
+    const t = timelineOf(facts({ policy: p, judgedAt: deadline + MINUTE }), config(p), now);
+    expect(nowOf(t)).toMatchObject({
+      firstContact: 'breached',
+      overdueBy: 15 * MINUTE,
+      breachRecorded: true,
+    });
+    const e = evaluate(scenario({ policy: p }), deadline + MINUTE);
+    const breach = e.due.find((n) => n.kind === 'breach');
+    if (breach === undefined) throw new Error('no breach');
+    const told = timelineOf(
+      facts({ policy: p, messages: [sent(breach, { kind: 'owner' }, deadline)], judgedAt: T0 + MINUTE }),
+      config(p),
+      now,
+    );
+    expect(nowOf(told)).toMatchObject({ overdueBy: 15 * MINUTE, breachRecorded: true });
+  });
+
+  it('is waiting before the deadline, and not overdue once contacted (late or not)', () => {
+    const before = timelineOf(facts({ policy: p, judgedAt: T0 + MINUTE }), config(p), T0 + 2 * MINUTE);
+    expect(nowOf(before)).toMatchObject({ firstContact: 'pending', deadline, overdueBy: null });
+    const late = [call(T0 + 10 * MINUTE)];
+    const called = timelineOf(facts({ policy: p, touches: late, judgedAt: T0 + MINUTE }), config(p), now);
+    expect(nowOf(called)).toMatchObject({ firstContact: 'breached', overdueBy: null });
   });
 });

@@ -274,5 +274,25 @@ export function describeOutboxContract(ctx: StoreContext): void {
         [entries[1]?.key, 'failed'],
       ]);
     });
+
+    it('outboxOf lists one instance’s rows, every state, by due time', async () => {
+      const one = slaInstance(1);
+      const ping = handoffEntry(one);
+      const later = handoffEntry(one, {
+        key: `${one.id}:escalation:0:0:manager`,
+        dueAt: ping.dueAt + MINUTE,
+      });
+      const other = handoffEntry(slaInstance(2));
+      await seed(later, other, ping);
+      await ctx.store.markSent(ping.key, ref, null, T0);
+
+      const rows = await ctx.store.outboxOf(one.id);
+
+      expect(rows.map((e) => [e.key, e.state, e.ref])).toEqual([
+        [ping.key, 'sent', ref],
+        [later.key, 'pending', null],
+      ]);
+      expect(await ctx.store.outboxOf(slaInstance(4).id)).toEqual([]);
+    });
   });
 }

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { SpecDeviation, SpecOperation } from './spec-operation.ts';
 
 /**
- * CRM object requests: search, batch read, contact update, task create and update. Contacts, leads, calls,
- * e-mails, meetings and tasks each have a spec file with literal paths (`/crm/v3/objects/contacts/search`);
+ * CRM object requests: search, batch read, contact update, a lead's owner read and update, task create
+ * and update. Contacts, leads, calls, e-mails, meetings and tasks each have a spec file with literal
+ * paths (`/crm/v3/objects/contacts/search`);
  * the generic Objects file (`/crm/v3/objects/{objectType}/…`, any object type or type id) covers the
  * rest, deals among them (the Deals file keys its paths by type id, `/crm/v3/objects/0-3/…`).
  */
@@ -171,6 +172,39 @@ export const crmObjectOperations: readonly SpecOperation[] = [
       kind: 'collection',
       file: OBJECT_FILES.contacts.file,
       operationId: 'patch-/crm/v3/objects/contacts/{contactId}_update',
+      schemas: ['SimplePublicObjectInput'],
+    },
+  },
+  {
+    name: 'leads.getById',
+    method: 'GET',
+    specPath: '/crm/v3/objects/leads/{leadsId}',
+    pathParams: { leadsId: z.string().regex(/^.+$/) },
+    query: {
+      archived: { type: 'boolean' },
+      associations: { type: 'array' },
+      idProperty: { type: 'string' },
+      properties: { type: 'array' },
+      propertiesWithHistory: { type: 'array' },
+    },
+    source: {
+      kind: 'collection',
+      file: OBJECT_FILES.leads.file,
+      operationId: 'get-/crm/v3/objects/leads/{leadsId}_getById',
+      schemas: [],
+    },
+  },
+  {
+    name: 'leads.update',
+    method: 'PATCH',
+    specPath: '/crm/v3/objects/leads/{leadsId}',
+    pathParams: { leadsId: z.string().regex(/^.+$/) },
+    query: { idProperty: { type: 'string' } },
+    body: SimplePublicObjectInput,
+    source: {
+      kind: 'collection',
+      file: OBJECT_FILES.leads.file,
+      operationId: 'patch-/crm/v3/objects/leads/{leadsId}_update',
       schemas: ['SimplePublicObjectInput'],
     },
   },

@@ -112,19 +112,30 @@ describe('an escalation level reassigns a breached lead (issue 18)', () => {
   const toldBram = `${KEY}:told:previous_owner:user:bram@example.com`;
   const toldManager = `${KEY}:told:manager:manager`;
 
-  it('reassigns once, PATCHes HubSpot once, tells the old owner and the manager, and the new owner’s ping carries the history', async () => {
+  const escalationKeys = (w: { messages: () => Map<string, unknown> }) =>
+    [...w.messages().keys()].filter((k) => k.includes(':escalation:')).sort();
+  const movedLine = (waited: string) =>
+    `Reassigned from Bram Bakker to Eva Smit after ${waited} without contact`;
+
+  it('reassigns once, PATCHes HubSpot once, tells the old owner, updates the manager’s escalation in place, and the new owner’s ping carries the history', async () => {
     const w = await world();
     w.h.crm.addHandoff(handoff('c1', T0));
     await w.cycleAt(T0);
     await w.cycleAt(DEADLINE + SECOND);
-    expect(w.writer.of('reassign')).toEqual([{ kind: 'reassign', contactId: 'c1', from: 'o1', to: 'o2' }]);
+    expect(w.writer.of('reassign')).toEqual([
+      { kind: 'reassign', record: 'contact:c1', from: 'o1', to: 'o2' },
+    ]);
     expect(await w.rows()).toMatchObject([{ key: KEY, toEmail: 'eva@example.com', state: 'written' }]);
+    // The level told Anna before the write: she has this deadline's escalation.
+    const [toAnna, ...others] = escalationKeys(w);
+    expect([toAnna?.endsWith(':manager'), others]).toEqual([true, []]);
 
     await w.cycleAt(DEADLINE + 2 * SECOND);
     expect(w.shows(toldBram)).toContain('Reassigned to Eva Smit');
     expect(w.shows(toldBram)).toContain('after 5m01s without contact');
-    expect(w.shows(toldManager)).toContain('Bram Bakker');
-    expect(w.shows(toldManager)).toContain('reassigned to Eva Smit');
+    // Anna is not told twice: the escalation she has says where the lead went, updated in place.
+    expect(w.messages().has(toldManager)).toBe(false);
+    expect(w.shows(toAnna ?? '')).toContain(movedLine('5m01s'));
 
     // HubSpot's owner change is polled: the new owner's clock restarts and her ping says why she has it.
     w.h.crm.addChange(ownerChange('o2', DEADLINE + SECOND));
@@ -144,10 +155,39 @@ describe('an escalation level reassigns a breached lead (issue 18)', () => {
     }
     expect(w.writer.of('reassign')).toHaveLength(1);
     expect(await w.rows()).toHaveLength(1);
+    expect([...w.messages().keys()].filter((k) => k.includes(':told:')).sort()).toEqual([toldBram]);
+    expect(w.shows(toAnna ?? '')).toContain(movedLine('5m01s'));
+  });
+
+  it('keeps the separate notice for whoever has no escalation of the deadline, and says it in the escalations there are', async () => {
+    // The level tells the team channel only: Anna was not messaged for this deadline, Bram neither.
+    const channelOnly: EscalationLevel[] = [
+      { ...AT_ONCE[0], notify: [{ kind: 'team_channel' }] } as EscalationLevel,
+    ];
+    const w = await world(true, channelOnly);
+    w.h.crm.addHandoff(handoff('c1', T0));
+    await w.cycleAt(T0);
+    await w.cycleAt(DEADLINE + SECOND);
+    await w.cycleAt(DEADLINE + 2 * SECOND);
     expect([...w.messages().keys()].filter((k) => k.includes(':told:')).sort()).toEqual([
       toldManager,
       toldBram,
     ]);
+    expect(w.shows(toldManager)).toContain('reassigned to Eva Smit');
+    const [inChannel] = escalationKeys(w);
+    expect(w.shows(inChannel ?? '')).toContain(movedLine('5m01s'));
+  });
+
+  it('the rep it was taken from, when the level told them too, reads it in their escalation; the manager is still told', async () => {
+    const toOwner: EscalationLevel[] = [{ ...AT_ONCE[0], notify: [{ kind: 'owner' }] } as EscalationLevel];
+    const w = await world(true, toOwner);
+    w.h.crm.addHandoff(handoff('c1', T0));
+    await w.cycleAt(T0);
+    await w.cycleAt(DEADLINE + SECOND);
+    await w.cycleAt(DEADLINE + 2 * SECOND);
+    expect([...w.messages().keys()].filter((k) => k.includes(':told:'))).toEqual([toldManager]);
+    const [toBram] = escalationKeys(w);
+    expect(w.shows(toBram ?? '')).toContain(movedLine('5m01s'));
   });
 
   it('from the write on, the old deadline’s repeats and later levels stop and the new owner gets a fresh clock, before any poll sees the change', async () => {
@@ -215,7 +255,7 @@ describe('an escalation level reassigns a breached lead (issue 18)', () => {
     w.h.crm.addHandoff(handoff('c1', T0));
     await w.cycleAt(T0);
     // A manager gives the lead to someone else in HubSpot; sla-bot has not polled it yet.
-    w.writer.contactOwners.set('c1', 'o9');
+    w.writer.owners.set('contact:c1', 'o9');
     await w.cycleAt(DEADLINE + SECOND);
     await w.cycleAt(DEADLINE + 2 * SECOND);
     expect(w.writer.of('reassign')).toEqual([]);
@@ -238,10 +278,8 @@ describe('an escalation level reassigns a breached lead (issue 18)', () => {
     expect(w.writer.of('reassign')).toHaveLength(1);
     expect(await w.rows()).toMatchObject([{ key: KEY, state: 'written' }]);
     expect(await w.h.store.roundRobinPositions()).toEqual(new Map([['benelux', 'eva@example.com']]));
-    expect([...w.messages().keys()].filter((k) => k.includes(':told:')).sort()).toEqual([
-      toldManager,
-      toldBram,
-    ]);
+    // Anna had the escalation from the first of these cycles: it says so; Bram gets the notice.
+    expect([...w.messages().keys()].filter((k) => k.includes(':told:')).sort()).toEqual([toldBram]);
   });
 
   it('a missing write scope: the reassignment fails and the admins are told which YAML line needs it', async () => {

@@ -156,7 +156,9 @@ describe('"Take it" on an escalation in the team channel (issue 18)', () => {
     ]);
 
     await w.cycleAt(DEADLINE + MINUTE);
-    expect(w.writer.of('reassign')).toEqual([{ kind: 'reassign', contactId: 'c1', from: 'o1', to: 'o2' }]);
+    expect(w.writer.of('reassign')).toEqual([
+      { kind: 'reassign', record: 'contact:c1', from: 'o1', to: 'o2' },
+    ]);
     expect(await w.rows()).toMatchObject([{ kind: 'claim', state: 'written' }]);
 
     // HubSpot's owner change is polled: Eva's ping carries the history; the channel message, now
@@ -251,7 +253,9 @@ describe('"Take it" on an escalation in the team channel (issue 18)', () => {
     expect(await w.rows()).toMatchObject([{ toOwnerId: 'o2' }]);
 
     await w.cycleAt(DEADLINE + MINUTE);
-    expect(w.writer.of('reassign')).toEqual([{ kind: 'reassign', contactId: 'c1', from: 'o1', to: 'o2' }]);
+    expect(w.writer.of('reassign')).toEqual([
+      { kind: 'reassign', record: 'contact:c1', from: 'o1', to: 'o2' },
+    ]);
   });
 
   it('someone outside the team is refused with an explanation; nothing is recorded or written', async () => {

@@ -1,16 +1,36 @@
 import { isRecord, json, parseJsonBody, queryList } from '../../shared/http-types.ts';
 import { objectNotFound, validationError } from '../errors.ts';
 import type { HubSpotState } from '../hubspot-state.ts';
-import { defaultAssociationTypeId, OBJECT_TYPES, type ObjectType } from '../object-types.ts';
+import {
+  defaultAssociationTypeId,
+  OBJECT_TYPES,
+  type ObjectType,
+  objectTypeOf,
+  writeScopeOf,
+} from '../object-types.ts';
 import { checkWrite } from '../property-validation.ts';
 import type { CrmRecord } from '../records.ts';
 import { recordJson } from '../serialize.ts';
 import { HISTORY_BATCH_MAX, HISTORY_BATCH_MESSAGE } from './batch-routes.ts';
-import { API_SOURCE, flag, type Route, withType } from './route.ts';
+import { API_SOURCE, flag, type Params, type Route, withType } from './route.ts';
 
 const LIST_MAX = 100;
-/** Contacts and their tasks are written under the contacts write scope (ops in src/hubspot/operations.ts). */
+/**
+ * Marks a write below; the scope it needs is its object type's (`writeScopeNeeded`): the contacts
+ * write scope for contacts and their tasks (ops in src/hubspot/operations.ts), the Leads one for leads.
+ */
 const CONTACTS_WRITE = 'crm.objects.contacts.write';
+
+/**
+ * The scope a request through `route` needs (`undefined`: a read, not checked): for a write to
+ * `/crm/v3/objects/:type…` that object type's write scope (`writeScopeOf`: a token without
+ * `crm.objects.leads.write` cannot PATCH a lead), else the route's own `writeScope`.
+ */
+export function writeScopeNeeded(route: Route, params: Params): string | undefined {
+  if (route.writeScope === undefined) return undefined;
+  const type = objectTypeOf(params.type ?? '');
+  return type === null ? route.writeScope : writeScopeOf(type);
+}
 
 function find(state: HubSpotState, type: ObjectType, id: string, query: URLSearchParams): CrmRecord | null {
   const idProperty = query.get('idProperty');
