@@ -1,52 +1,32 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { loadSlaConfigFile } from './config/load-sla-config.ts';
 import { formatProblem, formatWarning } from './config/problems.ts';
-import {
-  createHubSpotClient,
-  createHubSpotLeadWriter,
-  createHubSpotSource,
-  type HubSpotSource,
-} from './hubspot/index.ts';
-import { createLimiters } from './hubspot/limiter.ts';
-import { realTiming } from './hubspot/retry-policy.ts';
-import type { Logger } from './log/logger.ts';
-import type { LeadWriter } from './ports/lead-writer.ts';
-import type { Store } from './ports/store.ts';
-import { slackDigestPoster } from './reports/digest/slack-digest-poster.ts';
-import { userIdFrom } from './reports/worker-reports.ts';
-import { createMetrics, type Metrics } from './server/metrics.ts';
+import { createMetrics } from './server/metrics.ts';
 import { healthWhileStarting } from './server/routes/starting.ts';
-import { createSlackApp, type SlackApp } from './slack/app.ts';
-import { createChannelDirectory } from './slack/channel-directory.ts';
-import { createSlackNotifier } from './slack/notifier.ts';
-import { checkSlackScopes } from './slack/scope-check.ts';
-import { createSendQueue } from './slack/send-queue.ts';
-import { createUserDirectory } from './slack/user-directory.ts';
-import { createSlackWebClient } from './slack/web-client.ts';
-import { openStore } from './store/open-store.ts';
+import type { SlackApp } from './slack/app.ts';
 import { type App, type AppInput, assembleApp } from './worker/assemble-app.ts';
+import { assembleHubSpot } from './worker/assemble-hubspot.ts';
+import { assembleSlack } from './worker/assemble-slack.ts';
 import { ConfigHolder, type ConfigLoader, logConfigWarnings } from './worker/config-reloader.ts';
-import { createDryRunNotifier } from './worker/dry-run-notifier.ts';
-import { describeError } from './worker/errors.ts';
 import { WorkerEvents } from './worker/events.ts';
-import { watchHubSpotBudget } from './worker/observe/hubspot-budget.ts';
-import { observeHubSpotLimiters } from './worker/observe/hubspot-requests.ts';
 import { withChannelChecks } from './worker/observe/slack-channel-checks.ts';
-import { observeSlackFetch } from './worker/observe/slack-requests.ts';
-import { announceCloses } from './worker/observe/store-closes.ts';
-import { PollPace } from './worker/poll/poll-pace.ts';
+import { openAppStore } from './worker/open-app-store.ts';
 import { startupAlerter } from './worker/startup-alert.ts';
 import { hubspotStartupFailure, slackStartupFailure } from './worker/startup-checks.ts';
 import { StartupError } from './worker/startup-error.ts';
 import { abortableSleep, type StartupAttempts, startupRetry } from './worker/startup-retry.ts';
 import { DEFAULT_WORKER_OPTIONS } from './worker/worker.ts';
-import { reloadingLeadWriter } from './worker/write-back/reloading-lead-writer.ts';
 
 export { type App, type AppInput, type Assembly, assembleApp } from './worker/assemble-app.ts';
 
 export { StartupError } from './worker/startup-error.ts';
+
+/*
+ * The composition root of the running bot (`run`, and `demo` through it): it loads the SLA file,
+ * checks the tokens, has the adapters built (`openAppStore`, `assembleHubSpot`, `assembleSlack`:
+ * only this module calls them), waits at start-up until HubSpot and Slack answer, and hands
+ * everything to `assembleApp`. Its one reason to change: what the bot is made of and how it starts.
+ */
 
 /** Loads SLA_CONFIG as `validate` does, so a rejected reload prints the same problems. */
 const configLoader =
@@ -63,44 +43,7 @@ const required = (value: string | undefined, name: string, why: string): string 
   throw new StartupError('sla_startup_env', `${name} is not set: ${why} (see .env.example).`);
 };
 
-async function openStoreFor(input: AppInput): Promise<Store> {
-  if (!input.dryRun) return openStoreAt(input.env.DATABASE_URL, input);
-  // The throw-away store of a dry run goes when it is closed: with the app, or by a failed start-up.
-  const dir = await mkdtemp(join(tmpdir(), 'sla-bot-dry-run-'));
-  const removeDir = () => rm(dir, { recursive: true, force: true });
-  const url = join(dir, 'dry-run.sqlite');
-  input.logger.warn({ store: url }, 'dry run: state goes to a throw-away store, nothing is sent');
-  let store: Store;
-  try {
-    store = await openStoreAt(url, input);
-  } catch (err) {
-    await removeDir();
-    throw err;
-  }
-  const closeStore = store.close.bind(store);
-  store.close = async () => {
-    try {
-      await closeStore();
-    } finally {
-      await removeDir();
-    }
-  };
-  return store;
-}
-
-async function openStoreAt(url: string, input: AppInput): Promise<Store> {
-  try {
-    return await openStore(url, { logger: input.logger });
-  } catch (err) {
-    throw new StartupError(
-      'sla_startup_store',
-      `The store at DATABASE_URL could not be opened: ${describeError(err)}`,
-      err,
-    );
-  }
-}
-
-/** The composition root: the one place that constructs adapters. */
+/** The composition root: builds every adapter, through the modules above, and the app around them. */
 export async function buildApp(input: AppInput): Promise<App> {
   const { env, clock, logger } = input;
   const load = configLoader(env.SLA_CONFIG, input.cwd);
@@ -116,62 +59,24 @@ export async function buildApp(input: AppInput): Promise<App> {
   const botToken = input.dryRun
     ? null
     : required(env.SLACK_BOT_TOKEN, 'SLACK_BOT_TOKEN', 'the worker sends to Slack');
-  const store = await openStoreFor(input);
+  const store = await openAppStore(input);
   const events = new WorkerEvents();
   const metrics = createMetrics(events);
-  // One client for the source and the writer (one request budget). Its limiters follow HubSpot's
-  // rate-limit headers (hubspot.budget_share of the portal's limit) and see every HTTP attempt, which
-  // is where HubSpot's statuses and 429s reach /metrics; a low daily budget is told to the admins.
-  const limiters = createLimiters(() => holder.current.hubspot, {
-    clock,
-    sleep: (ms) => (input.hubspotTiming ?? realTiming).sleep(ms),
-  });
-  // `poll.every: auto` paces polling by what HubSpot's answers say of the day's budget.
-  const pace = new PollPace({
-    config: () => holder.current,
-    zone: () => client.portal.timeZone,
-    webhooks: env.HUBSPOT_CLIENT_SECRET !== undefined,
-  });
-  const watchBudget = watchHubSpotBudget({
-    logger,
-    clock,
-    zone: () => client.portal.timeZone,
-    alert: (entry, now) => store.enqueue([entry], now),
-    gauges: metrics,
-  });
-  const client = createHubSpotClient({
+  const { crm, leadWriter, pace } = assembleHubSpot(input, {
     accessToken,
-    basePath: env.HUBSPOT_BASE_URL,
     config: loaded.config,
-    logger,
-    clock,
-    limiters: observeHubSpotLimiters(limiters, metrics.hubspotRequest),
-    onResponse: (status, headers) => {
-      const { reading, budget } = limiters.observe(status, headers);
-      watchBudget(reading, budget);
-      pace.answered(reading.daily);
-    },
-    ...(input.hubspotTiming ? { timing: input.hubspotTiming } : {}),
+    holder,
+    store,
+    metrics,
   });
-  const crm = createHubSpotSource({
-    accessToken,
-    basePath: env.HUBSPOT_BASE_URL,
-    config: loaded.config,
-    logger,
-    clock,
-    client,
+  const { notifier, slackApp, digestPoster, channels, verifySlack } = assembleSlack(input, botToken, {
+    holder,
+    store,
+    crm,
+    leadWriter,
+    events,
+    metrics,
   });
-  // A dry run writes nothing to HubSpot either. The writer follows hot reloads of the SLA file.
-  const leadWriter = input.dryRun
-    ? null
-    : reloadingLeadWriter(
-        () => holder.current,
-        (config) => createHubSpotLeadWriter({ client, config, logger, clock }),
-      );
-  const { notifier, slackApp, digestPoster, channels, verifySlack } =
-    botToken === null
-      ? dryRunSlack(logger)
-      : slackAdapters(input, botToken, { holder, store, crm, leadWriter, events, metrics });
   // Unreachable or failing platforms are tried again, and the admins told after the outage threshold;
   // a rejected token or a portal that does not match the SLA file ends start-up with one line.
   // From the first failed try (not for --once), PORT answers /healthz (alive) and /readyz (503, what
@@ -233,85 +138,3 @@ const retryingStart = (app: SlackApp, attempts: StartupAttempts): SlackApp => ({
   ...app,
   start: () => attempts('slack', () => app.start(), slackStartupFailure),
 });
-
-const dryRunSlack = (logger: Logger) => ({
-  notifier: createDryRunNotifier(logger),
-  slackApp: null,
-  digestPoster: null,
-  channels: null,
-  verifySlack: null,
-});
-
-interface SlackWiring {
-  readonly holder: ConfigHolder;
-  readonly store: Store;
-  readonly crm: HubSpotSource;
-  readonly leadWriter: LeadWriter | null;
-  readonly events: WorkerEvents;
-  readonly metrics: Metrics;
-}
-
-/** The notifier and the Bolt app share one WebClient, send queue and user directory. */
-function slackAdapters(input: AppInput, botToken: string, w: SlackWiring) {
-  const { env, clock, logger } = input;
-  const { holder, store, crm } = w;
-  const config = () => holder.current;
-  const client = createSlackWebClient(botToken, {
-    apiUrl: env.SLACK_API_URL,
-    logger,
-    fetch: observeSlackFetch(globalThis.fetch, w.metrics.slackRequest),
-  });
-  const queue = createSendQueue({ clock, logger });
-  const directory = createUserDirectory({ client, store, queue, clock, config });
-  // The SLA file's "#name" channels become ids at start-up and on reload (SD-15); the token's scopes
-  // are checked once at start-up (SD-12).
-  const directoryOfChannels = createChannelDirectory({
-    client,
-    queue,
-    store,
-    clock,
-    logger,
-    refs: () => config().channels ?? [],
-  });
-  let scopesChecked = false;
-  const channels = {
-    idFor: directoryOfChannels.idFor,
-    check: async () => {
-      if (!scopesChecked) await checkSlackScopes({ client, store, clock, logger });
-      scopesChecked = true;
-      return directoryOfChannels.check();
-    },
-  };
-  const notifier = createSlackNotifier({
-    client,
-    config,
-    store,
-    clock,
-    logger,
-    queue,
-    directory,
-    channels,
-    onAmbiguous: w.metrics.slackAmbiguousSend,
-  });
-  const slackApp = input.once
-    ? null
-    : createSlackApp({
-        env,
-        client,
-        // "Not a fit" closes instances in the store; the worker hears of it and stops judging them.
-        store: announceCloses(store, (closed) => w.events.emit('instance:closed', closed)),
-        owners: () => crm.owners(),
-        leadWriter: w.leadWriter,
-        config,
-        clock,
-        logger,
-        queue,
-        directory,
-      });
-  const digestPoster = input.once
-    ? null
-    : slackDigestPoster({ client, clock, userIdOf: userIdFrom(directory) });
-  // auth.test: Slack answers, and accepts the bot token.
-  const verifySlack = () => client.auth.test();
-  return { notifier, slackApp, digestPoster, channels, verifySlack };
-}

@@ -5,7 +5,7 @@ import { adminAlertText } from '../slack/render/admin-alert-text.ts';
 
 /**
  * `run --dry-run`: every message is logged instead of sent, and answered as sent, so the whole
- * cycle runs as it would live (against a throw-away store, see src/main.ts).
+ * cycle runs as it would live (against a throw-away store, see src/worker/open-app-store.ts).
  */
 export function createDryRunNotifier(logger: Logger): Notifier {
   let n = 0;

@@ -1,22 +1,14 @@
-import type { SlaInstance, Touch } from '../../domain/model.ts';
+import type { SlaInstance } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
 import type { OpenContacts, WatchedInstance, WatchedInstances } from '../../ports/crm-source.ts';
 import type { MessageRef } from '../../ports/notifier.ts';
-
-import {
-  type InstancePageKey,
-  type OpenInstanceSummary,
-  pageKeyOf,
-  type Store,
-  type StoredInstance,
-  type VerdictFacts,
-} from '../../ports/store.ts';
-import { evaluationFingerprint } from '../shared/fingerprint.ts';
-import { inactiveOwnerKey, ownedSince, unknownOwnerKey } from '../shared/owner-problems.ts';
+import type { Store, StoredInstance } from '../../ports/store.ts';
+import { inactiveOwnerKey, unknownOwnerKey } from '../shared/owner-problems.ts';
 import { internInstance } from './intern-records.ts';
 import { Interner } from './interner.ts';
 import { KeptTouches } from './kept-touches.ts';
-import { NONE, type OpenInstance, quiet, quietSummary, unsettled } from './open-instance.ts';
+import { LOAD_PAGE, type LoadFrom, type LoadInto, loadMemory } from './load-memory.ts';
+import { type OpenInstance, quiet, unsettled } from './open-instance.ts';
 import { OpenInstanceIndex } from './open-instance-index.ts';
 import { RecordedKeys } from './recorded-keys.ts';
 import {
@@ -26,12 +18,9 @@ import {
   type VerdictTally,
   verdictOf,
 } from './settled-instances.ts';
+import { keepReadBack, readBackSettled, settleReadBack, type WakeInto, wakeSettled } from './wake-settled.ts';
 
-/**
- * Open instances read from the store at once when the worker loads or reads settled ones back;
- * small for the reason `JUDGE_CHUNK` is.
- */
-export const LOAD_PAGE = 250;
+export { LOAD_PAGE } from './load-memory.ts';
 
 /**
  * The worker's memory of the open SLA instances: the instances, the touches of the unsettled ones
@@ -44,6 +33,10 @@ export const LOAD_PAGE = 250;
  * read back from the store (`wake`) when their contact, their lead or the world changes. `settle`
  * moves the quiet hot ones to the index at the end of a cycle. So memory and every per-cycle pass
  * follow the leads in flight, not the backlog of settled open leads.
+ *
+ * This module's one reason to change: how the open set is kept between cycles (hot and settled
+ * bookkeeping, the change record). The start-up load is `load-memory.ts`; bringing settled
+ * instances back from the store is `wake-settled.ts`.
  */
 export class InstanceMemory {
   /** Instances closed outside the cycle (Slack "Not a fit"), dropped at the next judging. */
@@ -76,61 +69,29 @@ export class InstanceMemory {
   readonly touches = new KeptTouches(this.strings);
   /** Open instances last judged with their acknowledgement ("On it"; at most one each). */
   readonly acked = new Set<string>();
+  /** What the load and the wake reach inside (see `load-memory.ts` and `wake-settled.ts`). */
+  readonly #parts: LoadInto & WakeInto = {
+    strings: this.strings,
+    touches: this.touches,
+    settled: this.settled,
+    recordedKeys: this.recordedKeys,
+    open: this.#open,
+    keepHot: (o) => this.#keepHot(o),
+    settleOne: (o) => this.#settleOne(o),
+    drop: (id) => this.#drop(id),
+  };
 
-  static async load(
-    store: Pick<Store, 'openInstanceSummariesPage' | 'openInstancesByIds' | 'touchesOf'>,
-    pageSize = LOAD_PAGE,
-  ): Promise<InstanceMemory> {
-    const state = new InstanceMemory();
-    // Summaries first, a page at a time (no lead snapshot or evaluation body parsed): settled ones
-    // go straight to the compact index, the others are read whole with their contacts' touches.
-    let after: InstancePageKey | null = null;
-    state.#open.startLoad();
-    for (;;) {
-      const page = await store.openInstanceSummariesPage(after, pageSize);
-      const whole: string[] = [];
-      for (const summary of page) {
-        if (quietSummary(summary)) state.#settleSummary(summary);
-        else whole.push(summary.id);
-      }
-      const wanted = new Set<string>();
-      for (const stored of whole.length > 0 ? await store.openInstancesByIds(whole) : []) {
-        const o = state.#adopt(stored);
-        state.#open.opened(o.instance);
-        if (quiet(o)) state.#settleOne(o);
-        else if (unsettled(o) && state.touches.of(o.instance.lead.contactId) === null)
-          wanted.add(o.instance.lead.contactId);
-      }
-      if (wanted.size > 0) {
-        const read = new Map<string, Touch[]>([...wanted].map((contactId) => [contactId, []]));
-        for (const t of await store.touchesOf([...wanted])) read.get(t.contactId)?.push(t);
-        for (const [contactId, touches] of read) state.touches.hold(contactId, touches);
-      }
-      const last = page[page.length - 1];
-      if (last === undefined || page.length < pageSize) break;
-      after = pageKeyOf(last);
-    }
-    state.#open.endLoad();
-    return state;
+  /** Loads the store's open instances (see `load-memory.ts`). */
+  static async load(store: LoadFrom, pageSize = LOAD_PAGE): Promise<InstanceMemory> {
+    const memory = new InstanceMemory();
+    await loadMemory(memory.#parts, store, pageSize);
+    return memory;
   }
 
-  /** A stored open instance in its memory form (shared strings, evaluation without `due`), kept hot. */
-  #adopt(s: StoredInstance): OpenInstance {
-    const o = this.#memoryForm(s);
+  /** An instance in memory form kept whole (hot), counted in its contact's unsettled instances. */
+  #keepHot(o: OpenInstance): void {
     this.hot.set(o.instance.id, o);
     this.#count(o, 1);
-    return o;
-  }
-
-  #memoryForm(s: StoredInstance): OpenInstance {
-    const instance = internInstance(this.strings, s.instance);
-    return {
-      instance,
-      evaluation: s.evaluation ? { ...s.evaluation, instanceId: instance.id, due: NONE } : null,
-      fingerprint: s.evaluation ? evaluationFingerprint(s.evaluation) : null,
-      pingRef: s.pingRef ? { channel: this.strings.intern(s.pingRef.channel), ts: s.pingRef.ts } : null,
-      pingState: this.strings.maybe(s.pingState),
-    };
   }
 
   /** A new or changed instance with shared strings, before it is judged and kept. */
@@ -145,55 +106,29 @@ export class InstanceMemory {
 
   /**
    * Reads these settled instances back from the store and keeps them whole (hot) until the end of
-   * the cycle, with the notification keys their stored evaluations recorded. An id the store no
-   * longer has open (closed by another process) is let go. Returns the instances now hot.
+   * the cycle; an id the store no longer has open is let go (see `wakeSettled`). Returns the
+   * instances now hot.
    */
-  async wake(store: Pick<Store, 'openInstancesByIds'>, ids: Iterable<string>): Promise<OpenInstance[]> {
-    const wanted = [...new Set(ids)].filter((id) => this.settled.has(id));
-    if (wanted.length === 0) return [];
-    const woken: OpenInstance[] = [];
-    const found = new Set<string>();
-    for (let start = 0; start < wanted.length; start += LOAD_PAGE) {
-      const stored = await store.openInstancesByIds(wanted.slice(start, start + LOAD_PAGE));
-      for (const s of stored) {
-        if (!this.settled.has(s.instance.id)) continue;
-        found.add(s.instance.id);
-        woken.push(this.#wakeOne(s));
-      }
-    }
-    for (const id of wanted) if (!found.has(id)) this.#drop(id);
-    return woken;
-  }
-
-  /** A settled instance as read back from the store, kept hot (not a change: it was open already). */
-  #wakeOne(s: StoredInstance): OpenInstance {
-    this.settled.remove(s.instance.id);
-    for (const n of s.evaluation?.due ?? []) this.recordedKeys.add(n.key, n.instanceId);
-    return this.#adopt(s);
+  wake(store: Pick<Store, 'openInstancesByIds'>, ids: Iterable<string>): Promise<OpenInstance[]> {
+    return wakeSettled(this.#parts, store, ids);
   }
 
   /**
-   * A settled instance read back from the store to be judged (a changed world is judged in pages,
-   * not woken all at once): its memory form, and the notification keys its stored evaluation
-   * recorded. Stays settled unless `keepWoken` is called.
+   * A settled instance read back from the store to be judged, in memory form; stays settled unless
+   * `keepWoken` is called (see `readBackSettled`).
    */
   readBack(s: StoredInstance): OpenInstance {
-    for (const n of s.evaluation?.due ?? []) this.recordedKeys.add(n.key, n.instanceId);
-    return this.#memoryForm(s);
+    return readBackSettled(this.#parts, s);
   }
 
   /** An instance read back by `readBack` that must be kept whole after all (unsettled, ping to update). */
   keepWoken(o: OpenInstance): void {
-    if (!this.settled.has(o.instance.id)) return;
-    this.settled.remove(o.instance.id);
-    this.hot.set(o.instance.id, o);
-    this.#count(o, 1);
+    keepReadBack(this.#parts, o);
   }
 
   /** A read-back instance judged and still settled: its new verdict counted, its keys let go again. */
   stillSettled(instanceId: string, verdict: JudgedVerdict): void {
-    this.settled.setVerdict(instanceId, verdict);
-    this.recordedKeys.forget(instanceId);
+    settleReadBack(this.#parts, instanceId, verdict);
   }
 
   /**
@@ -203,27 +138,6 @@ export class InstanceMemory {
   settle(): void {
     for (const o of this.hot.values())
       if (quiet(o) && !this.closedOutside.has(o.instance.id)) this.#settleOne(o);
-  }
-
-  /** A settled instance known from its summary alone (the worker's start). */
-  #settleSummary(s: OpenInstanceSummary & { readonly verdict: VerdictFacts }): void {
-    const strings = this.strings;
-    const contactId = strings.intern(s.lead.contactId);
-    const entry = {
-      id: s.id,
-      lead: {
-        objectType: s.lead.objectType,
-        objectId: s.lead.objectType === 'contact' ? contactId : strings.intern(s.lead.objectId),
-        contactId,
-      },
-      stage: strings.intern(s.stage),
-      enteredAt: s.enteredAt,
-      ownerId: strings.maybe(s.ownerId),
-      verdict: verdictOf(s.verdict),
-      ownedSince: ownedSince(s),
-    };
-    this.settled.add(entry);
-    this.#open.opened(entry);
   }
 
   #settleOne(o: OpenInstance): void {

@@ -1,8 +1,10 @@
 import type { Evaluation } from '../../domain/evaluation.ts';
 import type { SlaInstance } from '../../domain/model.ts';
 import type { MessageRef } from '../../ports/notifier.ts';
-import type { OpenInstanceSummary, VerdictFacts } from '../../ports/store.ts';
-import { pingFingerprint } from '../shared/fingerprint.ts';
+import type { OpenInstanceSummary, StoredInstance, VerdictFacts } from '../../ports/store.ts';
+import { evaluationFingerprint, pingFingerprint } from '../shared/fingerprint.ts';
+import { internInstance } from './intern-records.ts';
+import type { Interner } from './interner.ts';
 
 export const NONE: Evaluation['due'] = [];
 
@@ -47,4 +49,16 @@ export interface OpenInstance {
   readonly fingerprint: string | null;
   readonly pingRef: MessageRef | null;
   readonly pingState: string | null;
+}
+
+/** A stored open instance in its memory form: shared strings, evaluation without `due`, fingerprinted. */
+export function memoryFormOf(strings: Interner, s: StoredInstance): OpenInstance {
+  const instance = internInstance(strings, s.instance);
+  return {
+    instance,
+    evaluation: s.evaluation ? { ...s.evaluation, instanceId: instance.id, due: NONE } : null,
+    fingerprint: s.evaluation ? evaluationFingerprint(s.evaluation) : null,
+    pingRef: s.pingRef ? { channel: strings.intern(s.pingRef.channel), ts: s.pingRef.ts } : null,
+    pingState: strings.maybe(s.pingState),
+  };
 }
