@@ -1,11 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../src/domain/timeline/index.ts';
-import { type HubSpotSandbox, type SlackSandbox, startSlackSandbox } from '../../src/sandbox/index.ts';
-import { startCheckedHubSpotSandbox } from '../support/checked-hubspot-sandbox.ts';
-import { sla } from './cli-harness.ts';
+import { type SandboxWorld, sandboxWorld, sla } from './cli-harness.ts';
 
 const SLA = `timezone: UTC
 stages:
@@ -49,54 +44,25 @@ interface Json {
  * HubSpot and Slack sandboxes: the handoff, the ping, a call that did not count and one that did.
  */
 describe('sla-bot explain (worker cycles against the sandboxes)', () => {
-  let dir: string;
-  let hubspot: HubSpotSandbox;
-  let slack: SlackSandbox;
+  let world: SandboxWorld;
   let env: Record<string, string>;
   let contactId: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sla-explain-'));
-    await writeFile(join(dir, 'sla.yaml'), SLA);
-    hubspot = await startCheckedHubSpotSandbox({ rateLimits: false });
-    slack = await startSlackSandbox({ rateLimits: false });
-    const owner = hubspot.state.addOwner({
-      email: 'bram@example.com',
-      firstName: 'Bram',
-      lastName: 'Jansen',
-    });
-    slack.state.addUser({ email: 'bram@example.com', realName: 'Bram' });
-    slack.state.addUser({ email: 'anna@example.com', realName: 'Anna' });
-    const contact = hubspot.state.addContact({
+    world = await sandboxWorld(SLA, {
       firstName: 'Lena',
       lastName: 'Lead',
       email: 'Lena@Lead.example',
       company: 'Initech',
     });
-    contactId = contact.id;
-    hubspot.state.assignOwner(contact.id, owner.id);
-    hubspot.state.moveStage(contact.id, 'salesqualifiedlead');
-    env = {
-      HUBSPOT_ACCESS_TOKEN: 'sandbox-token',
-      HUBSPOT_BASE_URL: hubspot.url,
-      SLACK_BOT_TOKEN: 'xoxb-sandbox',
-      SLACK_API_URL: slack.url,
-      SLA_CONFIG: join(dir, 'sla.yaml'),
-      DATABASE_URL: join(dir, 'sla.sqlite'),
-      LOG_LEVEL: 'silent',
-      PORT: '0',
-    };
+    ({ env, contactId } = world);
     expect((await sla(['run', '--once'], env)).code).toBe(0);
-    hubspot.state.logCall(contact.id, { disposition: 'No answer', ownerId: owner.id });
-    hubspot.state.logCall(contact.id, { disposition: 'Connected', ownerId: owner.id });
+    world.hubspot.state.logCall(contactId, { disposition: 'No answer', ownerId: world.ownerId });
+    world.hubspot.state.logCall(contactId, { disposition: 'Connected', ownerId: world.ownerId });
     expect((await sla(['run', '--once'], env)).code).toBe(0);
   }, 60_000);
 
-  afterAll(async () => {
-    await hubspot?.stop();
-    await slack?.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => world?.stop());
 
   it('prints the whole story as text', async () => {
     const r = await sla(['explain', contactId], env);

@@ -1,14 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explainCommandWith } from '../../src/cli/explain-command.ts';
 import { MINUTE } from '../../src/domain/time.ts';
 import type { TimelineEvent } from '../../src/domain/timeline/index.ts';
-import { type HubSpotSandbox, type SlackSandbox, startSlackSandbox } from '../../src/sandbox/index.ts';
 import { captureIo } from '../config/cli-io.ts';
-import { startCheckedHubSpotSandbox } from '../support/checked-hubspot-sandbox.ts';
-import { sla } from './cli-harness.ts';
+import { type SandboxWorld, sandboxWorld, sla } from './cli-harness.ts';
 
 const SLA = `timezone: UTC
 stages:
@@ -34,43 +29,14 @@ type Json = { readonly timelines: readonly { readonly events: readonly TimelineE
  * the store does not have the breach yet — not "waiting for first contact".
  */
 describe('sla-bot explain after the deadline, with the worker stopped', () => {
-  let dir: string;
-  let hubspot: HubSpotSandbox;
-  let slack: SlackSandbox;
+  let world: SandboxWorld;
   let env: Record<string, string>;
   let contactId: string;
   let deadline: number;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sla-explain-now-'));
-    await writeFile(join(dir, 'sla.yaml'), SLA);
-    hubspot = await startCheckedHubSpotSandbox({ rateLimits: false });
-    slack = await startSlackSandbox({ rateLimits: false });
-    const owner = hubspot.state.addOwner({
-      email: 'bram@example.com',
-      firstName: 'Bram',
-      lastName: 'Jansen',
-    });
-    slack.state.addUser({ email: 'bram@example.com', realName: 'Bram' });
-    slack.state.addUser({ email: 'anna@example.com', realName: 'Anna' });
-    const contact = hubspot.state.addContact({
-      firstName: 'Noor',
-      lastName: 'Lead',
-      email: 'noor@lead.example',
-    });
-    contactId = contact.id;
-    hubspot.state.assignOwner(contact.id, owner.id);
-    hubspot.state.moveStage(contact.id, 'salesqualifiedlead');
-    env = {
-      HUBSPOT_ACCESS_TOKEN: 'sandbox-token',
-      HUBSPOT_BASE_URL: hubspot.url,
-      SLACK_BOT_TOKEN: 'xoxb-sandbox',
-      SLACK_API_URL: slack.url,
-      SLA_CONFIG: join(dir, 'sla.yaml'),
-      DATABASE_URL: join(dir, 'sla.sqlite'),
-      LOG_LEVEL: 'silent',
-      PORT: '0',
-    };
+    world = await sandboxWorld(SLA, { firstName: 'Noor', lastName: 'Lead', email: 'noor@lead.example' });
+    ({ env, contactId } = world);
     expect((await sla(['run', '--once'], env)).code).toBe(0);
     // Asked right away, it is waiting: the deadline the worker stored.
     const json = JSON.parse((await sla(['explain', contactId, '--json'], env)).stdout) as Json;
@@ -80,11 +46,7 @@ describe('sla-bot explain after the deadline, with the worker stopped', () => {
     deadline = now.deadline;
   }, 60_000);
 
-  afterAll(async () => {
-    await hubspot?.stop();
-    await slack?.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => world?.stop());
 
   const explainAt = async (at: number, ...args: string[]) => {
     const cap = captureIo(env);
