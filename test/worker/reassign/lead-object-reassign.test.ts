@@ -15,6 +15,7 @@ import { FakeTiming } from '../../hubspot/harness.ts';
 import { startCheckedHubSpotSandbox } from '../../support/checked-hubspot-sandbox.ts';
 import { T0 } from '../harness.ts';
 import { withSlack } from '../slack-harness.ts';
+import { REASSIGN_AT_ONCE } from './levels.ts';
 
 /**
  * Issue 18 on a Leads-object stage: the instance tracks the lead record, whose own `hubspot_owner_id`
@@ -33,16 +34,6 @@ const SAL: StageDefinition = {
   at: { file: 'sla.yaml', line: 4, col: 3 },
 };
 
-const AT_ONCE: EscalationLevel[] = [
-  {
-    level: 0,
-    after: 0,
-    notify: [{ kind: 'manager' }],
-    repeat: null,
-    reassign: { to: { kind: 'round_robin' }, max: 1 },
-  },
-];
-
 const config = testConfig({
   stages: [SAL],
   teams: [
@@ -53,7 +44,7 @@ const config = testConfig({
       channel: '#sales',
     },
   ],
-  policies: [testPolicy({ stage: 'sal', restartOnOwnerChange: true, escalate: AT_ONCE })],
+  policies: [testPolicy({ stage: 'sal', restartOnOwnerChange: true, escalate: REASSIGN_AT_ONCE })],
   // The first poll looks back a minute, so the lead created just before it is a handoff.
   poll: { every: 30 * SECOND, overlap: MINUTE },
   hubspot: {

@@ -12,6 +12,7 @@ import { FakeLeadWriter, hubspotFailure } from '../../fakes/fake-lead-writer.ts'
 import { handoff, owner, testConfig, testPolicy } from '../../fakes/sla-fixtures.ts';
 import { T0 } from '../harness.ts';
 import { withSlack } from '../slack-harness.ts';
+import { REASSIGN_AT_ONCE } from './levels.ts';
 
 /**
  * Issue 18, part 1, through real cycles: the real SLA engine, the real Slack adapter against the
@@ -22,18 +23,7 @@ const DEADLINE = T0 + 5 * MINUTE;
 const ID = `contact:c1:sql:${T0}`;
 const KEY = escalationReassignKey(ID, DEADLINE, 0);
 
-/** The level of the tests below: the manager is told and the lead reassigned at once. */
-const AT_ONCE: EscalationLevel[] = [
-  {
-    level: 0,
-    after: 0,
-    notify: [{ kind: 'manager' }],
-    repeat: null,
-    reassign: { to: { kind: 'round_robin' }, max: 1 },
-  },
-];
-
-const config = (restartOnOwnerChange: boolean, escalate: EscalationLevel[] = AT_ONCE) =>
+const config = (restartOnOwnerChange: boolean, escalate: readonly EscalationLevel[] = REASSIGN_AT_ONCE) =>
   testConfig({
     teams: [
       {
@@ -68,7 +58,7 @@ describe('an escalation level reassigns a breached lead (issue 18)', () => {
     sandbox = null;
   });
 
-  async function world(restartOnOwnerChange = true, escalate: EscalationLevel[] = AT_ONCE) {
+  async function world(restartOnOwnerChange = true, escalate: readonly EscalationLevel[] = REASSIGN_AT_ONCE) {
     const s = await withSlack();
     sandbox = s.sandbox;
     const { h } = s;
@@ -162,7 +152,7 @@ describe('an escalation level reassigns a breached lead (issue 18)', () => {
   it('keeps the separate notice for whoever has no escalation of the deadline, and says it in the escalations there are', async () => {
     // The level tells the team channel only: Anna was not messaged for this deadline, Bram neither.
     const channelOnly: EscalationLevel[] = [
-      { ...AT_ONCE[0], notify: [{ kind: 'team_channel' }] } as EscalationLevel,
+      { ...REASSIGN_AT_ONCE[0], notify: [{ kind: 'team_channel' }] } as EscalationLevel,
     ];
     const w = await world(true, channelOnly);
     w.h.crm.addHandoff(handoff('c1', T0));
@@ -179,7 +169,9 @@ describe('an escalation level reassigns a breached lead (issue 18)', () => {
   });
 
   it('the rep it was taken from, when the level told them too, reads it in their escalation; the manager is still told', async () => {
-    const toOwner: EscalationLevel[] = [{ ...AT_ONCE[0], notify: [{ kind: 'owner' }] } as EscalationLevel];
+    const toOwner: EscalationLevel[] = [
+      { ...REASSIGN_AT_ONCE[0], notify: [{ kind: 'owner' }] } as EscalationLevel,
+    ];
     const w = await world(true, toOwner);
     w.h.crm.addHandoff(handoff('c1', T0));
     await w.cycleAt(T0);
