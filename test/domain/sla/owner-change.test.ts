@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyOwnerChange } from '../../../src/domain/sla/owner-change.ts';
-import { MINUTE } from '../../../src/domain/time.ts';
+import { applyOwnerChange, OWNER_CHANGE_SKEW } from '../../../src/domain/sla/owner-change.ts';
+import { MINUTE, SECOND } from '../../../src/domain/time.ts';
 import { ack, call, dueKinds, instance, judge, policy, rule, T0 } from './builders.ts';
 
 /** rep-1 had the lead from the handoff; rep-2 took it over three minutes in. */
@@ -78,10 +78,20 @@ describe('applyOwnerChange', () => {
 
   it('ignores a change dated before the last owner change: a stale read does not undo a newer change', () => {
     // rep-2 has had it since 3 minutes in; a read of a record that still says rep-1 (dated by its
-    // assignment at the handoff, or a moment before the change) is older news.
+    // assignment at the handoff, or well before the change) is older news.
     expect(applyOwnerChange(reassigned, 'rep-1', T0)).toBe(reassigned);
-    expect(applyOwnerChange(reassigned, 'rep-1', T0 + 3 * MINUTE - 1)).toBe(reassigned);
+    expect(applyOwnerChange(reassigned, 'rep-1', T0 + 3 * MINUTE - OWNER_CHANGE_SKEW - 1)).toBe(reassigned);
     expect(applyOwnerChange(reassigned, null, T0 + 2 * MINUTE)).toBe(reassigned);
+  });
+
+  it('applies a change dated just before the last one: HubSpot’s clock and our answer time differ', () => {
+    // Our reassignment is dated when HubSpot's answer arrived; a person who moved the lead right after
+    // it gets HubSpot's (earlier) time. Their change is news, not a stale read.
+    // The new window starts no earlier than the change before it (the clock never runs backwards).
+    expect(applyOwnerChange(reassigned, 'rep-1', T0 + 3 * MINUTE - 2 * SECOND)).toMatchObject({
+      ownerId: 'rep-1',
+      ownerChangedAt: T0 + 3 * MINUTE,
+    });
   });
 
   it('applies a change dated at or after the last owner change', () => {
