@@ -55,6 +55,12 @@ export type LeadChange =
       readonly objectId: string;
       readonly ownerId: string | null;
       readonly at: Instant;
+      /**
+       * Read from the record by id (the read-back of open leads), not from a search: the owner now,
+       * never stale, so applied whatever its date (`applyOwnerChange`). HubSpot may date it by an
+       * older assignment (`hubspot_owner_assigneddate` is not documented to move on API writes).
+       */
+      readonly current?: true;
     }
   | {
       /** Moved back to nurture / out of the funnel (recycled, disqualified). */

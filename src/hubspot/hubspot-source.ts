@@ -150,15 +150,17 @@ export function createHubSpotSource(deps: HubSpotSourceDeps): HubSpotSource {
   };
 }
 
-/** The same change found twice in one poll (a search and the read-back) is reported once. */
+/**
+ * The same change found twice in one poll (a search and the read-back) is reported once: as the
+ * read-back saw it when it did (`current`: the owner now, applied whatever its date).
+ */
 const distinct = (changes: readonly LeadChange[]): LeadChange[] => {
-  const seen = new Set<string>();
-  return changes.filter((c) => {
+  const kept = new Map<string, LeadChange>();
+  for (const c of changes) {
     const detail =
       c.kind === 'owner_changed' ? c.ownerId : c.kind === 'left_funnel' ? c.toStage : c.mergedInto;
     const key = `${c.kind}|${c.objectType}|${c.objectId}|${c.at}|${detail}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    if (!kept.has(key) || (c.kind === 'owner_changed' && c.current === true)) kept.set(key, c);
+  }
+  return [...kept.values()];
 };

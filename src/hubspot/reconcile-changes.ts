@@ -49,6 +49,7 @@ export function reconcileChanges(input: ReconcileInput): LeadChange[] {
         objectId,
         ...owner,
         at: Math.max(owner.at, watched.enteredAt),
+        current: true,
       });
     if (objectType === 'contact') changes.push(...leftFunnel(watched, presence.record, input));
   }

@@ -84,9 +84,66 @@ describe('the read-back of open leads against the loopback HubSpot sandbox', () 
       },
     ]);
     expect(about(unowned.id)).toEqual([
-      { kind: 'owner_changed', objectType: 'contact', objectId: unowned.id, ownerId: null, at: T0 + 3 * MIN },
+      {
+        kind: 'owner_changed',
+        objectType: 'contact',
+        objectId: unowned.id,
+        ownerId: null,
+        at: T0 + 3 * MIN,
+        current: true,
+      },
     ]);
     expect(about(steady.id)).toEqual([]);
     expect(poll.rejected).toEqual([]);
+  });
+});
+
+describe('an owner changed through the API by another integration', () => {
+  it('the read-back reports it as the owner now (current), however HubSpot dates the assignment', async () => {
+    const clock = new FakeClock(T0);
+    const sandbox = await startCheckedHubSpotSandbox({
+      clock,
+      rateLimits: false,
+      tokens: ['sandbox-token', 'router'],
+    });
+    stopping.push(() => sandbox.stop());
+    const bram = sandbox.state.addOwner({ email: 'bram@example.com' });
+    const eva = sandbox.state.addOwner({ email: 'eva@example.com' });
+    const lead = sandbox.state.addContact({
+      email: 'lead@example.com',
+      ownerId: bram.id,
+      stage: 'salesqualifiedlead',
+    });
+    clock.advance(3 * MIN);
+    // A router (another private app) moves the lead to Eva through the API. Whether HubSpot moves
+    // hubspot_owner_assigneddate on an API write is not documented: the sandbox does not (stricter).
+    const patched = await fetch(`${sandbox.url}/crm/v3/objects/contacts/${lead.id}`, {
+      method: 'PATCH',
+      headers: { authorization: 'Bearer router', 'content-type': 'application/json' },
+      body: JSON.stringify({ properties: { hubspot_owner_id: eva.id } }),
+    });
+    expect(patched.status).toBe(200);
+    clock.advance(MIN);
+    const source = createHubSpotSource({
+      accessToken: 'sandbox-token',
+      basePath: sandbox.url,
+      config: config(),
+      logger: captureLogger().logger,
+      clock,
+      timing: new FakeTiming(),
+    });
+    const poll = await source.pollHandoffs(
+      {},
+      clock.now(),
+      watchedLeadsOf([watched(lead.id, 'sql', T0, bram.id)]),
+    );
+    expect(poll.changes).toContainEqual({
+      kind: 'owner_changed',
+      objectType: 'contact',
+      objectId: lead.id,
+      ownerId: eva.id,
+      at: T0,
+      current: true,
+    });
   });
 });

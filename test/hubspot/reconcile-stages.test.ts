@@ -166,8 +166,22 @@ describe('reading open leads back: HubSpot Leads-object records', () => {
     });
     expect(contactReads[0]).toMatchObject({ inputs: [{ id: '102' }, { id: '103' }] });
     expect(step.changes).toEqual([
-      { kind: 'owner_changed', objectType: 'lead', objectId: '301', ownerId: '777', at: NOW - 3 * MIN },
-      { kind: 'owner_changed', objectType: 'lead', objectId: '302', ownerId: '999', at: NOW - 2 * MIN },
+      {
+        kind: 'owner_changed',
+        objectType: 'lead',
+        objectId: '301',
+        ownerId: '777',
+        at: NOW - 3 * MIN,
+        current: true,
+      },
+      {
+        kind: 'owner_changed',
+        objectType: 'lead',
+        objectId: '302',
+        ownerId: '999',
+        at: NOW - 2 * MIN,
+        current: true,
+      },
     ]);
   });
 

@@ -120,8 +120,22 @@ describe('reading open leads back: owners', () => {
       ['201', '202', '203'].map((id) => watched(id, 'sql', SQL_AT)),
     );
     expect(step.changes).toEqual([
-      { kind: 'owner_changed', objectType: 'contact', objectId: '201', ownerId: null, at: NOW - 3 * MIN },
-      { kind: 'owner_changed', objectType: 'contact', objectId: '202', ownerId: '999', at: NOW - 4 * MIN },
+      {
+        kind: 'owner_changed',
+        objectType: 'contact',
+        objectId: '201',
+        ownerId: null,
+        at: NOW - 3 * MIN,
+        current: true,
+      },
+      {
+        kind: 'owner_changed',
+        objectType: 'contact',
+        objectId: '202',
+        ownerId: '999',
+        at: NOW - 4 * MIN,
+        current: true,
+      },
     ]);
   });
 
@@ -130,7 +144,14 @@ describe('reading open leads back: owners', () => {
     capture(http.scope(BASE), READ, 1, () => batch([sqlContact('201', { hubspot_owner_id: '999' })]));
     const step = await reconcileNow(h, [watched('201', 'sql', SQL_AT, null)]);
     expect(step.changes).toEqual([
-      { kind: 'owner_changed', objectType: 'contact', objectId: '201', ownerId: '999', at: SQL_AT },
+      {
+        kind: 'owner_changed',
+        objectType: 'contact',
+        objectId: '201',
+        ownerId: '999',
+        at: SQL_AT,
+        current: true,
+      },
     ]);
   });
 });

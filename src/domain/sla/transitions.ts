@@ -138,7 +138,7 @@ function applyChange(change: LeadChange, book: InstanceBook, order: ReadonlyMap<
   for (const instance of book.openOf(change.objectType, change.objectId)) {
     switch (change.kind) {
       case 'owner_changed': {
-        const next = applyOwnerChange(instance, change.ownerId, change.at);
+        const next = applyOwnerChange(instance, change.ownerId, change.at, change.current === true);
         if (next !== instance) book.update(next);
         break;
       }

@@ -84,6 +84,15 @@ describe('applyOwnerChange', () => {
     expect(applyOwnerChange(reassigned, null, T0 + 2 * MINUTE)).toBe(reassigned);
   });
 
+  it('applies a current read (the record read by id) whatever its date, the change time not going back', () => {
+    // Another integration moved the lead through the API after sla-bot's change; HubSpot still dates
+    // the owner by the first assignment. The read-back sees the owner now: it is news.
+    expect(applyOwnerChange(reassigned, 'rep-3', T0, true)).toMatchObject({
+      ownerId: 'rep-3',
+      ownerChangedAt: T0 + 3 * MINUTE,
+    });
+  });
+
   it('applies a change dated just before the last one: HubSpot’s clock and our answer time differ', () => {
     // Our reassignment is dated when HubSpot's answer arrived; a person who moved the lead right after
     // it gets HubSpot's (earlier) time. Their change is news, not a stale read.

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StageDefinition } from '../../../src/config/types.ts';
-import type { EscalationLevel } from '../../../src/domain/policy.ts';
 import { MINUTE, SECOND } from '../../../src/domain/time.ts';
 import { createHubSpotSource } from '../../../src/hubspot/hubspot-source.ts';
 import { createHubSpotLeadWriter } from '../../../src/hubspot/lead-writer.ts';
@@ -147,5 +146,27 @@ describe('an escalation level reassigns a lead on a Leads-object stage (issue 18
     expect(w.keys().filter((k) => k.includes(':handoff:'))).toEqual(
       [`${id}:handoff:${w.bram.id}:owner`, `${id}:${written}:handoff:${w.eva.id}:owner`].sort(),
     );
+  });
+
+  it('a router that moves the lead through the API after sla-bot did is followed, though HubSpot dates it earlier', async () => {
+    const w = await world();
+    const jan = w.hs.state.addOwner({ email: 'jan@example.com', firstName: 'Jan', lastName: 'Jansen' });
+    const ana = w.hs.state.addContact({ firstName: 'Ana', lastName: 'Lead', ownerId: w.bram.id });
+    const lead = w.hs.state.createLead(ana.id, { ownerId: w.bram.id });
+    const id = `lead:${lead.id}:sal:${T0}`;
+    const stored = async () => (await w.h.store.instance(id))?.instance;
+    await w.cycleAt(T0 + SECOND);
+    const written = DEADLINE + SECOND;
+    await w.cycleAt(written);
+    expect(await stored()).toMatchObject({ ownerId: w.eva.id, ownerChangedAt: written });
+
+    // Another integration (its own private app) gives the lead to Jan through the API. The sandbox, like
+    // the stricter reading of HubSpot, leaves hubspot_owner_assigneddate at Bram's assignment (T0).
+    w.h.clock.set(written + 20 * SECOND);
+    w.hs.state.setProperties('leads', lead.id, { hubspot_owner_id: jan.id });
+    for (const at of [written + 30 * SECOND, written + MINUTE, written + 2 * MINUTE, written + 3 * MINUTE])
+      await w.cycleAt(at);
+    expect(await stored()).toMatchObject({ ownerId: jan.id });
+    expect((await stored())?.ownerChangedAt).toBeGreaterThanOrEqual(written);
   });
 });
