@@ -12,6 +12,7 @@ import { scheduleFollowUp } from './notifications/follow-up.ts';
 import { scheduleHandoff } from './notifications/handoff.ts';
 import { reminderMoments, scheduleReminders } from './notifications/reminders.ts';
 import { Plan, type Situation } from './situation.ts';
+import { sortFew } from './sort-few.ts';
 import { countingTouches, earliestFutureTouch, type TouchContext } from './touch-rules.ts';
 
 /**
@@ -97,7 +98,7 @@ function importedDue(instance: SlaInstance, silent: boolean, due: DueNotificatio
 }
 
 const sortedDue = (due: DueNotification[]): DueNotification[] =>
-  due.length > 1 ? due.sort((a, b) => a.dueAt - b.dueAt || (a.key < b.key ? -1 : 1)) : due;
+  due.length > 1 ? sortFew(due, (a, b) => a.dueAt - b.dueAt || (a.key < b.key ? -1 : 1)) : due;
 
 function judgeAttempts(
   input: EvaluationInput,

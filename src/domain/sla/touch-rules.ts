@@ -2,6 +2,7 @@ import type { SlaInstance, Touch } from '../model.ts';
 import type { TouchRule } from '../policy.ts';
 import type { Instant } from '../time.ts';
 import { lowerCase } from './lower-case.ts';
+import { sortFew } from './sort-few.ts';
 
 /** What a touch is judged against, besides the rule itself. */
 export interface TouchContext {
@@ -92,7 +93,7 @@ export const byTime = (a: Touch, b: Touch): number => a.at - b.at || (a.id < b.i
 export function countingTouches(touches: readonly Touch[], rule: TouchRule, ctx: TouchContext): Touch[] {
   const out: Touch[] = [];
   for (const t of touches) if (counts(t, rule, ctx)) out.push(t);
-  return out.length > 1 ? out.sort(byTime) : out;
+  return out.length > 1 ? sortFew(out, byTime) : out;
 }
 
 /** The earliest touch dated after `ctx.now` that will count under either rule once it happened. */

@@ -91,13 +91,15 @@ export async function commit(
   }
   memory.pruneClosed(now - 2 * config.poll.overlap);
   for (const k of judged.newKeys) memory.recordedKeys.add(k.key, k.instanceId);
-  for (const o of judged.kept) memory.keepWoken(o);
-  for (const o of [...candidates, ...judged.kept]) {
+  const kept = judged.kept.map((o) => memory.keepWoken(o));
+  const keep = (o: OpenInstance): void => {
     const j = judged.judged.get(o.instance.id);
     memory.put(j ? { ...o, evaluation: j.evaluation, fingerprint: j.fingerprint } : o);
     if (j && ackedNow.has(o.instance.id)) memory.acked.add(o.instance.id);
     else if (j) memory.acked.delete(o.instance.id);
-  }
+  };
+  for (const o of candidates) keep(o);
+  for (const o of kept) keep(o);
   for (const [id, verdict] of judged.stillSettled) memory.stillSettled(id, verdict);
   for (const [contactId, touches] of judged.touchesToKeep) memory.touches.hold(contactId, touches);
   for (const id of memory.closedOutside) memory.forget(id, now);
@@ -105,12 +107,13 @@ export async function commit(
   judging.judgedWorld = world;
   judging.coldLeft = coldLeft;
   judging.acksCheckedAt = now;
-  // The next moment anything is due: settled instances have nothing due, so the hot ones tell.
+  // The next moment anything is due: settled instances have nothing due, so the hot ones tell
+  // (`forEach`: a pass over every hot instance, each commit, without an iterator).
   let nextDueAt: Instant | null = null;
-  for (const o of memory.hot.values()) {
+  memory.hot.forEach((o) => {
     const due = o.evaluation?.nextDueAt ?? null;
     if (due !== null && (nextDueAt === null || due < nextDueAt)) nextDueAt = due;
-  }
+  });
   deps.events.emit('verdicts', memory.tally());
   return {
     recorded: write.outbox.length,
@@ -133,10 +136,12 @@ function recheckOf(got: Ingested, verdicts: Verdicts): string[] {
   for (const i of got.events.updated) ids.add(i.id);
   for (const { before, after } of verdicts.judged.verdictChanges)
     if (before !== null && messageFacts(before) !== messageFacts(after)) ids.add(after.instanceId);
-  for (const o of [...verdicts.candidates, ...verdicts.judged.kept]) {
+  const pingOutdated = (o: OpenInstance): void => {
     const j = verdicts.judged.judged.get(o.instance.id);
     if (j && o.pingRef !== null && o.pingState !== pingFingerprint(j.evaluation, false))
       ids.add(o.instance.id);
-  }
+  };
+  for (const o of verdicts.candidates) pingOutdated(o);
+  for (const o of verdicts.judged.kept) pingOutdated(o);
   return [...ids];
 }

@@ -52,12 +52,6 @@ export function needsJudging(o: Judgeable, c: JudgingContext): boolean {
   return (e.nextDueAt !== null && c.now >= e.nextDueAt) || c.ackChanged(o.instance.id);
 }
 
-/** Unsettled instances (and settled ones whose touches changed) may need judging: their acks are read. */
-export const mayNeedJudging = (o: Judgeable, c: Omit<JudgingContext, 'ackChanged' | 'now'>): boolean =>
-  !(o.evaluation?.settled && o.fingerprint !== null) ||
-  c.worldChanged ||
-  c.changedContacts.has(o.instance.lead.contactId);
-
 export interface EvaluateOpenInput {
   readonly config: SlaConfig;
   readonly engine: Engine;

@@ -9,7 +9,7 @@ import type { OpenInstance } from '../memory/open-instance.ts';
 import type { OutageTracker } from '../outage-tracker.ts';
 import { pingFingerprint, worldFingerprint } from '../shared/fingerprint.ts';
 import type { Ingested } from '../shared/ingested.ts';
-import { evaluateOpen, mayNeedJudging, needsJudging } from './evaluate-open.ts';
+import { evaluateOpen, needsJudging } from './evaluate-open.ts';
 import { type ChunkedJudgement, judgeInChunks } from './judge-in-chunks.ts';
 import { COLD_PER_CYCLE, type JudgingState } from './judging-state.ts';
 
@@ -38,7 +38,11 @@ export interface JudgeDeps {
 export interface Verdicts {
   /** Instances this poll closes. */
   readonly closing: ReadonlySet<string>;
-  /** The open instances that may have changed (hot ones and new ones), judged or not. */
+  /**
+   * The open instances judged this poll (hot ones that needed it and new ones), as they stand after
+   * its events; one without a policy is among them, not judged. Every other open instance is as
+   * memory holds it.
+   */
   readonly candidates: readonly OpenInstance[];
   readonly judged: ChunkedJudgement<OpenInstance>;
   /** Judged instances with an acknowledgement. */
@@ -90,22 +94,13 @@ export async function judge(
   // A settled instance whose contact has a new touch is read back and judged like the others.
   await memory.wake(deps.store, memory.settled.ofContacts(changes.changedContacts));
   // In a changed world every settled one is judged again, `COLD_PER_CYCLE` a cycle: the rest (still
-  // settled: one woken meanwhile was judged whole) wait for the next cycles.
-  const queue = changes.worldChanged
-    ? [...memory.settled.values()].map((s) => s.id)
-    : judging.coldLeft.filter((id) => memory.settled.has(id));
-  const pending = queue.filter((id) => !gone(id));
-  const cold = withCold ? pending.slice(0, deps.coldPerCycle ?? COLD_PER_CYCLE) : [];
-  const coldLeft = pending.slice(cold.length);
-  // The open instances after this poll's events; only those that may have changed are looked at.
-  const candidates: OpenInstance[] = [];
-  for (const o of memory.hot.values()) {
-    if (gone(o.instance.id)) continue;
-    const changed = updated.get(o.instance.id);
-    const current = changed ? { ...o, instance: changed, fingerprint: null } : o;
-    if (mayNeedJudging(current, changes)) candidates.push(current);
-  }
-  for (const o of fresh) if (!gone(o.instance.id)) candidates.push(o);
+  // settled: one woken meanwhile was judged whole) wait for the next cycles. One pass, no copies:
+  // while a changed world is judged, the queue is most of the open set.
+  const { cold, coldLeft } = coldQueue(
+    changes.worldChanged ? [...memory.settled.ids()] : judging.coldLeft,
+    (id) => memory.settled.has(id) && !gone(id),
+    withCold ? (deps.coldPerCycle ?? COLD_PER_CYCLE) : 0,
+  );
   // "On it" clicks are rare: only the ones made lately are read to find instances to judge again,
   // then the judged instances' own. The look-back covers the clocks of other processes (Slack).
   const recentlyAcked = new Set(
@@ -118,7 +113,16 @@ export async function judge(
     now,
     ackChanged: (id: string) => recentlyAcked.has(id) && !memory.acked.has(id),
   };
-  const instances = candidates.filter((o) => needsJudging(o, context));
+  // The open instances after this poll's events that need judging (see `needsJudging`): one pass
+  // over the hot ones, without an iterator or a list of them all, as it runs for every poll.
+  const instances: OpenInstance[] = [];
+  memory.hot.forEach((o) => {
+    if (gone(o.instance.id)) return;
+    const changed = updated.get(o.instance.id);
+    const current = changed ? { ...o, instance: changed, fingerprint: null } : o;
+    if (needsJudging(current, context)) instances.push(current);
+  });
+  for (const o of fresh) if (!gone(o.instance.id) && needsJudging(o, context)) instances.push(o);
   const ackedNow = new Set<string>();
   const judged = await judgeInChunks({
     instances,
@@ -151,5 +155,23 @@ export async function judge(
     },
     ...(deps.judgeChunk === undefined ? {} : { chunkSize: deps.judgeChunk }),
   });
-  return { closing, candidates, judged, ackedNow, world, coldLeft };
+  return { closing, candidates: instances, judged, ackedNow, world, coldLeft };
+}
+
+/**
+ * The settled instances to judge in this pass (`limit` of the queue's ids that `wanted` keeps, in
+ * queue order) and those left for the next cycles.
+ */
+function coldQueue(
+  queue: readonly string[],
+  wanted: (id: string) => boolean,
+  limit: number,
+): { cold: string[]; coldLeft: string[] } {
+  const cold: string[] = [];
+  const coldLeft: string[] = [];
+  for (let i = 0; i < queue.length; i += 1) {
+    const id = queue[i] as string;
+    if (wanted(id)) (cold.length < limit ? cold : coldLeft).push(id);
+  }
+  return { cold, coldLeft };
 }

@@ -1,9 +1,10 @@
 import type { SlaInstance } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
-import type { OpenContacts, WatchedInstance, WatchedInstances } from '../../ports/crm-source.ts';
+import type { OpenContacts, WatchedInstances } from '../../ports/crm-source.ts';
 import type { MessageRef } from '../../ports/notifier.ts';
 import type { Store, StoredInstance } from '../../ports/store.ts';
 import { inactiveOwnerKey, unknownOwnerKey } from '../shared/owner-problems.ts';
+import { HotCounts } from './hot-counts.ts';
 import { internInstance } from './intern-records.ts';
 import { Interner } from './interner.ts';
 import { KeptTouches } from './kept-touches.ts';
@@ -16,7 +17,6 @@ import {
   SettledInstances,
   settledInstanceOf,
   type VerdictTally,
-  verdictOf,
 } from './settled-instances.ts';
 import { keepReadBack, readBackSettled, settleReadBack, type WakeInto, wakeSettled } from './wake-settled.ts';
 
@@ -48,14 +48,13 @@ export class InstanceMemory {
   #lostOwners = new Set<string>();
   /** Open instances kept whole, by id. Change them through `put` and `close`, which keep the record below. */
   readonly hot = new Map<string, OpenInstance>();
+  /** Verdicts and owners of `hot`, counted as instances come and go (`#count`). */
+  readonly #hotCounts = new HotCounts();
   /** The other open instances: settled and quiet, kept compact (see `SettledInstances`). */
   readonly settled = new SettledInstances();
   #changes = new Map<string, OpenInstance | undefined>();
   /** Every open instance, hot or settled, as HubSpot polling asks about them (see `OpenInstanceIndex`). */
-  readonly #open = new OpenInstanceIndex(
-    (id) => this.hot.get(id)?.instance ?? this.settled.get(id),
-    () => this.#everyOpen(),
-  );
+  readonly #open = new OpenInstanceIndex((id) => this.hot.get(id)?.instance ?? this.settled.get(id));
   /**
    * Instances closed lately, with when: a poll that sees their handoff again (a webhook brought it
    * first, so the poll's cursor never marked it seen) must not open them a second time.
@@ -121,9 +120,12 @@ export class InstanceMemory {
     return readBackSettled(this.#parts, s);
   }
 
-  /** An instance read back by `readBack` that must be kept whole after all (unsettled, ping to update). */
-  keepWoken(o: OpenInstance): void {
-    keepReadBack(this.#parts, o);
+  /**
+   * An instance read back by `readBack` that must be kept whole after all (unsettled, ping to
+   * update); returns it as kept (with shared strings).
+   */
+  keepWoken(o: OpenInstance): OpenInstance {
+    return keepReadBack(this.#parts, o);
   }
 
   /** A read-back instance judged and still settled: its new verdict counted, its keys let go again. */
@@ -136,8 +138,10 @@ export class InstanceMemory {
    * cycle, once pings are updated. Not a change of the open set: nothing is noted for `takeChanges`.
    */
   settle(): void {
-    for (const o of this.hot.values())
+    // `forEach`, not an iterator: every cycle passes over all hot instances here.
+    this.hot.forEach((o) => {
       if (quiet(o) && !this.closedOutside.has(o.instance.id)) this.#settleOne(o);
+    });
   }
 
   #settleOne(o: OpenInstance): void {
@@ -159,9 +163,18 @@ export class InstanceMemory {
     if (entry.ownerId !== null) this.#lostOwners.add(entry.ownerId);
   }
 
-  /** Counts `o` in (or out of) its contact's unsettled instances (see `KeptTouches`). */
+  /**
+   * Counts `o` in (or out of) the hot instances: its contact's unsettled instances (see
+   * `KeptTouches`), the verdicts and the owners (see `HotCounts`).
+   */
   #count(o: OpenInstance, delta: 1 | -1): void {
     if (unsettled(o)) this.touches.count(o.instance.lead.contactId, delta);
+    this.#hotCounts.count(o, delta);
+  }
+
+  /** The owners of the instances kept whole (each once). */
+  hotOwnerIds(): IterableIterator<string> {
+    return this.#hotCounts.ownerIds();
   }
 
   /** The contacts of the open instances, hot and settled (a live view: it follows the open set). */
@@ -174,15 +187,10 @@ export class InstanceMemory {
     return this.#open.order;
   }
 
-  *#everyOpen(): Iterable<WatchedInstance> {
-    for (const o of this.hot.values()) yield o.instance;
-    yield* this.settled.values();
-  }
-
   /** First-contact verdicts of the open instances judged so far, hot and settled. */
   tally(): VerdictTally {
     const tally: VerdictTally = { pending: 0, met: 0, breached: 0, excused: 0 };
-    for (const o of this.hot.values()) if (o.evaluation) tally[verdictOf(o.evaluation)] += 1;
+    this.#hotCounts.addTallyTo(tally);
     this.settled.addTallyTo(tally);
     return tally;
   }

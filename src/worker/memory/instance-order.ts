@@ -29,15 +29,10 @@ export class InstanceOrder implements WatchedInstances {
   readonly #entered: number[] = [];
   #leads = 0;
   readonly #resolve: (id: string) => WatchedInstance | undefined;
-  readonly #each: () => Iterable<WatchedInstance>;
 
-  /**
-   * @param resolve the open instance with this id, as the read-back sees it
-   * @param each every open instance (for the recent ones, found by a pass without keys)
-   */
-  constructor(resolve: (id: string) => WatchedInstance | undefined, each: () => Iterable<WatchedInstance>) {
+  /** @param resolve the open instance with this id, as the read-back sees it */
+  constructor(resolve: (id: string) => WatchedInstance | undefined) {
     this.#resolve = resolve;
-    this.#each = each;
   }
 
   /** Distinct leads (several instances of one lead count once). */
@@ -130,11 +125,21 @@ export class InstanceOrder implements WatchedInstances {
     return out;
   }
 
+  /**
+   * The leads with an instance that entered its stage at `since` or later: a pass over the parallel
+   * arrays (no instance is looked up, no key made for the others); a lead's instances are adjacent,
+   * so each lead comes once.
+   */
   recent(since: Instant): string[] {
-    const keys = new Set<string>();
-    for (const w of this.#each())
-      if (w.enteredAt >= since) keys.add(`${w.lead.objectType}:${w.lead.objectId}`);
-    return [...keys];
+    const keys: string[] = [];
+    let last = -1;
+    for (let i = 0; i < this.#ids.length; i += 1) {
+      if ((this.#entered[i] ?? 0) < since) continue;
+      if (last < 0 || this.#types[last] !== this.#types[i] || this.#objects[last] !== this.#objects[i])
+        keys.push(`${this.#types[i]}:${this.#objects[i]}`);
+      last = i;
+    }
+    return keys;
   }
 
   get(key: string): WatchedInstance | undefined {

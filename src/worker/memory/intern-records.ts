@@ -8,7 +8,9 @@ import type { Interner } from './interner.ts';
  */
 export function internLead(strings: Interner, lead: LeadSnapshot): LeadSnapshot {
   const properties: Record<string, string | null> = {};
-  for (const [name, value] of Object.entries(lead.properties)) properties[name] = strings.maybe(value);
+  // `for…in` rather than `Object.entries`: no pair array per property (a lead's own properties only:
+  // the bag is a plain object parsed from JSON or built by the CRM adapter).
+  for (const name in lead.properties) properties[name] = strings.maybe(lead.properties[name] ?? null);
   return {
     ...lead,
     objectId: strings.intern(lead.objectId),

@@ -24,11 +24,8 @@ export class OpenInstanceIndex {
   /** Instances opened while loading, placed in order all at once by `endLoad`. */
   #loading: OpenPlace[] | null = null;
 
-  /**
-   * @param resolve the open instance with this id, as the read-back sees it
-   * @param each every open instance (for the recent ones)
-   */
-  constructor(resolve: (id: string) => WatchedInstance | undefined, each: () => Iterable<WatchedInstance>) {
+  /** @param resolve the open instance with this id, as the read-back sees it */
+  constructor(resolve: (id: string) => WatchedInstance | undefined) {
     const perContact = this.#perContact;
     this.contacts = {
       has: (contactId) => perContact.has(contactId),
@@ -36,7 +33,7 @@ export class OpenInstanceIndex {
         return perContact.size;
       },
     };
-    this.#order = new InstanceOrder(resolve, each);
+    this.#order = new InstanceOrder(resolve);
   }
 
   /** The open leads in lead-key order. */

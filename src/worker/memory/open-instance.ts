@@ -62,3 +62,29 @@ export function memoryFormOf(strings: Interner, s: StoredInstance): OpenInstance
     pingState: strings.maybe(s.pingState),
   };
 }
+
+/**
+ * A stored open instance as it is judged: evaluation without `due`, fingerprinted, its strings as
+ * read (see `sharedFormOf` for the form kept between cycles).
+ */
+export function judgedFormOf(s: StoredInstance): OpenInstance {
+  return {
+    instance: s.instance,
+    evaluation: s.evaluation ? { ...s.evaluation, due: NONE } : null,
+    fingerprint: s.evaluation ? evaluationFingerprint(s.evaluation) : null,
+    pingRef: s.pingRef,
+    pingState: s.pingState,
+  };
+}
+
+/** `memoryFormOf` for an instance judged in its `judgedFormOf`: the same, with shared strings. */
+export function sharedFormOf(strings: Interner, o: OpenInstance): OpenInstance {
+  const instance = internInstance(strings, o.instance);
+  return {
+    instance,
+    evaluation: o.evaluation ? { ...o.evaluation, instanceId: instance.id } : null,
+    fingerprint: o.fingerprint,
+    pingRef: o.pingRef ? { channel: strings.intern(o.pingRef.channel), ts: o.pingRef.ts } : null,
+    pingState: strings.maybe(o.pingState),
+  };
+}

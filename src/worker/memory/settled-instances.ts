@@ -100,6 +100,11 @@ export class SettledInstances {
     return this.#byId.values();
   }
 
+  /** The ids of the settled instances, in the order they were added. */
+  ids(): IterableIterator<string> {
+    return this.#byId.keys();
+  }
+
   /** Counts by verdict, added to `into`. */
   addTallyTo(into: VerdictTally): void {
     for (const verdict of Object.keys(this.#tally) as JudgedVerdict[]) into[verdict] += this.#tally[verdict];
@@ -139,6 +144,11 @@ export class SettledInstances {
     this.#tally[entry.verdict] -= 1;
     this.#tally[verdict] += 1;
     this.#byId.set(id, { ...entry, verdict });
+  }
+
+  /** The owners with settled instances (each once). */
+  ownerIds(): IterableIterator<string> {
+    return this.#byOwner.keys();
   }
 
   /** How many settled instances these owners have. */

@@ -1,7 +1,7 @@
 import type { Store, StoredInstance } from '../../ports/store.ts';
 import type { Interner } from './interner.ts';
 import { LOAD_PAGE } from './load-memory.ts';
-import { memoryFormOf, type OpenInstance } from './open-instance.ts';
+import { judgedFormOf, memoryFormOf, type OpenInstance, sharedFormOf } from './open-instance.ts';
 import type { RecordedKeys } from './recorded-keys.ts';
 import type { JudgedVerdict, SettledInstances } from './settled-instances.ts';
 
@@ -61,18 +61,24 @@ function wakeOne(into: WakeInto, s: StoredInstance): OpenInstance {
 /**
  * A settled instance read back from the store to be judged (a changed world is judged in pages,
  * not woken all at once): its memory form, and the notification keys its stored evaluation
- * recorded. Stays settled unless `keepWoken` is called.
+ * recorded. Stays settled unless `keepWoken` is called. Its strings are not shared yet: nearly
+ * every one read back is judged and let go again (see `keepReadBack`).
  */
 export function readBackSettled(into: WakeInto, s: StoredInstance): OpenInstance {
   recordKeys(into, s);
-  return memoryFormOf(into.strings, s);
+  return judgedFormOf(s);
 }
 
-/** An instance read back by `readBack` that must be kept whole after all (unsettled, ping to update). */
-export function keepReadBack(into: WakeInto, o: OpenInstance): void {
-  if (!into.settled.has(o.instance.id)) return;
+/**
+ * An instance read back by `readBack` that must be kept whole after all (unsettled, ping to update):
+ * kept with shared strings. Returns the instance as memory now holds it.
+ */
+export function keepReadBack(into: WakeInto, o: OpenInstance): OpenInstance {
+  if (!into.settled.has(o.instance.id)) return o;
   into.settled.remove(o.instance.id);
-  into.keepHot(o);
+  const shared = sharedFormOf(into.strings, o);
+  into.keepHot(shared);
+  return shared;
 }
 
 /** A read-back instance judged and still settled: its new verdict counted, its keys let go again. */

@@ -24,10 +24,7 @@ const instanceArb = fc
 
 /** A `InstanceOrder` over a map the test changes, as `WorkerState` keeps it. */
 function orderOver(open: Map<string, Instance>) {
-  return new InstanceOrder(
-    (id) => open.get(id),
-    () => open.values(),
-  );
+  return new InstanceOrder((id) => open.get(id));
 }
 
 describe('open instances kept in lead-key order for the read-back', () => {
