@@ -16,6 +16,11 @@ import { createSdkClient } from './sdk-client.ts';
 export class PortalInfo {
   portalId: string | null;
   timeZone: string;
+  /**
+   * Whether `timeZone` is settled: the start-up check read it (or, HubSpot refusing, chose the SLA
+   * file's). Until then it is the SLA file's zone, which may name another day than the portal's.
+   */
+  zoneKnown = false;
   constructor(portalId: string | null, timeZone: string) {
     this.portalId = portalId;
     this.timeZone = timeZone;

@@ -59,6 +59,7 @@ async function readAccount(client: HubSpotClient, config: SlaConfig, logger: Log
       'hubspot account details unavailable, using configured portal id and zone',
     );
   }
+  client.portal.zoneKnown = true;
 }
 
 /**

@@ -63,7 +63,7 @@ export function assembleHubSpot(input: AppInput, w: HubSpotWiring): HubSpotAdapt
   const watchBudget = watchHubSpotBudget({
     logger,
     clock,
-    zone: () => client.portal.timeZone,
+    zone: () => (client.portal.zoneKnown ? client.portal.timeZone : null),
     alert: (entry, now) => store.enqueue([entry], now),
     gauges: metrics,
   });

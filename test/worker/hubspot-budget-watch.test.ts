@@ -29,7 +29,7 @@ const answer = (max: number, remaining: number, daily: number, dailyRemaining: n
     'x-hubspot-ratelimit-daily-remaining': String(dailyRemaining),
   });
 
-function watcher() {
+function watcher(zone: () => string | null = () => 'Europe/Amsterdam') {
   const clock = new FakeClock(LATE);
   const log = captureLogger();
   const alerts: NewOutboxEntry[] = [];
@@ -38,7 +38,7 @@ function watcher() {
   const watch = watchHubSpotBudget({
     logger: log.logger,
     clock,
-    zone: () => 'Europe/Amsterdam',
+    zone,
     alert: async (entry) => {
       if (failNext) {
         failNext = false;
@@ -59,6 +59,7 @@ function watcher() {
   return { clock, log, alerts, metrics, see, failNextAlert: () => (failNext = true) };
 }
 
+const HOUR = 3_600_000;
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('the daily budget warning', () => {
@@ -94,6 +95,22 @@ describe('the daily budget warning', () => {
       'admin:hubspot-daily-budget-low:2026-03-02',
       'admin:hubspot-daily-budget-low:2026-03-03',
     ]);
+  });
+
+  it('waits for the portal’s zone before warning, so the warning is keyed by the portal’s day', async () => {
+    // 2026-03-02 23:30 UTC is already 3 March in Amsterdam: before the start-up check read the portal's
+    // zone, the day would be the SLA file's (UTC) and a second warning would follow once it is known.
+    let zone: string | null = null;
+    const w = watcher(() => zone);
+    w.clock.set(LATE + HOUR);
+    w.see(answer(100, 90, 250_000, 49_999));
+    await settle();
+    expect(w.alerts).toHaveLength(0);
+    zone = 'Europe/Amsterdam';
+    w.see(answer(100, 89, 250_000, 49_998));
+    w.see(answer(100, 88, 250_000, 49_997));
+    await settle();
+    expect(w.alerts.map((a) => a.key)).toEqual(['admin:hubspot-daily-budget-low:2026-03-03']);
   });
 
   it('tries again on the next answer when the alert could not be queued', async () => {

@@ -67,8 +67,12 @@ export interface BudgetWatchDeps {
   readonly logger: Logger;
   /** Wall time: which portal day it is. */
   readonly clock: Clock;
-  /** The portal's time zone, where HubSpot's daily limit resets. */
-  readonly zone: () => string;
+  /**
+   * The portal's time zone, where HubSpot's daily limit resets; `null` while it is not known yet (the
+   * first answers come before the start-up check read it): the warning waits for a later answer, so
+   * it is never keyed by another day than the portal's.
+   */
+  readonly zone: () => string | null;
   /** Queues an admin alert (the store's outbox; the key deduplicates it). */
   readonly alert: (entry: NewOutboxEntry, now: Instant) => Promise<void>;
   readonly gauges?: RateLimitGauges;
@@ -94,8 +98,10 @@ export function watchHubSpotBudget(
     }
     last = budget;
     if (!reading.daily || !dailyBudgetLow(reading.daily)) return;
+    const zone = deps.zone();
+    if (zone === null) return;
     const now = deps.clock.now();
-    const day = DateTime.fromMillis(now, { zone: deps.zone() }).toISODate() ?? 'unknown';
+    const day = DateTime.fromMillis(now, { zone }).toISODate() ?? 'unknown';
     if (warnedOn === day) return;
     warnedOn = day;
     deps.logger.warn(
