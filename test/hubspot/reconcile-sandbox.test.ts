@@ -14,6 +14,17 @@ afterEach(async () => {
   await Promise.all(stopping.splice(0).map((stop) => stop()));
 });
 
+/** The real HubSpot source (and SDK) against the sandbox at `url`. */
+const sourceOn = (url: string, clock: FakeClock) =>
+  createHubSpotSource({
+    accessToken: 'sandbox-token',
+    basePath: url,
+    config: config(),
+    logger: captureLogger().logger,
+    clock,
+    timing: new FakeTiming(),
+  });
+
 describe('the read-back of open leads against the loopback HubSpot sandbox', () => {
   it('finds a deleted contact, a SAL moved back to unqualified and a removed owner, with the real SDK', async () => {
     const clock = new FakeClock(T0);
@@ -51,15 +62,7 @@ describe('the read-back of open leads against the loopback HubSpot sandbox', () 
     state.setProperties('contacts', sal.id, { hs_lead_status: 'UNQUALIFIED' });
     clock.advance(MIN);
 
-    const log = captureLogger();
-    const source = createHubSpotSource({
-      accessToken: 'sandbox-token',
-      basePath: sandbox.url,
-      config: config(),
-      logger: log.logger,
-      clock,
-      timing: new FakeTiming(),
-    });
+    const source = sourceOn(sandbox.url, clock);
     const open = [
       watched(deleted.id, 'sql', T0, rep.id),
       watched(unowned.id, 'sql', T0, rep.id),
@@ -124,14 +127,7 @@ describe('an owner changed through the API by another integration', () => {
     });
     expect(patched.status).toBe(200);
     clock.advance(MIN);
-    const source = createHubSpotSource({
-      accessToken: 'sandbox-token',
-      basePath: sandbox.url,
-      config: config(),
-      logger: captureLogger().logger,
-      clock,
-      timing: new FakeTiming(),
-    });
+    const source = sourceOn(sandbox.url, clock);
     const poll = await source.pollHandoffs(
       {},
       clock.now(),
